@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "AuditReady",
+    products: [
+        .executable(name: "auditready", targets: ["auditready"]),
+        .library(name: "AuditKit", targets: ["AuditKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // libxml2 from the system (Debian: libxml2-dev). Only the XML loader imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The engine: records, rule language, evaluator, reports. Never prints.
+        .target(
+            name: "AuditKit",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The bundled clause checklists in Rules/, shipped as package resources so the
+        // command finds them from any working directory.
+        .target(
+            name: "BundledRules",
+            path: "Rules",
+            exclude: ["README.md"],
+            sources: ["BundledRules.swift"],
+            resources: [.copy("iso9001"), .copy("iso10002")]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "auditready",
+            dependencies: [
+                "AuditKit",
+                "BundledRules",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AuditKitTests",
+            dependencies: ["AuditKit", "BundledRules"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AuditreadyCLITests",
+            dependencies: ["AuditKit"]
+        ),
+    ]
+)

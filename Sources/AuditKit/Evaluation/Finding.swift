@@ -1,0 +1,58 @@
+/// One graded finding: a rule that did not hold, for one record or for the export as a whole.
+public struct Finding: Sendable, Hashable, Codable, Comparable {
+    /// Where a finding's evidence sits in the export.
+    public struct Location: Sendable, Hashable, Codable {
+        /// Path of the input file, as given.
+        public var file: String?
+        /// 1-based line of the record, or nil for a finding about the export as a whole.
+        public var line: Int?
+
+        /// Creates a location.
+        public init(file: String?, line: Int?) {
+            self.file = file
+            self.line = line
+        }
+    }
+
+    /// The id of the rule that raised it.
+    public var rule: String
+    /// The standard of that rule.
+    public var standard: Standard
+    /// The clause it concerns (`9.2.2`).
+    public var clause: String
+    /// The grade.
+    public var grade: Grade
+    /// The collection of the record concerned (`complaints`), when there is one.
+    public var collection: String?
+    /// The id of the record concerned, or nil for a finding about the export as a whole.
+    public var record: String?
+    /// The message, with placeholders filled from the record.
+    public var message: String
+    /// Where the record is.
+    public var location: Location
+
+    /// Creates a finding.
+    public init(rule: String, standard: Standard, clause: String, grade: Grade, collection: String? = nil,
+                record: String?, message: String, location: Location) {
+        self.rule = rule
+        self.standard = standard
+        self.clause = clause
+        self.grade = grade
+        self.collection = collection
+        self.record = record
+        self.message = message
+        self.location = location
+    }
+
+    /// Deterministic order: standard, clause (numerically), rule, file, line, record, message.
+    public static func < (lhs: Finding, rhs: Finding) -> Bool {
+        if lhs.standard != rhs.standard { return lhs.standard < rhs.standard }
+        let clauseOrder = ClauseNumber.compare(lhs.clause, rhs.clause)
+        if clauseOrder != 0 { return clauseOrder < 0 }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        if lhs.location.file != rhs.location.file { return (lhs.location.file ?? "") < (rhs.location.file ?? "") }
+        if lhs.location.line != rhs.location.line { return (lhs.location.line ?? 0) < (rhs.location.line ?? 0) }
+        if lhs.record != rhs.record { return (lhs.record ?? "") < (rhs.record ?? "") }
+        return lhs.message < rhs.message
+    }
+}

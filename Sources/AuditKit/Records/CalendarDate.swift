@@ -1,0 +1,178 @@
+/// A date (or date and time) from an export, parsed strictly as ISO 8601.
+///
+/// Accepted: `2026-03-01`, `2026-03-01T09:30`, `2026-03-01T09:30:00`, `2026-03-01T09:30:00.250`,
+/// each optionally followed by `Z` or an offset `+01:00` / `-0500`. Anything else, including an
+/// impossible day such as `2026-02-30`, does not parse: ``parse(_:)`` returns nil and the
+/// evaluator treats the value as an invalid date, which rules can detect.
+///
+/// A date-time counts for day arithmetic as the calendar day written in it (local to its own
+/// offset); ordering two date-times with offsets compares the instants.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar.
+    public var day: Int
+    /// Seconds since midnight local time, when a time was given.
+    public var secondOfDay: Int?
+    /// Offset from UTC in seconds, when a zone was given.
+    public var offsetSeconds: Int?
+
+    /// Creates a date from its day number.
+    public init(day: Int, secondOfDay: Int? = nil, offsetSeconds: Int? = nil) {
+        self.day = day
+        self.secondOfDay = secondOfDay
+        self.offsetSeconds = offsetSeconds
+    }
+
+    /// Creates a date from year, month and day; nil when the day does not exist.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.day = CalendarDate.dayNumber(year: year, month: month, day: day)
+    }
+
+    /// Parses `text` strictly; nil when it is not a valid ISO 8601 date or date-time.
+    public static func parse(_ text: String) -> CalendarDate? {
+        var utf8 = Array(text.utf8)
+        guard utf8.count >= 10 else { return nil }
+        if utf8.count > 40 { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= utf8.count else { return nil }
+            var value = 0
+            for index in range {
+                let byte = utf8[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = digits(0..<4), utf8[4] == 45, let month = digits(5..<7), utf8[7] == 45,
+              let dayOfMonth = digits(8..<10),
+              var date = CalendarDate(year: year, month: month, day: dayOfMonth) else { return nil }
+        if utf8.count == 10 { return date }
+        guard utf8[10] == 84 || utf8[10] == 116 else { return nil }  // T or t
+        utf8.removeFirst(11)
+        guard let hour = digits(0..<2), utf8.count >= 5, utf8[2] == 58, let minute = digits(3..<5),
+              hour < 24, minute < 60 else { return nil }
+        var seconds = hour * 3600 + minute * 60
+        var position = 5
+        if position < utf8.count, utf8[position] == 58 {
+            guard let second = digits(position + 1..<position + 3), second < 60 else { return nil }
+            seconds += second
+            position += 3
+            if position < utf8.count, utf8[position] == 46 || utf8[position] == 44 {
+                position += 1
+                let start = position
+                while position < utf8.count, utf8[position] >= 48, utf8[position] <= 57 { position += 1 }
+                guard position > start else { return nil }
+            }
+        }
+        date.secondOfDay = seconds
+        if position == utf8.count { return date }
+        switch utf8[position] {
+        case 90, 122:  // Z or z
+            guard position + 1 == utf8.count else { return nil }
+            date.offsetSeconds = 0
+        case 43, 45:  // + or -
+            let sign = utf8[position] == 43 ? 1 : -1
+            guard let offsetHours = digits(position + 1..<position + 3), offsetHours <= 14 else { return nil }
+            var rest = position + 3
+            if rest < utf8.count, utf8[rest] == 58 { rest += 1 }
+            guard let offsetMinutes = digits(rest..<rest + 2), offsetMinutes < 60, rest + 2 == utf8.count
+            else { return nil }
+            date.offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+        default:
+            return nil
+        }
+        return date
+    }
+
+    /// The calendar day alone, without a time.
+    public var dateOnly: CalendarDate { CalendarDate(day: day) }
+
+    /// Year, month and day of month.
+    public var components: (year: Int, month: Int, day: Int) {
+        // Civil-from-days (H. Hinnant's algorithm).
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// This date moved by whole days.
+    public func adding(days: Int) -> CalendarDate { CalendarDate(day: day + days) }
+
+    /// This date moved by whole months; the day of month is clamped to the target month's
+    /// length (31 January plus one month is 28 or 29 February).
+    public func adding(months: Int) -> CalendarDate {
+        let (year, month, dayOfMonth) = components
+        let total = year * 12 + (month - 1) + months
+        let newYear = total >= 0 ? total / 12 : (total - 11) / 12
+        let newMonth = total - newYear * 12 + 1
+        let clamped = min(dayOfMonth, CalendarDate.daysIn(month: newMonth, year: newYear))
+        return CalendarDate(day: CalendarDate.dayNumber(year: newYear, month: newMonth, day: clamped))
+    }
+
+    /// Calendar days from `self` to `other` (negative when `other` is earlier).
+    public func days(to other: CalendarDate) -> Int { other.day - day }
+
+    /// Whole months from `self` to `other`: a month counts once its day of month is reached.
+    public func months(to other: CalendarDate) -> Int {
+        let (y1, m1, d1) = components
+        let (y2, m2, d2) = other.components
+        var months = (y2 - y1) * 12 + (m2 - m1)
+        if months > 0, d2 < d1, other.day < adding(months: months).day { months -= 1 }
+        if months < 0, d2 > d1, other.day > adding(months: months).day { months += 1 }
+        return months
+    }
+
+    /// ISO 8601 text of the calendar day (`2026-03-01`).
+    public var description: String {
+        let (year, month, dayOfMonth) = components
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(dayOfMonth, 2))"
+    }
+
+    /// Orders by instant when both carry a time and an offset, otherwise by calendar day and then
+    /// local time.
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        if let ls = lhs.secondOfDay, let lo = lhs.offsetSeconds, let rs = rhs.secondOfDay, let ro = rhs.offsetSeconds {
+            return lhs.day * 86_400 + ls - lo < rhs.day * 86_400 + rs - ro
+        }
+        if lhs.day != rhs.day { return lhs.day < rhs.day }
+        guard let ls = lhs.secondOfDay, let rs = rhs.secondOfDay else { return false }
+        return ls < rs
+    }
+
+    /// Equal when neither is before the other (a date equals any time on that day).
+    public static func sameMoment(_ lhs: CalendarDate, _ rhs: CalendarDate) -> Bool {
+        !(lhs < rhs) && !(rhs < lhs)
+    }
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        // Days-from-civil (H. Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}

@@ -1,0 +1,92 @@
+/// Everything loaded from one or more export files: the top-level record and the inputs.
+public struct RecordSet: Sendable {
+    /// The top-level record (`<records>` in XML, the top-level object in JSON). Its fields are
+    /// the collections (`complaints`, `processes`…) and groups (`organisation`…).
+    public var root: Record
+    /// The files the records were read from; ``SourceLocation/file`` indexes this list.
+    public var inputs: [InputFile]
+
+    /// Creates a record set.
+    public init(root: Record = Record(), inputs: [InputFile] = []) {
+        self.root = root
+        self.inputs = inputs
+    }
+
+    /// Merges another export into this one: collections are concatenated, groups merged field
+    /// by field (the first file wins on a conflict), and the other file's locations are
+    /// renumbered to follow this set's inputs.
+    public mutating func merge(_ other: RecordSet) {
+        let offset = Int32(inputs.count)
+        inputs.append(contentsOf: other.inputs)
+        let shifted = other.root.shiftingFiles(by: offset)
+        for field in shifted.fields {
+            if let index = root.fields.firstIndex(where: { $0.name == field.name }) {
+                switch (root.fields[index].value, field.value) {
+                case (.list(let mine), .list(let theirs)):
+                    root.fields[index].value = .list(mine + theirs)
+                case (.record(var mine), .record(let theirs)):
+                    for extra in theirs.fields where mine[extra.name] == nil { mine.fields.append(extra) }
+                    root.fields[index].value = .record(mine)
+                default:
+                    continue
+                }
+            } else {
+                root.fields.append(field)
+            }
+        }
+    }
+}
+
+/// One export file that was read.
+public struct InputFile: Sendable, Equatable, Codable {
+    /// The path as given on the command line.
+    public var path: String
+    /// `xml` or `json`.
+    public var format: String
+    /// Lower-case hexadecimal SHA-256 of the file's bytes.
+    public var sha256: String
+    /// Number of records (collection items) the file holds.
+    public var records: Int
+
+    /// Creates an input description.
+    public init(path: String, format: String, sha256: String, records: Int) {
+        self.path = path
+        self.format = format
+        self.sha256 = sha256
+        self.records = records
+    }
+}
+
+extension Record {
+    /// A copy whose locations point `offset` files further down the inputs list.
+    func shiftingFiles(by offset: Int32) -> Record {
+        guard offset != 0 else { return self }
+        var copy = self
+        copy.location.file += offset
+        copy.fields = fields.map { Field(name: $0.name, value: $0.value.shiftingFiles(by: offset)) }
+        return copy
+    }
+
+    /// Number of records held in collections below this record.
+    func countRecords() -> Int {
+        fields.reduce(0) { total, field in
+            guard case .list(let items) = field.value else {
+                return total + (field.value.record?.countRecords() ?? 0)
+            }
+            return total + items.reduce(0) { sum, item in
+                guard let record = item.record else { return sum }
+                return sum + 1 + record.countRecords()
+            }
+        }
+    }
+}
+
+extension Value {
+    func shiftingFiles(by offset: Int32) -> Value {
+        switch self {
+        case .text: return self
+        case .list(let items): return .list(items.map { $0.shiftingFiles(by: offset) })
+        case .record(let record): return .record(record.shiftingFiles(by: offset))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// The built-in functions of the rule language: their names, arguments and result types.
+///
+/// The checker validates calls against this table; the evaluator implements each case.
+public enum BuiltinFunction: String, Sendable, CaseIterable {
+    case count, share, min, max, sum, average
+    case daysBetween = "days_between"
+    case monthsBetween = "months_between"
+    case date, length, missing
+    case firstPresent = "first_present"
+    case lower, contains, percent
+
+    /// The name written in rule files.
+    public var name: String { rawValue }
+
+    /// Accepted argument counts.
+    public var arity: ClosedRange<Int> {
+        switch self {
+        case .count, .share, .min, .max, .sum, .average, .date, .length, .lower, .percent: return 1...1
+        case .daysBetween, .monthsBetween, .missing, .contains: return 2...2
+        case .firstPresent: return 1...16
+        }
+    }
+
+    /// The type each argument must have (the last entry repeats for variadic functions).
+    public var argumentTypes: [ValueType] {
+        switch self {
+        case .count, .share, .min, .max, .sum, .average: return [.list]
+        case .daysBetween, .monthsBetween: return [.date, .date]
+        case .date: return [.any]
+        case .length: return [.any]
+        case .missing: return [.list, .list]
+        case .firstPresent: return [.any]
+        case .lower: return [.text]
+        case .contains: return [.text, .text]
+        case .percent: return [.number]
+        }
+    }
+
+    /// The result type (for `min`, `max` and `first_present` the checker may refine it).
+    public var resultType: ValueType {
+        switch self {
+        case .count, .share, .sum, .average, .daysBetween, .monthsBetween, .length: return .number
+        case .min, .max, .firstPresent: return .any
+        case .date: return .date
+        case .missing: return .list
+        case .lower, .percent: return .text
+        case .contains: return .boolean
+        }
+    }
+
+    /// True for functions whose single argument must be written `x in LIST where COND`.
+    public var requiresFilter: Bool { self == .share }
+
+    /// Finds a function by the name written in a rule file.
+    public init?(name: String) { self.init(rawValue: name) }
+}

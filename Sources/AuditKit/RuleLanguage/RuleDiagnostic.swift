@@ -1,0 +1,42 @@
+import Foundation
+
+/// A problem in a rule file, with the place it was found and a plain explanation.
+public struct RuleDiagnostic: Error, Sendable, Hashable, Comparable, LocalizedError, CustomStringConvertible {
+    /// Errors stop a run; warnings are reported by `rules lint`.
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    /// Path of the rule file.
+    public var file: String
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column.
+    public var column: Int
+    public var severity: Severity
+    /// What is wrong and, where possible, what to write instead.
+    public var message: String
+
+    /// Creates a diagnostic.
+    public init(file: String, line: Int, column: Int, severity: Severity = .error, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+    }
+
+    /// Creates a diagnostic at a source location of the rule file `file`.
+    public init(file: String, at location: SourceLocation, severity: Severity = .error, message: String) {
+        self.init(file: file, line: Int(location.line), column: Int(location.column), severity: severity,
+                  message: message)
+    }
+
+    /// `file:line:column: error: message`, the form editors and CI logs understand.
+    public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
+    public var errorDescription: String? { description }
+
+    public static func < (lhs: RuleDiagnostic, rhs: RuleDiagnostic) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
+    }
+}

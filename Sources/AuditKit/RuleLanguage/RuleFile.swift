@@ -1,0 +1,140 @@
+/// A parsed rule file: parameters, clause titles and rules, in the order written.
+public struct RuleFile: Sendable {
+    /// Path of the file, as found.
+    public var path: String
+    /// The `version` the file declares (currently 1).
+    public var version: Int
+    /// `param` declarations.
+    public var parameters: [ParameterDeclaration]
+    /// `clause` declarations: the titles and on-site checklist items of a standard's clauses.
+    public var clauses: [ClauseDeclaration]
+    /// `rule … end` blocks.
+    public var rules: [RuleDeclaration]
+
+    /// Creates a rule file.
+    public init(path: String, version: Int = 1, parameters: [ParameterDeclaration] = [],
+                clauses: [ClauseDeclaration] = [], rules: [RuleDeclaration] = []) {
+        self.path = path
+        self.version = version
+        self.parameters = parameters
+        self.clauses = clauses
+        self.rules = rules
+    }
+}
+
+/// `param name = default "description"`: a named value rules use and users override with
+/// `--param name=value`.
+public struct ParameterDeclaration: Sendable, Equatable {
+    public var name: String
+    /// The default, a literal.
+    public var defaultValue: Expr.Literal
+    public var description: String?
+    public var location: SourceLocation
+
+    public init(name: String, defaultValue: Expr.Literal, description: String?, location: SourceLocation) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.description = description
+        self.location = location
+    }
+}
+
+/// `clause iso9001 7.1.4 "title"`, optionally followed by `verify on site "what to check"`:
+/// the title of a clause, and what an auditor checks where records cannot show it.
+public struct ClauseDeclaration: Sendable, Equatable {
+    public var standard: Standard
+    public var clause: String
+    public var title: String
+    /// The on-site checklist item, when the clause carries one.
+    public var onSite: String?
+    public var location: SourceLocation
+
+    public init(standard: Standard, clause: String, title: String, onSite: String?, location: SourceLocation) {
+        self.standard = standard
+        self.clause = clause
+        self.title = title
+        self.onSite = onSite
+        self.location = location
+    }
+}
+
+/// One `rule … end` block.
+public struct RuleDeclaration: Sendable, Equatable {
+    /// A grade that replaces the default when its condition holds (`grade minor when …`).
+    public struct ConditionalGrade: Sendable, Equatable {
+        public var grade: Grade
+        public var condition: Expr
+
+        public init(grade: Grade, condition: Expr) {
+            self.grade = grade
+            self.condition = condition
+        }
+    }
+
+    /// `for each variable in source`: the records a per-record rule walks.
+    public struct Scope: Sendable, Equatable {
+        public var variable: String
+        public var source: Expr
+
+        public init(variable: String, source: Expr) {
+            self.variable = variable
+            self.source = source
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var standard: Standard
+    public var clause: String
+    /// The stages the rule runs in.
+    public var stages: Set<Stage>
+    /// The default grade.
+    public var grade: Grade
+    /// Grades that apply instead when their condition holds, tried in order.
+    public var conditionalGrades: [ConditionalGrade]
+    /// Guidance for the report: what the requirement means and what to fix.
+    public var guidance: String?
+    /// Present for a per-record rule; nil for a rule about the export as a whole.
+    public var scope: Scope?
+    /// `where`: only records satisfying it are checked.
+    public var filter: Expr?
+    /// `require`: what must hold; a finding is raised when it does not.
+    public var requirement: Expr
+    /// `message`: the finding's text.
+    public var message: MessageTemplate
+    public var location: SourceLocation
+
+    public init(id: String, title: String, standard: Standard, clause: String, stages: Set<Stage>, grade: Grade,
+                conditionalGrades: [ConditionalGrade] = [], guidance: String? = nil, scope: Scope? = nil,
+                filter: Expr? = nil, requirement: Expr, message: MessageTemplate,
+                location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.standard = standard
+        self.clause = clause
+        self.stages = stages
+        self.grade = grade
+        self.conditionalGrades = conditionalGrades
+        self.guidance = guidance
+        self.scope = scope
+        self.filter = filter
+        self.requirement = requirement
+        self.message = message
+        self.location = location
+    }
+}
+
+/// A message with `{expression}` placeholders, parsed once.
+public struct MessageTemplate: Sendable, Equatable {
+    /// A run of text or a placeholder.
+    public enum Part: Sendable, Equatable {
+        case text(String)
+        case placeholder(Expr)
+    }
+
+    public var parts: [Part]
+
+    public init(parts: [Part]) {
+        self.parts = parts
+    }
+}
