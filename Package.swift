@@ -46,8 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuditKitTests",
-            dependencies: ["AuditKit", "BundledRules"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["AuditKit", "BundledRules"]
         ),
         .testTarget(
             name: "AuditreadyCLITests",

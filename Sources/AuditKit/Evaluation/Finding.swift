@@ -56,3 +56,32 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         return lhs.message < rhs.message
     }
 }
+
+extension Finding {
+    enum CodingKeys: String, CodingKey {
+        case rule, standard, clause, grade, collection, record, message, location
+    }
+
+    /// Writes absent values as `null`, so every finding has the same keys.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(standard, forKey: .standard)
+        try container.encode(clause, forKey: .clause)
+        try container.encode(grade, forKey: .grade)
+        try container.encode(collection, forKey: .collection)
+        try container.encode(record, forKey: .record)
+        try container.encode(message, forKey: .message)
+        try container.encode(location, forKey: .location)
+    }
+}
+
+extension Finding.Location {
+    enum CodingKeys: String, CodingKey { case file, line }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+    }
+}

@@ -33,7 +33,10 @@ public struct RuleDiagnostic: Error, Sendable, Hashable, Comparable, LocalizedEr
     }
 
     /// `file:line:column: error: message`, the form editors and CI logs understand.
-    public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
+    public var description: String {
+        let place = line > 0 ? "\(file):\(line):\(column)" : file
+        return "\(place): \(severity.rawValue): \(message)"
+    }
     public var errorDescription: String? { description }
 
     public static func < (lhs: RuleDiagnostic, rhs: RuleDiagnostic) -> Bool {

@@ -1,0 +1,68 @@
+/// Runs a rule set over loaded records as of one audit date and builds the report.
+public enum AuditEngine {
+    /// Evaluates the rules selected by `options` over `records`.
+    ///
+    /// - Throws: ``AuditError`` when a `--param` override names no parameter or does not fit its type.
+    public static func run(rules: RuleSet, records: RecordSet, options: AuditOptions) throws(AuditError) -> AuditReport {
+        let standards = options.standards ?? claimedStandards(records.root) ?? Set(Standard.allCases)
+        let parameters = try ParameterValues.resolve(declared: rules.parameters, overrides: options.parameters)
+        let environment = EvaluationEnvironment(root: records.root, auditDate: options.asOf, parameters: parameters)
+
+        let applicability = Applicability.evaluate(root: records.root)
+        let declarations = standards.contains(.iso9001) ? applicability.declarations : []
+        var findings: [Finding] = []
+        func place(_ location: SourceLocation?) -> Finding.Location {
+            guard let location, location.line > 0, records.inputs.indices.contains(Int(location.file)) else {
+                return Finding.Location(file: nil, line: nil)
+            }
+            return Finding.Location(file: records.inputs[Int(location.file)].path, line: Int(location.line))
+        }
+        func add(_ raw: RuleEvaluator.RawFinding, rule: String, standard: Standard, clause: String) {
+            findings.append(Finding(rule: rule, standard: standard, clause: clause, grade: raw.grade,
+                                    collection: raw.collection, record: raw.record, message: raw.message,
+                                    location: place(raw.location)))
+        }
+        if standards.contains(.iso9001) {
+            for (check, raw) in applicability.findings { add(raw, rule: check.id, standard: check.standard, clause: check.clause) }
+        }
+        let dateCheck = BuiltinCheck.invalidDate
+        let dateStandard: Standard = standards.contains(.iso9001) ? .iso9001 : .iso10002
+        let dateClause = dateStandard == .iso9001 ? dateCheck.clause : "4.9"
+        for raw in DateIntegrityCheck.findings(root: records.root) {
+            add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
+        }
+
+        var evaluated: [RuleDeclaration] = []
+        for rule in rules.rules where standards.contains(rule.standard) && runs(rule, in: options.stage) {
+            if rule.standard == .iso9001, Applicability.isNotApplicable(rule.clause, declarations) { continue }
+            evaluated.append(rule)
+            for raw in RuleEvaluator(rule: rule, environment: environment).evaluate() {
+                add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause)
+            }
+        }
+        findings.sort()
+        let clauses = ClauseMatrix.build(catalogue: rules.clauses, standards: standards, evaluated: evaluated,
+                                         builtins: [(dateStandard, dateClause, dateCheck.id)]
+                                             + (standards.contains(.iso9001) ? [(.iso9001, "4.3", BuiltinCheck.notApplicableClause.id)] : []),
+                                         findings: findings, declarations: declarations)
+        return AuditReport(
+            tool: .init(name: AuditKit.name, version: AuditKit.version),
+            asOf: options.asOf.description, stage: options.stage, standards: standards.sorted(),
+            inputs: records.inputs,
+            rules: .init(fingerprint: rules.fingerprint, evaluated: evaluated.count),
+            summary: .init(findings: findings), notApplicable: declarations,
+            clauses: clauses, findings: findings)
+    }
+
+    /// Stage 2 runs every rule; stage 1 only those written for the initial assessment.
+    static func runs(_ rule: RuleDeclaration, in stage: Stage) -> Bool {
+        stage == .certification || rule.stages.contains(.initial)
+    }
+
+    /// The standards listed in `organisation.standards`, or nil when it lists none we know.
+    static func claimedStandards(_ root: Record) -> Set<Standard>? {
+        let claims = root[Name("organisation")]?.record?[Name("standards")]?.items.compactMap(\.text) ?? []
+        let standards = Set(claims.compactMap(Standard.init(claim:)))
+        return standards.isEmpty ? nil : standards
+    }
+}

@@ -1,0 +1,107 @@
+/// The built-in functions of the rule language (see ``BuiltinFunction``).
+extension ExprCompiler {
+    mutating func compileCall(_ name: String, _ arguments: [Expr]) -> Evaluation {
+        guard let function = BuiltinFunction(name: name) else { return { _ in .unknown } }
+        if function == .share, let first = arguments.first, case .filter(let variable, let source, let condition) = first.kind {
+            return compileShare(variable, compile(source), condition)
+        }
+        let args = arguments.map { compile($0) }
+        guard function.arity.contains(args.count) else { return { _ in .unknown } }
+        switch function {
+        case .count: return { frame in .number(Double(args[0](frame).items.count)) }
+        case .share: return { frame in Self.share(args[0](frame).items.map { $0.bool }) }
+        case .min: return { frame in Self.extreme(args[0](frame).items, smallest: true) }
+        case .max: return { frame in Self.extreme(args[0](frame).items, smallest: false) }
+        case .sum: return { frame in RuntimeValue.finite(args[0](frame).items.compactMap(\.number).reduce(0, +)) }
+        case .average:
+            return { frame in
+                let numbers = args[0](frame).items.compactMap(\.number)
+                return numbers.isEmpty ? .unknown : RuntimeValue.finite(numbers.reduce(0, +) / Double(numbers.count))
+            }
+        case .daysBetween:
+            return { frame in
+                guard let a = args[0](frame).date, let b = args[1](frame).date else { return .unknown }
+                return .number(Double(a.days(to: b)))
+            }
+        case .monthsBetween:
+            return { frame in
+                guard let a = args[0](frame).date, let b = args[1](frame).date else { return .unknown }
+                return .number(Double(a.months(to: b)))
+            }
+        case .date: return { frame in args[0](frame).date.map { .date($0) } ?? .unknown }
+        case .length:
+            return { frame in
+                switch args[0](frame) {
+                case .unknown: return .unknown
+                case .text(let text): return .number(Double(text.count))
+                case let other: return .number(Double(other.items.count))
+                }
+            }
+        case .missing:
+            return { frame in
+                let actual = args[1](frame)
+                return .list(args[0](frame).items.filter { Logic.contains(actual, $0).bool != true })
+            }
+        case .firstPresent:
+            return { frame in
+                for argument in args {
+                    let value = argument(frame)
+                    if value.isPresent { return value }
+                }
+                return .unknown
+            }
+        case .lower:
+            return { frame in
+                guard case .text(let text) = args[0](frame) else { return .unknown }
+                return .text(text.lowercased())
+            }
+        case .contains:
+            return { frame in
+                guard case .text(let text) = args[0](frame), case .text(let fragment) = args[1](frame) else {
+                    return .unknown
+                }
+                return .bool(text.lowercased().contains(fragment.lowercased()))
+            }
+        case .percent:
+            return { frame in args[0](frame).number.map { .text(Self.percent($0)) } ?? .unknown }
+        }
+    }
+
+    private mutating func compileShare(_ variable: String, _ source: @escaping Evaluation, _ condition: Expr) -> Evaluation {
+        let (slot, condition) = withVariable(variable) { compiler, slot in (slot, compiler.compile(condition)) }
+        return { frame in
+            Self.share(source(frame).items.map { item in
+                frame.slots[slot] = item
+                return condition(frame).bool
+            })
+        }
+    }
+
+    /// Fraction of true among the outcomes; unknown outcomes count as not satisfied.
+    private static func share(_ outcomes: [Bool?]) -> RuntimeValue {
+        guard !outcomes.isEmpty else { return .unknown }
+        return .number(Double(outcomes.filter { $0 == true }.count) / Double(outcomes.count))
+    }
+
+    /// The smallest or largest item: numbers if every present item is a number, else dates.
+    /// Items that are neither (an invalid date) are left out; they are reported elsewhere.
+    private static func extreme(_ items: [RuntimeValue], smallest: Bool) -> RuntimeValue {
+        let present = items.filter(\.isPresent)
+        let numbers = present.compactMap(\.number)
+        if !numbers.isEmpty, numbers.count == present.count {
+            return .number(smallest ? numbers.min()! : numbers.max()!)
+        }
+        let dates = present.compactMap(\.date)
+        guard var best = dates.first else { return .unknown }
+        for date in dates.dropFirst() where smallest ? date < best : best < date { best = date }
+        return .date(best)
+    }
+
+    /// `0.953` as `95%`; a share just under 1 never shows as `100%`.
+    static func percent(_ fraction: Double) -> String {
+        var whole = (fraction * 100).rounded()
+        if whole == 100, fraction < 1 { whole = 99 }
+        if whole == 0, fraction > 0 { whole = 1 }
+        return "\(Int(whole))%"
+    }
+}

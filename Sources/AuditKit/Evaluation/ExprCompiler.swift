@@ -1,0 +1,217 @@
+/// Turns checked rule expressions into closures over one ``EvaluationEnvironment``.
+///
+/// Names are resolved here, once per rule: loop variables to frame slots, parameters and
+/// `audit_date` to constants, other names to the export's top-level values.
+struct ExprCompiler {
+    let environment: EvaluationEnvironment
+    private var scope: [String: Int] = [:]
+    /// Number of slots the compiled expressions need.
+    private(set) var slotCount = 0
+
+    init(environment: EvaluationEnvironment) {
+        self.environment = environment
+    }
+
+    /// Declares a loop variable; returns its slot.
+    mutating func bind(_ variable: String) -> Int {
+        let slot = slotCount
+        slotCount += 1
+        scope[variable] = slot
+        return slot
+    }
+
+    /// Compiles `body` with `variable` bound to a new slot, then forgets the variable.
+    mutating func withVariable<T>(_ variable: String, _ body: (inout ExprCompiler, Int) -> T) -> T {
+        let saved = scope[variable]
+        let slot = bind(variable)
+        let result = body(&self, slot)
+        scope[variable] = saved
+        return result
+    }
+
+    mutating func compile(_ expr: Expr) -> Evaluation {
+        switch expr.kind {
+        case .literal(let literal):
+            let value = RuntimeValue(literal)
+            return { _ in value }
+        case .duration(let amount, let unit):
+            let amount = compile(amount)
+            return { frame in
+                guard let number = amount(frame).number, number == number.rounded(), abs(number) < 100_000 else {
+                    return .unknown
+                }
+                return .duration(Int(number), unit)
+            }
+        case .list(let items):
+            let items = items.map { compile($0) }
+            return { frame in .list(items.map { $0(frame) }) }
+        case .name(let name):
+            return compileName(name)
+        case .member(let base, let field):
+            return compileMember(compile(base), Name(field))
+        case .lookup(let base, let key):
+            return compileLookup(base, compile(key))
+        case .call(let name, let arguments):
+            return compileCall(name, arguments)
+        case .unary(let op, let operand):
+            let operand = compile(operand)
+            switch op {
+            case .negate: return { frame in operand(frame).number.map { .number(-$0) } ?? .unknown }
+            case .not: return { frame in Logic.not(operand(frame)) }
+            }
+        case .binary(let op, let lhs, let rhs):
+            return compileBinary(op, compile(lhs), compile(rhs))
+        case .test(let operand, let test, let negated):
+            return compileTest(compile(operand), test, negated: negated)
+        case .membership(let value, let list, let negated):
+            let value = compile(value), list = compile(list)
+            return { frame in
+                let result = Logic.contains(list(frame), value(frame))
+                return negated ? Logic.not(result) : result
+            }
+        case .within(let date, let duration):
+            return compileWithin(compile(date), compile(duration))
+        case .uniqueIn(let value, let collection):
+            let value = compile(value)
+            guard case .name(let name) = collection.kind else { return { _ in .unknown } }
+            let environment = environment
+            return { frame in
+                guard case .text(let key) = value(frame) else { return .unknown }
+                return .bool(environment.index(of: name).counts[key] == 1)
+            }
+        case .quantifier(let quantifier, let variable, let source, let condition):
+            return compileQuantifier(quantifier, variable, compile(source), condition)
+        case .filter(let variable, let source, let condition):
+            let source = compile(source)
+            let (slot, condition) = withVariable(variable) { compiler, slot in (slot, compiler.compile(condition)) }
+            return { frame in
+                .list(source(frame).items.filter { item in
+                    frame.slots[slot] = item
+                    return condition(frame).bool == true
+                })
+            }
+        }
+    }
+
+    private func compileName(_ name: String) -> Evaluation {
+        if let slot = scope[name] { return { frame in frame.slots[slot] } }
+        if let literal = environment.parameters[name] {
+            let value = RuntimeValue(literal)
+            return { _ in value }
+        }
+        if name == "audit_date" {
+            let date = environment.auditDate
+            return { _ in .date(date) }
+        }
+        let value = RuntimeValue(environment.root[Name(name)])
+        return { _ in value }
+    }
+
+    private func compileMember(_ base: @escaping Evaluation, _ field: Name) -> Evaluation {
+        func member(_ value: RuntimeValue) -> RuntimeValue {
+            switch value {
+            case .record(let record): return RuntimeValue(record[field])
+            case .list(let items):
+                var result: [RuntimeValue] = []
+                for item in items {
+                    switch member(item) {
+                    case .unknown: continue
+                    case .list(let inner): result.append(contentsOf: inner)
+                    case let other: result.append(other)
+                    }
+                }
+                return .list(result)
+            default: return .unknown
+            }
+        }
+        return { frame in member(base(frame)) }
+    }
+
+    private func compileLookup(_ base: Expr, _ key: @escaping Evaluation) -> Evaluation {
+        guard case .name(let name) = base.kind else { return { _ in .unknown } }
+        let environment = environment
+        return { frame in
+            let records = environment.index(of: name).records
+            switch key(frame) {
+            case .text(let id): return records[id].map { .record($0) } ?? .unknown
+            case .list(let ids):
+                return .list(ids.compactMap { id in
+                    guard case .text(let id) = id else { return nil }
+                    return records[id].map { .record($0) }
+                })
+            default: return .unknown
+            }
+        }
+    }
+
+    private func compileBinary(_ op: Expr.BinaryOperator, _ lhs: @escaping Evaluation,
+                               _ rhs: @escaping Evaluation) -> Evaluation {
+        switch op {
+        case .or: return { frame in Logic.or(lhs(frame), { rhs(frame) }) }
+        case .and: return { frame in Logic.and(lhs(frame), { rhs(frame) }) }
+        case .equal: return { frame in RuntimeValue.equals(lhs(frame), rhs(frame)).map { .bool($0) } ?? .unknown }
+        case .notEqual: return { frame in RuntimeValue.equals(lhs(frame), rhs(frame)).map { .bool(!$0) } ?? .unknown }
+        case .less: return Self.ordering(lhs, rhs) { $0 < 0 }
+        case .lessOrEqual: return Self.ordering(lhs, rhs) { $0 <= 0 }
+        case .greater: return Self.ordering(lhs, rhs) { $0 > 0 }
+        case .greaterOrEqual: return Self.ordering(lhs, rhs) { $0 >= 0 }
+        case .before, .after:
+            let wantBefore = op == .before
+            return { frame in
+                guard let a = lhs(frame).date, let b = rhs(frame).date else { return .unknown }
+                return .bool(wantBefore ? a < b : b < a)
+            }
+        case .add: return { frame in RuntimeValue.add(lhs(frame), rhs(frame), sign: 1) }
+        case .subtract: return { frame in RuntimeValue.add(lhs(frame), rhs(frame), sign: -1) }
+        case .multiply: return { frame in RuntimeValue.multiply(lhs(frame), rhs(frame), divide: false) }
+        case .divide: return { frame in RuntimeValue.multiply(lhs(frame), rhs(frame), divide: true) }
+        }
+    }
+
+    private static func ordering(_ lhs: @escaping Evaluation, _ rhs: @escaping Evaluation,
+                                 _ accept: @escaping (Int) -> Bool) -> Evaluation {
+        { frame in RuntimeValue.order(lhs(frame), rhs(frame)).map { .bool(accept($0)) } ?? .unknown }
+    }
+
+    private func compileTest(_ operand: @escaping Evaluation, _ test: Expr.Test, negated: Bool) -> Evaluation {
+        let check: (RuntimeValue) -> Bool
+        switch test {
+        case .present: check = { $0.isPresent }
+        case .absent, .empty: check = { !$0.isPresent }
+        case .true: check = { $0.bool == true }
+        case .false: check = { $0.bool == false }
+        case .date: check = { $0.date != nil }
+        case .number: check = { $0.number != nil }
+        }
+        return { frame in .bool(check(operand(frame)) != negated) }
+    }
+
+    private func compileWithin(_ date: @escaping Evaluation, _ duration: @escaping Evaluation) -> Evaluation {
+        let auditDate = environment.auditDate
+        return { frame in
+            guard let day = date(frame).date?.day, case .duration(let amount, let unit) = duration(frame) else {
+                return .unknown
+            }
+            let earliest = auditDate.moved(by: -amount, unit).day
+            return .bool(day >= earliest && day <= auditDate.day)
+        }
+    }
+
+    private mutating func compileQuantifier(_ quantifier: Expr.Quantifier, _ variable: String,
+                                            _ source: @escaping Evaluation, _ condition: Expr) -> Evaluation {
+        let (slot, condition) = withVariable(variable) { compiler, slot in (slot, compiler.compile(condition)) }
+        return { frame in
+            var sawUnknown = false
+            for item in source(frame).items {
+                frame.slots[slot] = item
+                switch condition(frame).bool {
+                case true?: if quantifier != .every { return .bool(quantifier == .some) }
+                case false?: if quantifier == .every { return .bool(false) }
+                case nil: sawUnknown = true
+                }
+            }
+            if sawUnknown { return .unknown }
+            return .bool(quantifier != .some)
+        }
+    }
+}

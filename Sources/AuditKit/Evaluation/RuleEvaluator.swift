@@ -1,0 +1,97 @@
+/// Evaluates one rule over the records and produces its findings.
+struct RuleEvaluator {
+    /// A finding before its location is turned into a file path.
+    struct RawFinding {
+        var grade: Grade
+        var collection: String?
+        var record: String?
+        var message: String
+        var location: SourceLocation?
+    }
+
+    private let rule: RuleDeclaration
+    private let slotCount: Int
+    private let itemSlot: Int?
+    private let source: Evaluation?
+    private let filter: Evaluation?
+    private let requirement: Evaluation
+    private let grades: [(Grade, Evaluation)]
+    private let message: [Either]
+    private let collection: String?
+
+    private enum Either {
+        case text(String)
+        case value(Evaluation)
+    }
+
+    /// Compiles `rule` against one run's environment.
+    init(rule: RuleDeclaration, environment: EvaluationEnvironment) {
+        self.rule = rule
+        var compiler = ExprCompiler(environment: environment)
+        if let scope = rule.scope {
+            source = compiler.compile(scope.source)
+            itemSlot = compiler.bind(scope.variable)
+            collection = RuleEvaluator.collectionName(of: scope.source)
+        } else {
+            source = nil
+            itemSlot = nil
+            collection = nil
+        }
+        filter = rule.filter.map { compiler.compile($0) }
+        requirement = compiler.compile(rule.requirement)
+        grades = rule.conditionalGrades.map { ($0.grade, compiler.compile($0.condition)) }
+        message = rule.message.parts.map { part in
+            switch part {
+            case .text(let text): return .text(text)
+            case .placeholder(let expr): return .value(compiler.compile(expr))
+            }
+        }
+        slotCount = compiler.slotCount
+    }
+
+    /// The findings of this rule, in record order.
+    func evaluate() -> [RawFinding] {
+        let frame = EvaluationFrame(size: slotCount)
+        guard let source, let itemSlot else {
+            return check(frame, item: nil).map { [$0] } ?? []
+        }
+        var findings: [RawFinding] = []
+        for item in source(frame).items {
+            frame.slots[itemSlot] = item
+            if let finding = check(frame, item: item) { findings.append(finding) }
+        }
+        return findings
+    }
+
+    private func check(_ frame: EvaluationFrame, item: RuntimeValue?) -> RawFinding? {
+        if let filter, filter(frame).bool != true { return nil }
+        guard requirement(frame).bool == false else { return nil }
+        let grade = grades.first { $0.1(frame).bool == true }?.0 ?? rule.grade
+        let text = message.map { part -> String in
+            switch part {
+            case .text(let text): return text
+            case .value(let value): return value(frame).display
+            }
+        }.joined()
+        let record = item?.record
+        return RawFinding(grade: grade, collection: collection, record: record?.id ?? item.flatMap(\.scalarText),
+                          message: text, location: record?.location)
+    }
+
+    /// `complaints` for `for each c in complaints`, `analyses` for `… in complaints_handling.analyses`.
+    private static func collectionName(of expr: Expr) -> String? {
+        switch expr.kind {
+        case .name(let name): return name
+        case .member(_, let field): return field
+        default: return nil
+        }
+    }
+}
+
+extension RuntimeValue {
+    /// The text of a scalar item (a code in a list), used to name it in a finding.
+    var scalarText: String? {
+        if case .text(let text) = self { return text }
+        return nil
+    }
+}

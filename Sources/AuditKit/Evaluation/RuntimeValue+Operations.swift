@@ -1,0 +1,121 @@
+/// Comparison, arithmetic and display of runtime values. Every operation is total: a value of the
+/// wrong kind gives `nil` / `.unknown`, never a crash.
+extension RuntimeValue {
+    /// The kind two values are compared as, decided by the typed side, or by what both texts read as.
+    private enum ComparisonKind { case number, date, bool, text }
+
+    private static func comparisonKind(_ lhs: RuntimeValue, _ rhs: RuntimeValue) -> ComparisonKind? {
+        switch (lhs, rhs) {
+        case (.number, _), (_, .number): return .number
+        case (.date, _), (_, .date): return .date
+        case (.bool, _), (_, .bool): return .bool
+        case (.text(let a), .text(let b)):
+            if parseNumber(a) != nil, parseNumber(b) != nil { return .number }
+            if CalendarDate.parse(a) != nil, CalendarDate.parse(b) != nil { return .date }
+            return .text
+        case (.record, .record), (.record, .text), (.text, .record): return .text
+        default: return nil
+        }
+    }
+
+    /// Orders two values: negative, zero or positive; nil when they cannot be ordered.
+    static func order(_ lhs: RuntimeValue, _ rhs: RuntimeValue) -> Int? {
+        switch comparisonKind(lhs, rhs) {
+        case .number:
+            guard let a = lhs.number, let b = rhs.number else { return nil }
+            return a < b ? -1 : (a > b ? 1 : 0)
+        case .date:
+            guard let a = lhs.date, let b = rhs.date else { return nil }
+            return a < b ? -1 : (b < a ? 1 : 0)
+        default:
+            return nil
+        }
+    }
+
+    /// Equality; nil when either side is absent or they cannot be compared.
+    static func equals(_ lhs: RuntimeValue, _ rhs: RuntimeValue) -> Bool? {
+        switch comparisonKind(lhs, rhs) {
+        case .number, .date: return order(lhs, rhs).map { $0 == 0 }
+        case .bool:
+            guard let a = lhs.bool, let b = rhs.bool else { return nil }
+            return a == b
+        case .text:
+            guard let a = lhs.identity, let b = rhs.identity else { return nil }
+            return a == b
+        case nil:
+            return nil
+        }
+    }
+
+    /// Text used for equality: a scalar's text, or a record's id.
+    private var identity: String? {
+        switch self {
+        case .text(let text): return text
+        case .record(let record): return record.id
+        default: return nil
+        }
+    }
+
+    /// `lhs + rhs` or `lhs - rhs`: numbers, or a date moved by a duration.
+    static func add(_ lhs: RuntimeValue, _ rhs: RuntimeValue, sign: Int) -> RuntimeValue {
+        if case .duration(let amount, let unit) = rhs, let date = lhs.date {
+            return .date(date.moved(by: amount * sign, unit))
+        }
+        if sign > 0, case .duration(let amount, let unit) = lhs, let date = rhs.date {
+            return .date(date.moved(by: amount, unit))
+        }
+        guard let a = lhs.number, let b = rhs.number else { return .unknown }
+        return finite(a + Double(sign) * b)
+    }
+
+    /// `lhs * rhs` or `lhs / rhs`; division by zero gives unknown.
+    static func multiply(_ lhs: RuntimeValue, _ rhs: RuntimeValue, divide: Bool) -> RuntimeValue {
+        guard let a = lhs.number, let b = rhs.number else { return .unknown }
+        if divide { return b == 0 ? .unknown : finite(a / b) }
+        return finite(a * b)
+    }
+
+    static func finite(_ number: Double) -> RuntimeValue {
+        number.isFinite ? .number(number) : .unknown
+    }
+
+    /// The value as written in a message.
+    var display: String {
+        switch self {
+        case .unknown: return "(not recorded)"
+        case .number(let number): return RuntimeValue.format(number)
+        case .text(let text): return text
+        case .bool(let bool): return bool ? "yes" : "no"
+        case .date(let date): return date.description
+        case .duration(let amount, let unit):
+            let name = abs(amount) == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue
+            return "\(amount) \(name)"
+        case .list(let items): return items.isEmpty ? "(none)" : items.map(\.display).joined(separator: ", ")
+        case .record(let record): return record.id ?? "(record)"
+        }
+    }
+
+    /// A number without trailing zeros: `3`, `2.5`, `0.33`.
+    static func format(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        var text = String((number * 100).rounded() / 100)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+}
+
+extension CalendarDate {
+    /// This date moved by an amount of a duration unit.
+    func moved(by amount: Int, _ unit: Expr.DurationUnit) -> CalendarDate {
+        var moved: CalendarDate
+        switch unit {
+        case .days: moved = adding(days: amount)
+        case .weeks: moved = adding(days: amount * 7)
+        case .months: moved = adding(months: amount)
+        case .years: moved = adding(months: amount * 12)
+        }
+        moved.secondOfDay = secondOfDay
+        moved.offsetSeconds = offsetSeconds
+        return moved
+    }
+}

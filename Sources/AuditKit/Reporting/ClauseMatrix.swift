@@ -1,0 +1,40 @@
+/// Builds the clause matrix of a report: every clause of the selected standards with its status.
+enum ClauseMatrix {
+    static func build(catalogue: [ClauseDeclaration], standards: Set<Standard>, evaluated: [RuleDeclaration],
+                      builtins: [(Standard, String, String)], findings: [Finding],
+                      declarations: [NotApplicableDeclaration]) -> [AuditReport.ClauseResult] {
+        var entries: [AuditReport.ClauseResult] = []
+        var seen = Set<String>()
+        for declaration in catalogue where standards.contains(declaration.standard) {
+            guard seen.insert("\(declaration.standard.rawValue) \(declaration.clause)").inserted else { continue }
+            entries.append(.init(standard: declaration.standard, clause: declaration.clause, title: declaration.title,
+                                 status: .notAssessed, verifyOnSite: declaration.onSite, rules: []))
+        }
+        func entryIndex(_ standard: Standard, _ clause: String) -> Int {
+            let containing = entries.indices.filter {
+                entries[$0].standard == standard && ClauseNumber.isWithin(clause, entries[$0].clause)
+            }
+            if let best = containing.max(by: { ClauseNumber.parts(entries[$0].clause).count < ClauseNumber.parts(entries[$1].clause).count }) {
+                return best
+            }
+            entries.append(.init(standard: standard, clause: clause, title: "", status: .notAssessed,
+                                 verifyOnSite: nil, rules: []))
+            return entries.count - 1
+        }
+        for (standard, clause, id) in builtins + evaluated.map({ ($0.standard, $0.clause, $0.id) }) {
+            let index = entryIndex(standard, clause)
+            if !entries[index].rules.contains(id) { entries[index].rules.append(id) }
+            entries[index].status = .conforming
+        }
+        for finding in findings {
+            entries[entryIndex(finding.standard, finding.clause)].status = .gap
+        }
+        for index in entries.indices where entries[index].standard == .iso9001
+            && Applicability.isNotApplicable(entries[index].clause, declarations) {
+            entries[index].status = .notApplicable
+        }
+        return entries.sorted {
+            $0.standard != $1.standard ? $0.standard < $1.standard : ClauseNumber.compare($0.clause, $1.clause) < 0
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Crypto
+import Foundation
+
+/// Every rule file of one or more directories, parsed and checked together, ready to evaluate.
+public struct RuleSet: Sendable {
+    /// The parsed files, in path order.
+    public var files: [RuleFile]
+    /// Warnings the checker raised (errors stop loading).
+    public var warnings: [RuleDiagnostic]
+    /// SHA-256 over the rule files' names and contents: identifies the rule set in reports.
+    public var fingerprint: String
+
+    /// Every rule, in file order.
+    public var rules: [RuleDeclaration] { files.flatMap(\.rules) }
+
+    /// Every parameter, by name (the first declaration of a name).
+    public var parameters: [String: ParameterDeclaration] {
+        var result: [String: ParameterDeclaration] = [:]
+        for parameter in files.flatMap(\.parameters) where result[parameter.name] == nil {
+            result[parameter.name] = parameter
+        }
+        return result
+    }
+
+    /// Every clause declaration (titles and on-site items), in file order.
+    public var clauses: [ClauseDeclaration] { files.flatMap(\.clauses) }
+
+    /// The path of the file a location points into.
+    public func path(of location: SourceLocation) -> String {
+        files.indices.contains(Int(location.file)) ? files[Int(location.file)].path : "?"
+    }
+
+    /// Loads every `.rules` file below the given directories (or the files themselves).
+    ///
+    /// - Throws: ``RuleSetError`` listing every syntax and checking error, with file, line and column.
+    public static func load(paths: [String]) throws(RuleSetError) -> RuleSet {
+        var sources: [(path: String, name: String, text: String)] = []
+        var problems: [RuleDiagnostic] = []
+        for root in paths {
+            do {
+                for path in try ruleFiles(under: root) {
+                    let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        problems.append(RuleDiagnostic(file: path, line: 0, column: 0, message: "cannot read this rule file"))
+                        continue
+                    }
+                    guard let text = String(data: data, encoding: .utf8) else {
+                        problems.append(RuleDiagnostic(file: path, line: 0, column: 0,
+                                                       message: "this rule file is not UTF-8 text"))
+                        continue
+                    }
+                    sources.append((path, relative, text))
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+        guard problems.isEmpty else { throw RuleSetError(diagnostics: problems) }
+        return try parse(sources: sources)
+    }
+
+    /// Parses and checks rule sources given as text (`name` identifies each in the fingerprint).
+    public static func parse(sources: [(path: String, name: String, text: String)]) throws(RuleSetError) -> RuleSet {
+        var files: [RuleFile] = []
+        var problems: [RuleDiagnostic] = []
+        var hasher = SHA256()
+        for (index, source) in sources.enumerated() {
+            hasher.update(data: Data(source.name.utf8 + [0] + source.text.utf8 + [0]))
+            do {
+                files.append(try RuleParser.parse(source: source.text, path: source.path, fileIndex: Int32(index)))
+            } catch {
+                problems.append(error)
+                files.append(RuleFile(path: source.path))
+            }
+        }
+        if problems.isEmpty { problems = RuleChecker.check(files) }
+        let errors = problems.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw RuleSetError(diagnostics: errors.sorted()) }
+        let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return RuleSet(files: files, warnings: problems.sorted(), fingerprint: fingerprint)
+    }
+
+    /// The `.rules` files at or below `root`, sorted by path.
+    private static func ruleFiles(under root: String) throws(RuleDiagnostic) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            throw RuleDiagnostic(file: root, line: 0, column: 0, message: "no such rules directory or file")
+        }
+        guard isDirectory.boolValue else { return [root] }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw RuleDiagnostic(file: root, line: 0, column: 0, message: "cannot list this rules directory")
+        }
+        let base = root.hasSuffix("/") ? root : root + "/"
+        let files = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".rules") }.map { base + $0 }
+        guard !files.isEmpty else {
+            throw RuleDiagnostic(file: root, line: 0, column: 0, message: "this directory holds no .rules files")
+        }
+        return files.sorted()
+    }
+}
+
+/// Rule files that cannot be used: every error found, with file, line and column.
+public struct RuleSetError: Error, LocalizedError, Sendable {
+    /// The errors, sorted by file and position.
+    public var diagnostics: [RuleDiagnostic]
+
+    public init(diagnostics: [RuleDiagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var errorDescription: String? { diagnostics.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import AuditKit
+import Foundation
+
+extension Stage: ExpressibleByArgument {}
+extension Standard: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `--fail-on`: the lowest grade that makes the run fail.
+enum FailOn: String, CaseIterable, ExpressibleByArgument {
+    case major, minor, observation, none
+
+    var grade: Grade? { Grade(rawValue: rawValue) }
+}
+
+/// `auditready check`: evaluate the rules over one or more exports and write the report.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check records exports (XML or JSON) and report graded findings.")
+
+    @Argument(help: ArgumentHelp("Records export files (.xml or .json); several are merged.", valueName: "FILE"))
+    var files: [String]
+
+    @OptionGroup var rules: RuleDirectories
+
+    @Option(help: "Standard to check (repeatable). Default: those the export claims in organisation.standards, else both.")
+    var standard: [Standard] = []
+
+    @Option(help: "initial (stage 1: documentation and readiness) or certification (stage 2: everything).")
+    var stage: Stage = .certification
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The audit date, YYYY-MM-DD. Default: today.", valueName: "DATE"))
+    var asOf: String?
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Override a rule parameter (repeatable).", valueName: "NAME=VALUE"))
+    var parameters: [String] = []
+
+    @Option(help: "Report format.")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit with 1 when a finding is at or above this grade.")
+    var failOn: FailOn = .major
+
+    func validate() throws {
+        if let asOf, CalendarDate.parse(asOf)?.secondOfDay != nil || CalendarDate.parse(asOf) == nil {
+            throw ValidationError("--as-of needs a date written YYYY-MM-DD, such as 2026-11-15; '\(asOf)' is not one")
+        }
+        for parameter in parameters where !parameter.contains("=") {
+            throw ValidationError("--param needs NAME=VALUE, such as --param ack_days=3; '\(parameter)' has no '='")
+        }
+    }
+
+    func run() throws {
+        let ruleSet = try rules.load()
+        var records = RecordSet()
+        for (index, file) in files.enumerated() {
+            do {
+                records.merge(try RecordLoader.load(path: file, fileIndex: Int32(index)))
+            } catch {
+                Terminal.error(error.description)
+                throw ExitCode(ExitStatus.unusable)
+            }
+        }
+        let options = AuditOptions(asOf: auditDate, stage: stage,
+                                   standards: standard.isEmpty ? nil : Set(standard),
+                                   parameters: parameterOverrides)
+        let report: AuditReport
+        do {
+            report = try AuditEngine.run(rules: ruleSet, records: records, options: options)
+        } catch {
+            Terminal.error(error.localizedDescription)
+            throw ExitCode(ExitStatus.unusable)
+        }
+        let rendered = format.renderer.render(report)
+        if let output {
+            do {
+                try AtomicFile.write(rendered, to: output, protected: files)
+            } catch {
+                Terminal.error(error.localizedDescription)
+                throw ExitCode(ExitStatus.unusable)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+        }
+        if let grade = failOn.grade, report.hasFindings(atOrAbove: grade) {
+            throw ExitCode(ExitStatus.findings)
+        }
+    }
+
+    /// `--as-of`, or today's date in the local time zone.
+    private var auditDate: CalendarDate {
+        if let asOf, let date = CalendarDate.parse(asOf) { return date }
+        let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: today.year ?? 2000, month: today.month ?? 1, day: today.day ?? 1)
+            ?? CalendarDate(day: 0)
+    }
+
+    private var parameterOverrides: [String: String] {
+        var result: [String: String] = [:]
+        for parameter in parameters {
+            let parts = parameter.split(separator: "=", maxSplits: 1)
+            result[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return result
+    }
+}

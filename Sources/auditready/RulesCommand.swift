@@ -1,0 +1,100 @@
+import ArgumentParser
+import AuditKit
+import Foundation
+
+/// `auditready rules`: list and lint clause checklists.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List or check rule files.",
+        subcommands: [List.self, Lint.self])
+
+    /// `auditready rules list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the rules: id, standard, clause, stages, grade and title.")
+
+        @OptionGroup var rules: RuleDirectories
+
+        @Flag(help: "List the parameters and their defaults instead.")
+        var parameters = false
+
+        func run() throws {
+            let ruleSet = try rules.load()
+            let text = parameters ? RuleListing.parameters(ruleSet) : RuleListing.rules(ruleSet)
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// `auditready rules lint`.
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Parse and check rule files; warn where they read fields the records contract does not define.",
+            discussion: "Exit codes: 0 no errors (warnings allowed), 2 errors.")
+
+        @Argument(help: ArgumentHelp("Rule directories or files. Default: the bundled checklists.", valueName: "DIR"))
+        var paths: [String] = []
+
+        func run() throws {
+            let ruleSet: RuleSet
+            do {
+                ruleSet = try RuleSet.load(paths: RuleDirectories.resolve(paths))
+            } catch {
+                FileHandle.standardOutput.write(Data((error.diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
+                FileHandle.standardOutput.write(Data("\(error.diagnostics.count) error(s)\n".utf8))
+                throw ExitCode(ExitStatus.unusable)
+            }
+            let warnings = (ruleSet.warnings + ContractLint.check(ruleSet.files)).sorted()
+            var lines = warnings.map(\.description)
+            lines.append("\(ruleSet.files.count) file(s), \(ruleSet.rules.count) rule(s): no errors, \(warnings.count) warning(s)")
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+    }
+}
+
+/// The text of `rules list`.
+enum RuleListing {
+    static func rules(_ ruleSet: RuleSet) -> String {
+        var rows: [[String]] = [["ID", "STANDARD", "CLAUSE", "STAGES", "GRADE", "TITLE"]]
+        for check in BuiltinCheck.all {
+            rows.append([check.id, check.standard.rawValue, check.clause, "both", check.grade.rawValue, check.title])
+        }
+        let sorted = ruleSet.rules.sorted {
+            ($0.standard, ClauseNumber.compare($0.clause, $1.clause), $0.id) < ($1.standard, 0, $1.id)
+        }
+        for rule in sorted {
+            let stages = rule.stages.count == 2 ? "both" : (rule.stages.first?.rawValue ?? "")
+            rows.append([rule.id, rule.standard.rawValue, rule.clause, stages, rule.grade.rawValue, rule.title])
+        }
+        return table(rows)
+    }
+
+    static func parameters(_ ruleSet: RuleSet) -> String {
+        var rows: [[String]] = [["PARAMETER", "DEFAULT", "DESCRIPTION"]]
+        for (name, parameter) in ruleSet.parameters.sorted(by: { $0.key < $1.key }) {
+            rows.append([name, RuleListing.describe(parameter.defaultValue), parameter.description ?? ""])
+        }
+        return table(rows)
+    }
+
+    static func describe(_ literal: Expr.Literal) -> String {
+        switch literal {
+        case .number(let number): return number == number.rounded() ? String(Int(number)) : String(number)
+        case .text(let text): return "\"\(text)\""
+        case .bool(let bool): return String(bool)
+        case .date(let date): return date.description
+        case .duration(let amount, let unit): return "\(amount) \(unit.rawValue)"
+        }
+    }
+
+    /// Left-aligned columns; the last column is not padded.
+    static func table(_ rows: [[String]]) -> String {
+        guard let columns = rows.first?.count else { return "" }
+        let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == columns - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}
