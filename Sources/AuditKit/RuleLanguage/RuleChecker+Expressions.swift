@@ -151,6 +151,7 @@ extension Checker {
         case .negate:
             if type.isKnown, type != .number, type != .duration {
                 report("'-' needs a number or a duration, but this is \(type.phrase)", at: operand.location)
+                return .any
             }
             return type
         }
