@@ -61,7 +61,7 @@ import Testing
         ("a == b", "1:3: unexpected '=='; write '=' to compare two values"),
         ("a <> b", "1:3: unexpected '<>'; write '!=' for 'not equal'"),
         ("! a", "1:1: unexpected '!'; write 'not' to negate a condition"),
-        ("x = 'a'", "1:5: unexpected '''; write texts in straight double quotes: \"like this\""),
+        ("x = 'a'", "1:5: unexpected quote mark '; write texts in straight double quotes: \"like this\""),
     ])
     func errors(source: String, expected: String) throws {
         let error = try #require(lex(source).error)

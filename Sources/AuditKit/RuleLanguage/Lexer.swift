@@ -160,7 +160,8 @@ struct Lexer {
         case "&": throw error("unexpected '\(next == "&" ? "&&" : "&")'; write 'and'", at: start)
         case "|": throw error("unexpected '\(next == "|" ? "||" : "|")'; write 'or'", at: start)
         case "'", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}":
-            throw error("unexpected '\(character)'; write texts in straight double quotes: \"like this\"", at: start)
+            throw error("unexpected quote mark \(character); write texts in straight double quotes: \"like this\"",
+                        at: start)
         default: throw error("unexpected character '\(character)'", at: start)
         }
     }
