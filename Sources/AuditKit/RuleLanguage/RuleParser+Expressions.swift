@@ -1,0 +1,264 @@
+extension Parser {
+    /// `expr = and { "or" and }`.
+    mutating func parseExpression() throws(RuleDiagnostic) -> Expr {
+        var left = try parseAnd()
+        while accept(word: "or") {
+            left = Expr(.binary(.or, left, try parseAnd()), at: left.location)
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(RuleDiagnostic) -> Expr {
+        var left = try parseNot()
+        while accept(word: "and") {
+            left = Expr(.binary(.and, left, try parseNot()), at: left.location)
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(RuleDiagnostic) -> Expr {
+        if current.isWord("not") {
+            let keyword = advance()
+            return Expr(.unary(.not, try parseNot()), at: keyword.location)
+        }
+        return try parseComparison()
+    }
+
+    // MARK: - Comparisons and tests
+
+    private mutating func parseComparison() throws(RuleDiagnostic) -> Expr {
+        let left = try parseSum()
+        guard let comparison = try parseComparisonTail(left) else { return left }
+        if startsComparison {
+            throw error("comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'",
+                        at: current.location)
+        }
+        return comparison
+    }
+
+    private static let comparisonOperators: [String: Expr.BinaryOperator] = [
+        "=": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual,
+        "before": .before, "after": .after,
+    ]
+
+    private var startsComparison: Bool {
+        let token = current
+        if token.kind == .symbol { return Self.comparisonOperators[token.text] != nil }
+        guard token.kind == .word else { return false }
+        return ["before", "after", "is", "in", "within"].contains(token.text)
+            || (token.text == "not" && peek(1).isWord("in"))
+    }
+
+    private mutating func parseComparisonTail(_ left: Expr) throws(RuleDiagnostic) -> Expr? {
+        let token = current
+        let at = left.location
+        if [.symbol, .word].contains(token.kind), let op = Self.comparisonOperators[token.text] {
+            advance()
+            return Expr(.binary(op, left, try parseSum()), at: at)
+        }
+        guard token.kind == .word else { return nil }
+        switch token.text {
+        case "is":
+            advance()
+            return try parseTest(left)
+        case "in":
+            advance()
+            return Expr(.membership(left, try parseSum(), negated: false), at: at)
+        case "not" where peek(1).isWord("in"):
+            advance()
+            advance()
+            return Expr(.membership(left, try parseSum(), negated: true), at: at)
+        case "within":
+            advance()
+            return Expr(.within(left, try parseSum()), at: at)
+        default:
+            return nil
+        }
+    }
+
+    private static let tests: [String: Expr.Test] = [
+        "present": .present, "absent": .absent, "empty": .empty, "true": .true, "false": .false,
+    ]
+
+    /// After `is`: `[not] present | absent | empty | true | false | a date | a number | unique in NAME`.
+    private mutating func parseTest(_ subject: Expr) throws(RuleDiagnostic) -> Expr {
+        let negated = accept(word: "not")
+        let token = current
+        let expected = "present, absent, empty, true, false, a date, a number or unique in after 'is'"
+        guard token.kind == .word else { throw unexpected(expected) }
+        if let test = Self.tests[token.text] {
+            advance()
+            return Expr(.test(subject, test, negated: negated), at: subject.location)
+        }
+        switch token.text {
+        case "a":
+            advance()
+            let test: Expr.Test
+            if accept(word: "date") { test = .date } else if accept(word: "number") { test = .number } else {
+                throw unexpected("'date' or 'number' after 'is a'")
+            }
+            return Expr(.test(subject, test, negated: negated), at: subject.location)
+        case "unique":
+            advance()
+            try expect(word: "in", "'in' after 'is unique'")
+            let name = try identifier(naming: "a collection")
+            let unique = Expr(.uniqueIn(subject, Expr(.name(name.text), at: name.location)), at: subject.location)
+            return negated ? Expr(.unary(.not, unique), at: subject.location) : unique
+        default:
+            let names = Array(Self.tests.keys) + ["a", "unique", "not"]
+            let hint = NearMatch.hint(for: token.text, among: names,
+                                      otherwise: "; expected present, absent, empty, true, false, a date, "
+                                          + "a number or unique in")
+            throw error("unknown test 'is \(token.text)'\(hint)", at: token.location)
+        }
+    }
+
+    // MARK: - Arithmetic
+
+    private mutating func parseSum() throws(RuleDiagnostic) -> Expr {
+        var left = try parseProduct()
+        while current.isSymbol("+") || current.isSymbol("-") {
+            let op: Expr.BinaryOperator = advance().text == "+" ? .add : .subtract
+            left = Expr(.binary(op, left, try parseProduct()), at: left.location)
+        }
+        return left
+    }
+
+    private mutating func parseProduct() throws(RuleDiagnostic) -> Expr {
+        var left = try parseUnary()
+        while current.isSymbol("*") || current.isSymbol("/") {
+            let op: Expr.BinaryOperator = advance().text == "*" ? .multiply : .divide
+            left = Expr(.binary(op, left, try parseUnary()), at: left.location)
+        }
+        return left
+    }
+
+    /// `"-" unary | postfix [ UNIT ]`.
+    private mutating func parseUnary() throws(RuleDiagnostic) -> Expr {
+        if current.isSymbol("-") {
+            let minus = advance()
+            return Expr(.unary(.negate, try parseUnary()), at: minus.location)
+        }
+        let operand = try parsePostfix()
+        guard let unit = Self.unit(current) else { return operand }
+        if case .literal(.number(let amount)) = operand.kind {
+            return Expr(.literal(try durationLiteral(amount, unit)), at: operand.location)
+        }
+        advance()
+        return Expr(.duration(operand, unit), at: operand.location)
+    }
+
+    /// `primary { "." WORD | "[" expr "]" }`.
+    private mutating func parsePostfix() throws(RuleDiagnostic) -> Expr {
+        var base = try parsePrimary()
+        while true {
+            if accept(symbol: ".") {
+                guard current.kind == .word else { throw unexpected("a field name after '.'") }
+                base = Expr(.member(base, advance().text), at: base.location)
+            } else if current.isSymbol("[") {
+                let open = advance()
+                let key = try parseExpression()
+                try expect(symbol: "]", "']' to close the '[' at line \(open.location.line), "
+                           + "column \(open.location.column)")
+                base = Expr(.lookup(base, key), at: base.location)
+            } else {
+                return base
+            }
+        }
+    }
+
+    // MARK: - Primaries
+
+    private mutating func parsePrimary() throws(RuleDiagnostic) -> Expr {
+        let token = current
+        switch token.kind {
+        case .number: return Expr(.literal(.number(try numberLiteral())), at: token.location)
+        case .date: advance(); return Expr(.literal(.date(token.date!)), at: token.location)
+        case .string: advance(); return Expr(.literal(.text(token.value)), at: token.location)
+        case .symbol where token.text == "[": return try parseList()
+        case .symbol where token.text == "(":
+            advance()
+            let inner = try parseExpression()
+            try expect(symbol: ")", "')' to close the '(' at line \(token.location.line), "
+                       + "column \(token.location.column)")
+            return inner
+        case .word: return try parseWordPrimary()
+        default: throw expectedValue()
+        }
+    }
+
+    /// "expected a value after '+', found ')'".
+    private func expectedValue() -> RuleDiagnostic {
+        guard let previous else { return unexpected("a value") }
+        return unexpected("a value after '\(previous.kind == .string ? "\"…\"" : previous.text)'")
+    }
+
+    private mutating func parseWordPrimary() throws(RuleDiagnostic) -> Expr {
+        let token = current
+        switch token.text {
+        case "true", "false":
+            advance()
+            return Expr(.literal(.bool(token.text == "true")), at: token.location)
+        case "every", "some", "no":
+            return try parseQuantifier()
+        default:
+            if ReservedWords.all.contains(token.text) { throw expectedValue() }
+            advance()
+            guard current.isSymbol("(") else { return Expr(.name(token.text), at: token.location) }
+            return try parseCall(token)
+        }
+    }
+
+    /// `[ a, b, c ]`.
+    private mutating func parseList() throws(RuleDiagnostic) -> Expr {
+        let open = advance()
+        var items: [Expr] = []
+        if !accept(symbol: "]") {
+            repeat { items.append(try parseExpression()) } while accept(symbol: ",")
+            try expect(symbol: "]", "',' or ']' to close the list opened at line \(open.location.line), "
+                       + "column \(open.location.column)")
+        }
+        return Expr(.list(items), at: open.location)
+    }
+
+    /// `name(argument, …)`, after the name.
+    private mutating func parseCall(_ name: Token) throws(RuleDiagnostic) -> Expr {
+        advance()
+        var arguments: [Expr] = []
+        if !accept(symbol: ")") {
+            repeat { arguments.append(try parseArgument()) } while accept(symbol: ",")
+            try expect(symbol: ")", "',' or ')' in the call of '\(name.text)'")
+        }
+        return Expr(.call(name.text, arguments), at: name.location)
+    }
+
+    /// `IDENT in sum where expr` (a filter) or an expression.
+    private mutating func parseArgument() throws(RuleDiagnostic) -> Expr {
+        let start = index
+        if current.kind == .word, !ReservedWords.all.contains(current.text), peek(1).isWord("in") {
+            let variable = advance()
+            advance()
+            let source = try parseSum()
+            if accept(word: "where") {
+                let condition = try parseExpression()
+                return Expr(.filter(variable: variable.text, source: source, condition: condition),
+                            at: variable.location)
+            }
+            index = start
+        }
+        return try parseExpression()
+    }
+
+    /// `every x in LIST satisfies COND` (also `some`, `no`).
+    private mutating func parseQuantifier() throws(RuleDiagnostic) -> Expr {
+        let keyword = advance()
+        let quantifier = Expr.Quantifier(rawValue: keyword.text)!
+        let variable = try identifier(naming: "a variable")
+        try expect(word: "in", "'in' after '\(keyword.text) \(variable.text)'")
+        let source = try parseSum()
+        try expect(word: "satisfies", "'satisfies' after the list in '\(keyword.text) \(variable.text) in …'")
+        let condition = try parseExpression()
+        return Expr(.quantifier(quantifier, variable: variable.text, source: source, condition: condition),
+                    at: keyword.location)
+    }
+}

@@ -1,0 +1,69 @@
+extension Parser {
+    /// Splits a message into text and `{expression}` placeholders; `{{` and `}}` write braces.
+    mutating func parseMessage(_ token: Token) throws(RuleDiagnostic) -> MessageTemplate {
+        let characters = Array(token.value)
+        let locations = token.valueLocations
+        var parts: [MessageTemplate.Part] = []
+        var text = ""
+        var position = 0
+        while position < characters.count {
+            let character = characters[position]
+            let next = position + 1 < characters.count ? characters[position + 1] : nil
+            if (character == "{" || character == "}"), next == character {
+                text.append(character)
+                position += 2
+            } else if character == "}" {
+                throw error("a single '}' in a message must be written '}}'", at: locations[position])
+            } else if character == "{" {
+                guard let close = Self.placeholderEnd(characters, from: position + 1) else {
+                    throw error("this '{' starts a placeholder that is not closed; add '}' after the expression, "
+                                + "or write '{{' for a brace", at: locations[position])
+                }
+                if !text.isEmpty { parts.append(.text(text)) }
+                text = ""
+                let expression = try parsePlaceholder(
+                    Array(characters[position + 1..<close]), Array(locations[position + 1..<close]),
+                    open: locations[position], close: locations[close])
+                parts.append(.placeholder(expression))
+                position = close + 1
+            } else {
+                text.append(character)
+                position += 1
+            }
+        }
+        if !text.isEmpty { parts.append(.text(text)) }
+        return MessageTemplate(parts: parts)
+    }
+
+    /// The index of the `}` closing a placeholder, skipping texts in quotes inside it.
+    private static func placeholderEnd(_ characters: [Character], from start: Int) -> Int? {
+        var inText = false
+        for position in start..<characters.count {
+            switch characters[position] {
+            case "\"": inText.toggle()
+            case "}" where !inText: return position
+            case "\\" where inText: continue
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// Parses the expression of one placeholder, keeping the places its characters were written.
+    private func parsePlaceholder(_ characters: [Character], _ locations: [SourceLocation],
+                                  open: SourceLocation, close: SourceLocation) throws(RuleDiagnostic) -> Expr {
+        guard characters.contains(where: { !$0.isWhitespace }) else {
+            throw error("empty placeholder '{}'; put an expression inside, such as {audit.id}, "
+                        + "or write '{{' and '}}' for braces", at: open)
+        }
+        var lexer = Lexer(characters: characters, locations: locations, end: close, path: path)
+        let (tokens, lexError) = lexer.tokenize()
+        var parser = Parser(tokens: tokens, lexError: lexError, path: path)
+        parser.endDescription = "'}'"
+        let expression = try parser.parseExpression()
+        guard parser.current.kind == .end, lexError == nil else {
+            throw parser.unexpected("'}' to close the placeholder")
+        }
+        return expression
+    }
+}

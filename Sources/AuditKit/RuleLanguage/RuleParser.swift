@@ -1,0 +1,235 @@
+/// Reads rule files (see docs/rule-language.md) into ``RuleFile`` values.
+public enum RuleParser {
+    /// Parses one rule file. Stops at the first syntax error.
+    ///
+    /// - Parameters:
+    ///   - source: The text of the file.
+    ///   - path: The path used in diagnostics.
+    ///   - fileIndex: The index stored in every ``SourceLocation`` of the result.
+    /// - Returns: The file's parameters, clause declarations and rules, in the order written.
+    /// - Throws: A ``RuleDiagnostic`` naming the line and column of the first syntax error.
+    public static func parse(source: String, path: String, fileIndex: Int32) throws(RuleDiagnostic) -> RuleFile {
+        var lexer = Lexer(source: source, path: path, fileIndex: fileIndex)
+        let (tokens, error) = lexer.tokenize()
+        var parser = Parser(tokens: tokens, lexError: error, path: path)
+        return try parser.parseFile()
+    }
+}
+
+/// A recursive-descent parser over the tokens of one file (or of one message placeholder).
+struct Parser {
+    var tokens: [Token]
+    var index = 0
+    let lexError: RuleDiagnostic?
+    let path: String
+    /// How the end of the tokens is named in errors: "end of file", or "'}'" in a placeholder.
+    var endDescription = "end of file"
+
+    init(tokens: [Token], lexError: RuleDiagnostic?, path: String) {
+        self.tokens = tokens
+        self.lexError = lexError
+        self.path = path
+    }
+
+    // MARK: - Token access
+
+    var current: Token { tokens[index] }
+
+    func peek(_ offset: Int) -> Token { tokens[min(index + offset, tokens.count - 1)] }
+
+    var previous: Token? { index > 0 ? tokens[index - 1] : nil }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return token
+    }
+
+    /// True when the current token is the word `word`; it is then consumed.
+    mutating func accept(word: String) -> Bool {
+        guard current.isWord(word) else { return false }
+        advance()
+        return true
+    }
+
+    /// True when the current token is the symbol `symbol`; it is then consumed.
+    mutating func accept(symbol: String) -> Bool {
+        guard current.isSymbol(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    // MARK: - Errors
+
+    func error(_ message: String, at location: SourceLocation) -> RuleDiagnostic {
+        RuleDiagnostic(file: path, at: location, message: message)
+    }
+
+    func describe(_ token: Token) -> String { token.kind == .end ? endDescription : token.described }
+
+    /// "expected X, found Y" at the current token, or the lexer's error when it stopped here.
+    func unexpected(_ expected: String) -> RuleDiagnostic {
+        if current.kind == .end, let lexError { return lexError }
+        return error("expected \(expected), found \(describe(current))", at: current.location)
+    }
+
+    mutating func expect(word: String, _ expected: String) throws(RuleDiagnostic) {
+        guard accept(word: word) else { throw unexpected(expected) }
+    }
+
+    mutating func expect(symbol: String, _ expected: String) throws(RuleDiagnostic) {
+        guard accept(symbol: symbol) else { throw unexpected(expected) }
+    }
+
+    /// A name for a parameter or variable: a word that is not reserved.
+    mutating func identifier(naming what: String) throws(RuleDiagnostic) -> Token {
+        if current.kind == .word, ReservedWords.all.contains(current.text) {
+            throw error("'\(current.text)' is a reserved word and cannot name \(what)", at: current.location)
+        }
+        guard current.kind == .word else { throw unexpected("a name for \(what)") }
+        return advance()
+    }
+
+    /// A text in double quotes.
+    mutating func string(_ expected: String) throws(RuleDiagnostic) -> Token {
+        guard current.kind == .string else { throw unexpected(expected) }
+        return advance()
+    }
+
+    // MARK: - File
+
+    mutating func parseFile() throws(RuleDiagnostic) -> RuleFile {
+        var file = RuleFile(path: path)
+        while true {
+            switch current.kind == .word ? current.text : "" {
+            case "version": file.version = try parseVersion()
+            case "param": file.parameters.append(try parseParameter())
+            case "clause": file.clauses.append(try parseClauseDeclaration())
+            case "rule": file.rules.append(try parseRule())
+            default:
+                if current.kind == .end, lexError == nil { return file }
+                let hint = current.kind == .word
+                    ? NearMatch.hint(for: current.text, among: ["rule", "clause", "param", "version"]) : ""
+                throw error(unexpected("'rule', 'clause', 'param' or 'version'").message + hint,
+                            at: current.location)
+            }
+        }
+    }
+
+    private mutating func parseVersion() throws(RuleDiagnostic) -> Int {
+        advance()
+        guard current.kind == .number, let version = Int(current.text), version >= 1 else {
+            throw unexpected("a version number such as 1 after 'version'")
+        }
+        if version > 1 {
+            throw error("this file needs rule language version \(version); this auditready understands version 1",
+                        at: current.location)
+        }
+        advance()
+        return version
+    }
+
+    private mutating func parseParameter() throws(RuleDiagnostic) -> ParameterDeclaration {
+        let keyword = advance()
+        let name = try identifier(naming: "a parameter")
+        try expect(symbol: "=", "'=' after the parameter name '\(name.text)'")
+        let value = try parseLiteralValue()
+        let description = current.kind == .string ? advance().value : nil
+        return ParameterDeclaration(name: name.text, defaultValue: value, description: description,
+                                    location: keyword.location)
+    }
+
+    /// The default of a parameter: a number (with an optional unit), text, date or true/false.
+    private mutating func parseLiteralValue() throws(RuleDiagnostic) -> Expr.Literal {
+        let negative = accept(symbol: "-")
+        let token = current
+        switch token.kind {
+        case .number:
+            let number = try numberLiteral()
+            let value = negative ? -number : number
+            if let unit = Self.unit(current) { return try durationLiteral(value, unit) }
+            return .number(value)
+        case .date where !negative: advance(); return .date(token.date!)
+        case .string where !negative: advance(); return .text(token.value)
+        case .word where !negative && (token.text == "true" || token.text == "false"):
+            advance()
+            return .bool(token.text == "true")
+        default:
+            throw unexpected("a value such as 12, 30 days, \"text\", 2026-01-01 or true")
+        }
+    }
+
+    private mutating func parseClauseDeclaration() throws(RuleDiagnostic) -> ClauseDeclaration {
+        let keyword = advance()
+        let standard = try parseStandard()
+        let clause = try parseClauseNumber()
+        let title = try string("the clause title in double quotes")
+        var onSite: String?
+        if accept(word: "verify") {
+            try expect(word: "on", "'on site' after 'verify'")
+            try expect(word: "site", "'site' after 'verify on'")
+            onSite = try string("what to verify on site, in double quotes").value
+        }
+        return ClauseDeclaration(standard: standard, clause: clause, title: title.value, onSite: onSite,
+                                 location: keyword.location)
+    }
+
+    mutating func parseStandard() throws(RuleDiagnostic) -> Standard {
+        guard current.kind == .word else { throw unexpected("a standard: iso9001 or iso10002") }
+        guard let standard = Standard(rawValue: current.text) else {
+            let names = Standard.allCases.map(\.rawValue)
+            let hint = NearMatch.hint(for: current.text, among: names, otherwise: "; use iso9001 or iso10002")
+            throw error("unknown standard '\(current.text)'\(hint)", at: current.location)
+        }
+        advance()
+        return standard
+    }
+
+    /// `9.2.2`, `10`, or `8.5.1 f` (a lettered item on the same line).
+    mutating func parseClauseNumber() throws(RuleDiagnostic) -> String {
+        guard current.kind == .number else { throw unexpected("a clause number such as 9.2.2") }
+        let number = advance()
+        let letter = current
+        if letter.kind == .word, letter.text.count == 1, letter.location.line == number.location.line,
+           let character = letter.text.first, character.isLowercase, character.isASCII {
+            advance()
+            return number.text + " " + letter.text
+        }
+        return number.text
+    }
+
+    // MARK: - Literals
+
+    /// The value of a number token; `8.5.1` is not a number.
+    mutating func numberLiteral() throws(RuleDiagnostic) -> Double {
+        let token = current
+        guard token.text.filter({ $0 == "." }).count <= 1, let value = Double(token.text) else {
+            throw error("a number cannot contain two decimal points", at: token.location)
+        }
+        advance()
+        return value
+    }
+
+    /// The unit a word names, if it is one.
+    static func unit(_ token: Token) -> Expr.DurationUnit? {
+        guard token.kind == .word else { return nil }
+        switch token.text {
+        case "day", "days": return .days
+        case "week", "weeks": return .weeks
+        case "month", "months": return .months
+        case "year", "years": return .years
+        default: return nil
+        }
+    }
+
+    /// Consumes the unit after `amount` and returns the duration literal.
+    mutating func durationLiteral(_ amount: Double, _ unit: Expr.DurationUnit) throws(RuleDiagnostic)
+        -> Expr.Literal {
+        let unitToken = advance()
+        guard amount == amount.rounded(), abs(amount) < 1e9 else {
+            throw error("a duration needs a whole number, such as '2 \(unitToken.text)'", at: unitToken.location)
+        }
+        return .duration(Int(amount), unit)
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import AuditKit
+
+@Suite struct LexerTests {
+    private func lex(_ source: String) -> (tokens: [Token], error: RuleDiagnostic?) {
+        var lexer = Lexer(source: source, path: "t.rules", fileIndex: 2)
+        return lexer.tokenize()
+    }
+
+    @Test func wordsNumbersDatesAndSymbols() throws {
+        let (tokens, error) = lex("rule Q44-x 8.5.1 2026-03-01 <= != ( ) [ ] , . * / + - = < > >= # comment\nend")
+        #expect(error == nil)
+        #expect(tokens.map(\.text) == ["rule", "Q44", "-", "x", "8.5.1", "2026-03-01", "<=", "!=", "(", ")", "[",
+                                       "]", ",", ".", "*", "/", "+", "-", "=", "<", ">", ">=", "end", ""])
+        #expect(tokens.map(\.kind).prefix(6) == [.word, .word, .symbol, .word, .number, .date])
+        #expect(tokens.map(\.spaceBefore).prefix(5) == [true, true, false, false, true])
+        #expect(tokens[5].date == CalendarDate(year: 2026, month: 3, day: 1))
+        let end = try #require(tokens.first { $0.text == "end" })
+        #expect(end.location == SourceLocation(file: 2, line: 2, column: 1))
+    }
+
+    @Test func columnsCountCharacters() {
+        let (tokens, _) = lex("title \"Qualität\" x")
+        #expect(tokens[2].location.column == 18)
+        #expect(tokens[1].value == "Qualität")
+    }
+
+    @Test func stringEscapes() {
+        let (tokens, error) = lex(#""He said \"no\" \\ \n\t""#)
+        #expect(error == nil)
+        #expect(tokens[0].kind == .string)
+        #expect(tokens[0].value == "He said \"no\" \\ \n\t")
+        #expect(tokens[0].valueLocations[8] == SourceLocation(file: 2, line: 1, column: 10))
+    }
+
+    @Test func longTextRemovesCommonIndentation() {
+        let source = "guidance \"\"\"\n    First line.\n      Indented.\n\n    Last line.\n  \"\"\" end"
+        let (tokens, error) = lex(source)
+        #expect(error == nil)
+        #expect(tokens[1].value == "First line.\n  Indented.\n\nLast line.")
+        #expect(tokens[1].valueLocations[0] == SourceLocation(file: 2, line: 2, column: 5))
+        #expect(tokens[2].location == SourceLocation(file: 2, line: 6, column: 7))
+    }
+
+    @Test func numberKeepsAllGroups() {
+        let (tokens, _) = lex("0.95 10 9.2.2.1")
+        #expect(tokens.map(\.text) == ["0.95", "10", "9.2.2.1", ""])
+    }
+
+    @Test(arguments: [
+        ("x = 2026-02-30", "1:5: 2026-02-30 is not a valid date"),
+        ("x = 2026-13-01", "1:5: 2026-13-01 is not a valid date"),
+        ("\"a\\qb\"", "1:3: unknown escape '\\q' in a text; write \\\" for a quote, \\\\ for a backslash, "
+            + "\\n for a new line or \\t for a tab"),
+        ("title \"open\nend", "1:7: this text is not closed; add '\"' at its end, on the same line "
+            + "(use \"\"\" for a text across lines)"),
+        ("x\n guidance \"\"\"\n text", "2:11: this long text is not closed; add \"\"\" at its end"),
+        ("a @ b", "1:3: unexpected character '@'"),
+        ("a && b", "1:3: unexpected '&&'; write 'and'"),
+        ("a || b", "1:3: unexpected '||'; write 'or'"),
+        ("a == b", "1:3: unexpected '=='; write '=' to compare two values"),
+        ("a <> b", "1:3: unexpected '<>'; write '!=' for 'not equal'"),
+        ("! a", "1:1: unexpected '!'; write 'not' to negate a condition"),
+        ("x = 'a'", "1:5: unexpected quote mark '; write texts in straight double quotes: \"like this\""),
+    ])
+    func errors(source: String, expected: String) throws {
+        let error = try #require(lex(source).error)
+        #expect("\(error.line):\(error.column): \(error.message)" == expected)
+        #expect(error.file == "t.rules")
+    }
+}
