@@ -8,7 +8,7 @@ enum ParameterValues {
         var values = declared.mapValues(\.defaultValue)
         for (name, text) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let declaration = declared[name] else {
-                throw .unknownParameter(name, suggestion: NearestName.suggest(name, from: declared.keys.sorted()))
+                throw .unknownParameter(name, suggestion: NearMatch.best(for: name, among: declared.keys.sorted()))
             }
             values[name] = try read(text, like: declaration.defaultValue, name: name)
         }

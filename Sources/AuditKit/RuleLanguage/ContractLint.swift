@@ -20,7 +20,7 @@ public enum ContractLint {
                     let known = isField ? RecordsContract.allFields : Set(RecordsContract.collections.keys)
                     guard !known.contains(name) else { continue }
                     let kind = isField ? "field" : "collection or group"
-                    let hint = NearestName.suggest(name, from: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint = NearMatch.best(for: name, among: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
                     diagnostics.append(RuleDiagnostic(file: file.path, at: location, severity: .warning,
                         message: "rule '\(rule.id)' reads the \(kind) '\(name)', which the records contract does not define\(hint)"))
                 }
