@@ -168,7 +168,7 @@ private struct JSONParser {
         }
         skipWhitespace()
         guard i < end else {
-            throw error("the file contains no JSON; a records export must be a JSON object")
+            throw RecordLoadError(file: path, message: "the file is empty (it holds only whitespace); a records export must be a JSON object")
         }
         guard base[i] == Byte.openBrace else {
             throw error("the export must be a JSON object whose keys are collections such as \"complaints\"; found \(describeTopLevel(base[i]))")
@@ -399,7 +399,7 @@ private struct JSONParser {
             i += 1
             guard i < end else { throw error("the file ends in the middle of a number", at: end) }
             if base[i] == UInt8(ascii: "I") || base[i] == UInt8(ascii: "N") {
-                throw error("NaN and Infinity are not allowed in JSON; write numbers as plain decimals")
+                throw error("NaN and Infinity are not allowed in JSON; write numbers as plain decimals", at: start)
             }
         }
         guard i < end, isDigit(base[i]) else {

@@ -23,7 +23,7 @@ public enum RecordLoader {
     /// - Returns: The records, with one ``InputFile`` describing the file.
     /// - Throws: ``RecordLoadError`` when the file cannot be read or is not a valid export.
     public static func load(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> RecordSet {
-        let file = try InputBytes(path: path)
+        let file = try InputReader(path: path)
         let format: String
         switch file.extensionLowercased {
         case "xml": format = "xml"
@@ -44,7 +44,7 @@ public enum RecordLoader {
         let digest: String
         if format == "json" {
             // Hash on a second core while the first one parses.
-            let bytes = file.bytes
+            let bytes = try file.readAll()
             let hasher = BackgroundDigest(bytes)
             do {
                 root = try JSONRecordLoader.load(bytes: bytes, path: path, fileIndex: fileIndex)
@@ -54,7 +54,11 @@ public enum RecordLoader {
             }
             digest = hasher.result()
         } else {
-            digest = file.sha256()
+            // libxml2 streams the file itself; hash it in chunks rather than holding it in memory.
+            if let line = XMLRecordLoader.doctypeLine(in: file.head) {
+                throw XMLRecordLoader.doctypeError(path: path, line: line)
+            }
+            digest = try file.streamDigest()
             root = try XMLRecordLoader.load(path: path, fileIndex: fileIndex)
         }
         let input = InputFile(path: path, format: format, sha256: digest, records: root.countRecords())
@@ -62,56 +66,85 @@ public enum RecordLoader {
     }
 }
 
-/// The bytes of an input file, read once with plain POSIX calls.
-struct InputBytes {
+/// An open input file: its first bytes for sniffing, then either all of it or a digest of it.
+/// Reads with plain POSIX calls and never writes.
+final class InputReader {
     let path: String
-    let bytes: [UInt8]
+    /// The first bytes of the file (up to ``headSize``; all of it when it is smaller).
+    private(set) var head: [UInt8] = []
+    private let descriptor: Int32
+    private let expectedSize: Int
+    private var atEnd = false
+    static let headSize = 64 * 1024
 
     init(path: String) throws(RecordLoadError) {
         self.path = path
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw RecordLoadError(file: path, message: InputBytes.describe(errno: errno))
+            throw RecordLoadError(file: path, message: InputReader.describe(errno: errno))
         }
-        defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
-            throw RecordLoadError(file: path, message: InputBytes.describe(errno: errno))
+            let code = errno
+            close(descriptor)
+            throw RecordLoadError(file: path, message: InputReader.describe(errno: code))
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        guard (info.st_mode & S_IFMT) != S_IFDIR else {
+            close(descriptor)
             throw RecordLoadError(file: path, message: "this is a folder, not a records export file")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
             throw RecordLoadError(file: path, message: "this is not a regular file; give the path of a records export file")
         }
-        var result: [UInt8] = []
-        var capacity = max(Int(info.st_size), 0) + 1
-        while true {
-            // Read into a buffer one byte larger than expected, so a file that grows while it is
-            // read is noticed and read to its end.
-            var failure: Int32 = 0
-            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                var filled = 0
-                while filled < capacity {
-                    let n = read(descriptor, buffer.baseAddress! + filled, capacity - filled)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        break
-                    }
-                    if n == 0 { break }
-                    filled += n
+        self.descriptor = descriptor
+        self.expectedSize = max(Int(info.st_size), 0)
+        head = try readChunk(capacity: InputReader.headSize)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads up to `capacity` bytes; fewer only at the end of the file.
+    private func readChunk(capacity: Int) throws(RecordLoadError) -> [UInt8] {
+        guard !atEnd else { return [] }
+        var failure: Int32 = 0
+        let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var filled = 0
+            while filled < capacity {
+                let n = read(descriptor, buffer.baseAddress! + filled, capacity - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
                 }
-                count = filled
+                if n == 0 { break }
+                filled += n
             }
-            if failure != 0 {
-                throw RecordLoadError(file: path, message: InputBytes.describe(errno: failure))
-            }
-            if result.isEmpty { result = chunk } else { result.append(contentsOf: chunk) }
-            if chunk.count < capacity { break }
-            capacity = max(capacity, 1 << 20)
+            count = filled
         }
-        bytes = result
+        if failure != 0 {
+            throw RecordLoadError(file: path, message: InputReader.describe(errno: failure))
+        }
+        if chunk.count < capacity { atEnd = true }
+        return chunk
+    }
+
+    /// The whole file.
+    func readAll() throws(RecordLoadError) -> [UInt8] {
+        var bytes = head
+        guard !atEnd else { return bytes }
+        // One read for the rest as the size was when opened, then more if the file grew.
+        bytes.append(contentsOf: try readChunk(capacity: max(expectedSize - bytes.count, 0) + 1))
+        while !atEnd { bytes.append(contentsOf: try readChunk(capacity: 1 << 20)) }
+        return bytes
+    }
+
+    /// Lower-case hexadecimal SHA-256 of the whole file, read in chunks.
+    func streamDigest() throws(RecordLoadError) -> String {
+        var hasher = SHA256()
+        hasher.update(data: head)
+        while !atEnd { hasher.update(data: try readChunk(capacity: 1 << 20)) }
+        return InputReader.hex(hasher.finalize())
     }
 
     static func describe(errno code: Int32) -> String {
@@ -134,17 +167,15 @@ struct InputBytes {
     /// The first byte after an optional UTF-8 byte order mark and whitespace.
     var firstSignificantByte: UInt8? {
         var index = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
-        while index < bytes.count {
-            switch bytes[index] {
+        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { index = 3 }
+        while index < head.count {
+            switch head[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
-            default: return bytes[index]
+            default: return head[index]
             }
         }
         return nil
     }
-
-    func sha256() -> String { InputBytes.hex(SHA256.hash(data: bytes)) }
 
     static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
@@ -169,7 +200,7 @@ final class BackgroundDigest: @unchecked Sendable {
         self.bytes = bytes
         // Small files are hashed inline; threads cost more than they save there.
         guard bytes.count >= 1 << 20 else {
-            digest = InputBytes.hex(SHA256.hash(data: bytes))
+            digest = InputReader.hex(SHA256.hash(data: bytes))
             return
         }
         let context = Unmanaged.passRetained(self).toOpaque()
@@ -177,7 +208,7 @@ final class BackgroundDigest: @unchecked Sendable {
         var handle: pthread_t?
         started = pthread_create(&handle, nil, { raw in
             let me = Unmanaged<BackgroundDigest>.fromOpaque(raw).takeRetainedValue()
-            me.digest = InputBytes.hex(SHA256.hash(data: me.bytes))
+            me.digest = InputReader.hex(SHA256.hash(data: me.bytes))
             return nil
         }, context) == 0
         if let handle { thread = handle }
@@ -185,13 +216,13 @@ final class BackgroundDigest: @unchecked Sendable {
         started = pthread_create(&thread, nil, { raw in
             guard let raw else { return nil }
             let me = Unmanaged<BackgroundDigest>.fromOpaque(raw).takeRetainedValue()
-            me.digest = InputBytes.hex(SHA256.hash(data: me.bytes))
+            me.digest = InputReader.hex(SHA256.hash(data: me.bytes))
             return nil
         }, context) == 0
         #endif
         if !started {
             Unmanaged<BackgroundDigest>.fromOpaque(context).release()
-            digest = InputBytes.hex(SHA256.hash(data: bytes))
+            digest = InputReader.hex(SHA256.hash(data: bytes))
         }
     }
 

@@ -34,6 +34,66 @@ enum XMLRecordLoader {
     }
 }
 
+extension XMLRecordLoader {
+    /// The error for an export that declares a DOCTYPE.
+    static func doctypeError(path: String, line: Int) -> RecordLoadError {
+        RecordLoadError(
+            file: path, line: line, column: 0,
+            message: "the export contains a DOCTYPE declaration; records exports must not declare a DTD or entities, which could read other files")
+    }
+
+    /// The line of a `<!DOCTYPE` in the prolog at the start of `bytes` (after any XML
+    /// declaration, processing instructions, comments and whitespace), or nil when there is none.
+    ///
+    /// Checked before libxml2 sees the file, so a DOCTYPE is refused before its internal subset
+    /// is parsed at all; the reader's DOCTYPE node check stays as a second line of defence.
+    static func doctypeLine(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        var line = 1
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        func starts(_ text: String, at position: Int) -> Bool {
+            let pattern = Array(text.utf8)
+            guard position + pattern.count <= bytes.count else { return false }
+            for offset in 0..<pattern.count where bytes[position + offset] != pattern[offset] { return false }
+            return true
+        }
+        /// Moves past `terminator`, counting lines; false when it never comes.
+        func skip(past terminator: String) -> Bool {
+            while index < bytes.count {
+                if starts(terminator, at: index) {
+                    index += terminator.utf8.count
+                    return true
+                }
+                if bytes[index] == 0x0A { line += 1 }
+                index += 1
+            }
+            return false
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0A:
+                line += 1
+                index += 1
+            case 0x20, 0x09, 0x0D:
+                index += 1
+            case UInt8(ascii: "<"):
+                if starts("<?", at: index) {
+                    guard skip(past: "?>") else { return nil }
+                } else if starts("<!--", at: index) {
+                    guard skip(past: "-->") else { return nil }
+                } else if starts("<!DOCTYPE", at: index) {
+                    return line
+                } else {
+                    return nil
+                }
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+}
+
 private let hardenedOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
 
 /// Process-wide libxml2 set-up, done once: initialise and refuse every external entity.
@@ -110,9 +170,7 @@ private struct XMLTreeBuilder {
                     stack[last].text += String(cString: value)
                 }
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw RecordLoadError(
-                    file: path, line: nodeLine(), column: 0,
-                    message: "the export contains a DOCTYPE declaration; records exports must not declare a DTD or entities, which could read other files")
+                throw XMLRecordLoader.doctypeError(path: path, line: nodeLine())
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
                 throw RecordLoadError(
                     file: path, line: nodeLine(), column: 0,
