@@ -1,0 +1,671 @@
+/// Reads the JSON spelling of a records export (RFC 8259, strictly) into a ``Record`` tree.
+///
+/// A hand-written reader over the file's bytes: it tracks lines and columns (byte-based) for
+/// every record and every error, works without recursion (an explicit stack, at most
+/// ``maximumDepth`` levels) and interns each distinct key once.
+enum JSONRecordLoader {
+    /// The deepest nesting of objects and arrays accepted.
+    static let maximumDepth = 256
+
+    /// Parses `bytes` (the whole file) into the top-level record.
+    static func load(bytes: [UInt8], path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
+        guard !bytes.isEmpty else {
+            throw RecordLoadError(file: path, message: "the file is empty; a records export must be a JSON object")
+        }
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(RecordLoadError) -> Record in
+            var parser = JSONParser(base: buffer.baseAddress!, count: buffer.count, path: path, fileIndex: fileIndex)
+            return try parser.parse()
+        }
+    }
+}
+
+/// One open object or array.
+private struct JSONFrame {
+    var isObject: Bool
+    var location: SourceLocation
+    var fields: [Record.Field] = []
+    var items: [Value] = []
+    /// Every key seen, including those whose value was absent, to reject duplicates.
+    var keys: [Name] = []
+    var keySet: Set<Name>?
+    var pendingKey: Name
+
+    init(isObject: Bool, location: SourceLocation, placeholder: Name) {
+        self.isObject = isObject
+        self.location = location
+        self.pendingKey = placeholder
+    }
+
+    /// Records `key`; false when the object already has it.
+    mutating func insertKey(_ key: Name) -> Bool {
+        if keySet != nil { return keySet!.insert(key).inserted }
+        for existing in keys where existing == key { return false }
+        keys.append(key)
+        if keys.count > 16 {
+            keySet = Set(keys)
+            keys = []
+        }
+        return true
+    }
+
+    /// The finished value; nil when it holds nothing.
+    func finish() -> Value? {
+        if isObject {
+            return fields.isEmpty ? nil : .record(Record(fields: fields, location: location))
+        }
+        return items.isEmpty ? nil : .list(items)
+    }
+}
+
+/// Interns keys by their raw bytes in the file, so each distinct key costs one ``Name`` lookup.
+private struct KeyCache {
+    private struct Slot {
+        var start = -1
+        var length = 0
+        var hash: UInt64 = 0
+        var name: Name?
+    }
+    private var slots = [Slot](repeating: Slot(), count: 256)
+    private var used = 0
+    private var escaped: [String: Name] = [:]
+
+    mutating func name(base: UnsafePointer<UInt8>, start: Int, length: Int) -> Name {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<(start + length) {
+            hash = (hash ^ UInt64(base[k])) &* 0x0000_0100_0000_01B3
+        }
+        var mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index].start >= 0 {
+            let slot = slots[index]
+            if slot.hash == hash, slot.length == length,
+               length == 0 || memcmpBytes(base + slot.start, base + start, length) {
+                return slot.name!
+            }
+            index = (index + 1) & mask
+        }
+        let name = Name(String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self))
+        if (used + 1) * 2 > slots.count {
+            grow()
+            mask = slots.count - 1
+            index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index].start >= 0 { index = (index + 1) & mask }
+        }
+        slots[index] = Slot(start: start, length: length, hash: hash, name: name)
+        used += 1
+        return name
+    }
+
+    /// Keys that contained escapes are interned by their decoded text.
+    mutating func name(decoded text: String) -> Name {
+        if let name = escaped[text] { return name }
+        let name = Name(text)
+        escaped[text] = name
+        return name
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.start >= 0 {
+            var index = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[index].start >= 0 { index = (index + 1) & mask }
+            slots[index] = slot
+        }
+    }
+}
+
+@inline(__always)
+private func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    for k in 0..<count where a[k] != b[k] { return false }
+    return true
+}
+
+private enum Byte {
+    static let quote = UInt8(ascii: "\"")
+    static let backslash = UInt8(ascii: "\\")
+    static let openBrace = UInt8(ascii: "{")
+    static let closeBrace = UInt8(ascii: "}")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+    static let comma = UInt8(ascii: ",")
+    static let colon = UInt8(ascii: ":")
+    static let minus = UInt8(ascii: "-")
+    static let plus = UInt8(ascii: "+")
+    static let zero = UInt8(ascii: "0")
+    static let nine = UInt8(ascii: "9")
+    static let dot = UInt8(ascii: ".")
+}
+
+private struct JSONParser {
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    let path: String
+    let fileIndex: Int32
+    var i = 0
+    var line = 1
+    var lineStart = 0
+    var keys = KeyCache()
+    var scratch: [UInt8] = []
+    let placeholder = Name.id
+
+    init(base: UnsafePointer<UInt8>, count: Int, path: String, fileIndex: Int32) {
+        self.base = base
+        self.end = count
+        self.path = path
+        self.fileIndex = fileIndex
+    }
+
+    private enum State { case objectStart, arrayStart, value, afterValue }
+
+    // MARK: Driver
+
+    mutating func parse() throws(RecordLoadError) -> Record {
+        if end >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF {
+            i = 3
+            lineStart = 3
+        }
+        skipWhitespace()
+        guard i < end else {
+            throw RecordLoadError(file: path, message: "the file is empty (it holds only whitespace); a records export must be a JSON object")
+        }
+        guard base[i] == Byte.openBrace else {
+            throw error("the export must be a JSON object whose keys are collections such as \"complaints\"; found \(describeTopLevel(base[i]))")
+        }
+        var current = JSONFrame(isObject: true, location: location(), placeholder: placeholder)
+        var stack: [JSONFrame] = []
+        stack.reserveCapacity(16)
+        i += 1
+        var state = State.objectStart
+        while true {
+            switch state {
+            case .objectStart:
+                skipWhitespace()
+                guard i < end else { throw truncated(current) }
+                if base[i] == Byte.closeBrace {
+                    i += 1
+                    state = .afterValue
+                    if try close(&current, &stack) { return rootRecord(current) }
+                } else {
+                    try readKey(into: &current)
+                    state = .value
+                }
+            case .arrayStart:
+                skipWhitespace()
+                guard i < end else { throw truncated(current) }
+                if base[i] == Byte.closeBracket {
+                    i += 1
+                    state = .afterValue
+                    if try close(&current, &stack) { return rootRecord(current) }
+                } else {
+                    state = .value
+                }
+            case .value:
+                skipWhitespace()
+                guard i < end else { throw truncated(current) }
+                let byte = base[i]
+                if byte == Byte.openBrace || byte == Byte.openBracket {
+                    guard stack.count + 2 <= JSONRecordLoader.maximumDepth else {
+                        throw error("nesting is deeper than \(JSONRecordLoader.maximumDepth) levels")
+                    }
+                    let isObject = byte == Byte.openBrace
+                    let frame = JSONFrame(isObject: isObject, location: location(), placeholder: placeholder)
+                    stack.append(current)
+                    current = frame
+                    i += 1
+                    state = isObject ? .objectStart : .arrayStart
+                    continue
+                }
+                let value = try readScalar(byte)
+                if let value {
+                    if current.isObject {
+                        current.fields.append(Record.Field(name: current.pendingKey, value: .text(value)))
+                    } else {
+                        current.items.append(.text(value))
+                    }
+                }
+                state = .afterValue
+            case .afterValue:
+                skipWhitespace()
+                guard i < end else { throw truncated(current) }
+                let byte = base[i]
+                if byte == Byte.comma {
+                    i += 1
+                    if current.isObject {
+                        skipWhitespace()
+                        guard i < end else { throw truncated(current) }
+                        if base[i] == Byte.closeBrace {
+                            throw error("there is a comma before '}'; remove the comma after the last field")
+                        }
+                        try readKey(into: &current)
+                    } else {
+                        skipWhitespace()
+                        guard i < end else { throw truncated(current) }
+                        if base[i] == Byte.closeBracket {
+                            throw error("there is a comma before ']'; remove the comma after the last item")
+                        }
+                    }
+                    state = .value
+                } else if current.isObject, byte == Byte.closeBrace {
+                    i += 1
+                    if try close(&current, &stack) { return rootRecord(current) }
+                } else if !current.isObject, byte == Byte.closeBracket {
+                    i += 1
+                    if try close(&current, &stack) { return rootRecord(current) }
+                } else if current.isObject {
+                    throw error("expected ',' or '}' after a value but found \(describe(at: i))")
+                } else {
+                    throw error("expected ',' or ']' after an item but found \(describe(at: i))")
+                }
+            }
+        }
+    }
+
+    /// Finishes the innermost container and hands its value to its parent; true when it was the
+    /// top-level object (and nothing but whitespace follows it).
+    private mutating func close(_ current: inout JSONFrame, _ stack: inout [JSONFrame]) throws(RecordLoadError) -> Bool {
+        guard var parent = stack.popLast() else {
+            skipWhitespace()
+            if i < end {
+                throw error("there is more text after the end of the JSON object: \(describe(at: i))")
+            }
+            return true
+        }
+        if let value = current.finish() {
+            if parent.isObject {
+                parent.fields.append(Record.Field(name: parent.pendingKey, value: value))
+            } else {
+                parent.items.append(value)
+            }
+        }
+        current = parent
+        return false
+    }
+
+    private func rootRecord(_ frame: JSONFrame) -> Record {
+        Record(fields: frame.fields, location: frame.location)
+    }
+
+    // MARK: Tokens
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while i < end {
+            let byte = base[i]
+            if byte > 0x20 { return }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                i += 1
+            } else if byte == 0x0A {
+                i += 1
+                line += 1
+                lineStart = i
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Reads `"key" :` and makes the key the frame's pending key.
+    private mutating func readKey(into frame: inout JSONFrame) throws(RecordLoadError) {
+        guard base[i] == Byte.quote else {
+            throw error("expected a field name in double quotes but found \(describe(at: i))")
+        }
+        let keyStart = i
+        let name: Name
+        let (start, stop, escaped) = try scanString()
+        if escaped {
+            name = keys.name(decoded: String(decoding: scratch, as: UTF8.self))
+        } else {
+            name = keys.name(base: base, start: start, length: stop - start)
+        }
+        guard frame.insertKey(name) else {
+            throw error("the JSON key \"\(name.string)\" appears twice in the same object", at: keyStart)
+        }
+        frame.pendingKey = name
+        skipWhitespace()
+        guard i < end else { throw truncated(frame) }
+        guard base[i] == Byte.colon else {
+            throw error("expected ':' after the field name \"\(name.string)\" but found \(describe(at: i))")
+        }
+        i += 1
+    }
+
+    /// Reads a string, number or literal; nil when the value is absent (null or blank text).
+    private mutating func readScalar(_ byte: UInt8) throws(RecordLoadError) -> String? {
+        switch byte {
+        case Byte.quote:
+            let (start, stop, escaped) = try scanString()
+            if escaped { return nonBlank(String(decoding: scratch, as: UTF8.self)) }
+            if stop == start { return nil }
+            let first = base[start], last = base[stop - 1]
+            let text = String(decoding: UnsafeBufferPointer(start: base + start, count: stop - start), as: UTF8.self)
+            if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return text }
+            return nonBlank(text)
+        case Byte.minus, Byte.zero...Byte.nine:
+            return try scanNumber()
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return "true"
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return "false"
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return nil
+        case UInt8(ascii: "N"), UInt8(ascii: "I"):
+            throw error("NaN and Infinity are not allowed in JSON; write numbers as plain decimals")
+        case Byte.plus:
+            throw error("a number must not start with '+'; write it without the sign")
+        case Byte.dot:
+            throw error("a number must not start with '.'; write a 0 before the decimal point")
+        case Byte.closeBrace, Byte.closeBracket, Byte.comma, Byte.colon:
+            throw error("expected a value but found \(describe(at: i))")
+        default:
+            throw error("expected a value (text in double quotes, a number, an object, a list, true, false or null) but found \(describe(at: i))")
+        }
+    }
+
+    private func nonBlank(_ text: String) -> String? {
+        let trimmed = trimmedScalar(text)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private mutating func expectLiteral(_ word: StaticString) throws(RecordLoadError) {
+        let count = word.utf8CodeUnitCount
+        let bytes = word.utf8Start
+        for k in 0..<count {
+            guard i + k < end else {
+                throw error("the file ends in the middle of the word '\(word)'", at: end)
+            }
+            guard base[i + k] == bytes[k] else {
+                throw error("expected a value (text in double quotes, a number, an object, a list, true, false or null) but found \(describe(at: i))")
+            }
+        }
+        i += count
+        if i < end, isWordByte(base[i]) {
+            throw error("unexpected text after '\(word)': \(describe(at: i))")
+        }
+    }
+
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte >= 0x80
+    }
+
+    /// Reads a number and returns its literal text.
+    private mutating func scanNumber() throws(RecordLoadError) -> String {
+        let start = i
+        if base[i] == Byte.minus {
+            i += 1
+            guard i < end else { throw error("the file ends in the middle of a number", at: end) }
+            if base[i] == UInt8(ascii: "I") || base[i] == UInt8(ascii: "N") {
+                throw error("NaN and Infinity are not allowed in JSON; write numbers as plain decimals", at: start)
+            }
+        }
+        guard i < end, isDigit(base[i]) else {
+            throw error("a '-' must be followed by digits to make a number", at: start)
+        }
+        if base[i] == Byte.zero {
+            i += 1
+            if i < end, isDigit(base[i]) {
+                throw error("numbers must not have leading zeros (write 7, not 07); put codes with leading zeros in double quotes", at: start)
+            }
+        } else {
+            while i < end, isDigit(base[i]) { i += 1 }
+        }
+        if i < end, base[i] == Byte.dot {
+            i += 1
+            guard i < end, isDigit(base[i]) else {
+                throw error("a decimal point must be followed by digits", at: start)
+            }
+            while i < end, isDigit(base[i]) { i += 1 }
+        }
+        if i < end, base[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            if i < end, base[i] == Byte.plus || base[i] == Byte.minus { i += 1 }
+            guard i < end, isDigit(base[i]) else {
+                throw error("the exponent of a number must have digits", at: start)
+            }
+            while i < end, isDigit(base[i]) { i += 1 }
+        }
+        if i < end, isWordByte(base[i]) || base[i] == Byte.dot {
+            throw error("this is not a valid JSON number: \(describe(at: i)) follows the digits", at: start)
+        }
+        return String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self)
+    }
+
+    @inline(__always)
+    private func isDigit(_ byte: UInt8) -> Bool { byte &- Byte.zero < 10 }
+
+    /// Scans the string starting at the opening quote at `i`. Without escapes, returns the byte
+    /// range of its content; with escapes, the decoded bytes are in `scratch`.
+    private mutating func scanString() throws(RecordLoadError) -> (Int, Int, Bool) {
+        let open = i
+        var j = i + 1
+        while j < end {
+            let byte = base[j]
+            if byte == Byte.quote {
+                i = j + 1
+                return (open + 1, j, false)
+            }
+            if byte == Byte.backslash {
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: UnsafeBufferPointer(start: base + open + 1, count: j - open - 1))
+                return try scanEscapedString(open: open, from: j)
+            }
+            if byte < 0x20 { throw controlCharacter(byte, at: j) }
+            if byte >= 0x80 {
+                let length = utf8Length(at: j)
+                guard length > 0 else { throw invalidUTF8(at: j) }
+                j += length
+            } else {
+                j += 1
+            }
+        }
+        throw error("the file ends in the middle of a text value (a string that starts here has no closing '\"')", at: open)
+    }
+
+    private mutating func scanEscapedString(open: Int, from position: Int) throws(RecordLoadError) -> (Int, Int, Bool) {
+        var j = position
+        while j < end {
+            let byte = base[j]
+            if byte == Byte.quote {
+                i = j + 1
+                return (open + 1, j, true)
+            }
+            if byte == Byte.backslash {
+                guard j + 1 < end else { break }
+                let escape = base[j + 1]
+                switch escape {
+                case Byte.quote, Byte.backslash, UInt8(ascii: "/"): scratch.append(escape)
+                case UInt8(ascii: "b"): scratch.append(0x08)
+                case UInt8(ascii: "f"): scratch.append(0x0C)
+                case UInt8(ascii: "n"): scratch.append(0x0A)
+                case UInt8(ascii: "r"): scratch.append(0x0D)
+                case UInt8(ascii: "t"): scratch.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4(at: j + 2, escapeAt: j)
+                    var consumed = 6
+                    if scalar >= 0xD800, scalar <= 0xDBFF {
+                        guard j + 7 < end, base[j + 6] == Byte.backslash, base[j + 7] == UInt8(ascii: "u") else {
+                            throw loneSurrogate(scalar, at: j)
+                        }
+                        let low = try hex4(at: j + 8, escapeAt: j + 6)
+                        guard low >= 0xDC00, low <= 0xDFFF else { throw loneSurrogate(scalar, at: j) }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        consumed = 12
+                    } else if scalar >= 0xDC00, scalar <= 0xDFFF {
+                        throw loneSurrogate(scalar, at: j)
+                    }
+                    appendUTF8(scalar)
+                    j += consumed
+                    continue
+                default:
+                    throw error("invalid escape \(describe(at: j + 1)) after a backslash; only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed", at: j)
+                }
+                j += 2
+                continue
+            }
+            if byte < 0x20 { throw controlCharacter(byte, at: j) }
+            if byte >= 0x80 {
+                let length = utf8Length(at: j)
+                guard length > 0 else { throw invalidUTF8(at: j) }
+                scratch.append(contentsOf: UnsafeBufferPointer(start: base + j, count: length))
+                j += length
+            } else {
+                scratch.append(byte)
+                j += 1
+            }
+        }
+        throw error("the file ends in the middle of a text value (a string that starts here has no closing '\"')", at: open)
+    }
+
+    private func hex4(at position: Int, escapeAt escape: Int) throws(RecordLoadError) -> UInt32 {
+        guard position + 4 <= end else {
+            throw error("the file ends in the middle of a \\u escape", at: escape)
+        }
+        var value: UInt32 = 0
+        for k in position..<(position + 4) {
+            let byte = base[k]
+            let digit: UInt8
+            switch byte {
+            case Byte.zero...Byte.nine: digit = byte - Byte.zero
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default:
+                throw error("invalid \\u escape: \\u must be followed by four hexadecimal digits", at: escape)
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    private mutating func appendUTF8(_ scalar: UInt32) {
+        switch scalar {
+        case 0..<0x80:
+            scratch.append(UInt8(scalar))
+        case 0x80..<0x800:
+            scratch.append(UInt8(0xC0 | scalar >> 6))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            scratch.append(UInt8(0xE0 | scalar >> 12))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | scalar >> 18))
+            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    /// Length of the valid UTF-8 sequence starting at `j` (a byte >= 0x80), or 0 when invalid.
+    @inline(__always)
+    private func utf8Length(at j: Int) -> Int {
+        @inline(__always) func continuation(_ k: Int) -> Bool { k < end && base[k] & 0xC0 == 0x80 }
+        @inline(__always) func within(_ k: Int, _ low: UInt8, _ high: UInt8) -> Bool {
+            k < end && base[k] >= low && base[k] <= high
+        }
+        switch base[j] {
+        case 0xC2...0xDF:
+            return continuation(j + 1) ? 2 : 0
+        case 0xE0:
+            return within(j + 1, 0xA0, 0xBF) && continuation(j + 2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return continuation(j + 1) && continuation(j + 2) ? 3 : 0
+        case 0xED:
+            return within(j + 1, 0x80, 0x9F) && continuation(j + 2) ? 3 : 0
+        case 0xF0:
+            return within(j + 1, 0x90, 0xBF) && continuation(j + 2) && continuation(j + 3) ? 4 : 0
+        case 0xF1...0xF3:
+            return continuation(j + 1) && continuation(j + 2) && continuation(j + 3) ? 4 : 0
+        case 0xF4:
+            return within(j + 1, 0x80, 0x8F) && continuation(j + 2) && continuation(j + 3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+
+    // MARK: Errors
+
+    private func location() -> SourceLocation {
+        SourceLocation(file: fileIndex, line: line, column: i - lineStart + 1)
+    }
+
+    private func error(_ message: String, at position: Int? = nil) -> RecordLoadError {
+        let position = position ?? i
+        // Tokens never span lines, so the position is on the current line unless it is earlier
+        // than the line start (an error reported at a token's start).
+        var errorLine = line
+        var start = lineStart
+        if position < lineStart {
+            // Count back; only happens for errors, so the cost does not matter.
+            errorLine = 1
+            start = 0
+            var k = 0
+            while k < position {
+                if base[k] == 0x0A {
+                    errorLine += 1
+                    start = k + 1
+                }
+                k += 1
+            }
+        }
+        return RecordLoadError(file: path, line: errorLine, column: position - start + 1, message: message)
+    }
+
+    private func truncated(_ frame: JSONFrame) -> RecordLoadError {
+        let what = frame.isObject ? "object" : "list"
+        return error("the file ends in the middle of the \(what) that starts on line \(frame.location.line); it may have been cut short", at: end)
+    }
+
+    private func controlCharacter(_ byte: UInt8, at position: Int) -> RecordLoadError {
+        let name: String
+        switch byte {
+        case 0x0A: name = "a line break"
+        case 0x09: name = "a tab"
+        case 0x0D: name = "a carriage return"
+        default: name = "the control character \(hexByte(byte))"
+        }
+        return error("a text value contains \(name); write it as an escape such as \\n or \\t, or check for a missing closing '\"'", at: position)
+    }
+
+    private func invalidUTF8(at position: Int) -> RecordLoadError {
+        error("the text is not valid UTF-8 (byte \(hexByte(base[position])) here); save the export with UTF-8 encoding", at: position)
+    }
+
+    private func loneSurrogate(_ scalar: UInt32, at position: Int) -> RecordLoadError {
+        let digits = String(scalar, radix: 16, uppercase: true)
+        return error("the escape \\u\(digits) is half of a surrogate pair without its other half (a lone surrogate), which is not a valid character", at: position)
+    }
+
+    private func hexByte(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return "0x" + (digits.count == 1 ? "0" + digits : digits)
+    }
+
+    /// A short description of the byte at `position` for messages.
+    private func describe(at position: Int) -> String {
+        guard position < end else { return "the end of the file" }
+        let byte = base[position]
+        if byte >= 0x21, byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        if byte >= 0x80 {
+            let length = utf8Length(at: position)
+            if length > 0 {
+                return "'" + String(decoding: UnsafeBufferPointer(start: base + position, count: length), as: UTF8.self) + "'"
+            }
+        }
+        return "the byte \(hexByte(byte))"
+    }
+
+    private func describeTopLevel(_ byte: UInt8) -> String {
+        switch byte {
+        case Byte.openBracket: return "an array"
+        case Byte.quote: return "a text value"
+        case Byte.minus, Byte.zero...Byte.nine: return "a number"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "true or false"
+        case UInt8(ascii: "n"): return "null"
+        default: return describe(at: i)
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Loads records exports (XML or JSON) into a ``RecordSet``.
+///
+/// Both spellings of the same records give the same tree of ``Value``s; only the
+/// ``SourceLocation``s differ. The input file is only ever read.
+public enum RecordLoader {
+    /// Loads one export file.
+    ///
+    /// The format comes from the extension (`.xml` or `.json`, any case); for any other name it is
+    /// sniffed from the first non-whitespace byte (`<` for XML, `{` or `[` for JSON).
+    ///
+    /// - Parameters:
+    ///   - path: The file to read.
+    ///   - fileIndex: The value every ``SourceLocation/file`` of the loaded records carries.
+    /// - Returns: The records, with one ``InputFile`` describing the file.
+    /// - Throws: ``RecordLoadError`` when the file cannot be read or is not a valid export.
+    public static func load(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> RecordSet {
+        let file = try InputReader(path: path)
+        let format: String
+        switch file.extensionLowercased {
+        case "xml": format = "xml"
+        case "json": format = "json"
+        default:
+            switch file.firstSignificantByte {
+            case UInt8(ascii: "<"): format = "xml"
+            case UInt8(ascii: "{"), UInt8(ascii: "["): format = "json"
+            case nil:
+                throw RecordLoadError(file: path, message: "the file is empty; a records export must be XML or JSON")
+            default:
+                throw RecordLoadError(
+                    file: path,
+                    message: "cannot tell whether the file is XML or JSON: it does not end in .xml or .json and does not start with '<', '{' or '['")
+            }
+        }
+        let root: Record
+        let digest: String
+        if format == "json" {
+            // Hash on a second core while the first one parses.
+            let bytes = try file.readAll()
+            let hasher = BackgroundDigest(bytes)
+            do {
+                root = try JSONRecordLoader.load(bytes: bytes, path: path, fileIndex: fileIndex)
+            } catch {
+                _ = hasher.result()
+                throw error
+            }
+            digest = hasher.result()
+        } else {
+            // libxml2 streams the file itself; hash it in chunks rather than holding it in memory.
+            if let line = XMLRecordLoader.doctypeLine(in: file.head) {
+                throw XMLRecordLoader.doctypeError(path: path, line: line)
+            }
+            digest = try file.streamDigest()
+            root = try XMLRecordLoader.load(path: path, fileIndex: fileIndex)
+        }
+        let input = InputFile(path: path, format: format, sha256: digest, records: root.countRecords())
+        return RecordSet(root: root, inputs: [input])
+    }
+}
+
+/// An open input file: its first bytes for sniffing, then either all of it or a digest of it.
+/// Reads with plain POSIX calls and never writes.
+final class InputReader {
+    let path: String
+    /// The first bytes of the file (up to ``headSize``; all of it when it is smaller).
+    private(set) var head: [UInt8] = []
+    private let descriptor: Int32
+    private let expectedSize: Int
+    private var atEnd = false
+    static let headSize = 64 * 1024
+
+    init(path: String) throws(RecordLoadError) {
+        self.path = path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw RecordLoadError(file: path, message: InputReader.describe(errno: errno))
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw RecordLoadError(file: path, message: InputReader.describe(errno: code))
+        }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else {
+            close(descriptor)
+            throw RecordLoadError(file: path, message: "this is a folder, not a records export file")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw RecordLoadError(file: path, message: "this is not a regular file; give the path of a records export file")
+        }
+        self.descriptor = descriptor
+        self.expectedSize = max(Int(info.st_size), 0)
+        head = try readChunk(capacity: InputReader.headSize)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads up to `capacity` bytes; fewer only at the end of the file.
+    private func readChunk(capacity: Int) throws(RecordLoadError) -> [UInt8] {
+        guard !atEnd else { return [] }
+        var failure: Int32 = 0
+        let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var filled = 0
+            while filled < capacity {
+                let n = read(descriptor, buffer.baseAddress! + filled, capacity - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                filled += n
+            }
+            count = filled
+        }
+        if failure != 0 {
+            throw RecordLoadError(file: path, message: InputReader.describe(errno: failure))
+        }
+        if chunk.count < capacity { atEnd = true }
+        return chunk
+    }
+
+    /// The whole file.
+    func readAll() throws(RecordLoadError) -> [UInt8] {
+        var bytes = head
+        guard !atEnd else { return bytes }
+        // One read for the rest as the size was when opened, then more if the file grew.
+        bytes.append(contentsOf: try readChunk(capacity: max(expectedSize - bytes.count, 0) + 1))
+        while !atEnd { bytes.append(contentsOf: try readChunk(capacity: 1 << 20)) }
+        return bytes
+    }
+
+    /// Lower-case hexadecimal SHA-256 of the whole file, read in chunks.
+    func streamDigest() throws(RecordLoadError) -> String {
+        var hasher = SHA256()
+        hasher.update(data: head)
+        while !atEnd { hasher.update(data: try readChunk(capacity: 1 << 20)) }
+        return InputReader.hex(hasher.finalize())
+    }
+
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: return "the file does not exist"
+        case EACCES, EPERM: return "the file cannot be read: permission denied"
+        case EISDIR: return "this is a folder, not a records export file"
+        default:
+            let reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
+            return "the file cannot be read: \(reason)"
+        }
+    }
+
+    var extensionLowercased: String {
+        guard let dot = path.lastIndex(of: "."),
+              !path[dot...].contains("/") else { return "" }
+        return path[path.index(after: dot)...].lowercased()
+    }
+
+    /// The first byte after an optional UTF-8 byte order mark and whitespace.
+    var firstSignificantByte: UInt8? {
+        var index = 0
+        if head.count >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { index = 3 }
+        while index < head.count {
+            switch head[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return head[index]
+            }
+        }
+        return nil
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Computes the SHA-256 of a byte array on another thread.
+final class BackgroundDigest: @unchecked Sendable {
+    private var thread = pthread_t()
+    private var started = false
+    private let bytes: [UInt8]
+    private var digest = ""
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        // Small files are hashed inline; threads cost more than they save there.
+        guard bytes.count >= 1 << 20 else {
+            digest = InputReader.hex(SHA256.hash(data: bytes))
+            return
+        }
+        let context = Unmanaged.passRetained(self).toOpaque()
+        #if canImport(Darwin)
+        var handle: pthread_t?
+        started = pthread_create(&handle, nil, { raw in
+            let me = Unmanaged<BackgroundDigest>.fromOpaque(raw).takeRetainedValue()
+            me.digest = InputReader.hex(SHA256.hash(data: me.bytes))
+            return nil
+        }, context) == 0
+        if let handle { thread = handle }
+        #else
+        started = pthread_create(&thread, nil, { raw in
+            guard let raw else { return nil }
+            let me = Unmanaged<BackgroundDigest>.fromOpaque(raw).takeRetainedValue()
+            me.digest = InputReader.hex(SHA256.hash(data: me.bytes))
+            return nil
+        }, context) == 0
+        #endif
+        if !started {
+            Unmanaged<BackgroundDigest>.fromOpaque(context).release()
+            digest = InputReader.hex(SHA256.hash(data: bytes))
+        }
+    }
+
+    /// Waits for the hash and returns it as lower-case hexadecimal.
+    func result() -> String {
+        if started {
+            pthread_join(thread, nil)
+            started = false
+        }
+        return digest
+    }
+}
+
+/// Leading and trailing whitespace removed, as both loaders store scalar text.
+func trimmedScalar(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+    return String(scalars[first...last])
+}

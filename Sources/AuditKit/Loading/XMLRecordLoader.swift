@@ -1,0 +1,315 @@
+internal import CLibXML2
+
+/// Reads the XML spelling of a records export into a ``Record`` tree, streaming with libxml2's
+/// reader. The only file that touches libxml2: nothing C-shaped leaves it.
+///
+/// Hardened for untrusted files: no network, no entity substitution, no DTD loading, an external
+/// entity loader that refuses everything, and any DOCTYPE or entity reference is rejected.
+enum XMLRecordLoader {
+    /// The deepest nesting of elements accepted (the same limit libxml2 applies by default).
+    static let maximumDepth = 256
+
+    /// Parses the file at `path` into the top-level record (the `<records>` element).
+    static func load(path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
+        _ = libxmlSetUp
+        guard let reader = xmlReaderForFile(path, nil, hardenedOptions) else {
+            throw RecordLoadError(file: path, message: "the file could not be opened as XML")
+        }
+        defer { xmlFreeTextReader(reader) }
+        let sink = XMLErrorSink()
+        return try withExtendedLifetime(sink) { () throws(RecordLoadError) -> Record in
+            xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+                guard let context, let error else { return }
+                let sink = Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue()
+                let details = error.pointee
+                guard details.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+                var text = details.message.map { String(cString: $0) } ?? "unknown XML error"
+                while text.last?.isWhitespace == true { text.removeLast() }
+                sink.errors.append(XMLErrorSink.Entry(
+                    line: Int(details.line), column: Int(details.int2), code: Int(details.code), message: text))
+            }, Unmanaged.passUnretained(sink).toOpaque())
+            var builder = XMLTreeBuilder(reader: reader, sink: sink, path: path, fileIndex: fileIndex)
+            return try builder.run()
+        }
+    }
+}
+
+extension XMLRecordLoader {
+    /// The error for an export that declares a DOCTYPE.
+    static func doctypeError(path: String, line: Int) -> RecordLoadError {
+        RecordLoadError(
+            file: path, line: line, column: 0,
+            message: "the export contains a DOCTYPE declaration; records exports must not declare a DTD or entities, which could read other files")
+    }
+
+    /// The line of a `<!DOCTYPE` in the prolog at the start of `bytes` (after any XML
+    /// declaration, processing instructions, comments and whitespace), or nil when there is none.
+    ///
+    /// Checked before libxml2 sees the file, so a DOCTYPE is refused before its internal subset
+    /// is parsed at all; the reader's DOCTYPE node check stays as a second line of defence.
+    static func doctypeLine(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        var line = 1
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        func starts(_ text: String, at position: Int) -> Bool {
+            let pattern = Array(text.utf8)
+            guard position + pattern.count <= bytes.count else { return false }
+            for offset in 0..<pattern.count where bytes[position + offset] != pattern[offset] { return false }
+            return true
+        }
+        /// Moves past `terminator`, counting lines; false when it never comes.
+        func skip(past terminator: String) -> Bool {
+            while index < bytes.count {
+                if starts(terminator, at: index) {
+                    index += terminator.utf8.count
+                    return true
+                }
+                if bytes[index] == 0x0A { line += 1 }
+                index += 1
+            }
+            return false
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0A:
+                line += 1
+                index += 1
+            case 0x20, 0x09, 0x0D:
+                index += 1
+            case UInt8(ascii: "<"):
+                if starts("<?", at: index) {
+                    guard skip(past: "?>") else { return nil }
+                } else if starts("<!--", at: index) {
+                    guard skip(past: "-->") else { return nil }
+                } else if starts("<!DOCTYPE", at: index) {
+                    return line
+                } else {
+                    return nil
+                }
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+}
+
+private let hardenedOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+/// Process-wide libxml2 set-up, done once: initialise and refuse every external entity.
+private let libxmlSetUp: Void = {
+    xmlInitParser()
+    xmlSetExternalEntityLoader { _, _, _ in nil }
+}()
+
+/// Collects libxml2's error-level diagnostics for one parse.
+private final class XMLErrorSink {
+    struct Entry {
+        var line: Int
+        var column: Int
+        var code: Int
+        var message: String
+    }
+    var errors: [Entry] = []
+}
+
+/// One element whose end has not been read yet.
+private struct XMLFrame {
+    var name: Name
+    var nameText: String
+    var location: SourceLocation
+    /// Attribute names, including attributes with blank values.
+    var attributeNames: [Name] = []
+    /// Attributes with a value, as fields.
+    var attributes: [Record.Field] = []
+    var children: [XMLChild] = []
+    var text = ""
+}
+
+private struct XMLChild {
+    var name: Name
+    var nameText: String
+    var value: Value?
+    var line: Int
+}
+
+private struct XMLTreeBuilder {
+    let reader: xmlTextReaderPtr
+    let sink: XMLErrorSink
+    let path: String
+    let fileIndex: Int32
+    var names: [String: Name] = [:]
+    var stack: [XMLFrame] = []
+    var root: Record?
+
+    init(reader: xmlTextReaderPtr, sink: XMLErrorSink, path: String, fileIndex: Int32) {
+        self.reader = reader
+        self.sink = sink
+        self.path = path
+        self.fileIndex = fileIndex
+    }
+
+    mutating func run() throws(RecordLoadError) -> Record {
+        stack.reserveCapacity(32)
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if let first = sink.errors.first { throw libxmlError(first) }
+            if status == 0 { break }
+            guard status == 1 else {
+                throw RecordLoadError(file: path, line: parserLine(), column: 0, message: "the file is not valid XML")
+            }
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                try startElement()
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                try endElement()
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
+                let last = stack.count - 1
+                if last >= 0, stack[last].children.isEmpty, let value = xmlTextReaderConstValue(reader) {
+                    stack[last].text += String(cString: value)
+                }
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+                throw XMLRecordLoader.doctypeError(path: path, line: nodeLine())
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
+                throw RecordLoadError(
+                    file: path, line: nodeLine(), column: 0,
+                    message: "the export uses an entity reference; records exports must not use entities other than &amp; &lt; &gt; &quot; &apos; and character references")
+            default:
+                continue  // comments, processing instructions, the XML declaration
+            }
+        }
+        guard let root else {
+            throw RecordLoadError(file: path, message: "the file has no <records> element")
+        }
+        return root
+    }
+
+    private mutating func startElement() throws(RecordLoadError) {
+        guard let namePointer = xmlTextReaderConstLocalName(reader) else { return }
+        let nameText = String(cString: namePointer)
+        let line = nodeLine()
+        if stack.isEmpty, nameText != "records" {
+            throw RecordLoadError(
+                file: path, line: line, column: 0,
+                message: "the root element must be <records>, but this file's root element is <\(nameText)>")
+        }
+        guard stack.count < XMLRecordLoader.maximumDepth else {
+            throw RecordLoadError(file: path, line: line, column: 0,
+                                  message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels")
+        }
+        var frame = XMLFrame(name: intern(nameText), nameText: nameText,
+                             location: SourceLocation(file: fileIndex, line: line, column: 0))
+        if xmlTextReaderHasAttributes(reader) == 1 {
+            while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+                guard let attributePointer = xmlTextReaderConstLocalName(reader) else { continue }
+                let attribute = intern(String(cString: attributePointer))
+                if frame.attributeNames.contains(attribute) {
+                    throw RecordLoadError(
+                        file: path, line: line, column: 0,
+                        message: "the field \"\(attribute.string)\" appears twice in <\(nameText)>")
+                }
+                frame.attributeNames.append(attribute)
+                if let raw = xmlTextReaderConstValue(reader) {
+                    let value = trimmedScalar(String(cString: raw))
+                    if !value.isEmpty { frame.attributes.append(Record.Field(name: attribute, value: .text(value))) }
+                }
+            }
+            xmlTextReaderMoveToElement(reader)
+        }
+        let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+        stack.append(frame)
+        if isEmpty { try endElement() }
+    }
+
+    private mutating func endElement() throws(RecordLoadError) {
+        guard let frame = stack.popLast() else { return }
+        if stack.isEmpty {
+            root = try record(frame) ?? Record(fields: [], location: frame.location)
+            return
+        }
+        let value = try convert(frame)
+        stack[stack.count - 1].children.append(
+            XMLChild(name: frame.name, nameText: frame.nameText, value: value, line: Int(frame.location.line)))
+    }
+
+    /// The value of a finished element; nil when it is absent.
+    private func convert(_ frame: XMLFrame) throws(RecordLoadError) -> Value? {
+        if frame.children.isEmpty {
+            if !frame.attributes.isEmpty {
+                return .record(Record(fields: frame.attributes, location: frame.location))
+            }
+            let text = trimmedScalar(frame.text)
+            return text.isEmpty ? nil : .text(text)
+        }
+        if frame.attributes.isEmpty, isListContainer(frame) {
+            let items = frame.children.compactMap(\.value)
+            return items.isEmpty ? nil : .list(items)
+        }
+        return try record(frame).map(Value.record)
+    }
+
+    private func isListContainer(_ frame: XMLFrame) -> Bool {
+        let first = frame.children[0]
+        for child in frame.children where child.name != first.name { return false }
+        return frame.children.count >= 2 || first.nameText == "item"
+            || isSingular(first.nameText, of: frame.nameText)
+    }
+
+    /// The element as a record of its attributes and children; nil when it has no fields.
+    private func record(_ frame: XMLFrame) throws(RecordLoadError) -> Record? {
+        var seen = Set<Name>(frame.attributeNames)
+        var fields = frame.attributes
+        fields.reserveCapacity(fields.count + frame.children.count)
+        for child in frame.children {
+            guard seen.insert(child.name).inserted else {
+                throw RecordLoadError(
+                    file: path, line: child.line, column: 0,
+                    message: "the field \"\(child.nameText)\" appears twice in <\(frame.nameText)> (as two elements, or as an attribute and an element)")
+            }
+            if let value = child.value { fields.append(Record.Field(name: child.name, value: value)) }
+        }
+        return fields.isEmpty ? nil : Record(fields: fields, location: frame.location)
+    }
+
+    private mutating func intern(_ text: String) -> Name {
+        if let name = names[text] { return name }
+        let name = Name(text)
+        names[text] = name
+        return name
+    }
+
+    /// The line of the current node's start tag.
+    private func nodeLine() -> Int {
+        if let node = xmlTextReaderCurrentNode(reader) {
+            let line = Int(xmlGetLineNo(node))
+            // libxml2 stores element lines in 16 bits; past 65534 fall back to the parser's line.
+            if line > 0, line < 65535 { return line }
+        }
+        return parserLine()
+    }
+
+    private func parserLine() -> Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+    private func libxmlError(_ entry: XMLErrorSink.Entry) -> RecordLoadError {
+        if entry.message.hasPrefix("Excessive depth in document") {
+            return RecordLoadError(file: path, line: entry.line, column: entry.column,
+                                   message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels")
+        }
+        return RecordLoadError(file: path, line: entry.line, column: entry.column,
+                               message: "the file is not valid XML: \(entry.message)")
+    }
+}
+
+/// True when `item` is a singular of the collection name `container` (`complaints`/`complaint`,
+/// `analyses`/`analysis`, `people`/`person`…), or one of the generic item names.
+func isSingular(_ item: String, of container: String) -> Bool {
+    if item == "item" || item == "entry" { return true }
+    if container == "people" { return item == "person" }
+    if container.hasSuffix("s"), item == container.dropLast(1) { return true }
+    if container.hasSuffix("es"), item == container.dropLast(2) { return true }
+    if container.hasSuffix("ies"), item == container.dropLast(3) + "y" { return true }
+    if container.hasSuffix("ses"), item == container.dropLast(3) + "sis" { return true }
+    return false
+}
