@@ -238,6 +238,10 @@ final class BackgroundDigest: @unchecked Sendable {
 
 /// Leading and trailing whitespace removed, as both loaders store scalar text.
 func trimmedScalar(_ text: String) -> String {
+    let utf8 = text.utf8
+    if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+        return text  // the common case: nothing to trim, and no need to look at Unicode properties
+    }
     let scalars = text.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
     let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

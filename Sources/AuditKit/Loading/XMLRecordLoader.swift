@@ -163,10 +163,16 @@ private struct XMLTreeBuilder {
                 try startElement()
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 try endElement()
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
                 let last = stack.count - 1
                 if last >= 0, stack[last].children.isEmpty, let value = xmlTextReaderConstValue(reader) {
+                    stack[last].text += String(cString: value)
+                }
+            case Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
+                // Whitespace only matters between pieces of text; leading whitespace is trimmed.
+                let last = stack.count - 1
+                if last >= 0, stack[last].children.isEmpty, !stack[last].text.isEmpty,
+                   let value = xmlTextReaderConstValue(reader) {
                     stack[last].text += String(cString: value)
                 }
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
@@ -259,11 +265,20 @@ private struct XMLTreeBuilder {
 
     /// The element as a record of its attributes and children; nil when it has no fields.
     private func record(_ frame: XMLFrame) throws(RecordLoadError) -> Record? {
-        var seen = Set<Name>(frame.attributeNames)
+        // Records have a few dozen fields at most: a linear scan beats hashing until they do not.
+        var seenList = frame.attributeNames
+        var seenSet: Set<Name>? = frame.attributeNames.count + frame.children.count > 24 ? Set(seenList) : nil
         var fields = frame.attributes
         fields.reserveCapacity(fields.count + frame.children.count)
         for child in frame.children {
-            guard seen.insert(child.name).inserted else {
+            let isNew: Bool
+            if seenSet != nil {
+                isNew = seenSet!.insert(child.name).inserted
+            } else {
+                isNew = !seenList.contains(child.name)
+                seenList.append(child.name)
+            }
+            guard isNew else {
                 throw RecordLoadError(
                     file: path, line: child.line, column: 0,
                     message: "the field \"\(child.nameText)\" appears twice in <\(frame.nameText)> (as two elements, or as an attribute and an element)")
