@@ -39,7 +39,7 @@ enum EvaluationHarness {
           title "test"
           standard iso9001
           clause 9.1.1
-          grade minor
+          grade observation
           for each \(variable) in \(collection)
           \(filter.map { "where \($0)" } ?? "")
           require \(requirement)
@@ -58,7 +58,7 @@ enum EvaluationHarness {
           title "test"
           standard iso9001
           clause 9.1.1
-          grade minor
+          grade observation
           require \(requirement)
           message "failed"
         end
@@ -74,7 +74,7 @@ enum EvaluationHarness {
           title "test"
           standard iso9001
           clause 9.1.1
-          grade minor
+          grade observation
           require false
           message "\(template)"
         end

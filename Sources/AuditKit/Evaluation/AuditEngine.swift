@@ -22,23 +22,32 @@ public enum AuditEngine {
                                     collection: raw.collection, record: raw.record, message: raw.message,
                                     location: place(raw.location)))
         }
-        if standards.contains(.iso9001) {
+        let builtinsRun = options.onlyRules == nil
+        if builtinsRun, standards.contains(.iso9001) {
             for (check, raw) in applicability.findings { add(raw, rule: check.id, standard: check.standard, clause: check.clause) }
         }
         let dateCheck = BuiltinCheck.invalidDate
         let dateStandard: Standard = standards.contains(.iso9001) ? .iso9001 : .iso10002
         let dateClause = dateStandard == .iso9001 ? dateCheck.clause : "4.9"
-        for raw in DateIntegrityCheck.findings(root: records.root) {
+        for raw in builtinsRun ? DateIntegrityCheck.findings(root: records.root) : [] {
             add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
         }
 
         var evaluated: [RuleDeclaration] = []
-        for rule in rules.rules where standards.contains(rule.standard) && runs(rule, in: options.stage) {
+        for rule in rules.rules where standards.contains(rule.standard) && runs(rule, in: options.stage)
+            && options.onlyRules?.contains(rule.id) != false {
             if rule.standard == .iso9001, Applicability.isNotApplicable(rule.clause, declarations) { continue }
             evaluated.append(rule)
             for raw in RuleEvaluator(rule: rule, environment: environment).evaluate() {
                 add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause)
             }
+        }
+        if options.onlyRules == nil {
+            var threshold = SystemicEscalation.defaultThreshold
+            if case .number(let number)? = parameters[SystemicEscalation.parameterName], number >= 1, number < 1_000_000 {
+                threshold = Int(number)
+            }
+            findings = SystemicEscalation.apply(to: findings, threshold: threshold)
         }
         findings.sort()
         let clauses = ClauseMatrix.build(catalogue: rules.clauses, standards: standards, evaluated: evaluated,

@@ -8,13 +8,16 @@ public struct AuditOptions: Sendable {
     public var standards: Set<Standard>?
     /// `--param NAME=VALUE` overrides, as typed.
     public var parameters: [String: String]
+    /// When set, only these rules run and the built-in checks are left out (rule tests use this).
+    public var onlyRules: Set<String>?
 
     /// Creates options.
     public init(asOf: CalendarDate, stage: Stage = .certification, standards: Set<Standard>? = nil,
-                parameters: [String: String] = [:]) {
+                parameters: [String: String] = [:], onlyRules: Set<String>? = nil) {
         self.asOf = asOf
         self.stage = stage
         self.standards = standards
         self.parameters = parameters
+        self.onlyRules = onlyRules
     }
 }

@@ -43,6 +43,17 @@ public struct BuiltinCheck: Sendable {
         and check how the wrong value got in.
         """)
 
+    /// The same clause failing on several records: a systemic major nonconformity.
+    public static let systemic = BuiltinCheck(
+        id: "AR-systemic",
+        title: "A requirement failing on several records is a systemic nonconformity",
+        standard: .iso9001, clause: "-", grade: .major,
+        guidance: """
+        When the same requirement is not met on several records (3 by default, the \
+        systemic_threshold parameter), the problem lies in how the process is run, not in one slip. \
+        Find the common cause, correct every record listed, and change the process so it cannot recur.
+        """)
+
     /// Every built-in check.
-    public static let all: [BuiltinCheck] = [notApplicableClause, notApplicableJustification, invalidDate]
+    public static let all: [BuiltinCheck] = [notApplicableClause, notApplicableJustification, invalidDate, systemic]
 }

@@ -30,6 +30,8 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var message: String
     /// Where the record is.
     public var location: Location
+    /// For a systemic finding, the minor findings it groups; empty otherwise.
+    public var evidence: [Finding] = []
 
     /// Creates a finding.
     public init(rule: String, standard: Standard, clause: String, grade: Grade, collection: String? = nil,
@@ -59,7 +61,21 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
 extension Finding {
     enum CodingKeys: String, CodingKey {
-        case rule, standard, clause, grade, collection, record, message, location
+        case rule, standard, clause, grade, collection, record, message, location, evidence
+    }
+
+    /// Reads a finding from a JSON report.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try container.decode(String.self, forKey: .rule)
+        standard = try container.decode(Standard.self, forKey: .standard)
+        clause = try container.decode(String.self, forKey: .clause)
+        grade = try container.decode(Grade.self, forKey: .grade)
+        collection = try container.decodeIfPresent(String.self, forKey: .collection)
+        record = try container.decodeIfPresent(String.self, forKey: .record)
+        message = try container.decode(String.self, forKey: .message)
+        location = try container.decode(Location.self, forKey: .location)
+        evidence = try container.decodeIfPresent([Finding].self, forKey: .evidence) ?? []
     }
 
     /// Writes absent values as `null`, so every finding has the same keys.
@@ -73,6 +89,7 @@ extension Finding {
         try container.encode(record, forKey: .record)
         try container.encode(message, forKey: .message)
         try container.encode(location, forKey: .location)
+        if !evidence.isEmpty { try container.encode(evidence, forKey: .evidence) }
     }
 }
 
