@@ -7,7 +7,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List or check rule files.",
-        subcommands: [List.self, Lint.self])
+        subcommands: [List.self, Lint.self, Coverage.self])
 
     /// `auditready rules list`.
     struct List: ParsableCommand {
@@ -48,6 +48,42 @@ struct RulesCommand: ParsableCommand {
             var lines = warnings.map(\.description)
             lines.append("\(ruleSet.files.count) file(s), \(ruleSet.rules.count) rule(s): no errors, \(warnings.count) warning(s)")
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+    }
+}
+
+extension RulesCommand {
+    /// `auditready rules coverage`.
+    struct Coverage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every clause of both standards with the rules that check it, or its on-site item.")
+
+        @OptionGroup var rules: RuleDirectories
+
+        @Option(help: "text or json.")
+        var format: CoverageFormat = .text
+
+        enum CoverageFormat: String, CaseIterable, ExpressibleByArgument { case text, json }
+
+        func run() throws {
+            let coverage = ClauseCatalogue.coverage(of: try rules.load())
+            let text: String
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                text = String(decoding: try encoder.encode(coverage), as: UTF8.self) + "\n"
+            case .text:
+                var rows = [["STANDARD", "CLAUSE", "CHECKED BY", "TITLE"]]
+                for entry in coverage {
+                    var how = entry.rules.isEmpty ? [] : ["\(entry.rules.count) rule(s)"]
+                    if entry.manual { how.append("on site") }
+                    rows.append([entry.standard.rawValue, entry.clause, how.isEmpty ? "NOTHING" : how.joined(separator: " + "), entry.title])
+                }
+                let unchecked = coverage.filter { $0.rules.isEmpty && !$0.manual }.count
+                text = RuleListing.table(rows) + "\(coverage.count) clauses; \(unchecked) checked neither by a rule nor on site\n"
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 }

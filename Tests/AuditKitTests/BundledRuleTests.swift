@@ -32,6 +32,12 @@ import Testing
         #expect(coverage.withoutFailingExample == [])
     }
 
+    @Test func everyClauseIsCheckedByARuleOrOnSite() throws {
+        let coverage = ClauseCatalogue.coverage(of: try RuleSet.load(paths: Self.ruleDirectories))
+        #expect(coverage.count >= 90)
+        #expect(coverage.filter { $0.rules.isEmpty && !$0.manual }.map { "\($0.standard.rawValue) \($0.clause)" } == [])
+    }
+
     /// Every sample directory holds records.json and records.xml with the same records.
     static var samples: [String] {
         let directory = repository.appendingPathComponent("Samples")

@@ -43,4 +43,43 @@ import Testing
         #expect(outcome.status == 2)
         #expect(outcome.stdout.contains("broken.rules:"))
     }
+
+    @Test func coverageListsEveryClauseAsJSON() throws {
+        let outcome = try CommandRunner.run(["rules", "coverage", "--format", "json"])
+        #expect(outcome.status == 0)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.count > 90)
+        let first = try #require(entries.first)
+        #expect(Set(first.keys) == ["standard", "clause", "title", "rules", "manual"])
+        #expect(entries.contains { $0["clause"] as? String == "7.4" && $0["standard"] as? String == "iso10002" })
+    }
+
+    @Test func ruleTestsRunFromTheCommandLine() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        try Data("""
+        rule R1
+          title "Complaints have an owner"
+          standard iso10002
+          clause 7.3
+          grade observation
+          for each complaint in complaints
+          require complaint.owner is present
+          message "Complaint {complaint.id} has no owner."
+        end
+        """.utf8).write(to: directory.appendingPathComponent("r.rules"))
+        try Data("""
+        tests:
+          - rule: R1
+            records: {complaints: [{id: C1, owner: P1}]}
+            expect: []
+          - rule: R1
+            records: {complaints: [{id: C1}]}
+            expect: [{record: C1, grade: minor}]
+        """.utf8).write(to: directory.appendingPathComponent("r.tests.yml"))
+        let outcome = try CommandRunner.run(["test", directory.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("FAIL  R1 ("))
+        #expect(outcome.stdout.contains("json: expected a finding C1 minor, but there was none"))
+        #expect(outcome.stdout.hasSuffix("1 passed, 1 failed\n"))
+    }
 }

@@ -11,10 +11,8 @@ enum ClauseMatrix {
                                  status: .notAssessed, verifyOnSite: declaration.onSite, rules: []))
         }
         func entryIndex(_ standard: Standard, _ clause: String) -> Int {
-            let containing = entries.indices.filter {
-                entries[$0].standard == standard && ClauseNumber.isWithin(clause, entries[$0].clause)
-            }
-            if let best = containing.max(by: { ClauseNumber.parts(entries[$0].clause).count < ClauseNumber.parts(entries[$1].clause).count }) {
+            if let best = ClauseCatalogue.bestMatch(for: clause, of: standard,
+                                                    among: entries.map { ($0.standard, $0.clause) }) {
                 return best
             }
             entries.append(.init(standard: standard, clause: clause, title: "", status: .notAssessed,

@@ -1,0 +1,43 @@
+/// Where a rule's clause sits among the declared clauses of a standard.
+public enum ClauseCatalogue {
+    /// The index of the most specific clause among `clauses` that contains `clause` (a rule on
+    /// `9.2.2` belongs to a declared `9.2.2`, else to `9.2`); nil when none contains it.
+    public static func bestMatch(for clause: String, of standard: Standard,
+                                 among clauses: [(standard: Standard, clause: String)]) -> Int? {
+        clauses.indices
+            .filter { clauses[$0].standard == standard && ClauseNumber.isWithin(clause, clauses[$0].clause) }
+            .max { ClauseNumber.parts(clauses[$0].clause).count < ClauseNumber.parts(clauses[$1].clause).count }
+    }
+
+    /// One line of `rules coverage`: a declared clause and what checks it.
+    public struct Coverage: Sendable, Codable, Equatable {
+        public var standard: Standard
+        public var clause: String
+        public var title: String
+        /// The rules that check the clause (or one of its sub-clauses without its own declaration).
+        public var rules: [String]
+        /// True when the clause carries an item the auditor verifies on site.
+        public var manual: Bool
+    }
+
+    /// Every declared clause of `rules` with its rules and on-site item, in clause order.
+    public static func coverage(of rules: RuleSet) -> [Coverage] {
+        var entries: [Coverage] = []
+        for declaration in rules.clauses where !entries.contains(where: { $0.standard == declaration.standard && $0.clause == declaration.clause }) {
+            entries.append(Coverage(standard: declaration.standard, clause: declaration.clause, title: declaration.title,
+                                    rules: [], manual: declaration.onSite != nil))
+        }
+        let keys = entries.map { (standard: $0.standard, clause: $0.clause) }
+        for rule in rules.rules {
+            if let index = bestMatch(for: rule.clause, of: rule.standard, among: keys) {
+                entries[index].rules.append(rule.id)
+            }
+        }
+        for check in BuiltinCheck.all {
+            if let index = bestMatch(for: check.clause, of: check.standard, among: keys) { entries[index].rules.append(check.id) }
+        }
+        return entries.sorted {
+            $0.standard != $1.standard ? $0.standard < $1.standard : ClauseNumber.compare($0.clause, $1.clause) < 0
+        }
+    }
+}
