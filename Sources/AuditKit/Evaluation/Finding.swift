@@ -32,6 +32,11 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var location: Location
     /// For a systemic finding, the minor findings it groups; empty otherwise.
     public var evidence: [Finding] = []
+    /// A stable identity across runs, keyed on rule and record (never on position), so adding a
+    /// record does not change the identity of other findings. Set by the engine.
+    public var fingerprint: String = ""
+    /// The accepted waiver that covers this finding, if any. Waived findings stay in the report.
+    public var waiver: Waiver?
 
     /// Creates a finding.
     public init(rule: String, standard: Standard, clause: String, grade: Grade, collection: String? = nil,
@@ -61,7 +66,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
 extension Finding {
     enum CodingKeys: String, CodingKey {
-        case rule, standard, clause, grade, collection, record, message, location, evidence
+        case rule, standard, clause, grade, collection, record, message, location, evidence, fingerprint, waiver
     }
 
     /// Reads a finding from a JSON report.
@@ -76,6 +81,8 @@ extension Finding {
         message = try container.decode(String.self, forKey: .message)
         location = try container.decode(Location.self, forKey: .location)
         evidence = try container.decodeIfPresent([Finding].self, forKey: .evidence) ?? []
+        fingerprint = try container.decodeIfPresent(String.self, forKey: .fingerprint) ?? ""
+        waiver = try container.decodeIfPresent(Waiver.self, forKey: .waiver)
     }
 
     /// Writes absent values as `null`, so every finding has the same keys.
@@ -90,6 +97,8 @@ extension Finding {
         try container.encode(message, forKey: .message)
         try container.encode(location, forKey: .location)
         if !evidence.isEmpty { try container.encode(evidence, forKey: .evidence) }
+        try container.encode(fingerprint, forKey: .fingerprint)
+        if let waiver { try container.encode(waiver, forKey: .waiver) }
     }
 }
 
