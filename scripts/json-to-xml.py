@@ -8,7 +8,9 @@ Mapping (see the records contract, "Encodings: one tree, two spellings"):
   - an object becomes an element with one child element per field;
   - an array becomes a plural container with one child per item, named in the singular
     (people -> person, analyses -> analysis, ...ies -> ...y, ...sses -> ...ss, ...ches -> ...ch,
-    ...xes -> ...x, other trailing "s" dropped, otherwise "item");
+    ...shes -> ...sh, ...xes -> ...x, other trailing "s" dropped); lists whose
+    name is not a plural (top_management, distributed_to, equipment, not_applicable, or any name
+    not ending in "s") get <item> children, also when they hold a single item;
   - in items of collections (arrays of objects), "id" and every second short scalar field are
     written as XML attributes, to show that attributes and child elements are interchangeable;
   - null becomes an empty element (absent), booleans true/false, numbers as plain decimals.
@@ -20,7 +22,11 @@ import re
 import sys
 from xml.sax.saxutils import escape, quoteattr
 
-IRREGULAR = {"people": "person", "analyses": "analysis", "criteria": "criterion", "data": "datum"}
+IRREGULAR = {"people": "person", "analyses": "analysis", "criteria": "criterion", "data": "datum", "statuses": "status"}
+# List fields of the records contract whose names are not plurals: their items are always written
+# <item>, even when the list has a single item, so that a one-item list never reads as a group
+# with one field (the loaders know these names as lists).
+NOT_PLURAL = {"top_management", "distributed_to", "equipment", "not_applicable"}
 NAME_START = re.compile(r"[A-Za-z_]")
 MAX_ATTRIBUTE_LENGTH = 40
 
@@ -29,7 +35,9 @@ def singular(plural):
     """The element name for one item of the container `plural`."""
     if plural in IRREGULAR:
         return IRREGULAR[plural]
-    for ending, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("xes", "x")):
+    if plural in NOT_PLURAL:
+        return "item"
+    for ending, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
         if plural.endswith(ending) and len(plural) > len(ending):
             return plural[: -len(ending)] + replacement
     if plural.endswith("s") and not plural.endswith("ss") and len(plural) > 1:
