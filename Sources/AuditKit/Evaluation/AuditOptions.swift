@@ -8,10 +8,13 @@ public struct AuditOptions: Sendable {
     public var standards: Set<Standard>?
     /// `--param NAME=VALUE` overrides, as typed.
     public var parameters: [String: String]
+    /// The language of rule texts (titles, messages, guidance) in the report.
+    public var language: Language
 
     /// Creates options.
     public init(asOf: CalendarDate, stage: Stage = .certification, standards: Set<Standard>? = nil,
-                parameters: [String: String] = [:]) {
+                parameters: [String: String] = [:], language: Language = .en) {
+        self.language = language
         self.asOf = asOf
         self.stage = stage
         self.standards = standards
