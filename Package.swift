@@ -48,7 +48,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AuditKitTests",
-            dependencies: ["AuditKit", "BundledRules"]
+            dependencies: ["AuditKit", "BundledRules"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "AuditreadyCLITests",

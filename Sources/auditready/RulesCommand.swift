@@ -44,7 +44,8 @@ struct RulesCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("\(error.diagnostics.count) error(s)\n".utf8))
                 throw ExitCode(ExitStatus.unusable)
             }
-            let warnings = (ruleSet.warnings + ContractLint.check(ruleSet.files)).sorted()
+            let warnings = (ruleSet.warnings + ContractLint.check(ruleSet.files)
+                + TranslationLint.check(ruleSet.files, language: .fr)).sorted()
             var lines = warnings.map(\.description)
             lines.append("\(ruleSet.files.count) file(s), \(ruleSet.rules.count) rule(s): no errors, \(warnings.count) warning(s)")
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))

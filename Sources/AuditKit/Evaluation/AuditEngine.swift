@@ -38,7 +38,7 @@ public enum AuditEngine {
             && options.onlyRules?.contains(rule.id) != false {
             if rule.standard == .iso9001, Applicability.isNotApplicable(rule.clause, declarations) { continue }
             evaluated.append(rule)
-            for raw in RuleEvaluator(rule: rule, environment: environment).evaluate() {
+            for raw in RuleEvaluator(rule: rule, environment: environment, language: options.language).evaluate() {
                 add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause)
             }
         }
@@ -50,17 +50,38 @@ public enum AuditEngine {
             findings = SystemicEscalation.apply(to: findings, threshold: threshold)
         }
         findings.sort()
+        var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
+        var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, findings: findings)]
+        if standards.contains(.iso9001) {
+            builtins.append((.iso9001, "4.3", BuiltinCheck.notApplicableClause.id))
+            for check in [BuiltinCheck.notApplicableClause, .notApplicableJustification] {
+                builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, findings: findings))
+            }
+        }
         let clauses = ClauseMatrix.build(catalogue: rules.clauses, standards: standards, evaluated: evaluated,
-                                         builtins: [(dateStandard, dateClause, dateCheck.id)]
-                                             + (standards.contains(.iso9001) ? [(.iso9001, "4.3", BuiltinCheck.notApplicableClause.id)] : []),
-                                         findings: findings, declarations: declarations)
+                                         builtins: builtins, findings: findings, declarations: declarations,
+                                         language: options.language)
+        let ruleResults = (builtinResults + evaluated.map { rule in
+            RuleResult(id: rule.id, title: rule.localizedTitle(options.language), standard: rule.standard,
+                       clause: rule.clause, grade: rule.grade, guidance: rule.localizedGuidance(options.language),
+                       findings: findings.filter { $0.rule == rule.id }.count)
+        }).sorted {
+            $0.standard != $1.standard ? $0.standard < $1.standard
+                : (ClauseNumber.compare($0.clause, $1.clause), $0.id) < (0, $1.id)
+        }
         return AuditReport(
-            tool: .init(name: AuditKit.name, version: AuditKit.version),
-            asOf: options.asOf.description, stage: options.stage, standards: standards.sorted(),
+            asOf: options.asOf, stage: options.stage, language: options.language, standards: standards.sorted(),
             inputs: records.inputs,
             rules: .init(fingerprint: rules.fingerprint, evaluated: evaluated.count),
-            summary: .init(findings: findings), notApplicable: declarations,
-            clauses: clauses, findings: findings)
+            notApplicable: declarations, clauses: clauses, findings: findings, ruleResults: ruleResults,
+            complaintIndicators: ComplaintIndicators(records: records))
+    }
+
+    /// The report entry of a built-in check.
+    private static func ruleResult(_ check: BuiltinCheck, standard: Standard, clause: String,
+                                   findings: [Finding]) -> RuleResult {
+        RuleResult(id: check.id, title: check.title, standard: standard, clause: clause, grade: check.grade,
+                   guidance: check.guidance, findings: findings.filter { $0.rule == check.id }.count)
     }
 
     /// Stage 2 runs every rule; stage 1 only those written for the initial assessment.

@@ -10,14 +10,17 @@ public struct AuditOptions: Sendable {
     public var parameters: [String: String]
     /// When set, only these rules run and the built-in checks are left out (rule tests use this).
     public var onlyRules: Set<String>?
+    /// The language of rule texts (titles, messages, guidance) in the report.
+    public var language: Language
 
     /// Creates options.
     public init(asOf: CalendarDate, stage: Stage = .certification, standards: Set<Standard>? = nil,
-                parameters: [String: String] = [:], onlyRules: Set<String>? = nil) {
+                parameters: [String: String] = [:], onlyRules: Set<String>? = nil, language: Language = .en) {
+        self.onlyRules = onlyRules
+        self.language = language
         self.asOf = asOf
         self.stage = stage
         self.standards = standards
         self.parameters = parameters
-        self.onlyRules = onlyRules
     }
 }

@@ -25,7 +25,7 @@ struct RuleEvaluator {
     }
 
     /// Compiles `rule` against one run's environment.
-    init(rule: RuleDeclaration, environment: EvaluationEnvironment) {
+    init(rule: RuleDeclaration, environment: EvaluationEnvironment, language: Language = .en) {
         self.rule = rule
         var compiler = ExprCompiler(environment: environment)
         if let scope = rule.scope {
@@ -40,7 +40,7 @@ struct RuleEvaluator {
         filter = rule.filter.map { compiler.compile($0) }
         requirement = compiler.compile(rule.requirement)
         grades = rule.conditionalGrades.map { ($0.grade, compiler.compile($0.condition)) }
-        message = rule.message.parts.map { part in
+        message = rule.localizedMessage(language).parts.map { part in
             switch part {
             case .text(let text): return .text(text)
             case .placeholder(let expr): return .value(compiler.compile(expr))

@@ -6,10 +6,19 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public struct Tool: Sendable, Codable, Equatable {
         public var name: String
         public var version: String
+
+        /// Creates a tool entry.
+        public init(name: String, version: String) {
+            self.name = name
+            self.version = version
+        }
     }
 
     /// Number of findings per grade.
     public struct Summary: Sendable, Codable, Equatable {
+        /// The total number of findings.
+        public var total: Int { major + minor + observation + opportunity }
+
         public var major = 0
         public var minor = 0
         public var observation = 0
@@ -60,9 +69,23 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var verifyOnSite: String?
         /// The rules that checked this clause.
         public var rules: [String]
+        /// For a clause declared not applicable: the organisation's justification.
+        public var justification: String?
+
+        /// Creates a clause line.
+        public init(standard: Standard, clause: String, title: String, status: ClauseStatus,
+                    verifyOnSite: String? = nil, rules: [String] = [], justification: String? = nil) {
+            self.standard = standard
+            self.clause = clause
+            self.title = title
+            self.status = status
+            self.verifyOnSite = verifyOnSite
+            self.rules = rules
+            self.justification = justification
+        }
 
         enum CodingKeys: String, CodingKey {
-            case standard, clause, title, status, rules
+            case standard, clause, title, status, rules, justification
             case verifyOnSite = "verify_on_site"
         }
     }
@@ -73,12 +96,23 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var fingerprint: String
         /// Rules evaluated in this run.
         public var evaluated: Int
+
+        /// Creates the rule set entry.
+        public init(fingerprint: String, evaluated: Int) {
+            self.fingerprint = fingerprint
+            self.evaluated = evaluated
+        }
     }
 
     public var tool: Tool
     /// The audit date, `YYYY-MM-DD`.
     public var asOf: String
     public var stage: Stage
+    /// The language of the report's texts.
+    public var language: Language
+    /// When the report was generated (ISO 8601), only when asked for (`--timestamp`): without it,
+    /// identical inputs give byte-identical reports.
+    public var generatedAt: String?
     public var standards: [Standard]
     public var inputs: [InputFile]
     public var rules: RuleSetInfo
@@ -87,15 +121,77 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var clauses: [ClauseResult]
     /// Sorted by standard, clause, rule, file, line and record.
     public var findings: [Finding]
+    /// Every rule and built-in check evaluated, with its texts in the report language.
+    public var ruleResults: [RuleResult]
+    /// Readiness per section and overall, and (stage 1) the verdict on readiness for stage 2.
+    public var readiness: Readiness
+    /// Stage 2 only: the recommendation to the certification committee.
+    public var recommendation: Recommendation?
+    /// Stage 2 only: the corrective action plan for the nonconformities.
+    public var correctiveActionPlan: [CorrectiveAction]?
+    /// Complaint handling indicators, when the export has complaints.
+    public var complaintIndicators: ComplaintIndicators?
+    /// Where the organisation stands on the seven quality management principles.
+    public var principles: [PrincipleStanding]
 
     enum CodingKeys: String, CodingKey {
-        case tool, stage, standards, inputs, rules, summary, clauses, findings
+        case tool, stage, standards, inputs, rules, summary, clauses, findings, language, readiness
+        case recommendation, principles
         case asOf = "as_of"
         case notApplicable = "not_applicable"
+        case generatedAt = "generated_at"
+        case ruleResults = "rule_results"
+        case correctiveActionPlan = "corrective_action_plan"
+        case complaintIndicators = "complaint_indicators"
+    }
+
+    /// Assembles a report from what a run produced, deriving the summary, readiness, the
+    /// recommendation and corrective action plan (stage 2) and the principles from the findings.
+    public init(tool: Tool = Tool(name: AuditKit.name, version: AuditKit.version), asOf: CalendarDate,
+                stage: Stage, language: Language = .en, standards: [Standard], inputs: [InputFile],
+                rules: RuleSetInfo, notApplicable: [NotApplicableDeclaration] = [], clauses: [ClauseResult],
+                findings: [Finding], ruleResults: [RuleResult], complaintIndicators: ComplaintIndicators? = nil) {
+        self.tool = tool
+        self.asOf = asOf.description
+        self.stage = stage
+        self.language = language
+        self.generatedAt = nil
+        self.standards = standards
+        self.inputs = inputs
+        self.rules = rules
+        self.summary = Summary(findings: findings)
+        self.notApplicable = notApplicable
+        self.clauses = clauses
+        self.findings = findings
+        self.ruleResults = ruleResults
+        self.readiness = Readiness(stage: stage, clauses: clauses, findings: findings)
+        if stage == .certification {
+            self.recommendation = Recommendation(findings: findings)
+            self.correctiveActionPlan = CorrectiveActionPlan.build(findings: findings, auditDate: asOf)
+        } else {
+            self.recommendation = nil
+            self.correctiveActionPlan = nil
+        }
+        self.complaintIndicators = complaintIndicators
+        self.principles = QualityPrinciple.standings(clauses: clauses, findings: findings)
     }
 
     /// True when some finding is at least as serious as `grade`.
     public func hasFindings(atOrAbove grade: Grade) -> Bool {
         findings.contains { $0.grade.severity >= grade.severity }
     }
+
+    /// The evaluated rule or built-in check with this id.
+    public func ruleResult(_ id: String) -> RuleResult? {
+        ruleResults.first { $0.id == id }
+    }
+
+    /// The clause matrix line a finding belongs to (the most specific clause containing it).
+    public func clauseResult(for finding: Finding) -> ClauseResult? {
+        clauses.filter { $0.standard == finding.standard && ClauseNumber.isWithin(finding.clause, $0.clause) }
+            .max { ClauseNumber.parts($0.clause).count < ClauseNumber.parts($1.clause).count }
+    }
+
+    /// The report's own texts in its language.
+    public var strings: ReportStrings { ReportStrings.for(language) }
 }

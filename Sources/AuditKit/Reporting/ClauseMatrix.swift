@@ -2,13 +2,14 @@
 enum ClauseMatrix {
     static func build(catalogue: [ClauseDeclaration], standards: Set<Standard>, evaluated: [RuleDeclaration],
                       builtins: [(Standard, String, String)], findings: [Finding],
-                      declarations: [NotApplicableDeclaration]) -> [AuditReport.ClauseResult] {
+                      declarations: [NotApplicableDeclaration], language: Language = .en) -> [AuditReport.ClauseResult] {
         var entries: [AuditReport.ClauseResult] = []
         var seen = Set<String>()
         for declaration in catalogue where standards.contains(declaration.standard) {
             guard seen.insert("\(declaration.standard.rawValue) \(declaration.clause)").inserted else { continue }
-            entries.append(.init(standard: declaration.standard, clause: declaration.clause, title: declaration.title,
-                                 status: .notAssessed, verifyOnSite: declaration.onSite, rules: []))
+            entries.append(.init(standard: declaration.standard, clause: declaration.clause,
+                                 title: declaration.localizedTitle(language), status: .notAssessed,
+                                 verifyOnSite: declaration.localizedOnSite(language), rules: []))
         }
         func entryIndex(_ standard: Standard, _ clause: String) -> Int {
             if let best = ClauseCatalogue.bestMatch(for: clause, of: standard,
@@ -30,6 +31,9 @@ enum ClauseMatrix {
         for index in entries.indices where entries[index].standard == .iso9001
             && Applicability.isNotApplicable(entries[index].clause, declarations) {
             entries[index].status = .notApplicable
+            entries[index].justification = declarations.first {
+                $0.accepted && ClauseNumber.isWithin(entries[index].clause, $0.clause)
+            }?.justification
         }
         return entries.sorted {
             $0.standard != $1.standard ? $0.standard < $1.standard : ClauseNumber.compare($0.clause, $1.clause) < 0

@@ -10,13 +10,24 @@ public protocol ReportRenderer: Sendable {
 
 /// The output formats, as `--format` accepts them.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json
+    case text, markdown, html, json, sarif, junit, csv
 
-    /// The renderer for this format.
-    public var renderer: any ReportRenderer {
+    /// The renderer for this format, without colour.
+    public var renderer: any ReportRenderer { renderer(colour: false) }
+
+    /// The renderer for this format; `colour` only affects text (the caller passes true on a TTY).
+    public func renderer(colour: Bool) -> any ReportRenderer {
         switch self {
-        case .text: return TextReportRenderer()
+        case .text: return TextReportRenderer(colour: colour)
+        case .markdown: return MarkdownReportRenderer()
+        case .html: return HTMLReportRenderer()
         case .json: return JSONReportRenderer()
+        case .sarif: return SARIFReportRenderer()
+        case .junit: return JUnitReportRenderer()
+        case .csv: return CSVReportRenderer()
         }
     }
+
+    /// The file extension of this format's output (`report.<ext>` with `--output-dir`).
+    public var fileExtension: String { type(of: renderer).fileExtension }
 }

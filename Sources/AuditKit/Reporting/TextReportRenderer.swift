@@ -1,58 +1,145 @@
-/// The report for a terminal or a log: findings grouped by grade, then a summary.
+/// The report for a terminal or a log: a header with the evidence, a summary table, the stage's
+/// conclusions (readiness for stage 2, or the recommendation and corrective action plan), the
+/// findings grouped by grade, and the quality management principles.
 public struct TextReportRenderer: ReportRenderer {
     public static let identifier = "text"
     public static let fileExtension = "txt"
 
-    public init() {}
+    /// Whether to colour grades and verdicts with ANSI escapes (the caller decides: only on a TTY).
+    public var colour: Bool
+
+    /// Creates a renderer; `colour` adds ANSI colours.
+    public init(colour: Bool = false) {
+        self.colour = colour
+    }
 
     public func render(_ report: AuditReport) -> String {
+        let s = report.strings
         var lines: [String] = []
-        let stage = report.stage == .initial ? "initial assessment (stage 1)" : "certification audit (stage 2)"
-        lines.append("auditready \(report.tool.version): \(stage) as of \(report.asOf)")
-        lines.append("Standards: " + report.standards.map(\.title).joined(separator: ", "))
+        lines.append("auditready \(report.tool.version): \(s.stage(report.stage).lowercasedFirst) \(s.asOf) \(report.asOf)")
+        lines.append("\(s.standards): " + report.standards.map(\.title).joined(separator: ", "))
         for input in report.inputs {
-            lines.append("Records:   \(input.path) (\(input.format.uppercased()), \(input.records) records, SHA-256 \(input.sha256.prefix(16))…)")
+            lines.append("\(s.records): \(Self.singleLine(input.path)) (\(input.format.uppercased()), \(input.records) \(s.recordsUnit), SHA-256 \(input.sha256))")
         }
-        lines.append("Rules:     \(report.rules.evaluated) evaluated (rule set \(report.rules.fingerprint.prefix(16))…)")
+        lines.append("\(s.rules): \(report.rules.evaluated) \(s.rulesEvaluated) (\(s.ruleSet.lowercased()) \(report.rules.fingerprint))")
+        if let generatedAt = report.generatedAt { lines.append("\(s.generatedAt): \(generatedAt)") }
         for declaration in report.notApplicable {
-            let verdict = declaration.accepted ? "accepted" : "not accepted"
-            lines.append("Not applicable: clause \(declaration.clause) (\(verdict))")
+            let verdict = declaration.accepted ? s.accepted : s.notAccepted
+            let why = declaration.justification.map { ": " + Self.singleLine($0) } ?? ""
+            lines.append("\(s.notApplicableDeclared): \(Self.singleLine(declaration.clause)) (\(verdict))\(why)")
         }
         lines.append("")
-        if report.findings.isEmpty {
-            lines.append("No findings.")
+        lines.append(paint(s.summary, .bold))
+        var rows: [[String]] = [[s.grade, s.findings]]
+        for grade in Grade.allCases { rows.append([s.gradePlural(grade), String(report.summary[grade])]) }
+        rows.append([s.total, String(report.summary.total)])
+        lines += Self.table(rows).map { "  " + $0 }
+        lines.append("")
+        lines.append(paint(s.readiness, .bold) + ": " + (report.readiness.overallPercent.map { "\($0)%" } ?? "-"))
+        var sectionRows: [[String]] = [[s.section, s.statuses(.conforming), s.statuses(.gap), "%"]]
+        for section in report.readiness.sections {
+            sectionRows.append(["\(section.standard.title) \(section.section)", String(section.conforming),
+                                String(section.gaps), section.percent.map { "\($0)%" } ?? "-"])
         }
-        for grade in Grade.allCases {
-            let findings = report.findings.filter { $0.grade == grade }
-            guard !findings.isEmpty else { continue }
-            lines.append("\(grade.label.capitalizedFirst) (\(findings.count))")
-            for finding in findings {
-                lines.append("  \(finding.standard.title) \(finding.clause)  [\(finding.rule)]")
-                lines.append("    \(TextReportRenderer.singleLine(finding.message))")
-                var place: [String] = []
-                if let record = finding.record {
-                    place.append("record \(TextReportRenderer.singleLine(record))" + (finding.collection.map { " in \($0)" } ?? ""))
-                }
-                if let file = finding.location.file {
-                    place.append(file + (finding.location.line.map { ":\($0)" } ?? ""))
-                }
-                if !place.isEmpty { lines.append("    (" + place.joined(separator: ", ") + ")") }
+        lines += Self.table(sectionRows).map { "  " + $0 }
+        lines.append("")
+        if let verdict = report.readiness.stage2 {
+            lines.append(paint(s.stage2Readiness, .bold) + ": " + paint(s.verdict(verdict), verdict == .notReady ? .red : (verdict == .ready ? .green : .yellow)))
+            if let blocking = report.readiness.blocking, !blocking.isEmpty {
+                lines.append("  \(s.blockingRules): " + blocking.joined(separator: ", "))
             }
             lines.append("")
         }
+        if let recommendation = report.recommendation {
+            lines.append(paint(s.recommendationHeading, .bold) + ": "
+                         + paint(s.recommendation(recommendation), recommendation == .notRecommended ? .red : (recommendation == .recommend ? .green : .yellow)))
+            lines.append("")
+        }
+        if report.findings.isEmpty {
+            lines.append(s.noFindings)
+            lines.append("")
+        }
+        let statements = report.statements
+        for grade in Grade.allCases {
+            let graded = statements.filter { $0.finding.grade == grade }
+            guard !graded.isEmpty else { continue }
+            lines.append(paint("\(s.gradePlural(grade)) (\(graded.count))", Self.style(grade)))
+            for statement in graded {
+                let finding = statement.finding
+                lines.append("  \(finding.standard.title) \(finding.clause)  [\(finding.rule)]")
+                lines.append("    \(Self.singleLine(finding.message))")
+                if let place = report.placeOf(finding) { lines.append("    (\(Self.singleLine(place)))") }
+                if report.stage == .initial, let guidance = statement.guidance {
+                    lines.append("    \(s.whatToFix): \(Self.singleLine(guidance))")
+                }
+            }
+            lines.append("")
+        }
+        if let plan = report.correctiveActionPlan, !plan.isEmpty {
+            lines.append(paint(s.correctiveActionPlan, .bold) + " (\(s.correction), \(s.rootCause.lowercased()), \(s.action.lowercased()), \(s.owner.lowercased()): \(s.toComplete))")
+            var planRows: [[String]] = [[s.dueDate, s.grade, s.clause, s.rules, s.record]]
+            for action in plan {
+                planRows.append([action.dueOn ?? "-", action.grade.rawValue, "\(action.standard.rawValue) \(action.clause)",
+                                 action.rule, action.record.map { Self.singleLine($0) } ?? "-"])
+            }
+            lines += Self.table(planRows).map { "  " + $0 }
+            lines.append("")
+        }
+        lines.append(paint(s.principlesHeading, .bold))
+        var principleRows: [[String]] = [[s.principle, s.standing, s.statuses(.conforming), s.statuses(.gap)]]
+        for standing in report.principles {
+            principleRows.append([s.principle(standing.principle), s.level(standing.level),
+                                  String(standing.conforming), String(standing.gaps)])
+        }
+        lines += Self.table(principleRows).map { "  " + $0 }
+        lines.append("")
         let summary = report.summary
-        lines.append("Summary: \(summary.major) major, \(summary.minor) minor, \(summary.observation) observation(s), \(summary.opportunity) opportunit\(summary.opportunity == 1 ? "y" : "ies") for improvement")
-        let statuses: [(AuditReport.ClauseStatus, String)] = [(.conforming, "conforming"), (.gap, "with gaps"),
-                                                             (.notApplicable, "not applicable"), (.notAssessed, "not assessed by records")]
-        let counts = statuses.map { status, label in "\(report.clauses.filter { $0.status == status }.count) \(label)" }
-        lines.append("Clauses: " + counts.joined(separator: ", "))
+        lines.append("\(s.summary): " + Grade.allCases.map { "\(summary[$0]) \(s.grade($0))" }.joined(separator: ", "))
+        let counts = [AuditReport.ClauseStatus.conforming, .gap, .notApplicable, .notAssessed].map { status in
+            "\(report.clauses.filter { $0.status == status }.count) \(s.status(status))"
+        }
+        lines.append("\(s.clauses): " + counts.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// ANSI styles used when colour is on.
+    enum Style: String {
+        case bold = "1", red = "31", yellow = "33", cyan = "36", blue = "34", green = "32"
+    }
+
+    static func style(_ grade: Grade) -> Style {
+        switch grade {
+        case .major: return .red
+        case .minor: return .yellow
+        case .observation: return .cyan
+        case .opportunity: return .blue
+        }
+    }
+
+    func paint(_ text: String, _ style: Style) -> String {
+        colour ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Left-aligned columns separated by two spaces; the last column is not padded.
+    static func table(_ rows: [[String]]) -> [String] {
+        guard let columns = rows.first?.count else { return [] }
+        let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == columns - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+            }.joined(separator: "  ")
+        }
     }
 
     /// Record text on one line: control characters (newlines, escapes) become spaces.
     static func singleLine(_ text: String) -> String {
         String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
     }
+}
+
+extension ReportStrings {
+    /// A clause status as a column heading.
+    func statuses(_ status: AuditReport.ClauseStatus) -> String { self.status(status).capitalizedFirst }
 }
 
 extension String {

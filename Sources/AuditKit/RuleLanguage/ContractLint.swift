@@ -14,7 +14,8 @@ public enum ContractLint {
                 }
                 let expressions = [rule.filter, rule.requirement].compactMap { $0 }
                     + rule.conditionalGrades.map(\.condition)
-                    + rule.message.parts.compactMap { if case .placeholder(let e) = $0 { return e } else { return nil } }
+                    + ([rule.message] + rule.translations.sorted { $0.key < $1.key }.compactMap(\.value.message))
+                        .flatMap(\.parts).compactMap { if case .placeholder(let e) = $0 { return e } else { return nil } }
                 expressions.forEach { visitor.visit($0) }
                 for (name, location, isField) in visitor.unknown {
                     let known = isField ? RecordsContract.allFields : Set(RecordsContract.collections.keys)

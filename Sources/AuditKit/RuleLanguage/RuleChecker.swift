@@ -91,8 +91,11 @@ struct Checker {
         for conditional in rule.conditionalGrades {
             expectCondition(conditional.condition, scope, "'grade \(conditional.grade.rawValue) when'")
         }
-        for case .placeholder(let expression) in rule.message.parts {
-            _ = infer(expression, scope)
+        let messages = [rule.message] + rule.translations.sorted { $0.key < $1.key }.compactMap(\.value.message)
+        for message in messages {
+            for case .placeholder(let expression) in message.parts {
+                _ = infer(expression, scope)
+            }
         }
     }
 

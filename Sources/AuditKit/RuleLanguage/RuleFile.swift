@@ -48,14 +48,27 @@ public struct ClauseDeclaration: Sendable, Equatable {
     /// The on-site checklist item, when the clause carries one.
     public var onSite: String?
     public var location: SourceLocation
+    /// Translated titles (`clause iso9001 4.1 "Title" fr "Titre"`), by language.
+    public var translatedTitles: [Language: String]
+    /// Translated on-site items (`verify on site "…" fr "…"`), by language.
+    public var translatedOnSite: [Language: String]
 
-    public init(standard: Standard, clause: String, title: String, onSite: String?, location: SourceLocation) {
+    public init(standard: Standard, clause: String, title: String, onSite: String?, location: SourceLocation,
+                translatedTitles: [Language: String] = [:], translatedOnSite: [Language: String] = [:]) {
         self.standard = standard
         self.clause = clause
         self.title = title
         self.onSite = onSite
         self.location = location
+        self.translatedTitles = translatedTitles
+        self.translatedOnSite = translatedOnSite
     }
+
+    /// The title in `language`, or the English title when the file gives no translation.
+    public func localizedTitle(_ language: Language) -> String { translatedTitles[language] ?? title }
+
+    /// The on-site item in `language`, falling back to English.
+    public func localizedOnSite(_ language: Language) -> String? { onSite.map { translatedOnSite[language] ?? $0 } }
 }
 
 /// One `rule … end` block.
@@ -82,6 +95,20 @@ public struct RuleDeclaration: Sendable, Equatable {
         }
     }
 
+    /// The texts of a rule in another language (`title.fr`, `message.fr`, `guidance.fr`); each may be
+    /// missing, and the English text is used instead.
+    public struct Translation: Sendable, Equatable {
+        public var title: String?
+        public var message: MessageTemplate?
+        public var guidance: String?
+
+        public init(title: String? = nil, message: MessageTemplate? = nil, guidance: String? = nil) {
+            self.title = title
+            self.message = message
+            self.guidance = guidance
+        }
+    }
+
     public var id: String
     public var title: String
     public var standard: Standard
@@ -103,11 +130,14 @@ public struct RuleDeclaration: Sendable, Equatable {
     /// `message`: the finding's text.
     public var message: MessageTemplate
     public var location: SourceLocation
+    /// Texts in other languages, by language.
+    public var translations: [Language: Translation]
 
     public init(id: String, title: String, standard: Standard, clause: String, stages: Set<Stage>, grade: Grade,
                 conditionalGrades: [ConditionalGrade] = [], guidance: String? = nil, scope: Scope? = nil,
                 filter: Expr? = nil, requirement: Expr, message: MessageTemplate,
-                location: SourceLocation) {
+                location: SourceLocation, translations: [Language: Translation] = [:]) {
+        self.translations = translations
         self.id = id
         self.title = title
         self.standard = standard
@@ -121,6 +151,28 @@ public struct RuleDeclaration: Sendable, Equatable {
         self.requirement = requirement
         self.message = message
         self.location = location
+    }
+}
+
+extension RuleDeclaration {
+    /// The title in `language`, falling back to English.
+    public func localizedTitle(_ language: Language) -> String { translations[language]?.title ?? title }
+
+    /// The message template in `language`, falling back to English.
+    public func localizedMessage(_ language: Language) -> MessageTemplate { translations[language]?.message ?? message }
+
+    /// The guidance in `language`, falling back to English (nil when the rule has none).
+    public func localizedGuidance(_ language: Language) -> String? { translations[language]?.guidance ?? guidance }
+
+    /// The texts (`title`, `message`, `guidance`) this rule does not give in `language`.
+    public func untranslatedItems(in language: Language) -> [String] {
+        guard language != .en else { return [] }
+        let translation = translations[language]
+        var missing: [String] = []
+        if translation?.title == nil { missing.append("title.\(language.rawValue)") }
+        if translation?.message == nil { missing.append("message.\(language.rawValue)") }
+        if guidance != nil, translation?.guidance == nil { missing.append("guidance.\(language.rawValue)") }
+        return missing
     }
 }
 

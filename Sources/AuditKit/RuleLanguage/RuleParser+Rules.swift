@@ -33,8 +33,12 @@ private struct RuleDraft {
     var filter: Expr?
     var requirement: Expr?
     var message: MessageTemplate?
+    /// `title.fr`, `message.fr`, `guidance.fr`, by language.
+    var translations: [Language: RuleDeclaration.Translation] = [:]
     /// The line of each item already read (for `grade`, the unconditional one).
     var lines: [RuleItem: Int] = [:]
+    /// The line of each translated item already read (`title.fr`).
+    var translatedLines: [String: Int] = [:]
 }
 
 extension Parser {
@@ -97,6 +101,9 @@ extension Parser {
         if item == .grade {
             return try parseGrade(keyword, into: &draft)
         }
+        if current.isSymbol("."), [.title, .message, .guidance].contains(item) {
+            return try parseTranslatedItem(item, keyword, into: &draft)
+        }
         if let line = draft.lines[item] {
             throw error("the rule already has \(item.phrase) at line \(line)", at: keyword.location)
         }
@@ -113,6 +120,35 @@ extension Parser {
         case .message: draft.message = try parseMessage(try string("the message in double quotes after 'message'"))
         case .grade: break
         }
+    }
+
+    /// `title.fr "…"`, `message.fr "…"`, `guidance.fr "…"`: the keyword, a dot and a language code
+    /// written together.
+    private mutating func parseTranslatedItem(_ item: RuleItem, _ keyword: Token,
+                                              into draft: inout RuleDraft) throws(RuleDiagnostic) {
+        let dot = advance()
+        let code = current
+        guard !dot.spaceBefore, code.kind == .word, !code.spaceBefore else {
+            throw error("write a translated item without spaces, such as '\(item.rawValue).fr'", at: dot.location)
+        }
+        guard let language = Language(rawValue: code.text), language != .en else {
+            throw error("unknown language '\(code.text)' in '\(item.rawValue).\(code.text)'; use '\(item.rawValue).fr'",
+                        at: code.location)
+        }
+        advance()
+        let name = "\(item.rawValue).\(language.rawValue)"
+        if let line = draft.translatedLines[name] {
+            throw error("the rule already has '\(name)' at line \(line)", at: keyword.location)
+        }
+        draft.translatedLines[name] = Int(keyword.location.line)
+        var translation = draft.translations[language] ?? .init()
+        let text = try string("the text in double quotes after '\(name)'")
+        switch item {
+        case .title: translation.title = text.value
+        case .guidance: translation.guidance = text.value
+        default: translation.message = try parseMessage(text)
+        }
+        draft.translations[language] = translation
     }
 
     /// `grade major` or `grade minor when EXPR`.
@@ -183,6 +219,6 @@ extension Parser {
             id: id, title: title, standard: standard, clause: clause,
             stages: draft.stages ?? Set(Stage.allCases), grade: grade, conditionalGrades: draft.conditionalGrades,
             guidance: draft.guidance, scope: draft.scope, filter: draft.filter, requirement: requirement,
-            message: message, location: idLocation)
+            message: message, location: idLocation, translations: draft.translations)
     }
 }

@@ -165,14 +165,31 @@ struct Parser {
         let standard = try parseStandard()
         let clause = try parseClauseNumber()
         let title = try string("the clause title in double quotes")
+        let titles = try parseTranslations()
         var onSite: String?
+        var onSiteTranslations: [Language: String] = [:]
         if accept(word: "verify") {
             try expect(word: "on", "'on site' after 'verify'")
             try expect(word: "site", "'site' after 'verify on'")
             onSite = try string("what to verify on site, in double quotes").value
+            onSiteTranslations = try parseTranslations()
         }
         return ClauseDeclaration(standard: standard, clause: clause, title: title.value, onSite: onSite,
-                                 location: keyword.location)
+                                 location: keyword.location, translatedTitles: titles,
+                                 translatedOnSite: onSiteTranslations)
+    }
+
+    /// Optional `fr "…"` variants after a text of a clause declaration.
+    private mutating func parseTranslations() throws(RuleDiagnostic) -> [Language: String] {
+        var result: [Language: String] = [:]
+        while current.kind == .word, let language = Language(rawValue: current.text), language != .en {
+            let code = advance()
+            if result[language] != nil {
+                throw error("this text already has a '\(code.text)' variant", at: code.location)
+            }
+            result[language] = try string("the \(code.text) text in double quotes after '\(code.text)'").value
+        }
+        return result
     }
 
     mutating func parseStandard() throws(RuleDiagnostic) -> Standard {

@@ -1,0 +1,50 @@
+/// A finding written as an audit statement: the requirement, the objective evidence from the
+/// record, and the nonconformity, graded.
+public struct AuditStatement: Sendable, Equatable {
+    public var finding: Finding
+    /// "ISO 9001:2015 clause 9.2.1 (Internal audits at planned intervals): <rule title>".
+    public var requirement: String
+    /// The message, with the record and where it is in the export.
+    public var evidence: String
+    /// "<grade>: the requirement is not fulfilled."
+    public var nonconformity: String
+    /// What to fix: the rule's guidance, when it has one.
+    public var guidance: String?
+}
+
+extension AuditReport {
+    /// Every finding as an audit statement, in the findings' order.
+    public var statements: [AuditStatement] {
+        let strings = self.strings
+        return findings.map { finding in
+            let rule = ruleResult(finding.rule)
+            let clauseTitle = clauseResult(for: finding).map(\.title).flatMap { $0.isEmpty ? nil : $0 }
+            var requirement = strings.clauseReference(finding.standard, finding.clause)
+            if let clauseTitle { requirement += " (\(clauseTitle))" }
+            if let title = rule?.title { requirement += ": \(title)" }
+            return AuditStatement(finding: finding, requirement: requirement,
+                                  evidence: finding.message + (placeOf(finding).map { " [\($0)]" } ?? ""),
+                                  nonconformity: finding.grade.severity >= Grade.minor.severity
+                                      ? "\(strings.grade(finding.grade).capitalizedFirst): \(strings.nonconformityText.lowercasedFirst)."
+                                      : strings.grade(finding.grade).capitalizedFirst + ".",
+                                  guidance: rule?.guidance)
+        }
+    }
+
+    /// "record CMP-0107 in complaints, records.xml:42", or nil for a finding about the whole export.
+    public func placeOf(_ finding: Finding) -> String? {
+        var place: [String] = []
+        if let record = finding.record {
+            place.append("\(strings.record.lowercased()) \(record)" + (finding.collection.map { " (\($0))" } ?? ""))
+        }
+        if let file = finding.location.file {
+            place.append(file + (finding.location.line.map { ":\($0)" } ?? ""))
+        }
+        return place.isEmpty ? nil : place.joined(separator: ", ")
+    }
+}
+
+extension String {
+    /// The string with its first letter in lower case.
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}

@@ -1,0 +1,50 @@
+/// The findings as CSV for spreadsheets: one row per finding, RFC 4180 (comma-separated, CRLF line
+/// ends, fields with commas, quotes or line breaks in double quotes, quotes doubled). A field that
+/// a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) is prefixed
+/// with `'` so record text can never run as one.
+public struct CSVReportRenderer: ReportRenderer {
+    public static let identifier = "csv"
+    public static let fileExtension = "csv"
+
+    public init() {}
+
+    public func render(_ report: AuditReport) -> String {
+        var rows: [[String]] = [["standard", "clause", "rule", "grade", "collection", "record", "file", "line",
+                                 "message", "requirement", "due_on"]]
+        let dueDates = report.stage == .certification ? report.findings.map { finding -> String in
+            CorrectiveActionPlan.dueDays(for: finding.grade).flatMap { days in
+                CalendarDate.parse(report.asOf)?.adding(days: days).description
+            } ?? ""
+        } : Array(repeating: "", count: report.findings.count)
+        for (index, finding) in report.findings.enumerated() {
+            rows.append([finding.standard.rawValue, finding.clause, finding.rule, finding.grade.rawValue,
+                         finding.collection ?? "", finding.record ?? "", finding.location.file ?? "",
+                         finding.location.line.map(String.init) ?? "", finding.message,
+                         report.ruleResult(finding.rule)?.title ?? "", dueDates[index]])
+        }
+        return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// One RFC 4180 field, defused against spreadsheet formulas.
+    public static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            value = "'" + value
+        }
+        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
+            || value.hasPrefix(" ") || value.hasSuffix(" ")
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingQuotes + "\""
+    }
+}
+
+extension String {
+    /// `"` doubled, as CSV writes it inside quotes.
+    var replacingQuotes: String {
+        var out = ""
+        for character in self {
+            if character == "\"" { out += "\"\"" } else { out.append(character) }
+        }
+        return out
+    }
+}

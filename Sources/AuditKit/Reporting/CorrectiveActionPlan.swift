@@ -1,0 +1,24 @@
+/// Builds the corrective action plan of a certification audit: one line per nonconformity, due a
+/// number of days after the audit date that depends on the grade.
+public enum CorrectiveActionPlan {
+    /// Days after the audit date by which the response to a finding of this grade is due: majors
+    /// need correction and corrective action implemented quickly (30 days), minors an accepted
+    /// plan (90 days); observations and opportunities need no response (nil).
+    public static func dueDays(for grade: Grade) -> Int? {
+        switch grade {
+        case .major: return 30
+        case .minor: return 90
+        case .observation, .opportunity: return nil
+        }
+    }
+
+    /// One line per major and minor finding, in the findings' order.
+    public static func build(findings: [Finding], auditDate: CalendarDate) -> [CorrectiveAction] {
+        findings.compactMap { finding in
+            guard let days = dueDays(for: finding.grade) else { return nil }
+            return CorrectiveAction(rule: finding.rule, standard: finding.standard, clause: finding.clause,
+                                    grade: finding.grade, record: finding.record, finding: finding.message,
+                                    dueOn: auditDate.dateOnly.adding(days: days).description)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// The report as JUnit XML for CI dashboards (Jenkins, GitLab, junitparser): one test case per
+/// evaluated rule, failing when the rule raised findings, the failure listing the records.
+/// Every text is escaped, and characters XML 1.0 forbids are replaced.
+public struct JUnitReportRenderer: ReportRenderer {
+    public static let identifier = "junit"
+    public static let fileExtension = "xml"
+
+    public init() {}
+
+    public func render(_ report: AuditReport) -> String {
+        let s = report.strings
+        let failures = report.ruleResults.filter { $0.findings > 0 }.count
+        let tests = report.ruleResults.count
+        let suiteName = "auditready \(report.stage.rawValue) \(report.asOf)"
+        var out: [String] = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        out.append("<testsuites name=\"\(Self.escape(suiteName))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">")
+        var suites: [(Standard, [RuleResult])] = []
+        for rule in report.ruleResults {
+            if let last = suites.indices.last, suites[last].0 == rule.standard {
+                suites[last].1.append(rule)
+            } else {
+                suites.append((rule.standard, [rule]))
+            }
+        }
+        for (standard, rules) in suites {
+            let suiteFailures = rules.filter { $0.findings > 0 }.count
+            var attributes = "name=\"\(Self.escape(standard.title))\" tests=\"\(rules.count)\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\" time=\"0\""
+            if let generatedAt = report.generatedAt { attributes += " timestamp=\"\(Self.escape(generatedAt))\"" }
+            out.append("  <testsuite \(attributes)>")
+            out.append("    <properties>")
+            for (name, value) in [("as_of", report.asOf), ("stage", report.stage.rawValue), ("language", report.language.rawValue),
+                                  ("rule_set", report.rules.fingerprint)] + report.inputs.map({ ("sha256:" + $0.path, $0.sha256) }) {
+                out.append("      <property name=\"\(Self.escape(name))\" value=\"\(Self.escape(value))\"/>")
+            }
+            out.append("    </properties>")
+            for rule in rules {
+                let classname = "\(rule.standard.rawValue).\(rule.clause.replacingSpaces)"
+                let name = "\(rule.id): \(rule.title)"
+                let findings = report.findings.filter { $0.rule == rule.id }
+                if findings.isEmpty {
+                    out.append("    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(name))\" time=\"0\"/>")
+                    continue
+                }
+                out.append("    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(name))\" time=\"0\">")
+                let worst = findings.map(\.grade).min() ?? rule.grade
+                let message = "\(findings.count) \(s.findings.lowercased()) (\(s.grade(worst)))"
+                var body: [String] = []
+                for finding in findings {
+                    var line = "[\(finding.grade.rawValue)] " + (finding.record.map { "\(finding.collection ?? "records")/\($0): " } ?? "")
+                    line += finding.message
+                    if let file = finding.location.file { line += " (\(file)" + (finding.location.line.map { ":\($0)" } ?? "") + ")" }
+                    body.append(line)
+                }
+                if let guidance = rule.guidance { body.append("\(s.whatToFix): \(guidance)") }
+                out.append("      <failure message=\"\(Self.escape(message))\" type=\"\(worst.rawValue)\">\(Self.escape(body.joined(separator: "\n")))</failure>")
+                out.append("    </testcase>")
+            }
+            out.append("  </testsuite>")
+        }
+        out.append("</testsuites>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Text made safe in XML content and double-quoted attributes. `>` is escaped too, so `]]>`
+    /// cannot appear; characters XML 1.0 does not allow (most control characters, lone
+    /// surrogates cannot occur in Swift strings, U+FFFE/U+FFFF) become spaces; line breaks in
+    /// attributes are written as character references so they survive attribute normalisation.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default:
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// `8.5.1 f` as `8.5.1_f`, for names that must not contain spaces.
+    var replacingSpaces: String { String(map { $0 == " " ? "_" : $0 }) }
+}

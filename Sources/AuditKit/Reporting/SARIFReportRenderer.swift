@@ -1,0 +1,178 @@
+import Foundation
+
+/// The report as SARIF 2.1.0, for code-scanning dashboards: one result per finding, with the
+/// record as a logical location (`complaints/CMP-0107`), the file and line as a physical location,
+/// and rule metadata with the guidance as help text.
+public struct SARIFReportRenderer: ReportRenderer {
+    public static let identifier = "sarif"
+    public static let fileExtension = "sarif"
+
+    public init() {}
+
+    public func render(_ report: AuditReport) -> String {
+        let s = report.strings
+        let ruleIndex = Dictionary(report.ruleResults.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let rules = report.ruleResults.map { rule in
+            SARIF.Rule(id: rule.id, name: Self.pascalName(rule.id),
+                       shortDescription: .init(text: rule.title),
+                       fullDescription: .init(text: "\(s.clauseReference(rule.standard, rule.clause)): \(rule.title)"),
+                       help: rule.guidance.map { SARIF.Message(text: $0) },
+                       defaultConfiguration: .init(level: Self.level(rule.grade)),
+                       properties: .init(standard: rule.standard.rawValue, clause: rule.clause, grade: rule.grade.rawValue,
+                                         tags: [rule.standard.rawValue, "clause-\(rule.clause)"]))
+        }
+        let results = report.findings.map { finding -> SARIF.Result in
+            var location = SARIF.Location()
+            if let file = finding.location.file {
+                location.physicalLocation = .init(artifactLocation: .init(uri: Self.uri(file)),
+                                                  region: finding.location.line.map { SARIF.Region(startLine: max(1, $0)) })
+            }
+            if let record = finding.record {
+                let collection = finding.collection ?? "records"
+                location.logicalLocations = [.init(name: record, fullyQualifiedName: "\(collection)/\(record)", kind: "object")]
+            } else {
+                location.logicalLocations = [.init(name: finding.clause, fullyQualifiedName: "\(finding.standard.rawValue)/\(finding.clause)",
+                                                   kind: "module")]
+            }
+            return SARIF.Result(ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: Self.level(finding.grade),
+                                message: .init(text: finding.message), locations: [location],
+                                properties: .init(standard: finding.standard.rawValue, clause: finding.clause,
+                                                  grade: finding.grade.rawValue, tags: nil))
+        }
+        let artifacts = report.inputs.map { input in
+            SARIF.Artifact(location: .init(uri: Self.uri(input.path)), hashes: ["sha-256": input.sha256])
+        }
+        let log = SARIF.Log(runs: [SARIF.Run(
+            tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: rules)),
+            artifacts: artifacts, results: results, language: report.language.rawValue,
+            properties: .init(asOf: report.asOf, stage: report.stage.rawValue, ruleSetFingerprint: report.rules.fingerprint,
+                              generatedAt: report.generatedAt))])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// SARIF levels: majors are errors, minors warnings, the rest notes.
+    static func level(_ grade: Grade) -> String {
+        switch grade {
+        case .major: return "error"
+        case .minor: return "warning"
+        case .observation, .opportunity: return "note"
+        }
+    }
+
+    /// `Q44-internal-audit-done` as `Q44InternalAuditDone`.
+    static func pascalName(_ id: String) -> String {
+        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// A file path as a URI reference: percent-encoded, so spaces and `#` cannot change its meaning.
+    static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ";:")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? "unknown"
+    }
+}
+
+/// The subset of the SARIF 2.1.0 object model the renderer writes.
+enum SARIF {
+    struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema"
+            case version, runs
+        }
+    }
+
+    struct Run: Encodable {
+        var tool: Tool
+        var artifacts: [Artifact]
+        var results: [Result]
+        var language: String
+        var properties: RunProperties
+        var columnKind = "unicodeCodePoints"
+    }
+
+    struct RunProperties: Encodable {
+        var asOf: String
+        var stage: String
+        var ruleSetFingerprint: String
+        var generatedAt: String?
+    }
+
+    struct Tool: Encodable {
+        var driver: Driver
+    }
+
+    struct Driver: Encodable {
+        var name: String
+        var version: String
+        var rules: [Rule]
+    }
+
+    struct Rule: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var help: Message?
+        var defaultConfiguration: Configuration
+        var properties: Properties
+    }
+
+    struct Configuration: Encodable {
+        var level: String
+    }
+
+    struct Properties: Encodable {
+        var standard: String
+        var clause: String
+        var grade: String
+        var tags: [String]?
+    }
+
+    struct Message: Encodable {
+        var text: String
+    }
+
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int?
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var properties: Properties
+    }
+
+    struct Location: Encodable {
+        var physicalLocation: PhysicalLocation?
+        var logicalLocations: [LogicalLocation]?
+    }
+
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region?
+    }
+
+    struct ArtifactLocation: Encodable {
+        var uri: String
+    }
+
+    struct Region: Encodable {
+        var startLine: Int
+    }
+
+    struct LogicalLocation: Encodable {
+        var name: String
+        var fullyQualifiedName: String
+        var kind: String
+    }
+
+    struct Artifact: Encodable {
+        var location: ArtifactLocation
+        var hashes: [String: String]
+    }
+}
