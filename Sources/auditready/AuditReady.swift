@@ -13,7 +13,7 @@ struct AuditReady: ParsableCommand {
         2 unusable input, rule file or command line.
         """,
         version: AuditKit.version,
-        subcommands: [Check.self, RulesCommand.self, TestCommand.self],
+        subcommands: [Check.self, RulesCommand.self, TestCommand.self, DiffCommand.self, WaiversCommand.self],
         defaultSubcommand: nil
     )
 
@@ -42,7 +42,8 @@ enum ExitStatus {
 /// Standard error output.
 enum Terminal {
     static func error(_ message: String) {
-        let text = message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "error: \(message)"
+        let located = message.hasPrefix("Error:") || message.hasPrefix("error:") || message.contains(": error: ")
+        let text = located ? message : "error: \(message)"
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 

@@ -27,8 +27,8 @@ struct Check: ParsableCommand {
     @Option(help: "Standard to check (repeatable). Default: those the export claims in organisation.standards, else both.")
     var standard: [Standard] = []
 
-    @Option(help: "initial (stage 1: documentation and readiness) or certification (stage 2: everything).")
-    var stage: Stage = .certification
+    @Option(help: "initial (stage 1: documentation and readiness) or certification (stage 2: everything, the default).")
+    var stage: Stage?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The audit date, YYYY-MM-DD. Default: today.", valueName: "DATE"))
     var asOf: String?
@@ -47,14 +47,33 @@ struct Check: ParsableCommand {
         "Write each --format to DIR/report.<ext> (atomically), in one run.", valueName: "DIR"))
     var outputDirectory: String?
 
-    @Option(name: .customLong("lang"), help: "Language of the report: en or fr.")
-    var language: Language = .en
+    @Option(name: .customLong("lang"), help: "Language of the report: en (default) or fr.")
+    var language: Language?
 
     @Flag(help: "Write the time of the run into the report (without it, identical inputs give identical reports).")
     var timestamp = false
 
-    @Option(name: .customLong("fail-on"), help: "Exit with 1 when a finding is at or above this grade.")
-    var failOn: FailOn = .major
+    @Option(name: .customLong("fail-on"), help: "Exit with 1 when a finding is at or above this grade (default major).")
+    var failOn: FailOn?
+
+    @Option(name: .customLong("max-findings"), help: ArgumentHelp(
+        "Exit with 1 when more than N findings at or above --fail-on remain (default: any).", valueName: "N"))
+    var maxFindings: Int?
+
+    @Option(help: ArgumentHelp("Accepted findings (YAML, see docs/ci.md): reported as waived, never hidden.", valueName: "FILE"))
+    var waivers: String?
+
+    @Option(help: ArgumentHelp("Report only findings not in this baseline (written by --write-baseline).", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Write the fingerprints of this run's findings to FILE.", valueName: "FILE"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("Settings file (default: auditready.yml in the working directory, when present).", valueName: "FILE"))
+    var config: String?
+
+    @Flag(help: "No progress messages on standard error.")
+    var quiet = false
 
     func validate() throws {
         if let asOf, CalendarDate.parse(asOf)?.secondOfDay != nil || CalendarDate.parse(asOf) == nil {
@@ -63,18 +82,18 @@ struct Check: ParsableCommand {
         if output != nil, outputDirectory != nil {
             throw ValidationError("give either --output FILE or --output-dir DIR, not both")
         }
-        if Set(format).count > 1, outputDirectory == nil {
-            throw ValidationError("several --format values need --output-dir DIR, which receives report.<ext> for each")
-        }
         for parameter in parameters where !parameter.contains("=") {
             throw ValidationError("--param needs NAME=VALUE, such as --param ack_days=3; '\(parameter)' has no '='")
         }
     }
 
     func run() throws {
-        let ruleSet = try rules.load()
+        let settings = try CheckSettings(self)
+        let progress = Progress(enabled: !quiet)
+        let ruleSet = try RuleDirectories.load(settings.ruleDirectories)
         var records = RecordSet()
         for (index, file) in files.enumerated() {
+            progress.say("reading \(file)…")
             do {
                 records.merge(try RecordLoader.load(path: file, fileIndex: Int32(index)))
             } catch {
@@ -82,12 +101,13 @@ struct Check: ParsableCommand {
                 throw ExitCode(ExitStatus.unusable)
             }
         }
-        let options = AuditOptions(asOf: auditDate, stage: stage,
-                                   standards: standard.isEmpty ? nil : Set(standard),
-                                   parameters: parameterOverrides, language: language)
+        progress.say("read \(records.inputs.reduce(0) { $0 + $1.records }) records; evaluating \(ruleSet.rules.count) rules…")
         var report: AuditReport
         do {
-            report = try AuditEngine.run(rules: ruleSet, records: records, options: options)
+            report = try AuditEngine.run(rules: ruleSet, records: records, options: settings.options)
+            if let path = settings.writeBaseline {
+                try AtomicFile.write(Baseline(report: report).json, to: path, protected: files)
+            }
         } catch {
             Terminal.error(error.localizedDescription)
             throw ExitCode(ExitStatus.unusable)
@@ -97,16 +117,16 @@ struct Check: ParsableCommand {
             formatter.formatOptions = [.withInternetDateTime]
             report.generatedAt = formatter.string(from: Date())
         }
-        var formats: [ReportFormat] = []
-        for chosen in format.isEmpty ? [.text] : format where !formats.contains(chosen) { formats.append(chosen) }
+        progress.say("done: \(report.findings.count) findings")
+        let formats = settings.formats
         do {
-            if let outputDirectory {
+            if let outputDirectory = settings.outputDirectory {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
                 for chosen in formats {
                     let path = URL(fileURLWithPath: outputDirectory).appendingPathComponent("report.\(chosen.fileExtension)").path
                     try AtomicFile.write(chosen.renderer.render(report), to: path, protected: files)
                 }
-            } else if let output {
+            } else if let output = settings.output {
                 try AtomicFile.write(formats[0].renderer.render(report), to: output, protected: files)
             } else {
                 let colour = formats[0] == .text && isatty(STDOUT_FILENO) == 1
@@ -117,25 +137,8 @@ struct Check: ParsableCommand {
             Terminal.error(error.localizedDescription)
             throw ExitCode(ExitStatus.unusable)
         }
-        if let grade = failOn.grade, report.hasFindings(atOrAbove: grade) {
+        if let grade = settings.failOn.grade, report.openFindings(atOrAbove: grade) > settings.maxFindings {
             throw ExitCode(ExitStatus.findings)
         }
-    }
-
-    /// `--as-of`, or today's date in the local time zone.
-    private var auditDate: CalendarDate {
-        if let asOf, let date = CalendarDate.parse(asOf) { return date }
-        let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: today.year ?? 2000, month: today.month ?? 1, day: today.day ?? 1)
-            ?? CalendarDate(day: 0)
-    }
-
-    private var parameterOverrides: [String: String] {
-        var result: [String: String] = [:]
-        for parameter in parameters {
-            let parts = parameter.split(separator: "=", maxSplits: 1)
-            result[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
-        }
-        return result
     }
 }

@@ -18,7 +18,10 @@ struct RuleDirectories: ParsableArguments {
     }
 
     /// Loads and checks the rule files, or stops with exit status 2 listing every error.
-    func load() throws -> RuleSet {
+    func load() throws -> RuleSet { try RuleDirectories.load(paths) }
+
+    /// Loads and checks the rule files at `paths`, or stops with exit status 2 listing every error.
+    static func load(_ paths: [String]) throws -> RuleSet {
         do {
             return try RuleSet.load(paths: paths)
         } catch {

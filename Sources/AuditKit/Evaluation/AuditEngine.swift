@@ -50,6 +50,8 @@ public enum AuditEngine {
             findings = SystemicEscalation.apply(to: findings, threshold: threshold)
         }
         findings.sort()
+        FindingFingerprint.assign(to: &findings)
+        options.pipeline.apply(to: &findings, asOf: options.asOf)
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
         var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, findings: findings)]
         if standards.contains(.iso9001) {

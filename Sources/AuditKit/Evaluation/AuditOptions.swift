@@ -12,6 +12,8 @@ public struct AuditOptions: Sendable {
     public var onlyRules: Set<String>?
     /// The language of rule texts (titles, messages, guidance) in the report.
     public var language: Language
+    /// Waivers and baseline, for pipelines.
+    public var pipeline = PipelineOptions()
 
     /// Creates options.
     public init(asOf: CalendarDate, stage: Stage = .certification, standards: Set<Standard>? = nil,

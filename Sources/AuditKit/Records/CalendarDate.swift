@@ -176,3 +176,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 }
+
+import Foundation
+
+extension CalendarDate {
+    /// Today's date in the local time zone.
+    public static var today: CalendarDate {
+        let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: today.year ?? 2000, month: today.month ?? 1, day: today.day ?? 1) ?? CalendarDate(day: 0)
+    }
+}

@@ -23,10 +23,16 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var minor = 0
         public var observation = 0
         public var opportunity = 0
+        /// Findings covered by an accepted waiver; not counted in the grades above.
+        public var waived = 0
 
-        /// Counts the findings.
+        /// Counts the findings; waived ones only in ``waived``.
         public init(findings: [Finding]) {
             for finding in findings {
+                if finding.waiver != nil {
+                    waived += 1
+                    continue
+                }
                 switch finding.grade {
                 case .major: major += 1
                 case .minor: minor += 1
@@ -176,9 +182,14 @@ public struct AuditReport: Sendable, Codable, Equatable {
         self.principles = QualityPrinciple.standings(clauses: clauses, findings: findings)
     }
 
-    /// True when some finding is at least as serious as `grade`.
+    /// True when some finding not covered by a waiver is at least as serious as `grade`.
     public func hasFindings(atOrAbove grade: Grade) -> Bool {
-        findings.contains { $0.grade.severity >= grade.severity }
+        findings.contains { $0.waiver == nil && $0.grade.severity >= grade.severity }
+    }
+
+    /// Findings not covered by a waiver, at least as serious as `grade`.
+    public func openFindings(atOrAbove grade: Grade) -> Int {
+        findings.filter { $0.waiver == nil && $0.grade.severity >= grade.severity }.count
     }
 
     /// The evaluated rule or built-in check with this id.

@@ -10,7 +10,7 @@ public struct CSVReportRenderer: ReportRenderer {
 
     public func render(_ report: AuditReport) -> String {
         var rows: [[String]] = [["standard", "clause", "rule", "grade", "collection", "record", "file", "line",
-                                 "message", "requirement", "due_on"]]
+                                 "message", "requirement", "due_on", "fingerprint", "waived_until"]]
         let dueDates = report.stage == .certification ? report.findings.map { finding -> String in
             CorrectiveActionPlan.dueDays(for: finding.grade).flatMap { days in
                 CalendarDate.parse(report.asOf)?.adding(days: days).description
@@ -20,7 +20,8 @@ public struct CSVReportRenderer: ReportRenderer {
             rows.append([finding.standard.rawValue, finding.clause, finding.rule, finding.grade.rawValue,
                          finding.collection ?? "", finding.record ?? "", finding.location.file ?? "",
                          finding.location.line.map(String.init) ?? "", finding.message,
-                         report.ruleResult(finding.rule)?.title ?? "", dueDates[index]])
+                         report.ruleResult(finding.rule)?.title ?? "", dueDates[index], finding.fingerprint,
+                         finding.waiver?.expires ?? ""])
         }
         return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
     }

@@ -36,6 +36,12 @@ public struct SARIFReportRenderer: ReportRenderer {
             }
             return SARIF.Result(ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: Self.level(finding.grade),
                                 message: .init(text: finding.message), locations: [location],
+                                partialFingerprints: finding.fingerprint.isEmpty ? nil : ["auditready/v1": finding.fingerprint],
+                                suppressions: finding.waiver.map { waiver in
+                                    [SARIF.Suppression(justification: [waiver.justification, waiver.approver.map { "approved by \($0)" },
+                                                                       waiver.expires.map { "until \($0)" }]
+                                                        .compactMap { $0 }.joined(separator: "; "))]
+                                },
                                 properties: .init(standard: finding.standard.rawValue, clause: finding.clause,
                                                   grade: finding.grade.rawValue, tags: nil))
         }
@@ -144,7 +150,16 @@ enum SARIF {
         var level: String
         var message: Message
         var locations: [Location]
+        var partialFingerprints: [String: String]?
+        var suppressions: [Suppression]?
         var properties: Properties
+    }
+
+    /// A waived finding, as SARIF consumers show accepted results.
+    struct Suppression: Encodable {
+        var kind = "external"
+        var status = "accepted"
+        var justification: String?
     }
 
     struct Location: Encodable {

@@ -7,21 +7,21 @@ public enum RuleTestFileReader {
     public static let defaultAuditDate = CalendarDate(year: 2026, month: 11, day: 15)!
 
     /// Reads every test of the YAML text `source` from the file `path`.
-    public static func read(source: String, path: String) throws(RuleTestError) -> [RuleTest] {
+    public static func read(source: String, path: String) throws(FileFormatError) -> [RuleTest] {
         let root: Node?
         do {
             root = try Yams.compose(yaml: source)
         } catch let error as YamlError {
-            throw RuleTestError(file: path, line: error.line, column: error.column, message: "this is not valid YAML: \(error.problemText)")
+            throw FileFormatError(file: path, line: error.line, column: error.column, message: "this is not valid YAML: \(error.problemText)")
         } catch {
-            throw RuleTestError(file: path, line: 0, column: 0, message: "this is not valid YAML")
+            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML")
         }
         let reader = Reader(path: path)
         guard let root, case .mapping(let top) = root else {
             throw reader.error(at: root, "a rule-test file is a mapping with a 'tests' list, as in docs/rule-tests.md")
         }
         try reader.allowOnly(["as_of", "tests"], in: top)
-        let fileDate = try top["as_of"].map { node throws(RuleTestError) in try reader.date(node) } ?? defaultAuditDate
+        let fileDate = try top["as_of"].map { node throws(FileFormatError) in try reader.date(node) } ?? defaultAuditDate
         guard let testsNode = top["tests"], case .sequence(let tests) = testsNode else {
             throw reader.error(at: root, "the file needs a 'tests' list")
         }
@@ -36,11 +36,11 @@ public enum RuleTestFileReader {
     private struct Reader {
         let path: String
 
-        func error(at node: Node?, _ message: String) -> RuleTestError {
-            RuleTestError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
+        func error(at node: Node?, _ message: String) -> FileFormatError {
+            FileFormatError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
         }
 
-        func allowOnly(_ keys: [String], in mapping: Node.Mapping) throws(RuleTestError) {
+        func allowOnly(_ keys: [String], in mapping: Node.Mapping) throws(FileFormatError) {
             for (key, _) in mapping {
                 guard let name = key.scalar?.string, keys.contains(name) else {
                     let word = key.scalar?.string ?? "?"
@@ -50,14 +50,14 @@ public enum RuleTestFileReader {
             }
         }
 
-        func text(_ node: Node?, _ what: String) throws(RuleTestError) -> String {
+        func text(_ node: Node?, _ what: String) throws(FileFormatError) -> String {
             guard let scalar = node?.scalar, !Reader.isNull(scalar) else {
                 throw error(at: node, "\(what) must be a single value")
             }
             return scalar.string
         }
 
-        func date(_ node: Node) throws(RuleTestError) -> CalendarDate {
+        func date(_ node: Node) throws(FileFormatError) -> CalendarDate {
             let value = try text(node, "as_of")
             guard let date = CalendarDate.parse(value), date.secondOfDay == nil else {
                 throw error(at: node, "as_of must be a date written YYYY-MM-DD, not '\(value)'")
@@ -65,7 +65,7 @@ public enum RuleTestFileReader {
             return date
         }
 
-        func test(_ node: Node, auditDate: CalendarDate) throws(RuleTestError) -> RuleTest {
+        func test(_ node: Node, auditDate: CalendarDate) throws(FileFormatError) -> RuleTest {
             guard case .mapping(let mapping) = node else { throw error(at: node, "each test is a mapping with rule, records and expect") }
             try allowOnly(["rule", "name", "records", "expect", "stage", "params", "as_of"], in: mapping)
             guard let ruleNode = mapping["rule"] else { throw error(at: node, "this test does not say which rule it tests ('rule:')") }
@@ -85,13 +85,13 @@ public enum RuleTestFileReader {
                 guard case .mapping(let params) = paramsNode else { throw error(at: paramsNode, "params must be a mapping of names to values") }
                 for (key, value) in params { parameters[try text(key, "a parameter name")] = try text(value, "a parameter value") }
             }
-            return RuleTest(rule: try text(ruleNode, "rule"), name: try mapping["name"].map { n throws(RuleTestError) in try text(n, "name") } ?? "",
+            return RuleTest(rule: try text(ruleNode, "rule"), name: try mapping["name"].map { n throws(FileFormatError) in try text(n, "name") } ?? "",
                             records: records, expectations: try expectations(expectNode), stage: stage,
-                            parameters: parameters, asOf: try mapping["as_of"].map { n throws(RuleTestError) in try date(n) } ?? auditDate,
+                            parameters: parameters, asOf: try mapping["as_of"].map { n throws(FileFormatError) in try date(n) } ?? auditDate,
                             file: path, line: node.mark?.line ?? 0)
         }
 
-        func expectations(_ node: Node) throws(RuleTestError) -> [RuleTest.Expectation] {
+        func expectations(_ node: Node) throws(FileFormatError) -> [RuleTest.Expectation] {
             guard case .sequence(let items) = node else { throw error(at: node, "expect must be a list of findings ([] for none)") }
             var result: [RuleTest.Expectation] = []
             for item in items {
@@ -104,14 +104,14 @@ public enum RuleTestFileReader {
                     throw error(at: mapping["grade"], "grade must be major, minor, observation or opportunity, not '\(gradeWord)'")
                 }
                 result.append(.init(record: record, grade: grade,
-                                    clause: try mapping["clause"].map { n throws(RuleTestError) in try text(n, "clause") },
-                                    message: try mapping["message"].map { n throws(RuleTestError) in try text(n, "message") }))
+                                    clause: try mapping["clause"].map { n throws(FileFormatError) in try text(n, "clause") },
+                                    message: try mapping["message"].map { n throws(FileFormatError) in try text(n, "message") }))
             }
             return result
         }
 
         /// A YAML node as an export value: scalars as text, null as absent.
-        func value(_ node: Node) throws(RuleTestError) -> Value? {
+        func value(_ node: Node) throws(FileFormatError) -> Value? {
             let location = SourceLocation(line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
             switch node {
             case .scalar(let scalar):

@@ -19,12 +19,12 @@ public enum RuleTestRunner {
     }
 
     /// Reads every `*.tests.yml` file at or below the given paths, in path order.
-    public static func discover(paths: [String]) throws(RuleTestError) -> [RuleTest] {
+    public static func discover(paths: [String]) throws(FileFormatError) -> [RuleTest] {
         var files: [String] = []
         for root in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
-                throw RuleTestError(file: root, line: 0, column: 0, message: "no such directory or file")
+                throw FileFormatError(file: root, line: 0, column: 0, message: "no such directory or file")
             }
             if !isDirectory.boolValue {
                 files.append(root)
@@ -37,7 +37,7 @@ public enum RuleTestRunner {
         var tests: [RuleTest] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw RuleTestError(file: file, line: 0, column: 0, message: "cannot read this file as UTF-8 text")
+                throw FileFormatError(file: file, line: 0, column: 0, message: "cannot read this file as UTF-8 text")
             }
             tests += try RuleTestFileReader.read(source: text, path: file)
         }

@@ -1,0 +1,50 @@
+/// What a pipeline adds to a check run: accepted findings and a baseline of known ones.
+public struct PipelineOptions: Sendable {
+    /// Waivers and the file they came from (for locations in findings about them).
+    public var waivers: [Waiver]
+    public var waiversFile: String?
+    /// Fingerprints of findings already known; when set, only new findings are reported.
+    public var baseline: Set<String>?
+
+    public init(waivers: [Waiver] = [], waiversFile: String? = nil, baseline: Set<String>? = nil) {
+        self.waivers = waivers
+        self.waiversFile = waiversFile
+        self.baseline = baseline
+    }
+
+    /// The built-in check raised for a waiver that cannot be applied.
+    public static let invalidWaiver = BuiltinCheck(
+        id: "AR-waiver-invalid",
+        title: "Accepted findings are justified, approved and still in date",
+        standard: .iso9001, clause: "10.2.1", grade: .minor,
+        guidance: """
+        A waiver defers the correction of a finding; it needs a justification, an approver and an \\
+        expiry date, and a linked corrective action. An expired or incomplete waiver no longer \\
+        applies: correct the finding, or renew the waiver with a new approval.
+        """)
+
+    /// Marks waived findings, adds a finding for each waiver that cannot be applied, and drops
+    /// findings in the baseline. Fingerprints must already be assigned.
+    public func apply(to findings: inout [Finding], asOf date: CalendarDate) {
+        var problems: [Finding] = []
+        for waiver in waivers {
+            let issues = waiver.problems(asOf: date)
+            if issues.isEmpty {
+                for index in findings.indices where findings[index].waiver == nil && waiver.covers(findings[index]) {
+                    findings[index].waiver = waiver
+                }
+                continue
+            }
+            let target = waiver.fingerprint.map { "fingerprint \($0)" } ?? "rule \(waiver.rule ?? "?")"
+            problems.append(Finding(
+                rule: Self.invalidWaiver.id, standard: Self.invalidWaiver.standard, clause: Self.invalidWaiver.clause,
+                grade: Self.invalidWaiver.grade, collection: "waivers", record: nil,
+                message: "The waiver for \(target) cannot be applied: \(issues.joined(separator: ", ")).",
+                location: Finding.Location(file: waiversFile, line: waiver.line > 0 ? waiver.line : nil)))
+        }
+        FindingFingerprint.assign(to: &problems)
+        findings += problems
+        if let baseline { findings.removeAll { baseline.contains($0.fingerprint) } }
+        findings.sort()
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Yams
+
+/// Reads a waivers file (YAML):
+///
+/// ```yaml
+/// waivers:
+///   - rule: K07-acknowledgement-on-time
+///     record: CMP-2026-0*
+///     justification: Acknowledgement letters were sent by post during the mail strike.
+///     approver: Claire Dupont, quality manager
+///     expires: 2027-01-31
+///     corrective_action: NC-2026-014
+///   - fingerprint: 3f2a9c0d1e4b5a67
+///     justification: …
+/// ```
+public enum WaiverFileReader {
+    /// The waivers of the YAML text `source` from the file `path`.
+    public static func read(source: String, path: String) throws(FileFormatError) -> [Waiver] {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: source)
+        } catch {
+            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML: \(error)")
+        }
+        guard let root, case .mapping(let top) = root, let list = top["waivers"], case .sequence(let items) = list else {
+            throw FileFormatError(file: path, line: root?.mark?.line ?? 0, column: root?.mark?.column ?? 0,
+                                message: "a waivers file is a mapping with a 'waivers' list")
+        }
+        let keys = ["fingerprint", "rule", "record", "justification", "approver", "expires", "corrective_action"]
+        var waivers: [Waiver] = []
+        for item in items {
+            guard case .mapping(let mapping) = item else {
+                throw FileFormatError(file: path, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0,
+                                    message: "each waiver is a mapping with a rule or fingerprint, justification, approver and expiry date")
+            }
+            var values: [String: String] = [:]
+            for (key, value) in mapping {
+                let name = key.scalar?.string ?? "?"
+                guard keys.contains(name) else {
+                    let hint = NearMatch.best(for: name, among: keys).map { "; did you mean '\($0)'?" } ?? ""
+                    throw FileFormatError(file: path, line: key.mark?.line ?? 0, column: key.mark?.column ?? 0,
+                                        message: "unknown key '\(name)' in a waiver\(hint)")
+                }
+                values[name] = value.scalar?.string
+            }
+            waivers.append(Waiver(fingerprint: values["fingerprint"], rule: values["rule"], recordPattern: values["record"],
+                                  justification: values["justification"], approver: values["approver"],
+                                  expires: values["expires"], correctiveAction: values["corrective_action"],
+                                  line: item.mark?.line ?? 0))
+        }
+        return waivers
+    }
+
+    /// Reads the waivers file at `path`.
+    public static func load(path: String) throws(FileFormatError) -> [Waiver] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this waivers file as UTF-8 text")
+        }
+        return try read(source: text, path: path)
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import AuditKit
+import Foundation
+
+/// The settings of one `check` run: command-line options over `auditready.yml` over defaults.
+struct CheckSettings {
+    var ruleDirectories: [String]
+    var options: AuditOptions
+    var formats: [ReportFormat]
+    var output: String?
+    var outputDirectory: String?
+    var failOn: FailOn
+    /// Findings at or above `failOn` allowed before the run fails.
+    var maxFindings: Int
+    var writeBaseline: String?
+
+    init(_ check: Check) throws {
+        let file = check.config ?? (FileManager.default.fileExists(atPath: "auditready.yml") ? "auditready.yml" : nil)
+        var config = Configuration()
+        if let file {
+            do {
+                config = try Configuration.load(path: file)
+            } catch {
+                throw CheckSettings.unusable(error.description)
+            }
+        }
+        func pick<T: RawRepresentable>(_ cli: T?, _ text: String?, _ key: String, default fallback: T) throws -> T where T.RawValue == String {
+            if let cli { return cli }
+            guard let text else { return fallback }
+            guard let value = T(rawValue: text) else { throw CheckSettings.unusable("\(file ?? "auditready.yml"): '\(key)' cannot be '\(text)'") }
+            return value
+        }
+        ruleDirectories = check.rules.directories.isEmpty ? RuleDirectories.resolve(config.rules) : check.rules.directories
+        var standards = Set(check.standard)
+        if standards.isEmpty {
+            for name in config.standards {
+                guard let standard = Standard(claim: name) else { throw CheckSettings.unusable("\(file ?? ""): unknown standard '\(name)'") }
+                standards.insert(standard)
+            }
+        }
+        let asOfText = check.asOf ?? config.asOf
+        let auditDate: CalendarDate
+        if let asOfText {
+            guard let date = CalendarDate.parse(asOfText), date.secondOfDay == nil else {
+                throw CheckSettings.unusable("the audit date needs to be written YYYY-MM-DD, such as 2026-11-15; '\(asOfText)' is not one")
+            }
+            auditDate = date
+        } else {
+            auditDate = .today
+        }
+        var parameters = config.params
+        for parameter in check.parameters {
+            let parts = parameter.split(separator: "=", maxSplits: 1)
+            parameters[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        options = AuditOptions(asOf: auditDate, stage: try pick(check.stage, config.stage, "stage", default: .certification),
+                               standards: standards.isEmpty ? nil : standards, parameters: parameters,
+                               language: try pick(check.language, config.language, "lang", default: .en))
+        var chosen: [ReportFormat] = []
+        if check.format.isEmpty {
+            for name in config.formats {
+                guard let format = ReportFormat(rawValue: name) else { throw CheckSettings.unusable("\(file ?? ""): unknown format '\(name)'") }
+                chosen.append(format)
+            }
+        }
+        formats = []
+        for format in (check.format.isEmpty ? chosen : check.format).nilIfEmpty ?? [.text] where !formats.contains(format) {
+            formats.append(format)
+        }
+        output = check.output ?? (check.outputDirectory == nil ? config.output : nil)
+        outputDirectory = check.outputDirectory ?? (check.output == nil ? config.outputDirectory : nil)
+        if formats.count > 1, outputDirectory == nil {
+            throw CheckSettings.unusable("several formats need an output directory (--output-dir DIR or output_dir), which receives report.<ext> for each")
+        }
+        failOn = try pick(check.failOn, config.failOn, "fail_on", default: .major)
+        maxFindings = check.maxFindings ?? config.maxFindings ?? 0
+        writeBaseline = check.writeBaseline ?? config.writeBaseline
+        if let path = check.waivers ?? config.waivers {
+            do {
+                options.pipeline.waivers = try WaiverFileReader.load(path: path)
+                options.pipeline.waiversFile = path
+            } catch {
+                throw CheckSettings.unusable(error.description)
+            }
+        }
+        if let path = check.baseline ?? config.baseline {
+            do {
+                options.pipeline.baseline = Set(try Baseline.load(path: path).fingerprints)
+            } catch {
+                throw CheckSettings.unusable(error.description)
+            }
+        }
+    }
+
+    static func unusable(_ message: String) -> ExitCode {
+        Terminal.error(message)
+        return ExitCode(ExitStatus.unusable)
+    }
+}
+
+extension Array {
+    /// nil when empty.
+    var nilIfEmpty: Self? { isEmpty ? nil : self }
+}
+
+/// Progress on standard error, only for a person watching a terminal.
+struct Progress {
+    let enabled: Bool
+
+    init(enabled: Bool) {
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    }
+
+    func say(_ message: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("auditready: \(message)\n".utf8))
+    }
+}

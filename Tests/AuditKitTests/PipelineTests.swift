@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+/// Fingerprints, waivers, baselines, diffs and the configuration file: what a CI pipeline relies on.
+@Suite struct PipelineTests {
+    static let rules = """
+    rule K06
+      title "Remedy recorded"
+      standard iso10002
+      clause 7.2
+      grade observation
+      for each c in complaints
+      require c.remedy_sought is present
+      message "Complaint {c.id} has no remedy."
+    end
+    """
+
+    static func json(_ ids: [String]) -> String {
+        "{\"complaints\": [" + ids.map { "{\"id\": \"\($0)\"}" }.joined(separator: ",\n") + "]}"
+    }
+
+    static func report(_ ids: [String], pipeline: PipelineOptions = PipelineOptions()) throws -> AuditReport {
+        var options = AuditOptions(asOf: EvaluationHarness.auditDate)
+        options.pipeline = pipeline
+        return try AuditEngine.run(rules: EvaluationHarness.ruleSet(rules), records: EvaluationHarness.records(json: json(ids)),
+                                   options: options)
+    }
+
+    @Test func fingerprintsDoNotDependOnPosition() throws {
+        let before = try Self.report(["C1", "C2"]).findings
+        let after = try Self.report(["C0", "C1", "C2"]).findings
+        let fingerprint = { (findings: [Finding], id: String) in findings.first { $0.record == id }?.fingerprint }
+        #expect(fingerprint(before, "C1") == fingerprint(after, "C1"))
+        #expect(fingerprint(before, "C2") == fingerprint(after, "C2"))
+        #expect(fingerprint(after, "C0") != fingerprint(after, "C1"))
+        #expect(fingerprint(before, "C1")?.count == 16)
+    }
+
+    @Test func aDuplicatedIdGetsADistinctFingerprint() throws {
+        let findings = try Self.report(["C1", "C1"]).findings
+        #expect(findings.count == 2)
+        #expect(findings[1].fingerprint == findings[0].fingerprint + "#2")
+    }
+
+    @Test func waiversMarkFindingsWithoutHidingThem() throws {
+        let waiver = Waiver(rule: "K06", recordPattern: "C1*", justification: "Form changed in May",
+                            approver: "C. Dupont", expires: "2026-12-31", correctiveAction: "NC-7")
+        let report = try Self.report(["C1", "C10", "C2"], pipeline: PipelineOptions(waivers: [waiver]))
+        #expect(report.findings.count == 3)
+        #expect(report.findings.filter { $0.waiver != nil }.compactMap(\.record) == ["C1", "C10"])
+        #expect(report.summary.waived == 2 && report.summary.observation == 1)
+        #expect(report.openFindings(atOrAbove: .observation) == 1)
+    }
+
+    @Test func invalidWaiversAreFindingsThemselves() throws {
+        let expired = Waiver(rule: "K06", justification: "old", approver: "A", expires: "2026-01-31", line: 4)
+        let anonymous = Waiver(fingerprint: "abc", justification: " ", expires: "2027-01-01", line: 9)
+        let report = try Self.report(["C1"], pipeline: PipelineOptions(waivers: [expired, anonymous], waiversFile: "waivers.yml"))
+        let problems = report.findings.filter { $0.rule == "AR-waiver-invalid" }
+        #expect(problems.map(\.message) == [
+            "The waiver for rule K06 cannot be applied: it expired on 2026-01-31.",
+            "The waiver for fingerprint abc cannot be applied: it gives no justification, it names no approver.",
+        ])
+        #expect(problems.map(\.location.line) == [4, 9])
+        #expect(report.findings.first { $0.rule == "K06" }?.waiver == nil)
+    }
+
+    @Test func recordPatternsMatchLikeShellGlobs() {
+        #expect(Waiver.matches(Array("CMP-2026-07"), Array("CMP-*-07")))
+        #expect(Waiver.matches(Array("CMP-1"), Array("CMP-?")))
+        #expect(!Waiver.matches(Array("CMP-12"), Array("CMP-?")))
+        #expect(!Waiver.matches(Array("XCMP-1"), Array("CMP-*")))
+    }
+
+    @Test func aBaselineLeavesOnlyNewFindings() throws {
+        let first = try Self.report(["C1", "C2"])
+        let baseline = Baseline(report: first)
+        let second = try Self.report(["C1", "C2", "C3"], pipeline: PipelineOptions(baseline: Set(baseline.fingerprints)))
+        #expect(second.findings.compactMap(\.record) == ["C3"])
+    }
+
+    @Test func diffSortsFindingsIntoNewResolvedUnchangedAndRegraded() throws {
+        let old = try Self.report(["C1", "C2"]).findings
+        var new = try Self.report(["C2", "C3"]).findings
+        #expect(ReportDiff(old: old, new: new).new.compactMap(\.record) == ["C3"])
+        #expect(ReportDiff(old: old, new: new).resolved.compactMap(\.record) == ["C1"])
+        #expect(ReportDiff(old: old, new: new).unchanged.compactMap(\.record) == ["C2"])
+        new[0].grade = .major
+        let diff = ReportDiff(old: old, new: new)
+        #expect(diff.regraded.map(\.previousGrade) == [.observation])
+        #expect(diff.worsened(atOrAbove: .major))
+        #expect(diff.json.contains("\"previous_grade\" : \"observation\""))
+    }
+
+    @Test func configurationKeysAreCheckedWithTheirLine() throws {
+        let config = try Configuration.parse(source: "stage: initial\nparams: {ack_days: 3}\nformats: [json, sarif]\nmax_findings: 5\n",
+                                             path: "auditready.yml")
+        #expect(config.stage == "initial" && config.params == ["ack_days": "3"] && config.formats == ["json", "sarif"])
+        #expect(config.maxFindings == 5)
+        #expect(throws: FileFormatError.self) { try Configuration.parse(source: "stage: initial\nfail_onn: minor\n", path: "a.yml") }
+        do {
+            _ = try Configuration.parse(source: "stage: initial\nfail_onn: minor\n", path: "a.yml")
+        } catch {
+            #expect(error.description.hasPrefix("a.yml:2:1: error: unknown setting 'fail_onn'; did you mean 'fail_on'?"))
+        }
+    }
+}
