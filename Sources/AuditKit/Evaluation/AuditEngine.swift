@@ -47,7 +47,7 @@ public enum AuditEngine {
             if case .number(let number)? = parameters[SystemicEscalation.parameterName], number >= 1, number < 1_000_000 {
                 threshold = Int(number)
             }
-            findings = SystemicEscalation.apply(to: findings, threshold: threshold)
+            findings = SystemicEscalation.apply(to: findings, threshold: threshold, language: options.language)
         }
         findings.sort()
         FindingFingerprint.assign(to: &findings)

@@ -6,7 +6,7 @@ enum SystemicEscalation {
     static let parameterName = "systemic_threshold"
     static let defaultThreshold = 3
 
-    static func apply(to findings: [Finding], threshold: Int) -> [Finding] {
+    static func apply(to findings: [Finding], threshold: Int, language: Language = .en) -> [Finding] {
         guard threshold > 1 else { return findings }
         var groups: [String: [Finding]] = [:]
         for finding in findings where finding.grade == .minor && finding.record != nil {
@@ -19,11 +19,13 @@ enum SystemicEscalation {
             guard records.count >= threshold, let first = group.first else { continue }
             escalated.formUnion(group)
             let byRule = Dictionary(grouping: group, by: \.rule).sorted { $0.key < $1.key }
-                .map { rule, items in "\(rule) on " + items.compactMap(\.record).joined(separator: ", ") }
+                .map { rule, items in "\(rule) \(language == .fr ? "sur" : "on") " + items.compactMap(\.record).joined(separator: ", ") }
             var systemic = Finding(
                 rule: BuiltinCheck.systemic.id, standard: first.standard, clause: first.clause, grade: .major,
                 record: nil,
-                message: "Clause \(first.clause) is not met on \(records.count) records, which points to a systemic failure rather than isolated lapses: \(byRule.joined(separator: "; ")).",
+                message: language == .fr
+                    ? "L'exigence \(first.clause) n'est pas satisfaite sur \(records.count) enregistrements, ce qui révèle une défaillance systémique plutôt que des écarts isolés : \(byRule.joined(separator: " ; "))."
+                    : "Clause \(first.clause) is not met on \(records.count) records, which points to a systemic failure rather than isolated lapses: \(byRule.joined(separator: "; ")).",
                 location: Finding.Location(file: nil, line: nil))
             systemic.evidence = group.sorted()
             result.append(systemic)

@@ -69,6 +69,14 @@ public struct TextReportRenderer: ReportRenderer {
                 lines.append("  \(finding.standard.title) \(finding.clause)  [\(finding.rule)]")
                 lines.append("    \(Self.singleLine(finding.message))")
                 if let place = report.placeOf(finding) { lines.append("    (\(Self.singleLine(place)))") }
+                if let waiver = finding.waiver { lines.append("    " + Self.singleLine(report.language.waiverNote(waiver))) }
+                if !finding.evidence.isEmpty {
+                    lines.append("    \(report.language.systemicEvidence):")
+                    for item in finding.evidence {
+                        let place = report.placeOf(item).map { " (\($0))" } ?? ""
+                        lines.append("    - " + Self.singleLine(item.message + place))
+                    }
+                }
                 if report.stage == .initial, let guidance = statement.guidance {
                     lines.append("    \(s.whatToFix): \(Self.singleLine(guidance))")
                 }
