@@ -8,7 +8,7 @@ public enum AuditEngine {
         let parameters = try ParameterValues.resolve(declared: rules.parameters, overrides: options.parameters)
         let environment = EvaluationEnvironment(root: records.root, auditDate: options.asOf, parameters: parameters)
 
-        let applicability = Applicability.evaluate(root: records.root)
+        let applicability = Applicability.evaluate(root: records.root, language: options.language)
         let declarations = standards.contains(.iso9001) ? applicability.declarations : []
         var findings: [Finding] = []
         func place(_ location: SourceLocation?) -> Finding.Location {
@@ -29,7 +29,7 @@ public enum AuditEngine {
         let dateCheck = BuiltinCheck.invalidDate
         let dateStandard: Standard = standards.contains(.iso9001) ? .iso9001 : .iso10002
         let dateClause = dateStandard == .iso9001 ? dateCheck.clause : "4.9"
-        for raw in builtinsRun ? DateIntegrityCheck.findings(root: records.root) : [] {
+        for raw in builtinsRun ? DateIntegrityCheck.findings(root: records.root, language: options.language) : [] {
             add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
         }
 
@@ -53,11 +53,11 @@ public enum AuditEngine {
         FindingFingerprint.assign(to: &findings)
         options.pipeline.apply(to: &findings, asOf: options.asOf)
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
-        var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, findings: findings)]
+        var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, findings: findings, language: options.language)]
         if standards.contains(.iso9001) {
             builtins.append((.iso9001, "4.3", BuiltinCheck.notApplicableClause.id))
             for check in [BuiltinCheck.notApplicableClause, .notApplicableJustification] {
-                builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, findings: findings))
+                builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, findings: findings, language: options.language))
             }
         }
         let clauses = ClauseMatrix.build(catalogue: rules.clauses, standards: standards, evaluated: evaluated,
@@ -81,9 +81,9 @@ public enum AuditEngine {
 
     /// The report entry of a built-in check.
     private static func ruleResult(_ check: BuiltinCheck, standard: Standard, clause: String,
-                                   findings: [Finding]) -> RuleResult {
-        RuleResult(id: check.id, title: check.title, standard: standard, clause: clause, grade: check.grade,
-                   guidance: check.guidance, findings: findings.filter { $0.rule == check.id }.count)
+                                   findings: [Finding], language: Language) -> RuleResult {
+        RuleResult(id: check.id, title: check.title(in: language), standard: standard, clause: clause, grade: check.grade,
+                   guidance: check.guidance(in: language), findings: findings.filter { $0.rule == check.id }.count)
     }
 
     /// Stage 2 runs every rule; stage 1 only those written for the initial assessment.

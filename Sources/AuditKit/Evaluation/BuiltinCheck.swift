@@ -7,6 +7,15 @@ public struct BuiltinCheck: Sendable {
     public var clause: String
     public var grade: Grade
     public var guidance: String
+    /// French title and guidance.
+    public var titleFR: String = ""
+    public var guidanceFR: String = ""
+
+    /// The title in `language` (English when no translation exists).
+    public func title(in language: Language) -> String { language == .fr && !titleFR.isEmpty ? titleFR : title }
+
+    /// The guidance in `language` (English when no translation exists).
+    public func guidance(in language: Language) -> String { language == .fr && !guidanceFR.isEmpty ? guidanceFR : guidance }
 
     /// A requirement declared not applicable that cannot be: outside the allow-list.
     public static let notApplicableClause = BuiltinCheck(
@@ -19,6 +28,12 @@ public struct BuiltinCheck: Sendable {
         traceability (7.1.5.2). Requirements on context, leadership, planning, most of support, \
         operational control, evaluation and improvement always apply. Withdraw the declaration and \
         apply the requirement.
+        """,
+        titleFR: "Seules les exigences qui peuvent l'être sont déclarées non applicables",
+        guidanceFR: """
+        Une exigence ne peut être déclarée non applicable que si elle ne peut pas s'appliquer dans le périmètre, \
+        comme la conception et le développement (8.3) pour une entreprise qui ne conçoit rien, ou la \
+        traçabilité de la mesure (7.1.5.2). Retirez la déclaration et appliquez l'exigence.
         """)
 
     /// A not-applicable declaration without a justification.
@@ -30,6 +45,12 @@ public struct BuiltinCheck: Sendable {
         The scope must say why each requirement declared not applicable cannot be applied, and that \
         this does not affect the conformity of products and services. Until it does, the requirement \
         is treated as applicable. Add the justification to the scope statement.
+        """,
+        titleFR: "Chaque exigence déclarée non applicable est justifiée dans le périmètre",
+        guidanceFR: """
+        Le périmètre doit dire pourquoi chaque exigence déclarée non applicable ne peut pas s'appliquer, et \
+        que cela n'affecte pas la conformité des produits et services. Tant que ce n'est pas le cas, \
+        l'exigence reste applicable. Ajoutez la justification au périmètre.
         """)
 
     /// A date field whose text is not a real ISO 8601 date.
@@ -41,6 +62,12 @@ public struct BuiltinCheck: Sendable {
         A date that does not exist (such as 30 February) or is not written YYYY-MM-DD cannot show \
         when something happened, so the record cannot be relied on. Correct the record at its source \
         and check how the wrong value got in.
+        """,
+        titleFR: "Les dates des enregistrements sont des dates réelles",
+        guidanceFR: """
+        Une date qui n'existe pas (comme le 30 février) ou qui n'est pas écrite AAAA-MM-JJ ne montre pas \
+        quand une chose s'est produite : l'enregistrement n'est pas fiable. Corrigez-le à la source et \
+        cherchez comment la valeur erronée y est entrée.
         """)
 
     /// The same clause failing on several records: a systemic major nonconformity.
@@ -52,6 +79,12 @@ public struct BuiltinCheck: Sendable {
         When the same requirement is not met on several records (3 by default, the \
         systemic_threshold parameter), the problem lies in how the process is run, not in one slip. \
         Find the common cause, correct every record listed, and change the process so it cannot recur.
+        """,
+        titleFR: "Une exigence non satisfaite sur plusieurs enregistrements est une non-conformité systémique",
+        guidanceFR: """
+        Quand la même exigence n'est pas satisfaite sur plusieurs enregistrements (3 par défaut, paramètre \
+        systemic_threshold), le problème tient à la façon dont le processus est mené, pas à un oubli. \
+        Trouvez la cause commune, corrigez chaque enregistrement et modifiez le processus.
         """)
 
     /// Every built-in check.

@@ -6,7 +6,7 @@ enum DateIntegrityCheck {
         name.hasSuffix("_on") || name == "period_start" || name == "period_end"
     }
 
-    static func findings(root: Record) -> [RuleEvaluator.RawFinding] {
+    static func findings(root: Record, language: Language = .en) -> [RuleEvaluator.RawFinding] {
         var findings: [RuleEvaluator.RawFinding] = []
         var dateFields: [Name: Bool] = [:]
         func visit(_ record: Record, collection: String, owner: Record) {
@@ -20,10 +20,17 @@ enum DateIntegrityCheck {
                 switch field.value {
                 case .text(let text):
                     if isDate, CalendarDate.parse(text) == nil {
-                        let subject = owner.id.map { "Record \(Display.quoted($0)) in \(collection)" } ?? "The \(collection) record"
+                        let message: String
+                        if language == .fr {
+                            let subject = owner.id.map { "L'enregistrement \(Display.quoted($0)) de \(collection)" } ?? "L'enregistrement \(collection)"
+                            message = "\(subject) indique \(field.name) = \(Display.quoted(text)), qui n'est pas une date valide ; les dates s'écrivent AAAA-MM-JJ, par exemple 2026-03-01."
+                        } else {
+                            let subject = owner.id.map { "Record \(Display.quoted($0)) in \(collection)" } ?? "The \(collection) record"
+                            message = "\(subject) gives \(field.name) as \(Display.quoted(text)), which is not a valid date; dates are written YYYY-MM-DD, such as 2026-03-01."
+                        }
                         findings.append(RuleEvaluator.RawFinding(
                             grade: BuiltinCheck.invalidDate.grade, collection: collection, record: owner.id,
-                            message: "\(subject) gives \(field.name) as \(Display.quoted(text)), which is not a valid date; dates are written YYYY-MM-DD, such as 2026-03-01.",
+                            message: message,
                             location: owner.location))
                     }
                 case .record(let inner):

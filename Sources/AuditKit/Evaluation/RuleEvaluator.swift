@@ -18,6 +18,7 @@ struct RuleEvaluator {
     private let grades: [(Grade, Evaluation)]
     private let message: [Either]
     private let collection: String?
+    private let language: Language
 
     private enum Either {
         case text(String)
@@ -27,6 +28,7 @@ struct RuleEvaluator {
     /// Compiles `rule` against one run's environment.
     init(rule: RuleDeclaration, environment: EvaluationEnvironment, language: Language = .en) {
         self.rule = rule
+        self.language = language
         var compiler = ExprCompiler(environment: environment)
         if let scope = rule.scope {
             source = compiler.compile(scope.source)
@@ -70,7 +72,7 @@ struct RuleEvaluator {
         let text = message.map { part -> String in
             switch part {
             case .text(let text): return text
-            case .value(let value): return value(frame).display
+            case .value(let value): return value(frame).display(in: language)
             }
         }.joined()
         let record = item?.record

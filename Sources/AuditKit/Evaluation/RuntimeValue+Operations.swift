@@ -79,19 +79,28 @@ extension RuntimeValue {
         number.isFinite ? .number(number) : .unknown
     }
 
-    /// The value as written in a message.
-    var display: String {
+    /// The value as written in an English message.
+    var display: String { display(in: .en) }
+
+    /// The value as written in a message in `language`.
+    func display(in language: Language) -> String {
+        let french = language == .fr
         switch self {
-        case .unknown: return "(not recorded)"
+        case .unknown: return french ? "(non renseigné)" : "(not recorded)"
         case .number(let number): return RuntimeValue.format(number)
         case .text(let text): return text
-        case .bool(let bool): return bool ? "yes" : "no"
+        case .bool(let bool): return bool ? (french ? "oui" : "yes") : (french ? "non" : "no")
         case .date(let date): return date.description
         case .duration(let amount, let unit):
-            let name = abs(amount) == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue
+            let names: [Expr.DurationUnit: (String, String, String, String)] = [
+                .days: ("day", "days", "jour", "jours"), .weeks: ("week", "weeks", "semaine", "semaines"),
+                .months: ("month", "months", "mois", "mois"), .years: ("year", "years", "an", "ans")]
+            let (one, many, un, plusieurs) = names[unit] ?? ("", "", "", "")
+            let name = abs(amount) == 1 ? (french ? un : one) : (french ? plusieurs : many)
             return "\(amount) \(name)"
-        case .list(let items): return items.isEmpty ? "(none)" : items.map(\.display).joined(separator: ", ")
-        case .record(let record): return record.id ?? "(record)"
+        case .list(let items):
+            return items.isEmpty ? (french ? "(aucun)" : "(none)") : items.map { $0.display(in: language) }.joined(separator: ", ")
+        case .record(let record): return record.id ?? (french ? "(enregistrement)" : "(record)")
         }
     }
 

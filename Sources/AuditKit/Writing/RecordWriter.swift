@@ -66,13 +66,13 @@ public enum RecordWriter {
         let pad = String(repeating: "  ", count: indent)
         switch value {
         case .text(let text):
-            out += "\(pad)<\(name)\(attributes)>\(xmlEscaped(text))</\(name)>\n"
+            out += "\(pad)<\(name)\(attributes)>\(XMLEscaping.escape(text))</\(name)>\n"
         case .list(let items):
             out += "\(pad)<\(name)>\n"
             for item in items {
                 var idAttribute = ""
                 if case .record(let record) = item, case .text(let id)? = record[Name.id] {
-                    idAttribute = " id=\"\(xmlEscaped(id))\""
+                    idAttribute = " id=\"\(XMLEscaping.escape(id))\""
                 }
                 writeXML(item, name: "item", indent: indent + 1, attributes: idAttribute, into: &out)
             }
@@ -88,25 +88,5 @@ public enum RecordWriter {
             for field in fields { writeXML(field.value, name: field.name.string, indent: indent + 1, into: &out) }
             out += "\(pad)</\(name)>\n"
         }
-    }
-
-    /// Text safe inside an XML element or a double-quoted attribute. Characters XML 1.0 cannot
-    /// carry at all (most control characters) are replaced by U+FFFD.
-    public static func xmlEscaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case "\r": out += "&#13;"
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
