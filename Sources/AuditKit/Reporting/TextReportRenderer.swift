@@ -102,7 +102,9 @@ public struct TextReportRenderer: ReportRenderer {
         lines += Self.table(principleRows).map { "  " + $0 }
         lines.append("")
         let summary = report.summary
-        lines.append("\(s.summary): " + Grade.allCases.map { "\(summary[$0]) \(s.grade($0))" }.joined(separator: ", "))
+        lines.append("\(s.summary): " + Grade.allCases.map {
+            "\(summary[$0]) " + (summary[$0] == 1 ? s.grade($0) : s.gradePlural($0).lowercased())
+        }.joined(separator: ", ") + (summary.waived > 0 ? " (+\(summary.waived) \(report.language == .fr ? "sous dérogation" : "waived"))" : ""))
         let counts = [AuditReport.ClauseStatus.conforming, .gap, .notApplicable, .notAssessed].map { status in
             "\(report.clauses.filter { $0.status == status }.count) \(s.status(status))"
         }
