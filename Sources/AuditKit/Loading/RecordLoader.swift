@@ -55,8 +55,11 @@ public enum RecordLoader {
             digest = hasher.result()
         } else {
             // libxml2 streams the file itself; hash it in chunks rather than holding it in memory.
-            if let line = XMLRecordLoader.doctypeLine(in: file.head) {
-                throw XMLRecordLoader.doctypeError(path: path, line: line)
+            if file.head.isEmpty || (file.firstSignificantByte == nil && file.head.count < InputReader.headSize) {
+                throw RecordLoadError(file: path, message: "the file is empty; a records export must be XML with a <records> element, or JSON")
+            }
+            if let place = XMLRecordLoader.doctypePosition(in: file.head) {
+                throw XMLRecordLoader.doctypeError(path: path, line: place.line, column: place.column)
             }
             digest = try file.streamDigest()
             root = try XMLRecordLoader.load(path: path, fileIndex: fileIndex)
