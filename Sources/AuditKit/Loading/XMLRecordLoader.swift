@@ -374,6 +374,12 @@ private struct XMLTreeBuilder {
             return RecordLoadError(file: path, line: entry.line, column: entry.column,
                                    message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels")
         }
+        // libxml2's reader says "Extra content" when a file stops with elements still open.
+        if entry.message.hasPrefix("Extra content at the end of the document"), let open = stack.last {
+            return RecordLoadError(
+                file: path, line: entry.line, column: entry.column,
+                message: "the file is not valid XML: it ends before <\(open.nameText)> (opened on line \(open.location.line)) is closed; it may have been cut short")
+        }
         return RecordLoadError(file: path, line: entry.line, column: entry.column,
                                message: XMLErrorMessage.plain(entry.message))
     }
