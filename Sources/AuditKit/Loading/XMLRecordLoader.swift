@@ -9,10 +9,11 @@ enum XMLRecordLoader {
     /// The deepest nesting of elements accepted (the same limit libxml2 applies by default).
     static let maximumDepth = 256
 
-    /// Parses the file at `path` into the top-level record (the `<records>` element).
-    static func load(path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
+    /// Parses the file open at `descriptor` (named `path` in messages; not closed here) into the
+    /// top-level record (the `<records>` element).
+    static func load(descriptor: Int32, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
         _ = libxmlSetUp
-        guard let reader = xmlReaderForFile(path, nil, hardenedOptions) else {
+        guard let reader = xmlReaderForFd(descriptor, nil, nil, hardenedOptions) else {
             throw RecordLoadError(file: path, message: "the file could not be opened as XML")
         }
         defer { xmlFreeTextReader(reader) }
