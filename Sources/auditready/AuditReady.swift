@@ -42,6 +42,7 @@ enum ExitStatus {
 /// Standard error output.
 enum Terminal {
     static func error(_ message: String) {
+        // Located diagnostics (`file:line:column: error: …`) already say they are errors.
         let located = message.hasPrefix("Error:") || message.hasPrefix("error:") || message.contains(": error: ")
         let text = located ? message : "error: \(message)"
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))

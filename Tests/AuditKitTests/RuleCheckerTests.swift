@@ -82,6 +82,9 @@ import Testing
          "3:15: loop variable 'audit_date' hides the audit date; choose another name"),
         ("count > 1", "3:9: 'count' is a function; call it with parentheses, such as count(…)"),
         ("since.year = 1", "3:9: cannot read field 'year' of a date"),
+        ("count(c in n where true) > 0", "3:20: a filter needs a list after 'in', but this is a number"),
+        ("n - audit_date > 3", "3:9: cannot subtract a date from a number"),
+        ("span - since > 3", "3:9: cannot subtract a date from a duration"),
     ])
     func typeErrors(requirement: String, expected: String) throws {
         #expect(try check(require: requirement) == [expected])

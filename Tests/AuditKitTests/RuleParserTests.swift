@@ -262,6 +262,12 @@ func shape(_ expression: Expr) -> String {
         ("rule Q44 message \"{a b}\"", "1:22: expected '}' to close the placeholder, found 'b'"),
         ("rule Q44 message \"{a @ b}\"", "1:22: unexpected character '@'"),
         ("rule Q44 require x = 2026-02-30", "1:22: 2026-02-30 is not a valid date"),
+        (RuleSamples.rule("x is unique complaints"), "1:79: expected 'in' after 'is unique', found 'complaints'"),
+        (RuleSamples.rule("count(a b) > 0"), "1:75: expected ',' or ')' in the call of 'count', found 'b'"),
+        (RuleSamples.rule("people[x = 1"), "1:80: expected ']' to close the '[' at line 1, column 73, found 'message'"),
+        (RuleSamples.rule("x. = 1"), "1:70: expected a field name after '.', found '='"),
+        ("rule Q44 for each c complaints", "1:21: expected 'in' after 'for each c', found 'complaints'"),
+        ("clause iso9001 9.2 \"T\" verify site \"x\"", "1:31: expected 'on site' after 'verify', found 'site'"),
     ]
 
     @Test(arguments: errorCases)

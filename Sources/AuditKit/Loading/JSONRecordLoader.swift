@@ -166,6 +166,10 @@ private struct JSONParser {
             i = 3
             lineStart = 3
         }
+        if end >= 2, (base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)
+            || (base[0] != 0 && base[1] == 0) || (base[0] == 0 && base[1] != 0) {
+            throw error("the file is UTF-16 or UTF-32 encoded; JSON exports must be saved as UTF-8")
+        }
         skipWhitespace()
         guard i < end else {
             throw RecordLoadError(file: path, message: "the file is empty (it holds only whitespace); a records export must be a JSON object")

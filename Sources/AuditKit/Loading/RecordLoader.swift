@@ -55,11 +55,16 @@ public enum RecordLoader {
             digest = hasher.result()
         } else {
             // libxml2 streams the file itself; hash it in chunks rather than holding it in memory.
-            if let line = XMLRecordLoader.doctypeLine(in: file.head) {
-                throw XMLRecordLoader.doctypeError(path: path, line: line)
+            if file.head.isEmpty || (file.firstSignificantByte == nil && file.head.count < InputReader.headSize) {
+                throw RecordLoadError(file: path, message: "the file is empty; a records export must be XML with a <records> element, or JSON")
+            }
+            if let place = XMLRecordLoader.doctypePosition(in: file.head) {
+                throw XMLRecordLoader.doctypeError(path: path, line: place.line, column: place.column)
             }
             digest = try file.streamDigest()
-            root = try XMLRecordLoader.load(path: path, fileIndex: fileIndex)
+            // Parse the descriptor already open, so the file hashed is the file parsed even if
+            // the path is replaced meanwhile.
+            root = try XMLRecordLoader.load(descriptor: try file.rewound(), path: path, fileIndex: fileIndex)
         }
         let input = InputFile(path: path, format: format, sha256: digest, records: root.countRecords())
         return RecordSet(root: root, inputs: [input])
@@ -137,6 +142,14 @@ final class InputReader {
         bytes.append(contentsOf: try readChunk(capacity: max(expectedSize - bytes.count, 0) + 1))
         while !atEnd { bytes.append(contentsOf: try readChunk(capacity: 1 << 20)) }
         return bytes
+    }
+
+    /// The open descriptor, moved back to the start of the file, for a parser that reads it itself.
+    func rewound() throws(RecordLoadError) -> Int32 {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw RecordLoadError(file: path, message: InputReader.describe(errno: errno))
+        }
+        return descriptor
     }
 
     /// Lower-case hexadecimal SHA-256 of the whole file, read in chunks.

@@ -9,10 +9,11 @@ enum XMLRecordLoader {
     /// The deepest nesting of elements accepted (the same limit libxml2 applies by default).
     static let maximumDepth = 256
 
-    /// Parses the file at `path` into the top-level record (the `<records>` element).
-    static func load(path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
+    /// Parses the file open at `descriptor` (named `path` in messages; not closed here) into the
+    /// top-level record (the `<records>` element).
+    static func load(descriptor: Int32, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
         _ = libxmlSetUp
-        guard let reader = xmlReaderForFile(path, nil, hardenedOptions) else {
+        guard let reader = xmlReaderForFd(descriptor, nil, nil, hardenedOptions) else {
             throw RecordLoadError(file: path, message: "the file could not be opened as XML")
         }
         defer { xmlFreeTextReader(reader) }
@@ -36,21 +37,30 @@ enum XMLRecordLoader {
 
 extension XMLRecordLoader {
     /// The error for an export that declares a DOCTYPE.
-    static func doctypeError(path: String, line: Int) -> RecordLoadError {
+    static func doctypeError(path: String, line: Int, column: Int = 0) -> RecordLoadError {
         RecordLoadError(
-            file: path, line: line, column: 0,
+            file: path, line: line, column: column,
             message: "the export contains a DOCTYPE declaration; records exports must not declare a DTD or entities, which could read other files")
     }
 
-    /// The line of a `<!DOCTYPE` in the prolog at the start of `bytes` (after any XML
+    /// The line of a `<!DOCTYPE` in the prolog at the start of `bytes`, or nil when there is none.
+    static func doctypeLine(in bytes: [UInt8]) -> Int? { doctypePosition(in: bytes)?.line }
+
+    /// The line and column of a `<!DOCTYPE` in the prolog at the start of `bytes` (after any XML
     /// declaration, processing instructions, comments and whitespace), or nil when there is none.
     ///
     /// Checked before libxml2 sees the file, so a DOCTYPE is refused before its internal subset
     /// is parsed at all; the reader's DOCTYPE node check stays as a second line of defence.
-    static func doctypeLine(in bytes: [UInt8]) -> Int? {
+    /// UTF-16 files (which libxml2 reads) are transcoded first, so they cannot slip past.
+    static func doctypePosition(in raw: [UInt8]) -> (line: Int, column: Int)? {
+        let bytes = utf16Transcoded(raw) ?? raw
         var index = 0
         var line = 1
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        var lineStart = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            index = 3
+            lineStart = 3
+        }
         func starts(_ text: String, at position: Int) -> Bool {
             let pattern = Array(text.utf8)
             guard position + pattern.count <= bytes.count else { return false }
@@ -64,7 +74,10 @@ extension XMLRecordLoader {
                     index += terminator.utf8.count
                     return true
                 }
-                if bytes[index] == 0x0A { line += 1 }
+                if bytes[index] == 0x0A {
+                    line += 1
+                    lineStart = index + 1
+                }
                 index += 1
             }
             return false
@@ -74,6 +87,7 @@ extension XMLRecordLoader {
             case 0x0A:
                 line += 1
                 index += 1
+                lineStart = index
             case 0x20, 0x09, 0x0D:
                 index += 1
             case UInt8(ascii: "<"):
@@ -82,7 +96,7 @@ extension XMLRecordLoader {
                 } else if starts("<!--", at: index) {
                     guard skip(past: "-->") else { return nil }
                 } else if starts("<!DOCTYPE", at: index) {
-                    return line
+                    return (line, index - lineStart + 1)
                 } else {
                     return nil
                 }
@@ -91,6 +105,30 @@ extension XMLRecordLoader {
             }
         }
         return nil
+    }
+
+    /// `bytes` as UTF-8 when they start as UTF-16 (with a byte order mark, or `<` as a 16-bit
+    /// unit); nil otherwise. A trailing odd byte is dropped.
+    static func utf16Transcoded(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 2 else { return nil }
+        let littleEndian: Bool
+        var start = 0
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE): littleEndian = true; start = 2
+        case (0xFE, 0xFF): littleEndian = false; start = 2
+        case (0x3C, 0x00): littleEndian = true
+        case (0x00, 0x3C): littleEndian = false
+        default: return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity((bytes.count - start) / 2)
+        var k = start
+        while k + 1 < bytes.count {
+            let a = UInt16(bytes[k]), b = UInt16(bytes[k + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            k += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 }
 
@@ -118,6 +156,8 @@ private struct XMLFrame {
     var name: Name
     var nameText: String
     var location: SourceLocation
+    /// Which start tag on its line this element's is (1 for the first), to find its column.
+    var ordinal: Int
     /// Attribute names, including attributes with blank values.
     var attributeNames: [Name] = []
     /// Attributes with a value, as fields.
@@ -131,6 +171,7 @@ private struct XMLChild {
     var nameText: String
     var value: Value?
     var line: Int
+    var ordinal: Int
 }
 
 private struct XMLTreeBuilder {
@@ -141,6 +182,9 @@ private struct XMLTreeBuilder {
     var names: [String: Name] = [:]
     var stack: [XMLFrame] = []
     var root: Record?
+    /// The line of the last start tag and how many start tags that line has had so far.
+    var startLine = 0
+    var startOrdinal = 0
 
     init(reader: xmlTextReaderPtr, sink: XMLErrorSink, path: String, fileIndex: Int32) {
         self.reader = reader
@@ -156,7 +200,8 @@ private struct XMLTreeBuilder {
             if let first = sink.errors.first { throw libxmlError(first) }
             if status == 0 { break }
             guard status == 1 else {
-                throw RecordLoadError(file: path, line: parserLine(), column: 0, message: "the file is not valid XML")
+                throw RecordLoadError(file: path, line: parserLine(), column: parserColumn(),
+                                      message: "the file is not valid XML")
             }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
@@ -176,10 +221,10 @@ private struct XMLTreeBuilder {
                     stack[last].text += String(cString: value)
                 }
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw XMLRecordLoader.doctypeError(path: path, line: nodeLine())
+                throw XMLRecordLoader.doctypeError(path: path, line: parserLine(), column: parserColumn())
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
                 throw RecordLoadError(
-                    file: path, line: nodeLine(), column: 0,
+                    file: path, line: parserLine(), column: parserColumn(),
                     message: "the export uses an entity reference; records exports must not use entities other than &amp; &lt; &gt; &quot; &apos; and character references")
             default:
                 continue  // comments, processing instructions, the XML declaration
@@ -195,26 +240,33 @@ private struct XMLTreeBuilder {
         guard let namePointer = xmlTextReaderConstLocalName(reader) else { return }
         let nameText = String(cString: namePointer)
         let line = nodeLine()
+        if line == startLine {
+            startOrdinal += 1
+        } else {
+            startLine = line
+            startOrdinal = 1
+        }
+        let ordinal = startOrdinal
         if stack.isEmpty, nameText != "records" {
-            throw RecordLoadError(
-                file: path, line: line, column: 0,
-                message: "the root element must be <records>, but this file's root element is <\(nameText)>")
+            throw elementError(
+                line: line, ordinal: ordinal,
+                "the root element must be <records>, but this file's root element is <\(nameText)>")
         }
         guard stack.count < XMLRecordLoader.maximumDepth else {
-            throw RecordLoadError(file: path, line: line, column: 0,
-                                  message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels")
+            throw elementError(line: line, ordinal: ordinal,
+                               "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels")
         }
         var frame = XMLFrame(name: intern(nameText), nameText: nameText,
-                             location: SourceLocation(file: fileIndex, line: line, column: 0))
+                             location: SourceLocation(file: fileIndex, line: line, column: 0), ordinal: ordinal)
         if xmlTextReaderHasAttributes(reader) == 1 {
             while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                 if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
                 guard let attributePointer = xmlTextReaderConstLocalName(reader) else { continue }
                 let attribute = intern(String(cString: attributePointer))
                 if frame.attributeNames.contains(attribute) {
-                    throw RecordLoadError(
-                        file: path, line: line, column: 0,
-                        message: "the field \"\(attribute.string)\" appears twice in <\(nameText)>")
+                    throw elementError(
+                        line: line, ordinal: ordinal,
+                        "the field \"\(attribute.string)\" appears twice in <\(nameText)>")
                 }
                 frame.attributeNames.append(attribute)
                 if let raw = xmlTextReaderConstValue(reader) {
@@ -237,7 +289,8 @@ private struct XMLTreeBuilder {
         }
         let value = try convert(frame)
         stack[stack.count - 1].children.append(
-            XMLChild(name: frame.name, nameText: frame.nameText, value: value, line: Int(frame.location.line)))
+            XMLChild(name: frame.name, nameText: frame.nameText, value: value, line: Int(frame.location.line),
+                     ordinal: frame.ordinal))
     }
 
     /// The value of a finished element; nil when it is absent.
@@ -257,6 +310,8 @@ private struct XMLTreeBuilder {
     }
 
     private func isListContainer(_ frame: XMLFrame) -> Bool {
+        // The contract's list fields are lists whatever their items are called.
+        if RecordsContract.listFields.contains(frame.nameText) { return true }
         let first = frame.children[0]
         for child in frame.children where child.name != first.name { return false }
         return frame.children.count >= 2 || first.nameText == "item"
@@ -279,9 +334,9 @@ private struct XMLTreeBuilder {
                 seenList.append(child.name)
             }
             guard isNew else {
-                throw RecordLoadError(
-                    file: path, line: child.line, column: 0,
-                    message: "the field \"\(child.nameText)\" appears twice in <\(frame.nameText)> (as two elements, or as an attribute and an element)")
+                throw elementError(
+                    line: child.line, ordinal: child.ordinal,
+                    "the field \"\(child.nameText)\" appears twice in <\(frame.nameText)> (as two elements, or as an attribute and an element)")
             }
             if let value = child.value { fields.append(Record.Field(name: child.name, value: value)) }
         }
@@ -307,13 +362,27 @@ private struct XMLTreeBuilder {
 
     private func parserLine() -> Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 
+    private func parserColumn() -> Int { max(Int(xmlTextReaderGetParserColumnNumber(reader)), 0) }
+
+    /// An error about the element whose start tag is the `ordinal`-th on `line`.
+    private func elementError(line: Int, ordinal: Int, _ message: String) -> RecordLoadError {
+        RecordLoadError(file: path, line: line, column: XMLElementColumn.find(path: path, line: line, ordinal: ordinal),
+                        message: message)
+    }
+
     private func libxmlError(_ entry: XMLErrorSink.Entry) -> RecordLoadError {
         if entry.message.hasPrefix("Excessive depth in document") {
             return RecordLoadError(file: path, line: entry.line, column: entry.column,
                                    message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels")
         }
+        // libxml2's reader says "Extra content" when a file stops with elements still open.
+        if entry.message.hasPrefix("Extra content at the end of the document"), let open = stack.last {
+            return RecordLoadError(
+                file: path, line: entry.line, column: entry.column,
+                message: "the file is not valid XML: it ends before <\(open.nameText)> (opened on line \(open.location.line)) is closed; it may have been cut short")
+        }
         return RecordLoadError(file: path, line: entry.line, column: entry.column,
-                               message: "the file is not valid XML: \(entry.message)")
+                               message: XMLErrorMessage.plain(entry.message))
     }
 }
 

@@ -55,4 +55,20 @@ public enum RecordsContract {
 
     /// Every field name of every collection.
     public static let allFields: Set<String> = Set(collections.values.flatMap { $0 })
+
+    /// Top-level names that hold one group of fields rather than a list of records.
+    public static let groups: Set<String> = ["export", "organisation", "audit_programme", "complaints_handling"]
+
+    /// Names the contract defines as lists: every top-level collection, and the list fields of
+    /// records (`standards`, `top_management`, `distributed_to`, `attendees`…).
+    ///
+    /// The XML loader reads an element with one of these names as a list whatever its children
+    /// are called, so `<top_management><person>P1</person></top_management>` is a one-item list,
+    /// exactly as `"top_management": ["P1"]` is in JSON.
+    public static let listFields: Set<String> = Set(collections.keys).subtracting(groups).union([
+        "standards", "sites", "not_applicable", "top_management", "inputs", "outputs", "kpis", "risks",
+        "qms_duties", "measurements", "reviews", "changes", "evaluations", "processes", "clauses",
+        "distributed_to", "findings", "attendees", "actions", "channels", "objectives", "analyses",
+        "process_surveys",
+    ])
 }

@@ -1,0 +1,34 @@
+// Shared by the loader fuzz targets (built by scripts/fuzz.sh).
+import AuditKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes fuzz inputs to a scratch file and loads them, checking what a failure must look like.
+enum FuzzScratch {
+    /// Replaces the file at `path` with `count` bytes from `data`.
+    static func write(_ data: UnsafePointer<UInt8>?, _ count: Int, to path: String) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        precondition(descriptor >= 0, "cannot write the fuzz scratch file \(path)")
+        var written = 0
+        while let data, written < count {
+            let n = Glibc.write(descriptor, data + written, count - written)
+            precondition(n > 0, "cannot write the fuzz scratch file \(path)")
+            written += n
+        }
+        close(descriptor)
+    }
+
+    /// Loads the export at `path`; an error must name the file, say what is wrong and carry a
+    /// non-negative place. A crash, trap, leak or hang is what the fuzzer looks for.
+    static func load(_ path: String) {
+        do {
+            let set = try RecordLoader.load(path: path)
+            precondition(set.inputs.count == 1, "a loaded file must describe itself")
+        } catch {
+            precondition(error.file == path, "a load error must name the file")
+            precondition(!error.message.isEmpty, "a load error must say what is wrong")
+            precondition(error.line >= 0 && error.column >= 0, "places are never negative")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+// libFuzzer target: the rule parser and checker. Built by
+// scripts/fuzz.sh; not part of the package build.
+import AuditKit
+
+/// Parses and checks the bytes as one rule file. Diagnostics are the expected outcome; each must
+/// say what is wrong. Bytes that are not UTF-8 are skipped, as `RuleSet.load` refuses such files.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRuleParser(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+    guard let data,
+          let text = String(validating: UnsafeBufferPointer(start: data, count: count), as: UTF8.self) else {
+        return 0
+    }
+    do {
+        _ = try RuleSet.parse(sources: [(path: "fuzz.rules", name: "fuzz.rules", text: text)])
+    } catch {
+        precondition(!error.diagnostics.isEmpty, "a failed parse must say why")
+        for diagnostic in error.diagnostics {
+            precondition(!diagnostic.message.isEmpty, "a diagnostic must say what is wrong")
+        }
+    }
+    return 0
+}

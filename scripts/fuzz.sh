@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in Fuzz/ (rule parser, XML loader, JSON loader) with the fuzzer and
+# address sanitizers, builds a seed corpus from Samples/ and Rules/, and runs each target for
+# SECONDS (default 60). Not part of CI: run it by hand.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz
+#
+# Everything it makes goes to .build-fuzz/ (the build) and fuzz-out/ (corpora, crashes, logs),
+# both ignored by git. A crash, leak or timeout leaves its input in fuzz-out/artifacts/TARGET/ and
+# makes the script exit with 1; reproduce it with `.build-fuzz/TARGET FILE`.
+# FUZZ_SKIP_BUILD=1 reuses the last build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+seconds=${1:-60}
+shift || true
+targets=("$@")
+((${#targets[@]})) || targets=(RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz)
+out="$root/fuzz-out"
+mkdir -p "$out"
+
+build="$root/.build-fuzz"
+mkdir -p "$build"
+if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
+libxml=(-I "$root/Sources/CLibXML2" -Xcc -I/usr/include/libxml2)
+echo "== building AuditKit with the fuzzer and address sanitizers (no SwiftPM, no BoringSSL)"
+# swift-crypto's SHA256 is replaced by a same-shaped stand-in (Fuzz/CryptoStub), so only
+# AuditKit's own Swift sources are compiled: hashes are not what is fuzzed here.
+(cd "$build" && swiftc -swift-version 6 -parse-as-library -O -g -module-name Crypto \
+  -emit-library -static -emit-module "$root/Fuzz/CryptoStub/Crypto.swift" -o libCrypto.a)
+(cd "$build" && swiftc -swift-version 6 -parse-as-library -O -g -sanitize=fuzzer,address \
+  -module-name AuditKit -emit-library -static -emit-module -I . "${libxml[@]}" \
+  $(find "$root/Sources/AuditKit" -name "*.swift" | sort) -o libAuditKit.a)
+for target in "${targets[@]}"; do
+  case $target in
+    RuleParserFuzz) sources=(Fuzz/RuleParserFuzz.swift) ;;
+    XMLLoaderFuzz) sources=(Fuzz/XMLLoaderFuzz.swift Fuzz/FuzzScratch.swift) ;;
+    JSONLoaderFuzz) sources=(Fuzz/JSONLoaderFuzz.swift Fuzz/FuzzScratch.swift) ;;
+    *) echo "unknown target $target" >&2; exit 2 ;;
+  esac
+  echo "== building $target"
+  swiftc -swift-version 6 -parse-as-library -O -g -sanitize=fuzzer,address "${sources[@]}" \
+    -I "$build" "${libxml[@]}" -L "$build" -lAuditKit -lCrypto -lxml2 -o "$build/$target" 2>&1 \
+    | { grep -v "Cannot export local symbol" || true; }
+done
+fi
+bin="$build"
+
+echo "== seed corpus from Samples/ and Rules/"
+python3 - "$root" "$out/seeds" <<'PY'
+import json, os, sys, glob, re
+import xml.etree.ElementTree as ET
+root, seeds = sys.argv[1], sys.argv[2]
+def put(target, name, data):
+    os.makedirs(f"{seeds}/{target}", exist_ok=True)
+    with open(f"{seeds}/{target}/{name}", "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+for path in glob.glob(f"{root}/Samples/*/*.json"):
+    base = os.path.basename(os.path.dirname(path))
+    text = open(path, "rb").read()
+    put("JSONLoaderFuzz", f"{base}.json", text)
+    # One small seed per top-level collection: small inputs fuzz faster.
+    for key, value in json.loads(text).items():
+        put("JSONLoaderFuzz", f"{base}-{key}.json", json.dumps({key: value}, indent=1))
+for path in glob.glob(f"{root}/Samples/*/*.xml"):
+    base = os.path.basename(os.path.dirname(path))
+    text = open(path, "rb").read()
+    put("XMLLoaderFuzz", f"{base}.xml", text)
+    for index, child in enumerate(ET.fromstring(text)):
+        put("XMLLoaderFuzz", f"{base}-{index}-{child.tag}.xml",
+            b"<?xml version=\"1.0\"?>\n<records>\n" + ET.tostring(child) + b"</records>\n")
+# A few hostile shapes the fuzzer should start from.
+put("XMLLoaderFuzz", "doctype.xml", '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "b">]>\n<records>&a;</records>')
+put("XMLLoaderFuzz", "utf16.xml", '\ufeff<?xml version="1.0" encoding="UTF-16"?><records><a>1</a></records>'.encode("utf-16-le"))
+put("XMLLoaderFuzz", "cdata.xml", '<records><a><![CDATA[x<y]]></a><b x="1"/><!-- c --><?pi x?></records>')
+put("JSONLoaderFuzz", "escapes.json", '{"a": "\\u00e9\\ud83d\\ude00\\n", "b": [1, -2.5e+3, true, false, null], "c": {}}')
+for path in glob.glob(f"{root}/Rules/**/*.rules", recursive=True):
+    name = os.path.relpath(path, root).replace("/", "-")
+    text = open(path, encoding="utf-8").read()
+    put("RuleParserFuzz", name, text)
+    # One seed per rule block, with the file's parameters.
+    params = "".join(line + "\n" for line in text.splitlines() if line.startswith("param "))
+    for index, block in enumerate(re.findall(r"^rule .*?^end$", text, re.S | re.M)):
+        put("RuleParserFuzz", f"{name}-{index}", params + block + "\n")
+PY
+
+status=0
+for target in "${targets[@]}"; do
+  mkdir -p "$out/corpus/$target" "$out/artifacts/$target" "$out/logs"
+  dict="Fuzz/dictionaries/$target.dict"
+  args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1
+        -artifact_prefix="$out/artifacts/$target/")
+  [ -f "$dict" ] && args+=(-dict="$dict")
+  echo "== $target for ${seconds}s"
+  if ! "$bin/$target" "${args[@]}" "$out/corpus/$target" "$out/seeds/$target" >"$out/logs/$target.log" 2>&1; then
+    status=1
+    echo "   FOUND A PROBLEM: see $out/logs/$target.log and $out/artifacts/$target/"
+  fi
+  runs=$(grep -Eo "stat::number_of_executed_units: [0-9]+" "$out/logs/$target.log" | grep -Eo "[0-9]+$" || echo "?")
+  cov=$(grep -Eo "cov: [0-9]+" "$out/logs/$target.log" | tail -1 || true)
+  echo "   executions: $runs; $cov; corpus: $(ls "$out/corpus/$target" | wc -l) inputs"
+done
+exit $status
