@@ -103,11 +103,12 @@ struct Check: ParsableCommand {
             records = try MapCommand.load(files, mapping: mapping)
             records.violations = ContractValidator.violations(in: records)
         }
-        for (index, file) in files.enumerated() where mapping == nil {
+        for file in files where mapping == nil {
             progress.say("reading \(file)…")
             do {
                 // Validation first: structural problems become findings next to the audit's.
-                let outcome = try RecordValidation.validate(path: file, fileIndex: Int32(index))
+                // Loaded as file 0: merge renumbers it to follow the inputs already read.
+                let outcome = try RecordValidation.validate(path: file, fileIndex: 0)
                 var loaded = outcome.records
                 loaded.violations = outcome.violations
                 records.merge(loaded)
