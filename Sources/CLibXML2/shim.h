@@ -14,6 +14,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlmemory.h>
+#include <libxml/xmlschemas.h>
 
 /* xmlFree is a mutable global function pointer; Swift 6 refuses to read it. */
 static inline void cxml_free(void *ptr) { xmlFree(ptr); }

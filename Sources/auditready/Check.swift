@@ -19,8 +19,11 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check records exports (XML or JSON) and report graded findings.")
 
-    @Argument(help: ArgumentHelp("Records export files (.xml or .json); several are merged.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Records export files (.xml or .json), or with --mapping CSV registers or exports in another shape; several are merged.", valueName: "FILE"))
     var files: [String]
+
+    @Option(help: ArgumentHelp("Read the inputs through this mapping (YAML, see docs/mappings.md).", valueName: "FILE"))
+    var mapping: String?
 
     @OptionGroup var rules: RuleDirectories
 
@@ -75,6 +78,9 @@ struct Check: ParsableCommand {
     @Flag(help: "No progress messages on standard error.")
     var quiet = false
 
+    /// Paths no output may overwrite: the inputs and the mapping.
+    var protectedPaths: [String] { files + (mapping.map { [$0] } ?? []) }
+
     func validate() throws {
         if let asOf, CalendarDate.parse(asOf)?.secondOfDay != nil || CalendarDate.parse(asOf) == nil {
             throw ValidationError("--as-of needs a date written YYYY-MM-DD, such as 2026-11-15; '\(asOf)' is not one")
@@ -92,10 +98,20 @@ struct Check: ParsableCommand {
         let progress = Progress(enabled: !quiet)
         let ruleSet = try RuleDirectories.load(settings.ruleDirectories)
         var records = RecordSet()
-        for (index, file) in files.enumerated() {
+        if let mapping {
+            progress.say("reading \(files.joined(separator: ", ")) through \(mapping)…")
+            records = try MapCommand.load(files, mapping: mapping)
+            records.violations = ContractValidator.violations(in: records)
+        }
+        for file in files where mapping == nil {
             progress.say("reading \(file)…")
             do {
-                records.merge(try RecordLoader.load(path: file, fileIndex: Int32(index)))
+                // Validation first: structural problems become findings next to the audit's.
+                // Loaded as file 0: merge renumbers it to follow the inputs already read.
+                let outcome = try RecordValidation.validate(path: file, fileIndex: 0)
+                var loaded = outcome.records
+                loaded.violations = outcome.violations
+                records.merge(loaded)
             } catch {
                 Terminal.error(error.description)
                 throw ExitCode(ExitStatus.unusable)
@@ -106,7 +122,7 @@ struct Check: ParsableCommand {
         do {
             report = try AuditEngine.run(rules: ruleSet, records: records, options: settings.options)
             if let path = settings.writeBaseline {
-                try AtomicFile.write(Baseline(report: report).json, to: path, protected: files)
+                try AtomicFile.write(Baseline(report: report).json, to: path, protected: protectedPaths)
             }
         } catch {
             Terminal.error(error.localizedDescription)
@@ -124,10 +140,10 @@ struct Check: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
                 for chosen in formats {
                     let path = URL(fileURLWithPath: outputDirectory).appendingPathComponent("report.\(chosen.fileExtension)").path
-                    try AtomicFile.write(chosen.renderer.render(report), to: path, protected: files)
+                    try AtomicFile.write(chosen.renderer.render(report), to: path, protected: protectedPaths)
                 }
             } else if let output = settings.output {
-                try AtomicFile.write(formats[0].renderer.render(report), to: output, protected: files)
+                try AtomicFile.write(formats[0].renderer.render(report), to: output, protected: protectedPaths)
             } else {
                 let colour = formats[0] == .text && isatty(STDOUT_FILENO) == 1
                     && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -32,6 +32,13 @@ public enum AuditEngine {
         for raw in builtinsRun ? DateIntegrityCheck.findings(root: records.root, language: options.language) : [] {
             add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
         }
+        let structureCheck = BuiltinCheck.recordStructure
+        for violation in builtinsRun ? records.violations : [] where violation.kind != .badDate {
+            findings.append(Finding(rule: structureCheck.id, standard: dateStandard, clause: dateClause,
+                                    grade: structureCheck.grade, collection: violation.collection ?? "records",
+                                    record: violation.record, message: violation.findingMessage,
+                                    location: Finding.Location(file: violation.file, line: violation.line > 0 ? violation.line : nil)))
+        }
 
         var evaluated: [RuleDeclaration] = []
         for rule in rules.rules where standards.contains(rule.standard) && runs(rule, in: options.stage)
@@ -54,6 +61,10 @@ public enum AuditEngine {
         options.pipeline.apply(to: &findings, asOf: options.asOf)
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
         var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, findings: findings, language: options.language)]
+        if !records.violations.isEmpty {
+            builtins.append((dateStandard, dateClause, structureCheck.id))
+            builtinResults.append(ruleResult(structureCheck, standard: dateStandard, clause: dateClause, findings: findings, language: options.language))
+        }
         if standards.contains(.iso9001) {
             builtins.append((.iso9001, "4.3", BuiltinCheck.notApplicableClause.id))
             for check in [BuiltinCheck.notApplicableClause, .notApplicableJustification] {

@@ -70,6 +70,19 @@ public struct BuiltinCheck: Sendable {
         cherchez comment la valeur erronée y est entrée.
         """)
 
+    /// An export whose shape departs from the records contract: unknown fields, wrong types,
+    /// duplicate ids (invalid dates are left to ``invalidDate``).
+    public static let recordStructure = BuiltinCheck(
+        id: "AR-7.5.3-record-structure",
+        title: "Records follow the structure the checks read",
+        standard: .iso9001, clause: "7.5.3", grade: .minor,
+        guidance: """
+        A field the records contract does not define (often a misspelling such as recieved_on), a value \
+        of the wrong kind (yes for a true/false field) or an id used twice cannot be read reliably, so \
+        the checks that need it see nothing or the wrong record. Correct the export at its source or \
+        its mapping; auditready validate lists every such place.
+        """)
+
     /// The same clause failing on several records: a systemic major nonconformity.
     public static let systemic = BuiltinCheck(
         id: "AR-systemic",
@@ -88,5 +101,5 @@ public struct BuiltinCheck: Sendable {
         """)
 
     /// Every built-in check.
-    public static let all: [BuiltinCheck] = [notApplicableClause, notApplicableJustification, invalidDate, systemic]
+    public static let all: [BuiltinCheck] = [notApplicableClause, notApplicableJustification, invalidDate, recordStructure, systemic]
 }

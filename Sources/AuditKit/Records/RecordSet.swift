@@ -5,6 +5,9 @@ public struct RecordSet: Sendable {
     public var root: Record
     /// The files the records were read from; ``SourceLocation/file`` indexes this list.
     public var inputs: [InputFile]
+    /// Where the files depart from the records contract (``RecordValidation``); reported by
+    /// ``AuditEngine`` as information-integrity findings. Empty when the files were not validated.
+    public var violations: [StructuralViolation] = []
 
     /// Creates a record set.
     public init(root: Record = Record(), inputs: [InputFile] = []) {
@@ -18,6 +21,7 @@ public struct RecordSet: Sendable {
     public mutating func merge(_ other: RecordSet) {
         let offset = Int32(inputs.count)
         inputs.append(contentsOf: other.inputs)
+        violations.append(contentsOf: other.violations)
         let shifted = other.root.shiftingFiles(by: offset)
         for field in shifted.fields {
             if let index = root.fields.firstIndex(where: { $0.name == field.name }) {

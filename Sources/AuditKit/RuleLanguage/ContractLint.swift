@@ -1,11 +1,26 @@
 /// Warns where rules read names the records contract does not define, usually a misspelling
 /// (`recieved_on`) that would otherwise read as "never recorded" on every record.
 public enum ContractLint {
-    /// Warnings for every unknown top-level name and field name read by the rules.
-    public static func check(_ files: [RuleFile]) -> [RuleDiagnostic] {
-        var diagnostics: [RuleDiagnostic] = []
+    /// A name a rule reads: a top-level collection or group, or a field of a record.
+    public struct NameRead: Sendable, Equatable {
+        /// The rule file.
+        public var file: String
+        /// The rule's id.
+        public var rule: String
+        /// The name as written.
+        public var name: String
+        /// Where the rule reads it.
+        public var location: SourceLocation
+        /// True for a field (`complaint.received_on`), false for a top-level name (`complaints`).
+        public var isField: Bool
+    }
+
+    /// Every collection, group and field name the rules of `files` read (loop variables,
+    /// parameters and `audit_date` excluded).
+    public static func namesRead(_ files: [RuleFile]) -> [NameRead] {
+        var names: [NameRead] = []
+        let parameters = Set(files.flatMap(\.parameters).map(\.name))
         for file in files {
-            let parameters = Set(files.flatMap(\.parameters).map(\.name))
             for rule in file.rules {
                 var visitor = NameVisitor(bound: parameters.union(["audit_date"]))
                 if let scope = rule.scope {
@@ -18,14 +33,23 @@ public enum ContractLint {
                         .flatMap(\.parts).compactMap { if case .placeholder(let e) = $0 { return e } else { return nil } }
                 expressions.forEach { visitor.visit($0) }
                 for (name, location, isField) in visitor.unknown {
-                    let known = isField ? RecordsContract.allFields : Set(RecordsContract.collections.keys)
-                    guard !known.contains(name) else { continue }
-                    let kind = isField ? "field" : "collection or group"
-                    let hint = NearMatch.best(for: name, among: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-                    diagnostics.append(RuleDiagnostic(file: file.path, at: location, severity: .warning,
-                        message: "rule '\(rule.id)' reads the \(kind) '\(name)', which the records contract does not define\(hint)"))
+                    names.append(NameRead(file: file.path, rule: rule.id, name: name, location: location, isField: isField))
                 }
             }
+        }
+        return names
+    }
+
+    /// Warnings for every unknown top-level name and field name read by the rules.
+    public static func check(_ files: [RuleFile]) -> [RuleDiagnostic] {
+        var diagnostics: [RuleDiagnostic] = []
+        for read in namesRead(files) {
+            let known = read.isField ? RecordsContract.allFields : Set(RecordsContract.collections.keys)
+            guard !known.contains(read.name) else { continue }
+            let kind = read.isField ? "field" : "collection or group"
+            let hint = NearMatch.best(for: read.name, among: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+            diagnostics.append(RuleDiagnostic(file: read.file, at: read.location, severity: .warning,
+                message: "rule '\(read.rule)' reads the \(kind) '\(read.name)', which the records contract does not define\(hint)"))
         }
         return diagnostics.sorted()
     }

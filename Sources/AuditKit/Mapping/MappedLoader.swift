@@ -1,0 +1,200 @@
+import Crypto
+import Foundation
+
+/// Loads inputs through a ``Mapping`` into the records contract's shape: CSV registers (one
+/// file per collection) and XML or JSON exports in another shape.
+///
+/// A CSV row's line becomes its record's line, so findings point at the spreadsheet row. Values
+/// that do not convert (a date not in the declared layout, a code not in `values`) are kept as
+/// written, so validation and the date check report them instead of losing them.
+public enum MappedLoader {
+    /// Why mapped inputs could not be loaded: an input that cannot be read, or a mapping that
+    /// does not fit the input (a column that is not there).
+    public enum LoadError: Error, Sendable, CustomStringConvertible {
+        /// The input file is unusable.
+        case input(RecordLoadError)
+        /// The mapping does not fit the input; the location is in the mapping file.
+        case mapping(FileFormatError)
+
+        public var description: String {
+            switch self {
+            case .input(let error): return error.description
+            case .mapping(let error): return error.description
+            }
+        }
+    }
+
+    /// Loads `paths` through `mapping`: `.csv` files feed the collection whose `file` names them,
+    /// other files are loaded as exports and their collections renamed and reshaped.
+    public static func load(paths: [String], mapping: Mapping) throws(LoadError) -> RecordSet {
+        var records = RecordSet()
+        for (index, path) in paths.enumerated() {
+            let loaded: RecordSet
+            if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".tsv") {
+                loaded = try loadCSV(path: path, fileIndex: Int32(index), mapping: mapping)
+            } else {
+                do {
+                    loaded = try reshape(RecordLoader.load(path: path, fileIndex: Int32(index)), mapping: mapping)
+                } catch let error as RecordLoadError {
+                    throw .input(error)
+                } catch let error as LoadError {
+                    throw error
+                } catch {
+                    throw .input(RecordLoadError(file: path, message: "\(error)"))
+                }
+            }
+            // Loaded with their final file index; merged without renumbering.
+            records.root = merged(records.root, loaded.root)
+            records.inputs.append(contentsOf: loaded.inputs)
+        }
+        if !mapping.constants.fields.isEmpty {
+            records.root = merged(records.root, mapping.constants)
+        }
+        return records
+    }
+
+    /// The collection rule that reads the CSV file at `path`.
+    static func rule(forCSV path: String, in mapping: Mapping) throws(LoadError) -> Mapping.CollectionRule {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let rule = mapping.collections.first(where: { $0.file?.lowercased() == name.lowercased() }) { return rule }
+        let open = mapping.collections.filter { $0.file == nil && $0.source == nil }
+        if open.count == 1 { return open[0] }
+        let named = mapping.collections.compactMap(\.file)
+        throw .mapping(FileFormatError(
+            file: mapping.path, line: 0, column: 0,
+            message: "no collection of the mapping reads \(name); give one of them 'file: \(name)'"
+                + (named.isEmpty ? "" : " (the mapping names \(named.joined(separator: ", ")))")))
+    }
+
+    static func loadCSV(path: String, fileIndex: Int32, mapping: Mapping) throws(LoadError) -> RecordSet {
+        let rule = try rule(forCSV: path, in: mapping)
+        let table: CSVTable
+        let bytes: [UInt8]
+        do {
+            (table, bytes) = try CSVTable.read(path: path, separator: rule.separator)
+        } catch {
+            throw .input(error)
+        }
+        let entry = RecordsContract.entry(rule.target)
+        var columns: [Int?] = []
+        for field in rule.fields {
+            guard let source = field.source else {
+                columns.append(nil)
+                continue
+            }
+            guard let index = table.header.firstIndex(of: source)
+                ?? table.header.firstIndex(where: { $0.lowercased() == source.lowercased() }) else {
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                throw .mapping(FileFormatError(
+                    file: mapping.path, line: field.line, column: field.column,
+                    message: "the column '\(source)' is not in \(name)"
+                        + NearMatch.hint(for: source, among: table.header,
+                                         otherwise: "; its columns are " + table.header.map { "'\($0)'" }.joined(separator: ", "))))
+            }
+            columns.append(index)
+        }
+        var items: [Value] = []
+        for row in table.rows {
+            var record = Record(location: SourceLocation(file: fileIndex, line: row.line, column: 1))
+            for (field, column) in zip(rule.fields, columns) {
+                let value = field.constant ?? column.flatMap { table.cell(row, $0) }.flatMap {
+                    convert($0, field: field, rule: rule, type: entry?.field(field.target)?.type)
+                }
+                if let value { record.fields.append(Record.Field(name: Name(field.target), value: value)) }
+            }
+            if !record.fields.isEmpty { items.append(.record(record)) }
+        }
+        let root = Record(fields: items.isEmpty ? [] : [Record.Field(name: Name(rule.target), value: .list(items))],
+                          location: SourceLocation(file: fileIndex, line: 1, column: 1))
+        let input = InputFile(path: path, format: "csv", sha256: InputReader.hex(SHA256.hash(data: bytes)), records: items.count)
+        return RecordSet(root: root, inputs: [input])
+    }
+
+    /// An export with its collections renamed and reshaped by the mapping; collections the
+    /// mapping does not mention are kept as they are.
+    static func reshape(_ records: RecordSet, mapping: Mapping) throws(LoadError) -> RecordSet {
+        var result = records
+        var fields = records.root.fields
+        for rule in mapping.collections where rule.file == nil {
+            let source = Name(rule.source ?? rule.target)
+            guard let position = fields.firstIndex(where: { $0.name == source }) else { continue }
+            let entry = RecordsContract.entry(rule.target)
+            let mapped = fields[position].value.items.compactMap { item -> Value? in
+                guard case .record(let original) = item else { return nil }
+                var record = Record(location: original.location)
+                var used: Set<String> = []
+                for field in rule.fields {
+                    var value = field.constant
+                    if value == nil, let path = field.source {
+                        used.insert(path.split(separator: ".").first.map(String.init) ?? path)
+                        switch lookup(original, path: path) {
+                        case .text(let text)?: value = convert(text, field: field, rule: rule, type: entry?.field(field.target)?.type)
+                        case let other?: value = other
+                        case nil: value = nil
+                        }
+                    }
+                    if let value { record.fields.append(Record.Field(name: Name(field.target), value: value)) }
+                }
+                if rule.keepOtherFields {
+                    let targets = Set(rule.fields.map(\.target))
+                    for field in original.fields where !used.contains(field.name.string) && !targets.contains(field.name.string) {
+                        record.fields.append(field)
+                    }
+                }
+                return record.fields.isEmpty ? nil : .record(record)
+            }
+            fields[position] = Record.Field(name: Name(rule.target), value: .list(mapped))
+        }
+        result.root.fields = fields
+        return result
+    }
+
+    static func lookup(_ record: Record, path: String) -> Value? {
+        var current: Value = .record(record)
+        for part in path.split(separator: ".") {
+            guard let next = current.record?[String(part)] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// One source text as the contract value of `field`.
+    static func convert(_ text: String, field: Mapping.FieldRule, rule: Mapping.CollectionRule, type: ContractType?) -> Value? {
+        func one(_ raw: String) -> String? {
+            let trimmed = trimmedScalar(raw)
+            guard !trimmed.isEmpty else { return nil }
+            if let code = field.values[trimmed]
+                ?? field.values.first(where: { $0.key.lowercased() == trimmed.lowercased() })?.value {
+                return code
+            }
+            if type == .date, let format = field.dateFormat ?? rule.dateFormat, let iso = format.iso(trimmed) { return iso }
+            return trimmed
+        }
+        if let separator = field.split {
+            let items = text.components(separatedBy: separator).compactMap(one).map(Value.text)
+            return items.isEmpty ? nil : .list(items)
+        }
+        return one(text).map(Value.text)
+    }
+
+    /// `base` with the fields of `extra` added: collections concatenated, groups merged field by
+    /// field (the first wins), without renumbering locations.
+    static func merged(_ base: Record, _ extra: Record) -> Record {
+        var root = base
+        for field in extra.fields {
+            guard let index = root.fields.firstIndex(where: { $0.name == field.name }) else {
+                root.fields.append(field)
+                continue
+            }
+            switch (root.fields[index].value, field.value) {
+            case (.list(let mine), .list(let theirs)):
+                root.fields[index].value = .list(mine + theirs)
+            case (.record(let mine), .record(let theirs)):
+                root.fields[index].value = .record(merged(mine, theirs))
+            default:
+                continue
+            }
+        }
+        return root
+    }
+}

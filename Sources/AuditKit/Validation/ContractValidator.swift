@@ -1,0 +1,214 @@
+/// Checks a loaded record tree against the records contract's types (``RecordsContract``):
+/// how JSON exports and mapped spreadsheets are validated. XML exports are validated with the
+/// XML Schema instead (``XMLSchemaValidator``), which checks the same structure.
+///
+/// Locations are those of the records: a problem with a field points at the record holding it.
+public enum ContractValidator {
+    /// Every structural violation in `records`, sorted by file and line.
+    public static func violations(in records: RecordSet) -> [StructuralViolation] {
+        var walker = Walker(inputs: records.inputs)
+        walker.visitRoot(records.root)
+        return walker.violations.sorted()
+    }
+}
+
+private struct Walker {
+    let inputs: [InputFile]
+    var violations: [StructuralViolation] = []
+
+    init(inputs: [InputFile]) { self.inputs = inputs }
+
+    mutating func visitRoot(_ root: Record) {
+        let known = RecordsContract.entries.map(\.name)
+        for field in root.fields {
+            let name = field.name.string
+            guard let entry = RecordsContract.entry(name) else {
+                report(.unknownField, at: location(of: field.value, fallback: root.location), collection: nil, record: nil,
+                       "unknown collection or group '\(name)'" + NearMatch.hint(for: name, among: known))
+                continue
+            }
+            if entry.isGroup {
+                guard case .record(let group) = field.value else {
+                    report(.wrongType, at: location(of: field.value, fallback: root.location), collection: name, record: nil,
+                           "'\(name)' should be a group of fields, not \(describe(field.value))")
+                    continue
+                }
+                visitRecord(group, fields: entry.fields, collection: name, owner: nil)
+            } else {
+                visitList(field.value, name: name, fields: entry.fields, collection: name, owner: nil,
+                          fallback: root.location)
+            }
+        }
+    }
+
+    /// A collection, or a `.records` field: a list of records with `fields`.
+    mutating func visitList(_ value: Value, name: String, fields: [ContractField], collection: String,
+                            owner: Record?, fallback: SourceLocation) {
+        guard case .list(let items) = value else {
+            report(.wrongType, at: location(of: value, fallback: fallback), collection: collection, record: owner?.id,
+                   "'\(name)' should be a list of records, not \(describe(value))\(context(collection, owner))")
+            return
+        }
+        var seen: [String: SourceLocation] = [:]
+        let hasID = fields.contains { $0.name == "id" }
+        for item in items {
+            guard case .record(let record) = item else {
+                report(.wrongType, at: fallback, collection: collection, record: owner?.id,
+                       "'\(name)' should hold records, not \(describe(item))\(context(collection, owner))")
+                continue
+            }
+            if hasID, let id = record.id {
+                if let first = seen[id] {
+                    let firstPlace = first.file == record.location.file ? "line \(first.line)" : "\(path(first.file)):\(first.line)"
+                    report(.duplicateID, at: record.location, collection: collection, record: id,
+                           "duplicate id '\(id)' in \(owner == nil ? collection : "'\(name)'\(context(collection, owner))"); it is also used on \(firstPlace)")
+                } else {
+                    seen[id] = record.location
+                }
+            }
+            // Items of a nested list are reported against the collection record that owns them;
+            // items of a group's list (organisation.sites) against the group.
+            let isGroupList = owner == nil && RecordsContract.entry(collection)?.isGroup == true
+            visitRecord(record, fields: fields, collection: collection, owner: isGroupList ? nil : owner ?? record)
+        }
+    }
+
+    mutating func visitRecord(_ record: Record, fields: [ContractField], collection: String, owner: Record?) {
+        let names = fields.map(\.name)
+        for field in record.fields {
+            let name = field.name.string
+            guard let spec = fields.first(where: { $0.name == name }) else {
+                report(.unknownField, at: record.location, collection: collection, record: owner?.id,
+                       "unknown field '\(name)'\(place(collection, owner))" + NearMatch.hint(for: name, among: names))
+                continue
+            }
+            check(field.value, against: spec, collection: collection, owner: owner, location: record.location)
+        }
+    }
+
+    mutating func check(_ value: Value, against spec: ContractField, collection: String, owner: Record?,
+                        location: SourceLocation) {
+        let name = spec.name
+        switch spec.type {
+        case .records(let nested):
+            visitList(value, name: name, fields: nested, collection: collection, owner: owner, fallback: location)
+        case .codes(let allowed):
+            for item in value.items {
+                guard case .text(let text) = item else {
+                    report(.wrongType, at: location, collection: collection, record: owner?.id,
+                           "'\(name)' should be a list of codes, not \(describe(item))\(context(collection, owner))")
+                    return
+                }
+                if let allowed, !allowed.contains(text) {
+                    report(.wrongType, at: location, collection: collection, record: owner?.id,
+                           "'\(name)' should list codes among \(allowed.joined(separator: ", ")), not '\(text)'\(context(collection, owner))"
+                           + NearMatch.hint(for: text, among: allowed))
+                }
+            }
+        case .references:
+            for item in value.items where item.text == nil {
+                report(.wrongType, at: location, collection: collection, record: owner?.id,
+                       "'\(name)' should be a list of ids, not \(describe(item))\(context(collection, owner))")
+                return
+            }
+        case .text, .date, .boolean, .number, .code, .reference:
+            guard case .text(let text) = value else {
+                report(.wrongType, at: location, collection: collection, record: owner?.id,
+                       "'\(name)' should be \(spec.type.article), not \(describe(value))\(context(collection, owner))")
+                return
+            }
+            if let problem = ContractValidator.scalarProblem(text, type: spec.type) {
+                let kind: StructuralViolation.Kind = spec.type == .date ? .badDate : .wrongType
+                report(kind, at: location, collection: collection, record: owner?.id,
+                       "'\(name)' \(problem)\(context(collection, owner))")
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    func location(of value: Value, fallback: SourceLocation) -> SourceLocation {
+        switch value {
+        case .record(let record): return record.location
+        case .list(let items): return items.lazy.compactMap(\.record).first?.location ?? fallback
+        case .text: return fallback
+        }
+    }
+
+    func path(_ file: Int32) -> String {
+        if inputs.indices.contains(Int(file)) { return inputs[Int(file)].path }
+        return inputs.count == 1 ? inputs[0].path : ""
+    }
+
+    /// ` in complaints record CMP-1`, ` in organisation`.
+    func place(_ collection: String, _ owner: Record?) -> String {
+        guard let owner else { return " in \(collection)" }
+        return owner.id.map { " in \(collection) record \($0)" } ?? " in a \(collection) record"
+    }
+
+    /// ` (complaints record CMP-1)`, ` (organisation)`.
+    func context(_ collection: String, _ owner: Record?) -> String {
+        guard let owner else { return " (\(collection))" }
+        return owner.id.map { " (\(collection) record \($0))" } ?? " (a \(collection) record)"
+    }
+
+    func describe(_ value: Value) -> String {
+        switch value {
+        case .text(let text): return "'\(text)'"
+        case .list: return "a list"
+        case .record: return "a group of fields"
+        }
+    }
+
+    mutating func report(_ kind: StructuralViolation.Kind, at location: SourceLocation, collection: String?,
+                         record: String?, _ message: String) {
+        violations.append(StructuralViolation(
+            file: path(location.file), line: Int(location.line), column: Int(location.column), kind: kind,
+            collection: collection, record: record, message: message))
+    }
+}
+
+extension ContractValidator {
+    /// Why `text` does not fit the scalar `type` (`should be true or false, not 'yes'`), or nil
+    /// when it fits.
+    public static func scalarProblem(_ text: String, type: ContractType) -> String? {
+        switch type {
+        case .date:
+            return CalendarDate.parse(text) == nil
+                ? "should be a date written YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), not '\(text)'" : nil
+        case .boolean:
+            let lower = text.lowercased()
+            return lower == "true" || lower == "false" ? nil : "should be true or false, not '\(text)'"
+        case .number:
+            return isNumber(text) ? nil : "should be a number written with digits and a decimal point, not '\(text)'"
+        case .code(let codes):
+            return codes.contains(text) ? nil
+                : "should be one of \(codes.joined(separator: ", ")), not '\(text)'" + NearMatch.hint(for: text, among: codes)
+        default:
+            return nil
+        }
+    }
+
+    /// A plain decimal (`3`, `-2.5`, `1e3`), as the rule language reads numbers.
+    static func isNumber(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == UInt8(ascii: "-") || (first >= 48 && first <= 57),
+              let number = Double(text) else { return false }
+        return number.isFinite
+    }
+}
+
+extension ContractType {
+    /// `a date`, `true or false`, `text`: the type after "should be".
+    var article: String {
+        switch self {
+        case .text, .reference: return "text"
+        case .date: return "a date"
+        case .boolean: return "true or false"
+        case .number: return "a number"
+        case .code(let codes): return "one of " + codes.joined(separator: ", ")
+        case .codes: return "a list of codes"
+        case .references: return "a list of ids"
+        case .records: return "a list of records"
+        }
+    }
+}

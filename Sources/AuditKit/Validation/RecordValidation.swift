@@ -1,0 +1,22 @@
+/// Loads an export and checks its shape against the records contract: XML with the bundled
+/// XML Schema (``XMLSchemaValidator``), JSON by walking its records (``ContractValidator``).
+public enum RecordValidation {
+    /// The outcome of validating one export.
+    public struct Outcome: Sendable {
+        /// The loaded records.
+        public var records: RecordSet
+        /// Every structural violation, sorted by line.
+        public var violations: [StructuralViolation]
+    }
+
+    /// Loads and validates the export at `path`.
+    ///
+    /// - Throws: ``RecordLoadError`` when the file cannot be read or is not well-formed.
+    public static func validate(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> Outcome {
+        let records = try RecordLoader.load(path: path, fileIndex: fileIndex)
+        if records.inputs.first?.format == "xml" {
+            return Outcome(records: records, violations: try XMLSchemaValidator.validate(path: path, records: records))
+        }
+        return Outcome(records: records, violations: ContractValidator.violations(in: records))
+    }
+}

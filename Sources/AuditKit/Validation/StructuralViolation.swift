@@ -1,0 +1,60 @@
+/// A place where an export's shape departs from the records contract: an unknown field, a value
+/// of the wrong type, a date that is not a date, an id used twice in a collection.
+public struct StructuralViolation: Sendable, Equatable, Comparable, CustomStringConvertible {
+    /// What kind of departure this is.
+    public enum Kind: String, Sendable, Equatable {
+        /// A field, collection or element the contract does not define.
+        case unknownField = "unknown-field"
+        /// A value that does not fit its field's type (text where a list belongs, `yes` for a boolean…).
+        case wrongType = "wrong-type"
+        /// A date field whose text is not an ISO 8601 date.
+        case badDate = "bad-date"
+        /// The same `id` twice in one collection.
+        case duplicateID = "duplicate-id"
+    }
+
+    /// The export's path, as given.
+    public var file: String
+    /// 1-based line; 0 when unknown.
+    public var line: Int
+    /// 1-based column; 0 when unknown.
+    public var column: Int
+    /// What kind of departure this is.
+    public var kind: Kind
+    /// The collection concerned, when known.
+    public var collection: String?
+    /// The `id` of the record concerned, when it has one.
+    public var record: String?
+    /// What is wrong, in plain English.
+    public var message: String
+
+    /// Creates a violation.
+    public init(file: String, line: Int, column: Int, kind: Kind, collection: String? = nil, record: String? = nil,
+                message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.kind = kind
+        self.collection = collection
+        self.record = record
+        self.message = message
+    }
+
+    /// `file:line:column: error: message`.
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+    }
+
+    public static func < (lhs: StructuralViolation, rhs: StructuralViolation) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
+    }
+}
+
+extension StructuralViolation {
+    /// The message as a sentence for a finding: capitalised, ending with a full stop.
+    public var findingMessage: String {
+        guard let first = message.first else { return message }
+        let text = first.uppercased() + message.dropFirst()
+        return text.hasSuffix("?") || text.hasSuffix(".") ? text : text + "."
+    }
+}

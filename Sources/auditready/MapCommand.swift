@@ -1,0 +1,53 @@
+import ArgumentParser
+import AuditKit
+import Foundation
+
+/// `auditready map`: read CSV registers or exports through a mapping and write contract JSON.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Read CSV registers or exports in another shape through a mapping and write the records contract's JSON.",
+        discussion: """
+        Structural problems in the result are listed on standard error as warnings. \
+        Exit codes: 0 written, 2 unusable mapping, input or output.
+        """)
+
+    @Option(help: ArgumentHelp("The mapping (YAML, see docs/mappings.md).", valueName: "FILE"))
+    var mapping: String
+
+    @Option(help: ArgumentHelp("Write the records here (JSON, atomically).", valueName: "FILE"))
+    var output: String
+
+    @Argument(help: ArgumentHelp("CSV registers (.csv) or exports (.xml, .json).", valueName: "INPUT"))
+    var inputs: [String]
+
+    func run() throws {
+        let records = try MapCommand.load(inputs, mapping: mapping)
+        for violation in ContractValidator.violations(in: records) {
+            let place = violation.line > 0 ? "\(violation.file):\(violation.line):\(violation.column)" : violation.file
+            FileHandle.standardError.write(Data("\(place): warning: \(violation.message)\n".utf8))
+        }
+        do {
+            try AtomicFile.write(RecordWriter.json(records.root), to: output, protected: inputs + [mapping])
+        } catch {
+            Terminal.error(error.localizedDescription)
+            throw ExitCode(ExitStatus.unusable)
+        }
+    }
+
+    /// Reads the mapping and the inputs through it; unusable ones end the run with status 2.
+    static func load(_ inputs: [String], mapping path: String) throws -> RecordSet {
+        do {
+            let mapping = try MappingReader.load(path: path)
+            do {
+                return try MappedLoader.load(paths: inputs, mapping: mapping)
+            } catch {
+                Terminal.error(error.description)
+                throw ExitCode(ExitStatus.unusable)
+            }
+        } catch let error as FileFormatError {
+            Terminal.error(error.description)
+            throw ExitCode(ExitStatus.unusable)
+        }
+    }
+}
