@@ -81,6 +81,14 @@ public struct BuiltinCheck: Sendable {
         of the wrong kind (yes for a true/false field) or an id used twice cannot be read reliably, so \
         the checks that need it see nothing or the wrong record. Correct the export at its source or \
         its mapping; auditready validate lists every such place.
+        """,
+        titleFR: "Les enregistrements suivent la structure que lisent les contrôles",
+        guidanceFR: """
+        Un champ que le contrat d'export ne définit pas (souvent une faute de frappe comme recieved_on), \
+        une valeur du mauvais type (oui pour un champ vrai/faux) ou un identifiant employé deux fois ne \
+        peuvent pas être lus de façon fiable : les contrôles qui en ont besoin ne voient rien ou le \
+        mauvais enregistrement. Corrigez l'export à la source ou sa correspondance ; auditready validate \
+        liste chaque endroit concerné.
         """)
 
     /// The same clause failing on several records: a systemic major nonconformity.
