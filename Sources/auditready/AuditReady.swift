@@ -13,7 +13,7 @@ struct AuditReady: ParsableCommand {
         2 unusable input, rule file or command line.
         """,
         version: AuditKit.version,
-        subcommands: [Check.self, RulesCommand.self, TestCommand.self],
+        subcommands: [Check.self, RulesCommand.self, TestCommand.self, SampleCommand.self],
         defaultSubcommand: nil
     )
 
