@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// Runs a rule set over loaded records as of one audit date and builds the report.
 public enum AuditEngine {
     /// Evaluates the rules selected by `options` over `records`.
@@ -29,18 +32,19 @@ public enum AuditEngine {
         let dateCheck = BuiltinCheck.invalidDate
         let dateStandard: Standard = standards.contains(.iso9001) ? .iso9001 : .iso10002
         let dateClause = dateStandard == .iso9001 ? dateCheck.clause : "4.9"
-        for raw in builtinsRun ? DateIntegrityCheck.findings(root: records.root) : [] {
-            add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
-        }
 
         var evaluated: [RuleDeclaration] = []
         for rule in rules.rules where standards.contains(rule.standard) && runs(rule, in: options.stage)
             && options.onlyRules?.contains(rule.id) != false {
             if rule.standard == .iso9001, Applicability.isNotApplicable(rule.clause, declarations) { continue }
             evaluated.append(rule)
-            for raw in RuleEvaluator(rule: rule, environment: environment).evaluate() {
-                add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause)
-            }
+        }
+        let results = evaluateConcurrently(evaluated, environment: environment, dateCheck: builtinsRun)
+        for raw in results[0] {
+            add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
+        }
+        for (rule, raws) in zip(evaluated, results.dropFirst()) {
+            for raw in raws { add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause) }
         }
         if options.onlyRules == nil {
             var threshold = SystemicEscalation.defaultThreshold
@@ -61,6 +65,38 @@ public enum AuditEngine {
             rules: .init(fingerprint: rules.fingerprint, evaluated: evaluated.count),
             summary: .init(findings: findings), notApplicable: declarations,
             clauses: clauses, findings: findings)
+    }
+
+    /// The date integrity check's findings (when `dateCheck`), then each rule's findings, in rule
+    /// order. The tasks are shared out among the processor cores, each compiling and evaluating
+    /// its rules on its own; the results are put back in order, so the report does not depend on
+    /// which core ran what.
+    static func evaluateConcurrently(_ rules: [RuleDeclaration], environment: EvaluationEnvironment,
+                                     dateCheck: Bool) -> [[RuleEvaluator.RawFinding]] {
+        struct Work {
+            var next = 0
+            var results: [[RuleEvaluator.RawFinding]]
+        }
+        let count = rules.count + 1
+        let work = Mutex(Work(results: Array(repeating: [], count: count)))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let task = work.withLock { work in
+                    defer { work.next += 1 }
+                    return work.next
+                }
+                guard task < count else { return }
+                let found: [RuleEvaluator.RawFinding]
+                if task == 0 {
+                    found = dateCheck ? DateIntegrityCheck.findings(root: environment.root) : []
+                } else {
+                    found = RuleEvaluator(rule: rules[task - 1], environment: environment).evaluate()
+                }
+                work.withLock { $0.results[task] = found }
+            }
+        }
+        return work.withLock { $0.results }
     }
 
     /// Stage 2 runs every rule; stage 1 only those written for the initial assessment.
