@@ -48,7 +48,6 @@ measure() {
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-check() { "$AUDITREADY" check "$1" --as-of "$AS_OF" --format json --output /dev/null --fail-on none; }
 
 declare -A TIME
 printf '%-8s %-5s %8s %10s %9s %10s %8s %8s %9s %8s\n' \
@@ -63,7 +62,7 @@ for size in "${SIZES[@]}"; do
         bytes=$(stat -c %s "$file")
         ours=() oursrss=() base=()
         for _ in $(seq "$REPEAT"); do
-            measure m check "$file"
+            measure m "$AUDITREADY" check "$file" --as-of "$AS_OF" --format json --output /dev/null --fail-on none
             read -r s k <<<"$m"; ours+=("$s"); oursrss+=("$k")
             if [ "$format" = xml ]; then
                 measure m xmllint --stream --noout "$file"
