@@ -116,9 +116,10 @@ struct ExprCompiler {
     }
 
     private func compileMember(_ base: @escaping Evaluation, _ field: Name) -> Evaluation {
+        let cache = FieldPositionCache()
         func member(_ value: RuntimeValue) -> RuntimeValue {
             switch value {
-            case .record(let record): return RuntimeValue(record[field])
+            case .record(let record): return RuntimeValue(cache.value(of: field, in: record))
             case .list(let items):
                 var result: [RuntimeValue] = []
                 for item in items {
