@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// Runs a rule set over loaded records as of one audit date and builds the report.
 public enum AuditEngine {
     /// Evaluates the rules selected by `options` over `records`.
@@ -29,9 +32,6 @@ public enum AuditEngine {
         let dateCheck = BuiltinCheck.invalidDate
         let dateStandard: Standard = standards.contains(.iso9001) ? .iso9001 : .iso10002
         let dateClause = dateStandard == .iso9001 ? dateCheck.clause : "4.9"
-        for raw in builtinsRun ? DateIntegrityCheck.findings(root: records.root, language: options.language) : [] {
-            add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
-        }
         let structureCheck = BuiltinCheck.recordStructure
         for violation in builtinsRun ? records.violations : [] where violation.kind != .badDate {
             findings.append(Finding(rule: structureCheck.id, standard: dateStandard, clause: dateClause,
@@ -45,9 +45,13 @@ public enum AuditEngine {
             && options.onlyRules?.contains(rule.id) != false {
             if rule.standard == .iso9001, Applicability.isNotApplicable(rule.clause, declarations) { continue }
             evaluated.append(rule)
-            for raw in RuleEvaluator(rule: rule, environment: environment, language: options.language).evaluate() {
-                add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause)
-            }
+        }
+        let results = evaluateConcurrently(evaluated, environment: environment, dateCheck: builtinsRun, language: options.language)
+        for raw in results[0] {
+            add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
+        }
+        for (rule, raws) in zip(evaluated, results.dropFirst()) {
+            for raw in raws { add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause) }
         }
         if options.onlyRules == nil {
             var threshold = SystemicEscalation.defaultThreshold
@@ -95,6 +99,38 @@ public enum AuditEngine {
                                    findings: [Finding], language: Language) -> RuleResult {
         RuleResult(id: check.id, title: check.title(in: language), standard: standard, clause: clause, grade: check.grade,
                    guidance: check.guidance(in: language), findings: findings.filter { $0.rule == check.id }.count)
+    }
+
+    /// The date integrity check's findings (when `dateCheck`), then each rule's findings, in rule
+    /// order. The tasks are shared out among the processor cores, each compiling and evaluating
+    /// its rules on its own; the results are put back in order, so the report does not depend on
+    /// which core ran what.
+    static func evaluateConcurrently(_ rules: [RuleDeclaration], environment: EvaluationEnvironment,
+                                     dateCheck: Bool, language: Language) -> [[RuleEvaluator.RawFinding]] {
+        struct Work {
+            var next = 0
+            var results: [[RuleEvaluator.RawFinding]]
+        }
+        let count = rules.count + 1
+        let work = Mutex(Work(results: Array(repeating: [], count: count)))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let task = work.withLock { work in
+                    defer { work.next += 1 }
+                    return work.next
+                }
+                guard task < count else { return }
+                let found: [RuleEvaluator.RawFinding]
+                if task == 0 {
+                    found = dateCheck ? DateIntegrityCheck.findings(root: environment.root, language: language) : []
+                } else {
+                    found = RuleEvaluator(rule: rules[task - 1], environment: environment, language: language).evaluate()
+                }
+                work.withLock { $0.results[task] = found }
+            }
+        }
+        return work.withLock { $0.results }
     }
 
     /// Stage 2 runs every rule; stage 1 only those written for the initial assessment.

@@ -8,37 +8,43 @@ enum DateIntegrityCheck {
 
     static func findings(root: Record, language: Language = .en) -> [RuleEvaluator.RawFinding] {
         var findings: [RuleEvaluator.RawFinding] = []
-        var dateFields: [Name: Bool] = [:]
+        // Whether each name is a date field, by name number: 0 not asked yet, 1 no, 2 yes.
+        var dateFields: [UInt8] = []
+        func isDate(_ name: Name) -> Bool {
+            let id = Int(name.id)
+            if id >= dateFields.count { dateFields += Array(repeating: 0, count: id + 1 - dateFields.count) }
+            if dateFields[id] == 0 { dateFields[id] = isDateField(name.string) ? 2 : 1 }
+            return dateFields[id] == 2
+        }
         func visit(_ record: Record, collection: String, owner: Record) {
-            let owner = record.id == nil ? owner : record
+            let recordID = record.id
+            let owner = recordID == nil ? owner : record
+            let ownerID = recordID ?? owner.id
             for field in record.fields {
-                let isDate = dateFields[field.name] ?? {
-                    let answer = isDateField(field.name.string)
-                    dateFields[field.name] = answer
-                    return answer
-                }()
+                let isDate = isDate(field.name)
                 switch field.value {
                 case .text(let text):
                     if isDate, CalendarDate.parse(text) == nil {
                         let message: String
                         if language == .fr {
-                            let subject = owner.id.map { "L'enregistrement \(Display.quoted($0)) de \(collection)" } ?? "L'enregistrement \(collection)"
+                            let subject = ownerID.map { "L'enregistrement \(Display.quoted($0)) de \(collection)" } ?? "L'enregistrement \(collection)"
                             message = "\(subject) indique \(field.name) = \(Display.quoted(text)), qui n'est pas une date valide ; les dates s'écrivent AAAA-MM-JJ, par exemple 2026-03-01."
                         } else {
-                            let subject = owner.id.map { "Record \(Display.quoted($0)) in \(collection)" } ?? "The \(collection) record"
+                            let subject = ownerID.map { "Record \(Display.quoted($0)) in \(collection)" } ?? "The \(collection) record"
                             message = "\(subject) gives \(field.name) as \(Display.quoted(text)), which is not a valid date; dates are written YYYY-MM-DD, such as 2026-03-01."
                         }
                         findings.append(RuleEvaluator.RawFinding(
-                            grade: BuiltinCheck.invalidDate.grade, collection: collection, record: owner.id,
+                            grade: BuiltinCheck.invalidDate.grade, collection: collection, record: ownerID,
                             message: message,
                             location: owner.location))
                     }
                 case .record(let inner):
-                    visit(inner, collection: owner.id == nil ? field.name.string : collection, owner: owner)
+                    visit(inner, collection: ownerID == nil ? field.name.string : collection, owner: owner)
                 case .list(let items):
+                    let innerCollection = ownerID == nil ? field.name.string : collection
                     for item in items {
                         if let inner = item.record {
-                            visit(inner, collection: owner.id == nil ? field.name.string : collection, owner: owner)
+                            visit(inner, collection: innerCollection, owner: owner)
                         }
                     }
                 }

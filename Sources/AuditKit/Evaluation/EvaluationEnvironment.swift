@@ -15,6 +15,7 @@ final class EvaluationEnvironment: Sendable {
     let auditDate: CalendarDate
     let parameters: [String: Expr.Literal]
     private let indexes = Mutex<[String: CollectionIndex]>([:])
+    private let values = Mutex<[String: RuntimeValue]>([:])
 
     init(root: Record, auditDate: CalendarDate, parameters: [String: Expr.Literal]) {
         self.root = root
@@ -22,17 +23,32 @@ final class EvaluationEnvironment: Sendable {
         self.parameters = parameters
     }
 
-    /// The id index of the top-level collection `name`, built on first use.
-    func index(of name: String) -> CollectionIndex {
-        if let index = indexes.withLock({ $0[name] }) { return index }
-        var index = CollectionIndex()
-        for item in root[Name(name)]?.items ?? [] {
-            guard let record = item.record, let id = record.id else { continue }
-            index.counts[id, default: 0] += 1
-            if index.records[id] == nil { index.records[id] = record }
+    /// The top-level value `name` (a collection or a group) as a runtime value, converted once
+    /// and shared by every rule rather than converted again by each rule that names it.
+    func value(of name: String) -> RuntimeValue {
+        values.withLock { values in
+            if let value = values[name] { return value }
+            let value = RuntimeValue(root[Name(name)])
+            values[name] = value
+            return value
         }
-        indexes.withLock { $0[name] = index }
-        return index
+    }
+
+    /// The id index of the top-level collection `name`, built on first use.
+    ///
+    /// Built while holding the lock, so two rules evaluated at the same time never both build it.
+    func index(of name: String) -> CollectionIndex {
+        indexes.withLock { indexes in
+            if let index = indexes[name] { return index }
+            var index = CollectionIndex()
+            for item in root[Name(name)]?.items ?? [] {
+                guard let record = item.record, let id = record.id else { continue }
+                index.counts[id, default: 0] += 1
+                if index.records[id] == nil { index.records[id] = record }
+            }
+            indexes[name] = index
+            return index
+        }
     }
 }
 

@@ -12,6 +12,9 @@ struct ExprCompiler {
         self.environment = environment
     }
 
+    /// True when `name` is a loop variable in scope (read from a frame slot).
+    func isBound(_ name: String) -> Bool { scope[name] != nil }
+
     /// Declares a loop variable; returns its slot.
     mutating func bind(_ variable: String) -> Int {
         let slot = slotCount
@@ -74,18 +77,23 @@ struct ExprCompiler {
         case .uniqueIn(let value, let collection):
             let value = compile(value)
             guard case .name(let name) = collection.kind else { return { _ in .unknown } }
-            let environment = environment
+            let counts = environment.index(of: name).counts
             return { frame in
                 guard case .text(let key) = value(frame) else { return .unknown }
-                return .bool(environment.index(of: name).counts[key] == 1)
+                return .bool(counts[key] == 1)
             }
         case .quantifier(let quantifier, let variable, let source, let condition):
-            return compileQuantifier(quantifier, variable, compile(source), condition)
-        case .filter(let variable, let source, let condition):
-            let source = compile(source)
-            let (slot, condition) = withVariable(variable) { compiler, slot in (slot, compiler.compile(condition)) }
+            return compileQuantifier(quantifier, variable, source, condition)
+        case .filter(let variable, let sourceExpr, let condition):
+            let source = compile(sourceExpr)
+            let sourceIsConstant = isConstant(sourceExpr)
+            let (slot, condition, candidates) = withVariable(variable) { compiler, slot in
+                (slot, compiler.compile(condition),
+                 compiler.compileCandidates(variable: variable, slot: slot, source: source,
+                                            sourceIsConstant: sourceIsConstant, condition: condition))
+            }
             return { frame in
-                .list(source(frame).items.filter { item in
+                .list((candidates?(frame) ?? source(frame).items).filter { item in
                     frame.slots[slot] = item
                     return condition(frame).bool == true
                 })
@@ -103,14 +111,15 @@ struct ExprCompiler {
             let date = environment.auditDate
             return { _ in .date(date) }
         }
-        let value = RuntimeValue(environment.root[Name(name)])
+        let value = environment.value(of: name)
         return { _ in value }
     }
 
     private func compileMember(_ base: @escaping Evaluation, _ field: Name) -> Evaluation {
+        let cache = FieldPositionCache()
         func member(_ value: RuntimeValue) -> RuntimeValue {
             switch value {
-            case .record(let record): return RuntimeValue(record[field])
+            case .record(let record): return RuntimeValue(cache.value(of: field, in: record))
             case .list(let items):
                 var result: [RuntimeValue] = []
                 for item in items {
@@ -129,9 +138,8 @@ struct ExprCompiler {
 
     private func compileLookup(_ base: Expr, _ key: @escaping Evaluation) -> Evaluation {
         guard case .name(let name) = base.kind else { return { _ in .unknown } }
-        let environment = environment
+        let records = environment.index(of: name).records
         return { frame in
-            let records = environment.index(of: name).records
             switch key(frame) {
             case .text(let id): return records[id].map { .record($0) } ?? .unknown
             case .list(let ids):
@@ -197,12 +205,26 @@ struct ExprCompiler {
         }
     }
 
+    /// True when `expr` reads no loop variable, so its value is the same in every frame.
+    private func isConstant(_ expr: Expr) -> Bool {
+        expr.freeNames.allSatisfy { !isBound($0) }
+    }
+
     private mutating func compileQuantifier(_ quantifier: Expr.Quantifier, _ variable: String,
-                                            _ source: @escaping Evaluation, _ condition: Expr) -> Evaluation {
-        let (slot, condition) = withVariable(variable) { compiler, slot in (slot, compiler.compile(condition)) }
+                                            _ sourceExpr: Expr, _ condition: Expr) -> Evaluation {
+        let source = compile(sourceExpr)
+        let sourceIsConstant = isConstant(sourceExpr)
+        // `every` must see every item (one that fails the equality makes it false); `some` and `no`
+        // only need the items that can satisfy the condition.
+        let joinable = quantifier != .every
+        let (slot, condition, candidates) = withVariable(variable) { compiler, slot in
+            (slot, compiler.compile(condition),
+             joinable ? compiler.compileCandidates(variable: variable, slot: slot, source: source,
+                                                   sourceIsConstant: sourceIsConstant, condition: condition) : nil)
+        }
         return { frame in
             var sawUnknown = false
-            for item in source(frame).items {
+            for item in candidates?(frame) ?? source(frame).items {
                 frame.slots[slot] = item
                 switch condition(frame).bool {
                 case true?: if quantifier != .every { return .bool(quantifier == .some) }

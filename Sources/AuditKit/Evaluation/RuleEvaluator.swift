@@ -1,7 +1,7 @@
 /// Evaluates one rule over the records and produces its findings.
 struct RuleEvaluator {
     /// A finding before its location is turned into a file path.
-    struct RawFinding {
+    struct RawFinding: Sendable {
         var grade: Grade
         var collection: String?
         var record: String?

@@ -1,5 +1,5 @@
 /// A value while a rule is evaluated: an export value given a type by its use, or a computed one.
-enum RuntimeValue {
+enum RuntimeValue: Sendable {
     /// Absent data, or a value that cannot be computed (an invalid date, a division by zero).
     case unknown
     case number(Double)
@@ -53,12 +53,7 @@ enum RuntimeValue {
     var bool: Bool? {
         switch self {
         case .bool(let bool): return bool
-        case .text(let text):
-            switch text.lowercased() {
-            case "true": return true
-            case "false": return false
-            default: return nil
-            }
+        case .text(let text): return RuntimeValue.parseBool(text)
         default: return nil
         }
     }
@@ -76,7 +71,10 @@ enum RuntimeValue {
     var isPresent: Bool {
         switch self {
         case .unknown: return false
-        case .text(let text): return !text.allSatisfy(\.isWhitespace)
+        case .text(let text):
+            // Loaders trim scalars, so text almost always starts with a visible ASCII character.
+            if let first = text.utf8.first, first > 0x20, first < 0x7F { return true }
+            return !text.allSatisfy(\.isWhitespace)
         case .list(let items): return !items.isEmpty
         default: return true
         }
@@ -88,28 +86,48 @@ enum RuntimeValue {
         return nil
     }
 
+    /// `true` or `false` in any case; nil for anything else. Only ASCII letters lower-case to
+    /// these words, so comparing bytes gives the same answer as `lowercased()` without a copy.
+    static func parseBool(_ text: String) -> Bool? {
+        let utf8 = text.utf8
+        let count = utf8.count
+        guard count == 4 || count == 5 else { return nil }
+        var word: UInt64 = 0
+        for byte in utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            word = word << 8 | UInt64(lower)
+        }
+        if word == 0x74_72_75_65 { return true }        // "true"
+        if word == 0x66_61_6C_73_65 { return false }    // "false"
+        return nil
+    }
+
     /// Strict decimal number syntax: `-12`, `3.5`, `1e3`; nothing else (no `nan`, `inf`, hex).
     static func parseNumber(_ text: String) -> Double? {
-        let bytes = Array(text.utf8)
-        var index = 0
-        func digits() -> Int {
-            let start = index
-            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
-            return index - start
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
-        var mantissa = digits()
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            mantissa += digits()
-        }
-        guard mantissa > 0 else { return nil }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            index += 1
+        var copy = text
+        let valid = copy.withUTF8 { bytes -> Bool in
+            var index = 0
+            func digits() -> Int {
+                let start = index
+                while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+                return index - start
+            }
             if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
-            guard digits() > 0 else { return nil }
+            var mantissa = digits()
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                mantissa += digits()
+            }
+            guard mantissa > 0 else { return false }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+                guard digits() > 0 else { return false }
+            }
+            return index == bytes.count
         }
-        guard index == bytes.count, let number = Double(text), number.isFinite else { return nil }
+        guard valid, let number = Double(text), number.isFinite else { return nil }
         return number
     }
 }

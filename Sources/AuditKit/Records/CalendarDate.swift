@@ -31,52 +31,59 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `text` strictly; nil when it is not a valid ISO 8601 date or date-time.
     public static func parse(_ text: String) -> CalendarDate? {
-        var utf8 = Array(text.utf8)
-        guard utf8.count >= 10 else { return nil }
-        if utf8.count > 40 { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= utf8.count else { return nil }
+        var text = text
+        // Native strings are contiguous UTF-8: read them in place, without copying the bytes.
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// Parses UTF-8 bytes strictly; nil when they are not a valid ISO 8601 date or date-time.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        let count = bytes.count
+        guard count >= 10, count <= 40 else { return nil }
+        func digits(_ start: Int, _ end: Int) -> Int? {
+            guard end <= count else { return nil }
             var value = 0
-            for index in range {
-                let byte = utf8[index]
+            for index in start..<end {
+                let byte = bytes[index]
                 guard byte >= 48, byte <= 57 else { return nil }
                 value = value * 10 + Int(byte - 48)
             }
             return value
         }
-        guard let year = digits(0..<4), utf8[4] == 45, let month = digits(5..<7), utf8[7] == 45,
-              let dayOfMonth = digits(8..<10),
+        guard let year = digits(0, 4), bytes[4] == 45, let month = digits(5, 7), bytes[7] == 45,
+              let dayOfMonth = digits(8, 10),
               var date = CalendarDate(year: year, month: month, day: dayOfMonth) else { return nil }
-        if utf8.count == 10 { return date }
-        guard utf8[10] == 84 || utf8[10] == 116 else { return nil }  // T or t
-        utf8.removeFirst(11)
-        guard let hour = digits(0..<2), utf8.count >= 5, utf8[2] == 58, let minute = digits(3..<5),
+        if count == 10 { return date }
+        guard bytes[10] == 84 || bytes[10] == 116 else { return nil }  // T or t
+        // Positions below are relative to the time, which starts after the T.
+        let t = 11
+        guard let hour = digits(t, t + 2), count - t >= 5, bytes[t + 2] == 58, let minute = digits(t + 3, t + 5),
               hour < 24, minute < 60 else { return nil }
         var seconds = hour * 3600 + minute * 60
-        var position = 5
-        if position < utf8.count, utf8[position] == 58 {
-            guard let second = digits(position + 1..<position + 3), second < 60 else { return nil }
+        var position = t + 5
+        if position < count, bytes[position] == 58 {
+            guard let second = digits(position + 1, position + 3), second < 60 else { return nil }
             seconds += second
             position += 3
-            if position < utf8.count, utf8[position] == 46 || utf8[position] == 44 {
+            if position < count, bytes[position] == 46 || bytes[position] == 44 {
                 position += 1
                 let start = position
-                while position < utf8.count, utf8[position] >= 48, utf8[position] <= 57 { position += 1 }
+                while position < count, bytes[position] >= 48, bytes[position] <= 57 { position += 1 }
                 guard position > start else { return nil }
             }
         }
         date.secondOfDay = seconds
-        if position == utf8.count { return date }
-        switch utf8[position] {
+        if position == count { return date }
+        switch bytes[position] {
         case 90, 122:  // Z or z
-            guard position + 1 == utf8.count else { return nil }
+            guard position + 1 == count else { return nil }
             date.offsetSeconds = 0
         case 43, 45:  // + or -
-            let sign = utf8[position] == 43 ? 1 : -1
-            guard let offsetHours = digits(position + 1..<position + 3), offsetHours <= 14 else { return nil }
+            let sign = bytes[position] == 43 ? 1 : -1
+            guard let offsetHours = digits(position + 1, position + 3), offsetHours <= 14 else { return nil }
             var rest = position + 3
-            if rest < utf8.count, utf8[rest] == 58 { rest += 1 }
-            guard let offsetMinutes = digits(rest..<rest + 2), offsetMinutes < 60, rest + 2 == utf8.count
+            if rest < count, bytes[rest] == 58 { rest += 1 }
+            guard let offsetMinutes = digits(rest, rest + 2), offsetMinutes < 60, rest + 2 == count
             else { return nil }
             date.offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
         default:

@@ -19,7 +19,7 @@ public enum RecordWriter {
         return out + "</records>\n"
     }
 
-    private static func writeJSON(_ value: Value, indent: Int, into out: inout String) {
+    static func writeJSON(_ value: Value, indent: Int, into out: inout String) {
         let pad = String(repeating: "  ", count: indent + 1), closing = String(repeating: "  ", count: indent)
         switch value {
         case .text(let text):
@@ -62,7 +62,7 @@ public enum RecordWriter {
         return out + "\""
     }
 
-    private static func writeXML(_ value: Value, name: String, indent: Int, attributes: String = "", into out: inout String) {
+    static func writeXML(_ value: Value, name: String, indent: Int, attributes: String = "", into out: inout String) {
         let pad = String(repeating: "  ", count: indent)
         switch value {
         case .text(let text):

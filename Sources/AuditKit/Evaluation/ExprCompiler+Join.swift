@@ -1,0 +1,89 @@
+/// Equality joins: `some later in nonconformities satisfies (lower(later.root_cause) = lower(nc.root_cause) and …)`
+/// inside `for each nc in nonconformities` would test every pair of records, which grows with the
+/// square of the export. When a quantifier (`some`, `no`) or a filter runs over a source that does
+/// not depend on the loop variables, and one conjunct of its condition is `key = probe` where `key`
+/// reads only the quantifier's variable and `probe` does not read it, the items are indexed once
+/// by `key`, and each evaluation tests only the items whose key can equal the probe.
+///
+/// The answer is the same as testing every item: an item whose key is plain text (neither a number
+/// nor a date, which compare by value) equals a text probe exactly when the texts are equal, so any
+/// other such item makes the conjunct false, the whole condition false (Kleene `and`), and the
+/// quantifier or filter ignores it. Items whose key is anything else are always tested, and a
+/// probe that is not text falls back to testing every item.
+extension ExprCompiler {
+    /// The items of `source` that may satisfy `condition`, in source order; nil when the condition
+    /// has no usable equality and every item must be tested.
+    ///
+    /// Call with `variable` bound to `slot`; `sourceIsConstant` says the source reads no loop variable.
+    mutating func compileCandidates(variable: String, slot: Int, source: @escaping Evaluation,
+                                    sourceIsConstant: Bool, condition: Expr) -> ((EvaluationFrame) -> [RuntimeValue])? {
+        guard sourceIsConstant else { return nil }
+        for conjunct in condition.conjuncts {
+            guard case .binary(.equal, let lhs, let rhs) = conjunct.kind else { continue }
+            for (keySide, probeSide) in [(lhs, rhs), (rhs, lhs)] {
+                let keyNames = keySide.freeNames
+                guard keyNames.contains(variable),
+                      keyNames.allSatisfy({ $0 == variable || !isBound($0) }),
+                      !probeSide.freeNames.contains(variable) else { continue }
+                let index = JoinIndex(source: source, key: compile(keySide), slot: slot)
+                let probe = compile(probeSide)
+                return { frame in index.candidates(for: probe(frame), frame: frame) }
+            }
+        }
+        return nil
+    }
+}
+
+/// The items of one source grouped by the text of a key, built on first use.
+final class JoinIndex {
+    private let source: Evaluation
+    private let key: Evaluation
+    private let slot: Int
+    private var items: [RuntimeValue] = []
+    private var byKey: [String: [Int]] = [:]
+    /// Items whose key is not plain text: they are tested whatever the probe.
+    private var always: [Int] = []
+    private var built = false
+
+    init(source: @escaping Evaluation, key: @escaping Evaluation, slot: Int) {
+        self.source = source
+        self.key = key
+        self.slot = slot
+    }
+
+    /// The items whose key may equal `probe`, in source order; every item when the probe is not text.
+    func candidates(for probe: RuntimeValue, frame: EvaluationFrame) -> [RuntimeValue] {
+        if !built { build(frame) }
+        guard case .text(let text) = probe else { return items }
+        let matches = byKey[text] ?? []
+        if always.isEmpty { return matches.map { items[$0] } }
+        var result: [RuntimeValue] = []
+        result.reserveCapacity(matches.count + always.count)
+        var m = 0, a = 0
+        while m < matches.count || a < always.count {
+            if a == always.count || (m < matches.count && matches[m] < always[a]) {
+                result.append(items[matches[m]])
+                m += 1
+            } else {
+                result.append(items[always[a]])
+                a += 1
+            }
+        }
+        return result
+    }
+
+    private func build(_ frame: EvaluationFrame) {
+        built = true
+        items = source(frame).items
+        let saved = frame.slots[slot]
+        for (position, item) in items.enumerated() {
+            frame.slots[slot] = item
+            if case .text(let text) = key(frame), RuntimeValue.parseNumber(text) == nil, CalendarDate.parse(text) == nil {
+                byKey[text, default: []].append(position)
+            } else {
+                always.append(position)
+            }
+        }
+        frame.slots[slot] = saved
+    }
+}

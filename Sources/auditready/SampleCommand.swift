@@ -1,0 +1,49 @@
+import ArgumentParser
+import AuditKit
+import Foundation
+
+/// `auditready sample`: write a synthetic export of a given size, for benchmarks and trials.
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Write a generated records export (records.json and records.xml) with N complaints.")
+
+    @Option(help: "Number of complaints; orders and releases follow it, nonconformities are one in 20.")
+    var complaints: Int
+
+    @Option(help: "Seed of the pseudo-random choices; the same seed gives the same files.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder to write records.json and records.xml into.", valueName: "DIR"))
+    var outputDirectory: String
+
+    func validate() throws {
+        guard complaints >= 0, complaints <= 50_000_000 else {
+            throw ValidationError("--complaints needs a number from 0 to 50000000")
+        }
+    }
+
+    func run() throws {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+            let jsonPath = (outputDirectory as NSString).appendingPathComponent("records.json")
+            let xmlPath = (outputDirectory as NSString).appendingPathComponent("records.xml")
+            guard manager.createFile(atPath: jsonPath, contents: nil), manager.createFile(atPath: xmlPath, contents: nil),
+                  let json = FileHandle(forWritingAtPath: jsonPath), let xml = FileHandle(forWritingAtPath: xmlPath) else {
+                Terminal.error("cannot write into \(outputDirectory)")
+                throw ExitCode(ExitStatus.unusable)
+            }
+            defer {
+                try? json.close()
+                try? xml.close()
+            }
+            try SampleGenerator(complaints: complaints, seed: seed).write(json: json, xml: xml)
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            Terminal.error("cannot write the sample: \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.unusable)
+        }
+    }
+}
