@@ -151,3 +151,23 @@ import Testing
         #expect(report.ruleResults.contains { $0.id == BuiltinCheck.recordStructure.id && $0.findings == 2 })
     }
 }
+
+/// `check` validates both spellings the same way, so structural findings do not depend on the spelling.
+@Suite struct StructuralFindingsEquivalenceTests {
+    @Test func bothSpellingsGiveTheSameViolations() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("equivalence-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let json = directory.appendingPathComponent("r.json"), xml = directory.appendingPathComponent("r.xml")
+        try Data("""
+        {"complaints": [{"id": "C1", "recieved_on": "2026-03-01", "safety_related": "yes"}, {"id": "C1"}]}
+        """.utf8).write(to: json)
+        try Data("""
+        <records><complaints><complaint id="C1"><recieved_on>2026-03-01</recieved_on><safety_related>yes</safety_related></complaint><complaint id="C1"/></complaints></records>
+        """.utf8).write(to: xml)
+        let fromJSON = try RecordValidation.load(path: json.path).violations.map(\.message)
+        let fromXML = try RecordValidation.load(path: xml.path).violations.map(\.message)
+        #expect(fromJSON.count >= 3)
+        #expect(fromJSON.sorted() == fromXML.sorted())
+    }
+}

@@ -19,4 +19,13 @@ public enum RecordValidation {
         }
         return Outcome(records: records, violations: ContractValidator.violations(in: records))
     }
+
+    /// Loads the export at `path` and checks its structure by walking the loaded records, the
+    /// same way for both spellings, so XML and JSON give the same violations and the file is
+    /// read once. This is what `check` runs; ``validate(path:fileIndex:)`` adds the XML Schema.
+    public static func load(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> RecordSet {
+        var records = try RecordLoader.load(path: path, fileIndex: fileIndex)
+        records.violations = ContractValidator.violations(in: records)
+        return records
+    }
 }
