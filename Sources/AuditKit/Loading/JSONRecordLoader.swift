@@ -17,55 +17,44 @@ enum JSONRecordLoader {
             return try parser.parse()
         }
     }
+
+    /// Parses the file held in `buffer`, handing its pages back to the system as parsing (and
+    /// hashing, which the buffer tracks) moves past them.
+    static func load(buffer: ReleasableFileBuffer, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
+        guard buffer.count > 0 else {
+            throw RecordLoadError(file: path, message: "the file is empty; a records export must be a JSON object")
+        }
+        var parser = JSONParser(base: UnsafePointer(buffer.base), count: buffer.count, path: path, fileIndex: fileIndex)
+        parser.releasable = buffer
+        return try parser.parse()
+    }
 }
 
-/// One open object or array.
+/// One open object or array. Its fields, items and keys are kept at the end of the parser's
+/// shared stacks (from the recorded starts on), so a container allocates only its final array.
 private struct JSONFrame {
     var isObject: Bool
     var location: SourceLocation
-    var fields: [Record.Field] = []
-    var items: [Value] = []
-    /// Every key seen, including those whose value was absent, to reject duplicates.
-    var keys: [Name] = []
+    var fieldStart: Int
+    var itemStart: Int
+    var keyStart: Int
+    /// Every key seen, once there are too many to scan (then they are no longer on the key stack).
     var keySet: Set<Name>?
     var pendingKey: Name
-
-    init(isObject: Bool, location: SourceLocation, placeholder: Name) {
-        self.isObject = isObject
-        self.location = location
-        self.pendingKey = placeholder
-    }
-
-    /// Records `key`; false when the object already has it.
-    mutating func insertKey(_ key: Name) -> Bool {
-        if keySet != nil { return keySet!.insert(key).inserted }
-        for existing in keys where existing == key { return false }
-        keys.append(key)
-        if keys.count > 16 {
-            keySet = Set(keys)
-            keys = []
-        }
-        return true
-    }
-
-    /// The finished value; nil when it holds nothing.
-    func finish() -> Value? {
-        if isObject {
-            return fields.isEmpty ? nil : .record(Record(fields: fields, location: location))
-        }
-        return items.isEmpty ? nil : .list(items)
-    }
 }
 
 /// Interns keys by their raw bytes in the file, so each distinct key costs one ``Name`` lookup.
 private struct KeyCache {
     private struct Slot {
+        /// Where the key's bytes start in `keyBytes` (-1: empty slot).
         var start = -1
         var length = 0
         var hash: UInt64 = 0
         var name: Name?
     }
     private var slots = [Slot](repeating: Slot(), count: 256)
+    /// The bytes of every cached key (a copy: the file's pages may be released while parsing).
+    private var keyBytes: [UInt8] = []
     private var used = 0
     private var escaped: [String: Name] = [:]
 
@@ -79,7 +68,7 @@ private struct KeyCache {
         while slots[index].start >= 0 {
             let slot = slots[index]
             if slot.hash == hash, slot.length == length,
-               length == 0 || memcmpBytes(base + slot.start, base + start, length) {
+               length == 0 || keyBytes.withUnsafeBufferPointer({ memcmpBytes($0.baseAddress! + slot.start, base + start, length) }) {
                 return slot.name!
             }
             index = (index + 1) & mask
@@ -91,7 +80,8 @@ private struct KeyCache {
             index = Int(truncatingIfNeeded: hash) & mask
             while slots[index].start >= 0 { index = (index + 1) & mask }
         }
-        slots[index] = Slot(start: start, length: length, hash: hash, name: name)
+        slots[index] = Slot(start: keyBytes.count, length: length, hash: hash, name: name)
+        keyBytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: length))
         used += 1
         return name
     }
@@ -149,6 +139,18 @@ private struct JSONParser {
     var keys = KeyCache()
     var scratch: [UInt8] = []
     let placeholder = Name.id
+    /// The fields, items and keys of the open containers, innermost last.
+    var fieldStack: [Record.Field] = []
+    var itemStack: [Value] = []
+    var keyStack: [Name] = []
+    /// The buffer whose parsed pages can be released, if any.
+    var releasable: ReleasableFileBuffer?
+    /// The position of the last release check.
+    var lastReleaseCheck = 0
+    /// A line start known to be before every byte still needed, and its line number: errors
+    /// count lines from here (the bytes before it may have been released).
+    var countFrom = 0
+    var countFromLine = 1
 
     init(base: UnsafePointer<UInt8>, count: Int, path: String, fileIndex: Int32) {
         self.base = base
@@ -177,7 +179,7 @@ private struct JSONParser {
         guard base[i] == Byte.openBrace else {
             throw error("the export must be a JSON object whose keys are collections such as \"complaints\"; found \(describeTopLevel(base[i]))")
         }
-        var current = JSONFrame(isObject: true, location: location(), placeholder: placeholder)
+        var current = newFrame(isObject: true)
         var stack: [JSONFrame] = []
         stack.reserveCapacity(16)
         i += 1
@@ -214,7 +216,7 @@ private struct JSONParser {
                         throw error("nesting is deeper than \(JSONRecordLoader.maximumDepth) levels")
                     }
                     let isObject = byte == Byte.openBrace
-                    let frame = JSONFrame(isObject: isObject, location: location(), placeholder: placeholder)
+                    let frame = newFrame(isObject: isObject)
                     stack.append(current)
                     current = frame
                     i += 1
@@ -224,9 +226,9 @@ private struct JSONParser {
                 let value = try readScalar(byte)
                 if let value {
                     if current.isObject {
-                        current.fields.append(Record.Field(name: current.pendingKey, value: .text(value)))
+                        fieldStack.append(Record.Field(name: current.pendingKey, value: .text(value)))
                     } else {
-                        current.items.append(.text(value))
+                        itemStack.append(.text(value))
                     }
                 }
                 state = .afterValue
@@ -269,26 +271,69 @@ private struct JSONParser {
     /// Finishes the innermost container and hands its value to its parent; true when it was the
     /// top-level object (and nothing but whitespace follows it).
     private mutating func close(_ current: inout JSONFrame, _ stack: inout [JSONFrame]) throws(RecordLoadError) -> Bool {
-        guard var parent = stack.popLast() else {
+        if let releasable, i &- lastReleaseCheck >= 1 << 22 {
+            lastReleaseCheck = i
+            countFrom = lineStart
+            countFromLine = line
+            releasable.release(before: lineStart)
+        }
+        guard let parent = stack.popLast() else {
             skipWhitespace()
             if i < end {
                 throw error("there is more text after the end of the JSON object: \(describe(at: i))")
             }
             return true
         }
-        if let value = current.finish() {
+        if let value = finish(current) {
             if parent.isObject {
-                parent.fields.append(Record.Field(name: parent.pendingKey, value: value))
+                fieldStack.append(Record.Field(name: parent.pendingKey, value: value))
             } else {
-                parent.items.append(value)
+                itemStack.append(value)
             }
         }
         current = parent
         return false
     }
 
+    private func newFrame(isObject: Bool) -> JSONFrame {
+        JSONFrame(isObject: isObject, location: location(), fieldStart: fieldStack.count, itemStart: itemStack.count,
+                  keyStart: keyStack.count, keySet: nil, pendingKey: placeholder)
+    }
+
+    /// The finished value of the innermost container, taken off the shared stacks; nil when it
+    /// holds nothing.
+    private mutating func finish(_ frame: JSONFrame) -> Value? {
+        if frame.isObject {
+            if keyStack.count > frame.keyStart { keyStack.removeSubrange(frame.keyStart...) }
+            guard fieldStack.count > frame.fieldStart else { return nil }
+            let fields = Array(fieldStack[frame.fieldStart...])
+            fieldStack.removeSubrange(frame.fieldStart...)
+            return .record(Record(fields: fields, location: frame.location))
+        }
+        guard itemStack.count > frame.itemStart else { return nil }
+        let items = Array(itemStack[frame.itemStart...])
+        itemStack.removeSubrange(frame.itemStart...)
+        return .list(items)
+    }
+
+    /// Records `key` for the object `frame`; false when the object already has it.
+    private mutating func insertKey(_ key: Name, into frame: inout JSONFrame) -> Bool {
+        if frame.keySet != nil { return frame.keySet!.insert(key).inserted }
+        var k = frame.keyStart
+        while k < keyStack.count {
+            if keyStack[k] == key { return false }
+            k += 1
+        }
+        keyStack.append(key)
+        if keyStack.count - frame.keyStart > 16 {
+            frame.keySet = Set(keyStack[frame.keyStart...])
+            keyStack.removeSubrange(frame.keyStart...)
+        }
+        return true
+    }
+
     private func rootRecord(_ frame: JSONFrame) -> Record {
-        Record(fields: frame.fields, location: frame.location)
+        Record(fields: Array(fieldStack[frame.fieldStart...]), location: frame.location)
     }
 
     // MARK: Tokens
@@ -323,7 +368,7 @@ private struct JSONParser {
         } else {
             name = keys.name(base: base, start: start, length: stop - start)
         }
-        guard frame.insertKey(name) else {
+        guard insertKey(name, into: &frame) else {
             throw error("the JSON key \"\(name.string)\" appears twice in the same object", at: keyStart)
         }
         frame.pendingKey = name
@@ -604,9 +649,9 @@ private struct JSONParser {
         var start = lineStart
         if position < lineStart {
             // Count back; only happens for errors, so the cost does not matter.
-            errorLine = 1
-            start = 0
-            var k = 0
+            errorLine = position >= countFrom ? countFromLine : 1
+            start = position >= countFrom ? countFrom : 0
+            var k = start
             while k < position {
                 if base[k] == 0x0A {
                     errorLine += 1

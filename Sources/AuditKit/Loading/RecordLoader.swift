@@ -1,4 +1,5 @@
 import Crypto
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -43,11 +44,12 @@ public enum RecordLoader {
         let root: Record
         let digest: String
         if format == "json" {
-            // Hash on a second core while the first one parses.
-            let bytes = try file.readAll()
-            let hasher = BackgroundDigest(bytes)
+            // Hash on a second core while the first one parses; the buffer hands back the pages
+            // both have finished with, so the file does not stay in memory beside the tree.
+            let buffer = try file.readAllReleasable()
+            let hasher = BackgroundDigest(buffer)
             do {
-                root = try JSONRecordLoader.load(bytes: bytes, path: path, fileIndex: fileIndex)
+                root = try JSONRecordLoader.load(buffer: buffer, path: path, fileIndex: fileIndex)
             } catch {
                 _ = hasher.result()
                 throw error
@@ -61,10 +63,19 @@ public enum RecordLoader {
             if let place = XMLRecordLoader.doctypePosition(in: file.head) {
                 throw XMLRecordLoader.doctypeError(path: path, line: place.line, column: place.column)
             }
-            digest = try file.streamDigest()
             // Parse the descriptor already open, so the file hashed is the file parsed even if
-            // the path is replaced meanwhile.
-            root = try XMLRecordLoader.load(descriptor: try file.rewound(), path: path, fileIndex: fileIndex)
+            // the path is replaced meanwhile. The hash is computed on a second core while libxml2
+            // parses; it reads the same descriptor with pread, which leaves the offset libxml2
+            // reads at alone.
+            let descriptor = try file.rewound()
+            let hasher = BackgroundDigest(descriptor: descriptor, path: path, size: file.size)
+            do {
+                root = try XMLRecordLoader.load(descriptor: descriptor, path: path, fileIndex: fileIndex)
+            } catch {
+                _ = try? hasher.checkedResult()
+                throw error
+            }
+            digest = try hasher.checkedResult()
         }
         let input = InputFile(path: path, format: format, sha256: digest, records: root.countRecords())
         return RecordSet(root: root, inputs: [input])
@@ -79,6 +90,8 @@ final class InputReader {
     private(set) var head: [UInt8] = []
     private let descriptor: Int32
     private let expectedSize: Int
+    /// The file's size when it was opened.
+    var size: Int { expectedSize }
     private var atEnd = false
     static let headSize = 64 * 1024
 
@@ -144,6 +157,41 @@ final class InputReader {
         return bytes
     }
 
+    /// The whole file, in a buffer whose pages can be released once they have been used.
+    func readAllReleasable() throws(RecordLoadError) -> ReleasableFileBuffer {
+        // One byte of room beyond the size at opening, to notice a file that grew.
+        let capacity = max(expectedSize, head.count) + 1
+        let buffer = ReleasableFileBuffer(capacity: capacity)
+        buffer.base.update(from: head, count: head.count)
+        var filled = head.count
+        var failure: Int32 = 0
+        while !atEnd, filled < capacity {
+            let n = read(descriptor, buffer.base + filled, capacity - filled)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            if n == 0 { atEnd = true; break }
+            filled += n
+        }
+        if failure != 0 {
+            throw RecordLoadError(file: path, message: InputReader.describe(errno: failure))
+        }
+        guard !atEnd, filled == capacity else {
+            buffer.count = filled
+            return buffer
+        }
+        // The file grew while being read: read the rest and copy everything into a new buffer.
+        var rest: [UInt8] = []
+        while !atEnd { rest.append(contentsOf: try readChunk(capacity: 1 << 20)) }
+        let larger = ReleasableFileBuffer(capacity: filled + rest.count)
+        larger.base.update(from: buffer.base, count: filled)
+        (larger.base + filled).update(from: rest, count: rest.count)
+        larger.count = filled + rest.count
+        return larger
+    }
+
     /// The open descriptor, moved back to the start of the file, for a parser that reads it itself.
     func rewound() throws(RecordLoadError) -> Int32 {
         guard lseek(descriptor, 0, SEEK_SET) == 0 else {
@@ -158,6 +206,27 @@ final class InputReader {
         hasher.update(data: head)
         while !atEnd { hasher.update(data: try readChunk(capacity: 1 << 20)) }
         return InputReader.hex(hasher.finalize())
+    }
+
+    /// Lower-case hexadecimal SHA-256 of the whole file open at `descriptor`, read with pread
+    /// (the descriptor's offset does not move), in chunks.
+    static func positionalDigest(descriptor: Int32, path: String) -> Result<String, RecordLoadError> {
+        var hasher = SHA256()
+        let capacity = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset: off_t = 0
+        while true {
+            let n = pread(descriptor, buffer.baseAddress!, capacity, offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(RecordLoadError(file: path, message: InputReader.describe(errno: errno)))
+            }
+            if n == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            offset += off_t(n)
+        }
+        return .success(InputReader.hex(hasher.finalize()))
     }
 
     static func describe(errno code: Int32) -> String {
@@ -202,18 +271,43 @@ final class InputReader {
     }
 }
 
-/// Computes the SHA-256 of a byte array on another thread.
+/// Computes the SHA-256 of a byte array, or of an open file, on another thread.
 final class BackgroundDigest: @unchecked Sendable {
     private var thread = pthread_t()
     private var started = false
-    private let bytes: [UInt8]
-    private var digest = ""
+    private let work: () -> Result<String, RecordLoadError>
+    private var outcome: Result<String, RecordLoadError> = .success("")
 
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        // Small files are hashed inline; threads cost more than they save there.
-        guard bytes.count >= 1 << 20 else {
-            digest = InputReader.hex(SHA256.hash(data: bytes))
+    /// Hashes `bytes`.
+    convenience init(_ bytes: [UInt8]) {
+        self.init(size: bytes.count) { .success(InputReader.hex(SHA256.hash(data: bytes))) }
+    }
+
+    /// Hashes the bytes of `buffer`, publishing its progress in ``ReleasableFileBuffer/hashed``.
+    convenience init(_ buffer: ReleasableFileBuffer) {
+        self.init(size: buffer.count) {
+            var hasher = SHA256()
+            var done = 0
+            while done < buffer.count {
+                let n = min(1 << 20, buffer.count - done)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.base + done, count: n))
+                done += n
+                buffer.hashed.store(done, ordering: .releasing)
+            }
+            return .success(InputReader.hex(hasher.finalize()))
+        }
+    }
+
+    /// Hashes the whole file open at `descriptor` (with pread; its offset does not move).
+    convenience init(descriptor: Int32, path: String, size: Int) {
+        self.init(size: size) { InputReader.positionalDigest(descriptor: descriptor, path: path) }
+    }
+
+    private init(size: Int, work: @escaping () -> Result<String, RecordLoadError>) {
+        self.work = work
+        // Small inputs are hashed inline; threads cost more than they save there.
+        guard size >= 1 << 20 else {
+            outcome = work()
             return
         }
         let context = Unmanaged.passRetained(self).toOpaque()
@@ -221,7 +315,7 @@ final class BackgroundDigest: @unchecked Sendable {
         var handle: pthread_t?
         started = pthread_create(&handle, nil, { raw in
             let me = Unmanaged<BackgroundDigest>.fromOpaque(raw).takeRetainedValue()
-            me.digest = InputReader.hex(SHA256.hash(data: me.bytes))
+            me.outcome = me.work()
             return nil
         }, context) == 0
         if let handle { thread = handle }
@@ -229,23 +323,75 @@ final class BackgroundDigest: @unchecked Sendable {
         started = pthread_create(&thread, nil, { raw in
             guard let raw else { return nil }
             let me = Unmanaged<BackgroundDigest>.fromOpaque(raw).takeRetainedValue()
-            me.digest = InputReader.hex(SHA256.hash(data: me.bytes))
+            me.outcome = me.work()
             return nil
         }, context) == 0
         #endif
         if !started {
             Unmanaged<BackgroundDigest>.fromOpaque(context).release()
-            digest = InputReader.hex(SHA256.hash(data: bytes))
+            outcome = work()
         }
     }
 
-    /// Waits for the hash and returns it as lower-case hexadecimal.
+    /// Waits for the hash and returns it as lower-case hexadecimal (empty if reading failed).
     func result() -> String {
+        (try? checkedResult()) ?? ""
+    }
+
+    /// Waits for the hash and returns it as lower-case hexadecimal.
+    func checkedResult() throws(RecordLoadError) -> String {
         if started {
             pthread_join(thread, nil)
             started = false
         }
-        return digest
+        return try outcome.get()
+    }
+}
+
+/// A file's bytes in an anonymous private mapping. Pages that both the parser and the hasher
+/// have passed can be handed back to the system, so the file does not stay in memory beside the
+/// tree built from it. A released page reads as zeros; the file itself is never mapped, so a file
+/// truncated while it is read cannot fault the process.
+final class ReleasableFileBuffer: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    /// The bytes read (at most the capacity).
+    var count = 0
+    private let mappedLength: Int
+    /// How many leading bytes have been hashed (published by the hashing thread).
+    let hashed = Atomic<Int>(0)
+    /// How many leading bytes have been released (a multiple of the page size).
+    private var released = 0
+    private let isMapped: Bool
+    private static let pageSize = max(Int(sysconf(Int32(_SC_PAGESIZE))), 1)
+
+    init(capacity: Int) {
+        mappedLength = max(capacity, 1)
+        let mapped = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        if let mapped, mapped != UnsafeMutableRawPointer(bitPattern: -1) {
+            base = mapped.bindMemory(to: UInt8.self, capacity: mappedLength)
+            isMapped = true
+        } else {
+            base = UnsafeMutablePointer<UInt8>.allocate(capacity: mappedLength)
+            isMapped = false
+        }
+    }
+
+    deinit {
+        if isMapped {
+            munmap(base, mappedLength)
+        } else {
+            base.deallocate()
+        }
+    }
+
+    /// Hands back the whole pages before `position` that have also been hashed. Only the parsing
+    /// thread calls this.
+    func release(before position: Int) {
+        guard isMapped else { return }
+        let limit = min(position, hashed.load(ordering: .acquiring)) / Self.pageSize * Self.pageSize
+        guard limit > released else { return }
+        _ = madvise(base + released, limit - released, Int32(MADV_DONTNEED))
+        released = limit
     }
 }
 

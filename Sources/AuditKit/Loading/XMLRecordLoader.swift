@@ -158,11 +158,12 @@ private struct XMLFrame {
     var location: SourceLocation
     /// Which start tag on its line this element's is (1 for the first), to find its column.
     var ordinal: Int
+    /// Where this element's children start in the builder's shared child stack.
+    var childStart: Int
     /// Attribute names, including attributes with blank values.
     var attributeNames: [Name] = []
     /// Attributes with a value, as fields.
     var attributes: [Record.Field] = []
-    var children: [XMLChild] = []
     var text = ""
 }
 
@@ -174,13 +175,77 @@ private struct XMLChild {
     var ordinal: Int
 }
 
+/// An element or attribute name, interned once.
+private struct XMLName {
+    var name: Name
+    var text: String
+}
+
+/// Names keyed by the address of libxml2's interned copy of them.
+///
+/// The reader's parser interns every element and attribute name in its dictionary, which lives
+/// (and never frees a string) until the reader is freed, so one address is one name for the whole
+/// parse. Only addresses the dictionary owns are remembered; any other string is looked up by text.
+private struct DictionaryNameCache {
+    private var keys = [UInt](repeating: 0, count: 256)
+    private var slots = [Int32](repeating: 0, count: 256)
+    private(set) var entries: [XMLName] = []
+
+    @inline(__always)
+    private static func hash(_ key: UInt, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// The cached name at `key`, or nil.
+    @inline(__always)
+    func lookup(_ key: UInt) -> XMLName? {
+        let mask = keys.count - 1
+        var index = DictionaryNameCache.hash(key, mask)
+        while true {
+            let found = keys[index]
+            if found == key { return entries[Int(slots[index])] }
+            if found == 0 { return nil }
+            index = (index + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: UInt, _ entry: XMLName) {
+        if (entries.count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var index = DictionaryNameCache.hash(key, mask)
+        while keys[index] != 0 { index = (index + 1) & mask }
+        keys[index] = key
+        slots[index] = Int32(entries.count)
+        entries.append(entry)
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldSlots = slots
+        keys = [UInt](repeating: 0, count: oldKeys.count * 2)
+        slots = [Int32](repeating: 0, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for k in 0..<oldKeys.count where oldKeys[k] != 0 {
+            var index = DictionaryNameCache.hash(oldKeys[k], mask)
+            while keys[index] != 0 { index = (index + 1) & mask }
+            keys[index] = oldKeys[k]
+            slots[index] = oldSlots[k]
+        }
+    }
+}
+
 private struct XMLTreeBuilder {
     let reader: xmlTextReaderPtr
     let sink: XMLErrorSink
     let path: String
     let fileIndex: Int32
     var names: [String: Name] = [:]
+    var nameCache = DictionaryNameCache()
+    /// The parser's name dictionary, once known.
+    var dictionary: xmlDictPtr?
     var stack: [XMLFrame] = []
+    /// The finished children of every open element, innermost last (one shared buffer, so an
+    /// element does not allocate an array of its own).
+    var children: [XMLChild] = []
     var root: Record?
     /// The line of the last start tag and how many start tags that line has had so far.
     var startLine = 0
@@ -195,6 +260,7 @@ private struct XMLTreeBuilder {
 
     mutating func run() throws(RecordLoadError) -> Record {
         stack.reserveCapacity(32)
+        children.reserveCapacity(256)
         while true {
             let status = xmlTextReaderRead(reader)
             if let first = sink.errors.first { throw libxmlError(first) }
@@ -210,15 +276,15 @@ private struct XMLTreeBuilder {
                 try endElement()
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
                 let last = stack.count - 1
-                if last >= 0, stack[last].children.isEmpty, let value = xmlTextReaderConstValue(reader) {
-                    stack[last].text += String(cString: value)
+                if last >= 0, children.count == stack[last].childStart, let value = xmlTextReaderConstValue(reader) {
+                    appendText(value, to: last)
                 }
             case Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
                 // Whitespace only matters between pieces of text; leading whitespace is trimmed.
                 let last = stack.count - 1
-                if last >= 0, stack[last].children.isEmpty, !stack[last].text.isEmpty,
+                if last >= 0, children.count == stack[last].childStart, !stack[last].text.isEmpty,
                    let value = xmlTextReaderConstValue(reader) {
-                    stack[last].text += String(cString: value)
+                    appendText(value, to: last)
                 }
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
                 throw XMLRecordLoader.doctypeError(path: path, line: parserLine(), column: parserColumn())
@@ -236,9 +302,35 @@ private struct XMLTreeBuilder {
         return root
     }
 
+    @inline(__always)
+    private mutating func appendText(_ value: UnsafePointer<xmlChar>, to index: Int) {
+        let text = String(cString: value)
+        if stack[index].text.isEmpty {
+            stack[index].text = text
+        } else {
+            stack[index].text += text
+        }
+    }
+
+    /// The name at `pointer` (a name libxml2 returned for the current node).
+    private mutating func xmlName(_ pointer: UnsafePointer<xmlChar>) -> XMLName {
+        let key = UInt(bitPattern: pointer)
+        if let cached = nameCache.lookup(key) { return cached }
+        let text = String(cString: pointer)
+        let entry = XMLName(name: intern(text), text: text)
+        if dictionary == nil {
+            dictionary = xmlTextReaderCurrentNode(reader)?.pointee.doc?.pointee.dict
+        }
+        if let dictionary, xmlDictOwns(dictionary, pointer) == 1 {
+            nameCache.insert(key, entry)
+        }
+        return entry
+    }
+
     private mutating func startElement() throws(RecordLoadError) {
         guard let namePointer = xmlTextReaderConstLocalName(reader) else { return }
-        let nameText = String(cString: namePointer)
+        let elementName = xmlName(namePointer)
+        let nameText = elementName.text
         let line = nodeLine()
         if line == startLine {
             startOrdinal += 1
@@ -256,13 +348,14 @@ private struct XMLTreeBuilder {
             throw elementError(line: line, ordinal: ordinal,
                                "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels")
         }
-        var frame = XMLFrame(name: intern(nameText), nameText: nameText,
-                             location: SourceLocation(file: fileIndex, line: line, column: 0), ordinal: ordinal)
+        var frame = XMLFrame(name: elementName.name, nameText: nameText,
+                             location: SourceLocation(file: fileIndex, line: line, column: 0), ordinal: ordinal,
+                             childStart: children.count)
         if xmlTextReaderHasAttributes(reader) == 1 {
             while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                 if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
                 guard let attributePointer = xmlTextReaderConstLocalName(reader) else { continue }
-                let attribute = intern(String(cString: attributePointer))
+                let attribute = xmlName(attributePointer).name
                 if frame.attributeNames.contains(attribute) {
                     throw elementError(
                         line: line, ordinal: ordinal,
@@ -283,55 +376,70 @@ private struct XMLTreeBuilder {
 
     private mutating func endElement() throws(RecordLoadError) {
         guard let frame = stack.popLast() else { return }
+        // The slices are temporaries, so removing the children afterwards does not copy the buffer.
         if stack.isEmpty {
-            root = try record(frame) ?? Record(fields: [], location: frame.location)
+            root = try record(frame, children[frame.childStart...]) ?? Record(fields: [], location: frame.location)
+            children.removeSubrange(frame.childStart...)
             return
         }
-        let value = try convert(frame)
-        stack[stack.count - 1].children.append(
+        let value = try convert(frame, children[frame.childStart...])
+        children.removeSubrange(frame.childStart...)
+        children.append(
             XMLChild(name: frame.name, nameText: frame.nameText, value: value, line: Int(frame.location.line),
                      ordinal: frame.ordinal))
     }
 
     /// The value of a finished element; nil when it is absent.
-    private func convert(_ frame: XMLFrame) throws(RecordLoadError) -> Value? {
-        if frame.children.isEmpty {
+    private func convert(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) throws(RecordLoadError) -> Value? {
+        if kids.isEmpty {
             if !frame.attributes.isEmpty {
                 return .record(Record(fields: frame.attributes, location: frame.location))
             }
             let text = trimmedScalar(frame.text)
             return text.isEmpty ? nil : .text(text)
         }
-        if frame.attributes.isEmpty, isListContainer(frame) {
-            let items = frame.children.compactMap(\.value)
+        if frame.attributes.isEmpty, isListContainer(frame, kids) {
+            var items: [Value] = []
+            items.reserveCapacity(kids.count)
+            for child in kids { if let value = child.value { items.append(value) } }
             return items.isEmpty ? nil : .list(items)
         }
-        return try record(frame).map(Value.record)
+        return try record(frame, kids).map(Value.record)
     }
 
-    private func isListContainer(_ frame: XMLFrame) -> Bool {
+    private func isListContainer(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) -> Bool {
         // The contract's list fields are lists whatever their items are called.
         if RecordsContract.listFields.contains(frame.nameText) { return true }
-        let first = frame.children[0]
-        for child in frame.children where child.name != first.name { return false }
-        return frame.children.count >= 2 || first.nameText == "item"
+        let first = kids[kids.startIndex]
+        for child in kids where child.name != first.name { return false }
+        return kids.count >= 2 || first.nameText == "item"
             || isSingular(first.nameText, of: frame.nameText)
     }
 
     /// The element as a record of its attributes and children; nil when it has no fields.
-    private func record(_ frame: XMLFrame) throws(RecordLoadError) -> Record? {
-        // Records have a few dozen fields at most: a linear scan beats hashing until they do not.
-        var seenList = frame.attributeNames
-        var seenSet: Set<Name>? = frame.attributeNames.count + frame.children.count > 24 ? Set(seenList) : nil
+    private func record(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) throws(RecordLoadError) -> Record? {
         var fields = frame.attributes
-        fields.reserveCapacity(fields.count + frame.children.count)
-        for child in frame.children {
+        fields.reserveCapacity(fields.count + kids.count)
+        // Records have a few dozen fields at most: a linear scan beats hashing until they do not.
+        let attributeCount = frame.attributeNames.count
+        var seenSet: Set<Name>? = attributeCount + kids.count > 24 ? Set(frame.attributeNames) : nil
+        var k = kids.startIndex
+        while k < kids.endIndex {
+            let child = kids[k]
             let isNew: Bool
             if seenSet != nil {
                 isNew = seenSet!.insert(child.name).inserted
             } else {
-                isNew = !seenList.contains(child.name)
-                seenList.append(child.name)
+                // Seen so far: the attributes, then the children before this one.
+                var fresh = !frame.attributeNames.contains(child.name)
+                if fresh {
+                    var j = kids.startIndex
+                    while j < k {
+                        if kids[j].name == child.name { fresh = false; break }
+                        j += 1
+                    }
+                }
+                isNew = fresh
             }
             guard isNew else {
                 throw elementError(
@@ -339,6 +447,7 @@ private struct XMLTreeBuilder {
                     "the field \"\(child.nameText)\" appears twice in <\(frame.nameText)> (as two elements, or as an attribute and an element)")
             }
             if let value = child.value { fields.append(Record.Field(name: child.name, value: value)) }
+            k += 1
         }
         return fields.isEmpty ? nil : Record(fields: fields, location: frame.location)
     }

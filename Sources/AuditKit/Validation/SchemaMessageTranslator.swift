@@ -7,7 +7,9 @@ struct SchemaMessageTranslator {
     let path: String
     /// Start line, collection and owning record id of every record, sorted by line.
     private let index: [(line: Int, collection: String, record: String?)]
-    private var lines: [Substring]?
+    /// The file's bytes and where each of its lines starts, read at the first column lookup.
+    private var fileBytes: [UInt8]?
+    private var lineStarts: [Int] = []
     /// Line → element name → parent element name, for elements on lines with errors.
     private let parents: [Int: [String: String]]
 
@@ -220,11 +222,25 @@ struct SchemaMessageTranslator {
     /// The 1-based byte column of `token` on `line` of the file; 0 when it cannot be found.
     private mutating func column(line: Int, token: String?) -> Int {
         guard let token, line > 0 else { return 0 }
-        if lines == nil {
-            let data = FileManager.default.contents(atPath: path) ?? Data()
-            lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        if fileBytes == nil {
+            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+            // Lines end at "\n" bytes, except those after "\r": the same lines as splitting the
+            // decoded text at the Character "\n" ("\r\n" is one Character), without decoding the
+            // whole file (an ASCII byte never belongs to a longer UTF-8 sequence).
+            var starts = [0]
+            bytes.withUnsafeBufferPointer { buffer in
+                for k in 0..<buffer.count where buffer[k] == 0x0A && (k == 0 || buffer[k - 1] != 0x0D) {
+                    starts.append(k + 1)
+                }
+            }
+            fileBytes = bytes
+            lineStarts = starts
         }
-        guard let lines, line <= lines.count, let range = lines[line - 1].range(of: token) else { return 0 }
-        return lines[line - 1].utf8.distance(from: lines[line - 1].startIndex, to: range.lowerBound) + 1
+        guard let fileBytes, line <= lineStarts.count else { return 0 }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : fileBytes.count
+        let text = String(decoding: fileBytes[start..<end], as: UTF8.self)
+        guard let range = text.range(of: token) else { return 0 }
+        return text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
     }
 }

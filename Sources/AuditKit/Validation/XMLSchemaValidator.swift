@@ -53,7 +53,7 @@ public enum XMLSchemaValidator {
             var stack: [String] = []
             while true {
                 let status = xmlTextReaderRead(reader)
-                if let parseError = sink.entries.first(where: { !$0.isSchema }) {
+                if let parseError = sink.firstParseError {
                     throw RecordLoadError(file: path, line: parseError.line, column: parseError.column,
                                           message: "the file is not valid XML: \(parseError.message)")
                 }
@@ -171,13 +171,18 @@ private final class SchemaErrorSink {
     var lines: Set<Int> = []
     /// For elements on lines with errors: line → element name → parent element name.
     var parents: [Int: [String: String]] = [:]
+    /// The first well-formedness error (the first entry that is not a schema error), if any;
+    /// kept so the read loop need not scan every entry after each node.
+    private(set) var firstParseError: Entry?
 
     func add(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         var text = error.message.map { String(cString: $0) } ?? "unknown XML error"
         while text.last?.isWhitespace == true { text.removeLast() }
         let isSchema = error.domain == Int32(XML_FROM_SCHEMASV.rawValue) || error.domain == Int32(XML_FROM_SCHEMASP.rawValue)
-        entries.append(Entry(line: Int(error.line), column: Int(error.int2), message: text, isSchema: isSchema))
+        let entry = Entry(line: Int(error.line), column: Int(error.int2), message: text, isSchema: isSchema)
+        entries.append(entry)
+        if !isSchema, firstParseError == nil { firstParseError = entry }
         lines.insert(Int(error.line))
     }
 }
