@@ -7,9 +7,10 @@ struct SchemaMessageTranslator {
     let path: String
     /// Start line, collection and owning record id of every record, sorted by line.
     private let index: [(line: Int, collection: String, record: String?)]
-    /// The file's bytes and where each of its lines starts, read at the first column lookup.
-    private var fileBytes: [UInt8]?
-    private var lineStarts: [Int] = []
+    /// The lines column lookups may ask for (nil: any line); only these are kept.
+    var wantedLines: Set<Int>?
+    /// The text of the kept lines, read at the first column lookup.
+    private var lineTexts: [Int: String]?
     /// Line → element name → parent element name, for elements on lines with errors.
     private let parents: [Int: [String: String]]
 
@@ -222,24 +223,31 @@ struct SchemaMessageTranslator {
     /// The 1-based byte column of `token` on `line` of the file; 0 when it cannot be found.
     private mutating func column(line: Int, token: String?) -> Int {
         guard let token, line > 0 else { return 0 }
-        if fileBytes == nil {
+        if lineTexts == nil {
             let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
             // Lines end at "\n" bytes, except those after "\r": the same lines as splitting the
             // decoded text at the Character "\n" ("\r\n" is one Character), without decoding the
             // whole file (an ASCII byte never belongs to a longer UTF-8 sequence).
-            var starts = [0]
+            var texts: [Int: String] = [:]
+            let wanted = wantedLines
             bytes.withUnsafeBufferPointer { buffer in
-                for k in 0..<buffer.count where buffer[k] == 0x0A && (k == 0 || buffer[k - 1] != 0x0D) {
-                    starts.append(k + 1)
+                var number = 1
+                var start = 0
+                func keep(_ end: Int) {
+                    if wanted?.contains(number) ?? true {
+                        texts[number] = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+                    }
                 }
+                for k in 0..<buffer.count where buffer[k] == 0x0A && (k == 0 || buffer[k - 1] != 0x0D) {
+                    keep(k)
+                    number += 1
+                    start = k + 1
+                }
+                keep(buffer.count)
             }
-            fileBytes = bytes
-            lineStarts = starts
+            lineTexts = texts
         }
-        guard let fileBytes, line <= lineStarts.count else { return 0 }
-        let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] - 1 : fileBytes.count
-        let text = String(decoding: fileBytes[start..<end], as: UTF8.self)
+        guard let text = lineTexts?[line] else { return 0 }
         guard let range = text.range(of: token) else { return 0 }
         return text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
     }

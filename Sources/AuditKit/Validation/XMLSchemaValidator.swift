@@ -88,6 +88,7 @@ public enum XMLSchemaValidator {
             return sink.entries
         }
         var translator = SchemaMessageTranslator(path: path, records: records, parents: sink.parents)
+        translator.wantedLines = Set(raw.map(\.line))
         var seen: Set<String> = []
         var violations: [StructuralViolation] = []
         for entry in raw {
