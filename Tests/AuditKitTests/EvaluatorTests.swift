@@ -145,4 +145,21 @@ import Testing
         #expect(report.findings.map(\.record) == ["A", "B"])
         #expect(report.findings.map(\.location.line) == [1, 1])
     }
+
+    @Test func joinedCountsAreRememberedOnlyWhenTheyDependOnTheProbeAlone() throws {
+        let json = """
+        {"complaints": [{"id": "C1", "category": "A"}, {"id": "C2", "category": "A"},
+                        {"id": "C3", "category": "B"}, {"id": "C4", "category": "A", "nonconformity": "NC-1"}]}
+        """
+        // Depends on the category only: remembered per category, same answers as testing every pair.
+        #expect(try EvaluationHarness.failing("count(d in complaints where d.category = c.category) < 3", json: json)
+                    == ["C1", "C2", "C4"])
+        #expect(try EvaluationHarness.failing("no d in complaints satisfies (d.category = c.category and d.nonconformity is present)",
+                                              json: json) == ["C1", "C2", "C4"])
+        // Also depends on the complaint itself: never shared between complaints of one category.
+        #expect(try EvaluationHarness.failing("count(d in complaints where d.category = c.category and d.id != c.id) = 0",
+                                              json: json) == ["C1", "C2", "C4"])
+        #expect(try EvaluationHarness.failing("no d in complaints satisfies (d.category = c.category and d.id != c.id and d.nonconformity is present)",
+                                              json: json) == ["C1", "C2"])
+    }
 }

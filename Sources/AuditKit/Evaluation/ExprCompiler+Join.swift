@@ -11,14 +11,27 @@
 /// quantifier or filter ignores it. Items whose key is anything else are always tested, and a
 /// probe that is not text falls back to testing every item.
 extension ExprCompiler {
-    /// The items of `source` that may satisfy `condition`, in source order; nil when the condition
-    /// has no usable equality and every item must be tested.
+    /// An equality join found in a condition.
+    struct Join {
+        /// The items that may satisfy the condition, in source order.
+        var candidates: (EvaluationFrame) -> [RuntimeValue]
+        /// The probe's text when the whole result depends on nothing else: every other part of the
+        /// condition reads no loop variable but the quantifier's own. Results can then be
+        /// remembered per probe (``ProbeMemo``), so `count(d in complaints where d.category =
+        /// c.category and …)` inside a walk over the complaints costs one pass per category, not
+        /// one per complaint.
+        var memoKey: ((EvaluationFrame) -> String?)?
+    }
+
+    /// The equality join of `condition`, or nil when it has no usable equality and every item
+    /// must be tested.
     ///
     /// Call with `variable` bound to `slot`; `sourceIsConstant` says the source reads no loop variable.
     mutating func compileCandidates(variable: String, slot: Int, source: @escaping Evaluation,
-                                    sourceIsConstant: Bool, condition: Expr) -> ((EvaluationFrame) -> [RuntimeValue])? {
+                                    sourceIsConstant: Bool, condition: Expr) -> Join? {
         guard sourceIsConstant else { return nil }
-        for conjunct in condition.conjuncts {
+        let conjuncts = condition.conjuncts
+        for (position, conjunct) in conjuncts.enumerated() {
             guard case .binary(.equal, let lhs, let rhs) = conjunct.kind else { continue }
             for (keySide, probeSide) in [(lhs, rhs), (rhs, lhs)] {
                 let keyNames = keySide.freeNames
@@ -27,10 +40,30 @@ extension ExprCompiler {
                       !probeSide.freeNames.contains(variable) else { continue }
                 let index = JoinIndex(source: source, key: compile(keySide), slot: slot)
                 let probe = compile(probeSide)
-                return { frame in index.candidates(for: probe(frame), frame: frame) }
+                let rest = conjuncts.enumerated().filter { $0.offset != position }.map(\.element)
+                let independent = rest.allSatisfy { $0.freeNames.allSatisfy { $0 == variable || !isBound($0) } }
+                return Join(candidates: { frame in index.candidates(for: probe(frame), frame: frame) },
+                            memoKey: independent ? { frame in
+                                if case .text(let text) = probe(frame) { return text }
+                                return nil
+                            } : nil)
             }
         }
         return nil
+    }
+}
+
+/// Results of a joined quantifier or filter remembered per probe text, for one rule evaluation.
+final class ProbeMemo {
+    private var results: [String: RuntimeValue] = [:]
+
+    /// The remembered result for `key`, or `compute()` remembered.
+    func value(for key: String?, _ compute: () -> RuntimeValue) -> RuntimeValue {
+        guard let key else { return compute() }
+        if let known = results[key] { return known }
+        let value = compute()
+        results[key] = value
+        return value
     }
 }
 

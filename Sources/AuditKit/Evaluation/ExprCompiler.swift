@@ -87,16 +87,19 @@ struct ExprCompiler {
         case .filter(let variable, let sourceExpr, let condition):
             let source = compile(sourceExpr)
             let sourceIsConstant = isConstant(sourceExpr)
-            let (slot, condition, candidates) = withVariable(variable) { compiler, slot in
+            let (slot, condition, join) = withVariable(variable) { compiler, slot in
                 (slot, compiler.compile(condition),
                  compiler.compileCandidates(variable: variable, slot: slot, source: source,
                                             sourceIsConstant: sourceIsConstant, condition: condition))
             }
+            let memo = ProbeMemo()
             return { frame in
-                .list((candidates?(frame) ?? source(frame).items).filter { item in
-                    frame.slots[slot] = item
-                    return condition(frame).bool == true
-                })
+                memo.value(for: join?.memoKey?(frame)) {
+                    .list((join?.candidates(frame) ?? source(frame).items).filter { item in
+                        frame.slots[slot] = item
+                        return condition(frame).bool == true
+                    })
+                }
             }
         }
     }
@@ -217,23 +220,26 @@ struct ExprCompiler {
         // `every` must see every item (one that fails the equality makes it false); `some` and `no`
         // only need the items that can satisfy the condition.
         let joinable = quantifier != .every
-        let (slot, condition, candidates) = withVariable(variable) { compiler, slot in
+        let (slot, condition, join) = withVariable(variable) { compiler, slot in
             (slot, compiler.compile(condition),
              joinable ? compiler.compileCandidates(variable: variable, slot: slot, source: source,
                                                    sourceIsConstant: sourceIsConstant, condition: condition) : nil)
         }
+        let memo = ProbeMemo()
         return { frame in
-            var sawUnknown = false
-            for item in candidates?(frame) ?? source(frame).items {
-                frame.slots[slot] = item
-                switch condition(frame).bool {
-                case true?: if quantifier != .every { return .bool(quantifier == .some) }
-                case false?: if quantifier == .every { return .bool(false) }
-                case nil: sawUnknown = true
+            memo.value(for: join?.memoKey?(frame)) {
+                var sawUnknown = false
+                for item in join?.candidates(frame) ?? source(frame).items {
+                    frame.slots[slot] = item
+                    switch condition(frame).bool {
+                    case true?: if quantifier != .every { return .bool(quantifier == .some) }
+                    case false?: if quantifier == .every { return .bool(false) }
+                    case nil: sawUnknown = true
+                    }
                 }
+                if sawUnknown { return .unknown }
+                return .bool(quantifier != .some)
             }
-            if sawUnknown { return .unknown }
-            return .bool(quantifier != .some)
         }
     }
 }
