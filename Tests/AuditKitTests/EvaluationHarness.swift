@@ -28,57 +28,41 @@ enum EvaluationHarness {
                             options: AuditOptions(asOf: asOf, stage: stage, standards: standards, parameters: parameters))
     }
 
+    /// The text of a test rule `T1` (grade observation, so systemic escalation never applies).
+    static func testRule(_ prelude: String, scope: String = "", requirement: String, message: String = "failed") -> String {
+        """
+        \(prelude)
+        rule T1
+          title "test"
+          standard iso9001
+          clause 9.1.1
+          grade observation
+          \(scope)
+          require \(requirement)
+          message "\(message)"
+        end
+        """
+    }
+
     /// Wraps a `require` expression over each item of `collection` in a rule and returns the ids of
     /// the failing records (the built-in date check left out).
     static func failing(_ requirement: String, over collection: String = "complaints", as variable: String = "c",
                         where filter: String? = nil, json: String, prelude: String = "",
                         parameters: [String: String] = [:]) throws -> [String] {
-        let rules = """
-        \(prelude)
-        rule T1
-          title "test"
-          standard iso9001
-          clause 9.1.1
-          grade observation
-          for each \(variable) in \(collection)
-          \(filter.map { "where \($0)" } ?? "")
-          require \(requirement)
-          message "failed"
-        end
-        """
-        return try report(rules: rules, json: json, parameters: parameters).findings
+        let scope = "for each \(variable) in \(collection)\n  " + (filter.map { "where \($0)" } ?? "")
+        return try report(rules: testRule(prelude, scope: scope, requirement: requirement), json: json,
+                          parameters: parameters).findings
             .filter { $0.rule == "T1" }.map { $0.record ?? "-" }
     }
 
     /// Evaluates an expression for the export as a whole: true when the rule raises no finding.
     static func holds(_ requirement: String, json: String = "{}", prelude: String = "") throws -> Bool {
-        let rules = """
-        \(prelude)
-        rule T1
-          title "test"
-          standard iso9001
-          clause 9.1.1
-          grade observation
-          require \(requirement)
-          message "failed"
-        end
-        """
-        return try report(rules: rules, json: json).findings.allSatisfy { $0.rule != "T1" }
+        try report(rules: testRule(prelude, requirement: requirement), json: json).findings.allSatisfy { $0.rule != "T1" }
     }
 
     /// The message of the single finding of a whole-export rule with the given message template.
     static func message(_ template: String, json: String = "{}", prelude: String = "") throws -> String? {
-        let rules = """
-        \(prelude)
-        rule T1
-          title "test"
-          standard iso9001
-          clause 9.1.1
-          grade observation
-          require false
-          message "\(template)"
-        end
-        """
-        return try report(rules: rules, json: json).findings.first { $0.rule == "T1" }?.message
+        try report(rules: testRule(prelude, requirement: "false", message: template), json: json)
+            .findings.first { $0.rule == "T1" }?.message
     }
 }
