@@ -78,6 +78,9 @@ struct Check: ParsableCommand {
     @Flag(help: "No progress messages on standard error.")
     var quiet = false
 
+    @Flag(help: .hidden)
+    var timings = false
+
     /// Paths no output may overwrite: the inputs and the mapping.
     var protectedPaths: [String] { files + (mapping.map { [$0] } ?? []) }
 
@@ -96,6 +99,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let settings = try CheckSettings(self)
         let progress = Progress(enabled: !quiet)
+        let stopwatch = Stopwatch(enabled: timings)
         let ruleSet = try RuleDirectories.load(settings.ruleDirectories)
         var records = RecordSet()
         if let mapping {
@@ -116,6 +120,7 @@ struct Check: ParsableCommand {
                 throw ExitCode(ExitStatus.unusable)
             }
         }
+        stopwatch.lap("read the records")
         progress.say("read \(records.inputs.reduce(0) { $0 + $1.records }) records; evaluating \(ruleSet.rules.count) rules…")
         var report: AuditReport
         do {
@@ -132,6 +137,7 @@ struct Check: ParsableCommand {
             formatter.formatOptions = [.withInternetDateTime]
             report.generatedAt = formatter.string(from: Date())
         }
+        stopwatch.lap("evaluated the rules")
         progress.say("done: \(report.findings.count) findings")
         let formats = settings.formats
         do {
@@ -152,6 +158,7 @@ struct Check: ParsableCommand {
             Terminal.error(error.localizedDescription)
             throw ExitCode(ExitStatus.unusable)
         }
+        stopwatch.lap("wrote the report")
         if let grade = settings.failOn.grade, report.openFindings(atOrAbove: grade) > settings.maxFindings {
             throw ExitCode(ExitStatus.findings)
         }

@@ -116,3 +116,21 @@ struct Progress {
         FileHandle.standardError.write(Data("auditready: \(message)\n".utf8))
     }
 }
+
+/// Phase durations on standard error, for performance work (`check --timings`, hidden).
+struct Stopwatch {
+    let enabled: Bool
+    private let start = ContinuousClock.now
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    /// Prints the time since the start, labelled.
+    func lap(_ label: String) {
+        guard enabled else { return }
+        let elapsed = (ContinuousClock.now - start).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        FileHandle.standardError.write(Data("auditready: \(label) at \(String(format: "%.3f", seconds)) s\n".utf8))
+    }
+}

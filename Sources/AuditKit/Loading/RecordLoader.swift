@@ -407,3 +407,20 @@ func trimmedScalar(_ text: String) -> String {
     if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
     return String(scalars[first...last])
 }
+
+/// The UTF-8 `bytes` as text, leading and trailing whitespace removed as ``trimmedScalar(_:)`` does.
+func trimmedScalar(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard let first = bytes.first, let last = bytes.last else { return "" }
+    if first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+        return String(decoding: bytes, as: UTF8.self)
+    }
+    var start = 0, end = bytes.count
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D {
+        start += 1
+    }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D {
+        end -= 1
+    }
+    // Other whitespace (non-breaking spaces, vertical tabs…) is rare: let the general rule decide.
+    return trimmedScalar(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+}

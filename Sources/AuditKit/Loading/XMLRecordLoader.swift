@@ -1,7 +1,10 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads the XML spelling of a records export into a ``Record`` tree, streaming with libxml2's
-/// reader. The only file that touches libxml2: nothing C-shaped leaves it.
+/// SAX2 parser. The only file that touches libxml2: nothing C-shaped leaves it.
 ///
 /// Hardened for untrusted files: no network, no entity substitution, no DTD loading, an external
 /// entity loader that refuses everything, and any DOCTYPE or entity reference is rejected.
@@ -11,26 +14,83 @@ enum XMLRecordLoader {
 
     /// Parses the file open at `descriptor` (named `path` in messages; not closed here) into the
     /// top-level record (the `<records>` element).
+    ///
+    /// libxml2's SAX2 parser calls the builder for each start tag, piece of text and end tag; no
+    /// document tree is built. It reads the descriptor with `read`, so another thread may hash the
+    /// same file with `pread` meanwhile.
     static func load(descriptor: Int32, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
         _ = libxmlSetUp
-        guard let reader = xmlReaderForFd(descriptor, nil, nil, hardenedOptions) else {
-            throw RecordLoadError(file: path, message: "the file could not be opened as XML")
+        // The builder lives at a fixed address the callbacks reach through their context pointer;
+        // a struct behind a pointer has no run-time exclusivity checks, unlike a class's properties.
+        let builder = UnsafeMutablePointer<XMLTreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: XMLTreeBuilder(path: path, fileIndex: fileIndex))
+        defer {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
         }
-        defer { xmlFreeTextReader(reader) }
-        let sink = XMLErrorSink()
-        return try withExtendedLifetime(sink) { () throws(RecordLoadError) -> Record in
-            xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-                guard let context, let error else { return }
-                let sink = Unmanaged<XMLErrorSink>.fromOpaque(context).takeUnretainedValue()
-                let details = error.pointee
-                guard details.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-                var text = details.message.map { String(cString: $0) } ?? "unknown XML error"
-                while text.last?.isWhitespace == true { text.removeLast() }
-                sink.errors.append(XMLErrorSink.Entry(
-                    line: Int(details.line), column: Int(details.int2), code: Int(details.code), message: text))
-            }, Unmanaged.passUnretained(sink).toOpaque())
-            var builder = XMLTreeBuilder(reader: reader, sink: sink, path: path, fileIndex: fileIndex)
-            return try builder.run()
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
+            guard let context, let localName else { return }
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee
+                .startElement(localName, attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        handler.endElementNs = { context, _, _, _ in
+            guard let context else { return }
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.endElement()
+        }
+        let characters: charactersSAXFunc = { context, bytes, length in
+            guard let context, let bytes, length > 0 else { return }
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.characters(bytes, Int(length))
+        }
+        handler.characters = characters
+        handler.ignorableWhitespace = characters
+        handler.internalSubset = { context, _, _, _ in
+            guard let context else { return }
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.doctype()
+        }
+        handler.reference = { context, _ in
+            guard let context else { return }
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.entityReference()
+        }
+        handler.serror = { context, error in
+            guard let context, let error else { return }
+            let details = error.pointee
+            guard details.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            var text = details.message.map { String(cString: $0) } ?? "unknown XML error"
+            while text.last?.isWhitespace == true { text.removeLast() }
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.libxmlError(
+                line: Int(details.line), column: Int(details.int2), message: text)
+        }
+        do {
+            let context = UnsafeMutableRawPointer(builder)
+            let source = UnsafeMutableRawPointer(bitPattern: Int(descriptor) + 1)
+            guard let parser = xmlCreateIOParserCtxt(&handler, context, { source, buffer, length in
+                guard let source, let buffer else { return -1 }
+                let descriptor = Int32(Int(bitPattern: source) - 1)
+                while true {
+                    let count = read(descriptor, buffer, Int(length))
+                    if count >= 0 { return Int32(count) }
+                    if errno != EINTR { return -1 }
+                }
+            }, nil, source, XML_CHAR_ENCODING_NONE) else {
+                throw RecordLoadError(file: path, message: "the file could not be opened as XML")
+            }
+            defer { xmlFreeParserCtxt(parser) }
+            xmlCtxtUseOptions(parser, hardenedOptions)
+            builder.pointee.parser = parser
+            xmlParseDocument(parser)
+            builder.pointee.parser = nil
+            if let failure = builder.pointee.failure { throw failure }
+            guard parser.pointee.wellFormed == 1 else {
+                throw RecordLoadError(file: path, line: Int(parser.pointee.input?.pointee.line ?? 0),
+                                      column: Int(parser.pointee.input?.pointee.col ?? 0),
+                                      message: "the file is not valid XML")
+            }
+            guard let root = builder.pointee.root else {
+                throw RecordLoadError(file: path, message: "the file has no <records> element")
+            }
+            return root
         }
     }
 }
@@ -140,289 +200,278 @@ private let libxmlSetUp: Void = {
     xmlSetExternalEntityLoader { _, _, _ in nil }
 }()
 
-/// Collects libxml2's error-level diagnostics for one parse.
-private final class XMLErrorSink {
-    struct Entry {
-        var line: Int
-        var column: Int
-        var code: Int
-        var message: String
-    }
-    var errors: [Entry] = []
-}
-
-/// One element whose end has not been read yet.
-private struct XMLFrame {
-    var name: Name
-    var nameText: String
-    var location: SourceLocation
-    /// Which start tag on its line this element's is (1 for the first), to find its column.
-    var ordinal: Int
-    /// Where this element's children start in the builder's shared child stack.
-    var childStart: Int
-    /// Attribute names, including attributes with blank values.
-    var attributeNames: [Name] = []
-    /// Attributes with a value, as fields.
-    var attributes: [Record.Field] = []
-    var text = ""
-}
-
-private struct XMLChild {
-    var name: Name
-    var nameText: String
-    var value: Value?
-    var line: Int
-    var ordinal: Int
-}
-
 /// An element or attribute name, interned once.
 private struct XMLName {
     var name: Name
     var text: String
+    /// True when the records contract lists this name as a list field.
+    var isListField: Bool
+}
+
+/// One element whose end has not been read yet.
+private struct XMLFrame {
+    var name: Int32
+    var location: SourceLocation
+    /// Which start tag on its line this element's is (1 for the first), to find its column.
+    var ordinal: Int32
+    /// Where this element's children start in the builder's shared child stack.
+    var childStart: Int
+    /// Where this element's attributes start in the builder's shared attribute stack, and how many
+    /// there are (including attributes with blank values, which are not stored as fields).
+    var attributeStart: Int
+    var attributeCount: Int
+}
+
+private struct XMLChild {
+    var name: Int32
+    var value: Value?
+    var line: Int32
+    var ordinal: Int32
+}
+
+private struct XMLAttribute {
+    var name: Int32
+    var value: Value?
 }
 
 /// Names keyed by the address of libxml2's interned copy of them.
 ///
-/// The reader's parser interns every element and attribute name in its dictionary, which lives
-/// (and never frees a string) until the reader is freed, so one address is one name for the whole
-/// parse. Only addresses the dictionary owns are remembered; any other string is looked up by text.
+/// The parser interns every element and attribute name in its dictionary, which lives (and never
+/// frees a string) until the parser is freed, so one address is one name for the whole parse. Only
+/// addresses the dictionary owns are remembered; any other string is looked up by text.
 private struct DictionaryNameCache {
     private var keys = [UInt](repeating: 0, count: 256)
     private var slots = [Int32](repeating: 0, count: 256)
-    private(set) var entries: [XMLName] = []
+    private var count = 0
 
     @inline(__always)
     private static func hash(_ key: UInt, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
-    /// The cached name at `key`, or nil.
+    /// The name number cached at `key`, or nil.
     @inline(__always)
-    func lookup(_ key: UInt) -> XMLName? {
+    func lookup(_ key: UInt) -> Int32? {
         let mask = keys.count - 1
         var index = DictionaryNameCache.hash(key, mask)
         while true {
             let found = keys[index]
-            if found == key { return entries[Int(slots[index])] }
+            if found == key { return slots[index] }
             if found == 0 { return nil }
             index = (index + 1) & mask
         }
     }
 
-    mutating func insert(_ key: UInt, _ entry: XMLName) {
-        if (entries.count + 1) * 2 > keys.count { grow() }
+    mutating func insert(_ key: UInt, _ slot: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        place(key, slot)
+        count += 1
+    }
+
+    private mutating func place(_ key: UInt, _ slot: Int32) {
         let mask = keys.count - 1
         var index = DictionaryNameCache.hash(key, mask)
         while keys[index] != 0 { index = (index + 1) & mask }
         keys[index] = key
-        slots[index] = Int32(entries.count)
-        entries.append(entry)
+        slots[index] = slot
     }
 
     private mutating func grow() {
         let oldKeys = keys, oldSlots = slots
         keys = [UInt](repeating: 0, count: oldKeys.count * 2)
         slots = [Int32](repeating: 0, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for k in 0..<oldKeys.count where oldKeys[k] != 0 {
-            var index = DictionaryNameCache.hash(oldKeys[k], mask)
-            while keys[index] != 0 { index = (index + 1) & mask }
-            keys[index] = oldKeys[k]
-            slots[index] = oldSlots[k]
-        }
+        for k in 0..<oldKeys.count where oldKeys[k] != 0 { place(oldKeys[k], oldSlots[k]) }
     }
 }
 
+/// Builds the record tree from libxml2's SAX2 events. Its methods are called from C callbacks,
+/// which cannot throw: the first problem is kept in ``failure`` and the parser is stopped.
 private struct XMLTreeBuilder {
-    let reader: xmlTextReaderPtr
-    let sink: XMLErrorSink
     let path: String
     let fileIndex: Int32
-    var names: [String: Name] = [:]
-    var nameCache = DictionaryNameCache()
-    /// The parser's name dictionary, once known.
-    var dictionary: xmlDictPtr?
-    var stack: [XMLFrame] = []
+    /// The parser, while it runs (for line numbers and to stop it).
+    var parser: xmlParserCtxtPtr?
+    /// The first error: libxml2's or the builder's, whichever came first.
+    private(set) var failure: RecordLoadError?
+    private(set) var root: Record?
+
+    /// Every distinct name seen, by number; ``nameCache`` maps libxml2's addresses to these numbers.
+    private var names: [XMLName] = []
+    private var numbers: [String: Int32] = [:]
+    private var nameCache = DictionaryNameCache()
+    private var stack: [XMLFrame] = []
     /// The finished children of every open element, innermost last (one shared buffer, so an
     /// element does not allocate an array of its own).
-    var children: [XMLChild] = []
-    var root: Record?
+    private var children: [XMLChild] = []
+    private var attributes: [XMLAttribute] = []
+    /// The text of the innermost open element since its start tag.
+    private var text: [UInt8] = []
     /// The line of the last start tag and how many start tags that line has had so far.
-    var startLine = 0
-    var startOrdinal = 0
+    private var startLine: Int32 = 0
+    private var startOrdinal: Int32 = 0
 
-    init(reader: xmlTextReaderPtr, sink: XMLErrorSink, path: String, fileIndex: Int32) {
-        self.reader = reader
-        self.sink = sink
+    init(path: String, fileIndex: Int32) {
         self.path = path
         self.fileIndex = fileIndex
-    }
-
-    mutating func run() throws(RecordLoadError) -> Record {
         stack.reserveCapacity(32)
         children.reserveCapacity(256)
-        while true {
-            let status = xmlTextReaderRead(reader)
-            if let first = sink.errors.first { throw libxmlError(first) }
-            if status == 0 { break }
-            guard status == 1 else {
-                throw RecordLoadError(file: path, line: parserLine(), column: parserColumn(),
-                                      message: "the file is not valid XML")
-            }
-            switch xmlTextReaderNodeType(reader) {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                try startElement()
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                try endElement()
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
-                let last = stack.count - 1
-                if last >= 0, children.count == stack[last].childStart, let value = xmlTextReaderConstValue(reader) {
-                    appendText(value, to: last)
-                }
-            case Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
-                // Whitespace only matters between pieces of text; leading whitespace is trimmed.
-                let last = stack.count - 1
-                if last >= 0, children.count == stack[last].childStart, !stack[last].text.isEmpty,
-                   let value = xmlTextReaderConstValue(reader) {
-                    appendText(value, to: last)
-                }
-            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw XMLRecordLoader.doctypeError(path: path, line: parserLine(), column: parserColumn())
-            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
-                throw RecordLoadError(
-                    file: path, line: parserLine(), column: parserColumn(),
-                    message: "the export uses an entity reference; records exports must not use entities other than &amp; &lt; &gt; &quot; &apos; and character references")
-            default:
-                continue  // comments, processing instructions, the XML declaration
-            }
-        }
-        guard let root else {
-            throw RecordLoadError(file: path, message: "the file has no <records> element")
-        }
-        return root
+        attributes.reserveCapacity(16)
+        text.reserveCapacity(256)
     }
 
-    @inline(__always)
-    private mutating func appendText(_ value: UnsafePointer<xmlChar>, to index: Int) {
-        let text = String(cString: value)
-        if stack[index].text.isEmpty {
-            stack[index].text = text
-        } else {
-            stack[index].text += text
-        }
-    }
+    // MARK: Events
 
-    /// The name at `pointer` (a name libxml2 returned for the current node).
-    private mutating func xmlName(_ pointer: UnsafePointer<xmlChar>) -> XMLName {
-        let key = UInt(bitPattern: pointer)
-        if let cached = nameCache.lookup(key) { return cached }
-        let text = String(cString: pointer)
-        let entry = XMLName(name: intern(text), text: text)
-        if dictionary == nil {
-            dictionary = xmlTextReaderCurrentNode(reader)?.pointee.doc?.pointee.dict
-        }
-        if let dictionary, xmlDictOwns(dictionary, pointer) == 1 {
-            nameCache.insert(key, entry)
-        }
-        return entry
-    }
-
-    private mutating func startElement() throws(RecordLoadError) {
-        guard let namePointer = xmlTextReaderConstLocalName(reader) else { return }
-        let elementName = xmlName(namePointer)
-        let nameText = elementName.text
-        let line = nodeLine()
+    mutating func startElement(_ localName: UnsafePointer<xmlChar>, attributeCount: Int,
+                      attributes raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard failure == nil else { return }
+        let number = nameNumber(localName)
+        let line = currentLine()
         if line == startLine {
             startOrdinal += 1
         } else {
             startLine = line
             startOrdinal = 1
         }
-        let ordinal = startOrdinal
-        if stack.isEmpty, nameText != "records" {
-            throw elementError(
-                line: line, ordinal: ordinal,
-                "the root element must be <records>, but this file's root element is <\(nameText)>")
+        if stack.isEmpty, names[Int(number)].text != "records" {
+            return fail(elementError(
+                line: line, ordinal: startOrdinal,
+                "the root element must be <records>, but this file's root element is <\(names[Int(number)].text)>"))
         }
         guard stack.count < XMLRecordLoader.maximumDepth else {
-            throw elementError(line: line, ordinal: ordinal,
-                               "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels")
+            return fail(elementError(line: line, ordinal: startOrdinal,
+                                     "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels"))
         }
-        var frame = XMLFrame(name: elementName.name, nameText: nameText,
-                             location: SourceLocation(file: fileIndex, line: line, column: 0), ordinal: ordinal,
-                             childStart: children.count)
-        if xmlTextReaderHasAttributes(reader) == 1 {
-            while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-                guard let attributePointer = xmlTextReaderConstLocalName(reader) else { continue }
-                let attribute = xmlName(attributePointer).name
-                if frame.attributeNames.contains(attribute) {
-                    throw elementError(
-                        line: line, ordinal: ordinal,
-                        "the field \"\(attribute.string)\" appears twice in <\(nameText)>")
+        let attributeStart = attributes.count
+        if attributeCount > 0, let raw {
+            // Five pointers an attribute: local name, prefix, namespace, value start, value end.
+            for k in 0..<attributeCount {
+                guard let attributeName = raw[5 * k] else { continue }
+                let attribute = nameNumber(attributeName)
+                var index = attributeStart
+                while index < attributes.count {
+                    if attributes[index].name == attribute {
+                        return fail(elementError(
+                            line: line, ordinal: startOrdinal,
+                            "the field \"\(names[Int(attribute)].text)\" appears twice in <\(names[Int(number)].text)>"))
+                    }
+                    index += 1
                 }
-                frame.attributeNames.append(attribute)
-                if let raw = xmlTextReaderConstValue(reader) {
-                    let value = trimmedScalar(String(cString: raw))
-                    if !value.isEmpty { frame.attributes.append(Record.Field(name: attribute, value: .text(value))) }
+                var value: Value?
+                if let start = raw[5 * k + 3], let end = raw[5 * k + 4], end > start {
+                    let scalar = attributeText(UnsafeBufferPointer(start: start, count: end - start))
+                    if !scalar.isEmpty { value = .text(scalar) }
                 }
+                attributes.append(XMLAttribute(name: attribute, value: value))
             }
-            xmlTextReaderMoveToElement(reader)
         }
-        let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-        stack.append(frame)
-        if isEmpty { try endElement() }
+        stack.append(XMLFrame(name: number, location: SourceLocation(file: fileIndex, line: Int(line), column: 0),
+                              ordinal: startOrdinal, childStart: children.count,
+                              attributeStart: attributeStart, attributeCount: attributes.count - attributeStart))
+        text.removeAll(keepingCapacity: true)
     }
 
-    private mutating func endElement() throws(RecordLoadError) {
-        guard let frame = stack.popLast() else { return }
-        // The slices are temporaries, so removing the children afterwards does not copy the buffer.
+    @inline(__always)
+    mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
+        // Text matters only in an element with no child elements so far.
+        guard let last = stack.last, children.count == last.childStart else { return }
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+    }
+
+    mutating func endElement() {
+        guard failure == nil, let frame = stack.popLast() else { return }
+        // The slices are temporaries (never bound to a name), so removing the children afterwards
+        // does not copy the shared buffers.
         if stack.isEmpty {
-            root = try record(frame, children[frame.childStart...]) ?? Record(fields: [], location: frame.location)
+            if let record = record(frame, attributes[frame.attributeStart...], children[frame.childStart...]) {
+                root = record
+            } else if failure == nil {
+                root = Record(fields: [], location: frame.location)
+            }
+        } else {
+            let value = convert(frame, attributes[frame.attributeStart...], children[frame.childStart...])
+            if failure != nil { return }
             children.removeSubrange(frame.childStart...)
-            return
+            children.append(XMLChild(name: frame.name, value: value, line: frame.location.line, ordinal: frame.ordinal))
         }
-        let value = try convert(frame, children[frame.childStart...])
-        children.removeSubrange(frame.childStart...)
-        children.append(
-            XMLChild(name: frame.name, nameText: frame.nameText, value: value, line: Int(frame.location.line),
-                     ordinal: frame.ordinal))
+        attributes.removeSubrange(frame.attributeStart...)
+        text.removeAll(keepingCapacity: true)
+    }
+
+    mutating func doctype() {
+        fail(XMLRecordLoader.doctypeError(path: path, line: Int(currentLine()),
+                                          column: Int(parser?.pointee.input?.pointee.col ?? 0)))
+    }
+
+    mutating func entityReference() {
+        fail(RecordLoadError(
+            file: path, line: Int(currentLine()), column: Int(parser?.pointee.input?.pointee.col ?? 0),
+            message: "the export uses an entity reference; records exports must not use entities other than &amp; &lt; &gt; &quot; &apos; and character references"))
+    }
+
+    mutating func libxmlError(line: Int, column: Int, message: String) {
+        guard failure == nil else { return }
+        if message.hasPrefix("Excessive depth in document") {
+            return fail(RecordLoadError(file: path, line: line, column: column,
+                                        message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels"))
+        }
+        // A file that stops with elements still open.
+        if message.hasPrefix("Premature end of data") || message.hasPrefix("Extra content at the end of the document"),
+           let open = stack.last {
+            return fail(RecordLoadError(
+                file: path, line: line, column: column,
+                message: "the file is not valid XML: it ends before <\(names[Int(open.name)].text)> (opened on line \(open.location.line)) is closed; it may have been cut short"))
+        }
+        fail(RecordLoadError(file: path, line: line, column: column, message: XMLErrorMessage.plain(message)))
+    }
+
+    // MARK: Building
+
+    /// Keeps the first failure and stops the parser.
+    private mutating func fail(_ error: RecordLoadError) {
+        guard failure == nil else { return }
+        failure = error
+        if let parser { xmlStopParser(parser) }
     }
 
     /// The value of a finished element; nil when it is absent.
-    private func convert(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) throws(RecordLoadError) -> Value? {
+    private mutating func convert(_ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
+                         _ kids: ArraySlice<XMLChild>) -> Value? {
         if kids.isEmpty {
-            if !frame.attributes.isEmpty {
-                return .record(Record(fields: frame.attributes, location: frame.location))
+            if ownAttributes.contains(where: { $0.value != nil }) {
+                return record(frame, ownAttributes, kids).map(Value.record)
             }
-            let text = trimmedScalar(frame.text)
-            return text.isEmpty ? nil : .text(text)
+            let scalar = elementText()
+            return scalar.isEmpty ? nil : .text(scalar)
         }
-        if frame.attributes.isEmpty, isListContainer(frame, kids) {
+        if !ownAttributes.contains(where: { $0.value != nil }), isListContainer(frame, kids) {
             var items: [Value] = []
             items.reserveCapacity(kids.count)
             for child in kids { if let value = child.value { items.append(value) } }
             return items.isEmpty ? nil : .list(items)
         }
-        return try record(frame, kids).map(Value.record)
+        return record(frame, ownAttributes, kids).map(Value.record)
     }
 
     private func isListContainer(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) -> Bool {
         // The contract's list fields are lists whatever their items are called.
-        if RecordsContract.listFields.contains(frame.nameText) { return true }
+        let container = names[Int(frame.name)]
+        if container.isListField { return true }
         let first = kids[kids.startIndex]
         for child in kids where child.name != first.name { return false }
-        return kids.count >= 2 || first.nameText == "item"
-            || isSingular(first.nameText, of: frame.nameText)
+        let item = names[Int(first.name)].text
+        return kids.count >= 2 || item == "item" || isSingular(item, of: container.text)
     }
 
     /// The element as a record of its attributes and children; nil when it has no fields.
-    private func record(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) throws(RecordLoadError) -> Record? {
-        var fields = frame.attributes
-        fields.reserveCapacity(fields.count + kids.count)
+    private mutating func record(_ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
+                        _ kids: ArraySlice<XMLChild>) -> Record? {
+        var fields: [Record.Field] = []
+        fields.reserveCapacity(ownAttributes.count + kids.count)
+        for attribute in ownAttributes {
+            if let value = attribute.value { fields.append(Record.Field(name: names[Int(attribute.name)].name, value: value)) }
+        }
         // Records have a few dozen fields at most: a linear scan beats hashing until they do not.
-        let attributeCount = frame.attributeNames.count
-        var seenSet: Set<Name>? = attributeCount + kids.count > 24 ? Set(frame.attributeNames) : nil
+        var seenSet: Set<Int32>? = ownAttributes.count + kids.count > 24 ? Set(ownAttributes.map(\.name)) : nil
         var k = kids.startIndex
         while k < kids.endIndex {
             let child = kids[k]
@@ -431,7 +480,7 @@ private struct XMLTreeBuilder {
                 isNew = seenSet!.insert(child.name).inserted
             } else {
                 // Seen so far: the attributes, then the children before this one.
-                var fresh = !frame.attributeNames.contains(child.name)
+                var fresh = !ownAttributes.contains { $0.name == child.name }
                 if fresh {
                     var j = kids.startIndex
                     while j < k {
@@ -442,56 +491,73 @@ private struct XMLTreeBuilder {
                 isNew = fresh
             }
             guard isNew else {
-                throw elementError(
+                fail(elementError(
                     line: child.line, ordinal: child.ordinal,
-                    "the field \"\(child.nameText)\" appears twice in <\(frame.nameText)> (as two elements, or as an attribute and an element)")
+                    "the field \"\(names[Int(child.name)].text)\" appears twice in <\(names[Int(frame.name)].text)> (as two elements, or as an attribute and an element)"))
+                return nil
             }
-            if let value = child.value { fields.append(Record.Field(name: child.name, value: value)) }
+            if let value = child.value { fields.append(Record.Field(name: names[Int(child.name)].name, value: value)) }
             k += 1
         }
         return fields.isEmpty ? nil : Record(fields: fields, location: frame.location)
     }
 
-    private mutating func intern(_ text: String) -> Name {
-        if let name = names[text] { return name }
-        let name = Name(text)
-        names[text] = name
-        return name
+    /// The text collected for the element just closed, trimmed.
+    private func elementText() -> String {
+        text.withUnsafeBufferPointer { trimmedScalar(bytes: $0) }
     }
 
-    /// The line of the current node's start tag.
-    private func nodeLine() -> Int {
-        if let node = xmlTextReaderCurrentNode(reader) {
-            let line = Int(xmlGetLineNo(node))
-            // libxml2 stores element lines in 16 bits; past 65534 fall back to the parser's line.
-            if line > 0, line < 65535 { return line }
+    /// An attribute value as libxml2 hands it to SAX2 handlers: the parser writes `&amp;` and
+    /// `&#38;` as `&#38;` for the handler to decode (no other `&` can remain), so decode it here.
+    private func attributeText(_ bytes: UnsafeBufferPointer<xmlChar>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return trimmedScalar(bytes: bytes) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        let entity: [UInt8] = Array("&#38;".utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), index + entity.count <= bytes.count,
+               bytes[index..<index + entity.count].elementsEqual(entity) {
+                decoded.append(UInt8(ascii: "&"))
+                index += entity.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
         }
-        return parserLine()
+        return decoded.withUnsafeBufferPointer { trimmedScalar(bytes: $0) }
     }
 
-    private func parserLine() -> Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    /// The number of the name at `pointer` (a name libxml2 passed to a callback).
+    @inline(__always)
+    private mutating func nameNumber(_ pointer: UnsafePointer<xmlChar>) -> Int32 {
+        let key = UInt(bitPattern: pointer)
+        if let cached = nameCache.lookup(key) { return cached }
+        let text = String(cString: pointer)
+        let number: Int32
+        if let known = numbers[text] {
+            number = known
+        } else {
+            number = Int32(names.count)
+            names.append(XMLName(name: Name(text), text: text, isListField: RecordsContract.listFields.contains(text)))
+            numbers[text] = number
+        }
+        if let dictionary = parser?.pointee.dict, xmlDictOwns(dictionary, pointer) == 1 {
+            nameCache.insert(key, number)
+        }
+        return number
+    }
 
-    private func parserColumn() -> Int { max(Int(xmlTextReaderGetParserColumnNumber(reader)), 0) }
+    /// The parser's current line: during a start tag callback, the line where the tag ends.
+    private func currentLine() -> Int32 {
+        Int32(clamping: parser?.pointee.input?.pointee.line ?? 0)
+    }
 
     /// An error about the element whose start tag is the `ordinal`-th on `line`.
-    private func elementError(line: Int, ordinal: Int, _ message: String) -> RecordLoadError {
-        RecordLoadError(file: path, line: line, column: XMLElementColumn.find(path: path, line: line, ordinal: ordinal),
+    private func elementError(line: Int32, ordinal: Int32, _ message: String) -> RecordLoadError {
+        RecordLoadError(file: path, line: Int(line),
+                        column: XMLElementColumn.find(path: path, line: Int(line), ordinal: Int(ordinal)),
                         message: message)
-    }
-
-    private func libxmlError(_ entry: XMLErrorSink.Entry) -> RecordLoadError {
-        if entry.message.hasPrefix("Excessive depth in document") {
-            return RecordLoadError(file: path, line: entry.line, column: entry.column,
-                                   message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels")
-        }
-        // libxml2's reader says "Extra content" when a file stops with elements still open.
-        if entry.message.hasPrefix("Extra content at the end of the document"), let open = stack.last {
-            return RecordLoadError(
-                file: path, line: entry.line, column: entry.column,
-                message: "the file is not valid XML: it ends before <\(open.nameText)> (opened on line \(open.location.line)) is closed; it may have been cut short")
-        }
-        return RecordLoadError(file: path, line: entry.line, column: entry.column,
-                               message: XMLErrorMessage.plain(entry.message))
     }
 }
 
