@@ -5,16 +5,30 @@ import Synchronization
 final class EvaluationEnvironment: Sendable {
     /// An id index of one top-level collection.
     struct CollectionIndex: Sendable {
-        /// The first record with each id.
-        var records: [String: Record] = [:]
-        /// How many records carry each id.
-        var counts: [String: Int] = [:]
+        /// One id: the first record carrying it and how many records carry it.
+        struct Entry: Sendable {
+            var record: Record
+            var count: Int
+        }
+        var entries: [String: Entry] = [:]
+
+        /// The first record with `id`.
+        subscript(id: String) -> Record? { entries[id]?.record }
+
+        /// How many records carry `id`.
+        func count(of id: String) -> Int { entries[id]?.count ?? 0 }
+    }
+
+    /// One collection's index, built once by whichever rule needs it first while rules needing
+    /// other indexes go on.
+    private final class IndexSlot: Sendable {
+        let index = Mutex<CollectionIndex?>(nil)
     }
 
     let root: Record
     let auditDate: CalendarDate
     let parameters: [String: Expr.Literal]
-    private let indexes = Mutex<[String: CollectionIndex]>([:])
+    private let indexes = Mutex<[String: IndexSlot]>([:])
     private let values = Mutex<[String: RuntimeValue]>([:])
 
     init(root: Record, auditDate: CalendarDate, parameters: [String: Expr.Literal]) {
@@ -36,25 +50,37 @@ final class EvaluationEnvironment: Sendable {
 
     /// The id index of the top-level collection `name`, built on first use.
     ///
-    /// Built while holding the lock, so two rules evaluated at the same time never both build it.
+    /// Built while holding that collection's lock, so two rules evaluated at the same time never
+    /// both build it.
     func index(of name: String) -> CollectionIndex {
-        indexes.withLock { indexes in
-            if let index = indexes[name] { return index }
-            var index = CollectionIndex()
-            for item in root[Name(name)]?.items ?? [] {
-                guard let record = item.record, let id = record.id else { continue }
-                index.counts[id, default: 0] += 1
-                if index.records[id] == nil { index.records[id] = record }
+        let slot = indexes.withLock { indexes in
+            if let slot = indexes[name] { return slot }
+            let slot = IndexSlot()
+            indexes[name] = slot
+            return slot
+        }
+        return slot.index.withLock { index in
+            if let index { return index }
+            let items = root[Name(name)]?.items ?? []
+            var built = CollectionIndex()
+            built.entries.reserveCapacity(items.count)
+            for item in items {
+                guard case .record(let record) = item, let id = record.id else { continue }
+                if let found = built.entries.index(forKey: id) {
+                    built.entries.values[found].count += 1
+                } else {
+                    built.entries[id] = CollectionIndex.Entry(record: record, count: 1)
+                }
             }
-            indexes[name] = index
-            return index
+            index = built
+            return built
         }
     }
 }
 
 /// The variable slots of one evaluation (loop variables of `for each`, quantifiers and filters).
 final class EvaluationFrame {
-    var slots: [RuntimeValue]
+    @exclusivity(unchecked) var slots: [RuntimeValue]
 
     init(size: Int) {
         slots = Array(repeating: .unknown, count: size)

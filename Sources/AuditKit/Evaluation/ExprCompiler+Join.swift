@@ -55,7 +55,7 @@ extension ExprCompiler {
 
 /// Results of a joined quantifier or filter remembered per probe text, for one rule evaluation.
 final class ProbeMemo {
-    private var results: [String: RuntimeValue] = [:]
+    @exclusivity(unchecked) private var results: [String: RuntimeValue] = [:]
 
     /// The remembered result for `key`, or `compute()` remembered.
     func value(for key: String?, _ compute: () -> RuntimeValue) -> RuntimeValue {
@@ -72,11 +72,11 @@ final class JoinIndex {
     private let source: Evaluation
     private let key: Evaluation
     private let slot: Int
-    private var items: [RuntimeValue] = []
-    private var byKey: [String: [Int]] = [:]
+    @exclusivity(unchecked) private var items: [RuntimeValue] = []
+    @exclusivity(unchecked) private var byKey: [String: [Int]] = [:]
     /// Items whose key is not plain text: they are tested whatever the probe.
-    private var always: [Int] = []
-    private var built = false
+    @exclusivity(unchecked) private var always: [Int] = []
+    @exclusivity(unchecked) private var built = false
 
     init(source: @escaping Evaluation, key: @escaping Evaluation, slot: Int) {
         self.source = source

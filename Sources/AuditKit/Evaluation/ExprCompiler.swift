@@ -51,6 +51,9 @@ struct ExprCompiler {
         case .name(let name):
             return compileName(name)
         case .member(let base, let field):
+            if case .name(let name) = base.kind, let slot = scope[name] {
+                return compileMember(slot: slot, Name(field))
+            }
             return compileMember(compile(base), Name(field))
         case .lookup(let base, let key):
             return compileLookup(base, compile(key))
@@ -77,10 +80,10 @@ struct ExprCompiler {
         case .uniqueIn(let value, let collection):
             let value = compile(value)
             guard case .name(let name) = collection.kind else { return { _ in .unknown } }
-            let counts = environment.index(of: name).counts
+            let index = environment.index(of: name)
             return { frame in
                 guard case .text(let key) = value(frame) else { return .unknown }
-                return .bool(counts[key] == 1)
+                return .bool(index.count(of: key) == 1)
             }
         case .quantifier(let quantifier, let variable, let source, let condition):
             return compileQuantifier(quantifier, variable, source, condition)
@@ -120,28 +123,40 @@ struct ExprCompiler {
 
     private func compileMember(_ base: @escaping Evaluation, _ field: Name) -> Evaluation {
         let cache = FieldPositionCache()
-        func member(_ value: RuntimeValue) -> RuntimeValue {
-            switch value {
-            case .record(let record): return RuntimeValue(cache.value(of: field, in: record))
-            case .list(let items):
-                var result: [RuntimeValue] = []
-                for item in items {
-                    switch member(item) {
-                    case .unknown: continue
-                    case .list(let inner): result.append(contentsOf: inner)
-                    case let other: result.append(other)
-                    }
-                }
-                return .list(result)
-            default: return .unknown
-            }
+        return { frame in Self.member(field, of: base(frame), cache) }
+    }
+
+    /// `variable.field` with `variable` a loop variable: the most common member access, read from
+    /// its slot without a closure call for the base.
+    private func compileMember(slot: Int, _ field: Name) -> Evaluation {
+        let cache = FieldPositionCache()
+        return { frame in
+            if case .record(let record) = frame.slots[slot] { return RuntimeValue(cache.value(of: field, in: record)) }
+            return Self.member(field, of: frame.slots[slot], cache)
         }
-        return { frame in member(base(frame)) }
+    }
+
+    /// The field `field` of a record, or of every record in a list (flattened, absent ones left out).
+    private static func member(_ field: Name, of value: RuntimeValue, _ cache: FieldPositionCache) -> RuntimeValue {
+        switch value {
+        case .record(let record): return RuntimeValue(cache.value(of: field, in: record))
+        case .list(let items):
+            var result: [RuntimeValue] = []
+            for item in items {
+                switch member(field, of: item, cache) {
+                case .unknown: continue
+                case .list(let inner): result.append(contentsOf: inner)
+                case let other: result.append(other)
+                }
+            }
+            return .list(result)
+        default: return .unknown
+        }
     }
 
     private func compileLookup(_ base: Expr, _ key: @escaping Evaluation) -> Evaluation {
         guard case .name(let name) = base.kind else { return { _ in .unknown } }
-        let records = environment.index(of: name).records
+        let records = environment.index(of: name)
         return { frame in
             switch key(frame) {
             case .text(let id): return records[id].map { .record($0) } ?? .unknown

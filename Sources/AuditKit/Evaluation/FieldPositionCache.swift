@@ -3,7 +3,7 @@
 /// order, so the next record almost always has the field at the same position and the linear
 /// scan is skipped. Used by one compiled rule, on one thread at a time.
 final class FieldPositionCache {
-    private var position = 0
+    @exclusivity(unchecked) private var position = 0
 
     /// The value of the field `name` in `record`, or nil when it is absent.
     @inline(__always)

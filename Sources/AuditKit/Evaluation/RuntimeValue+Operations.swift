@@ -10,12 +10,21 @@ extension RuntimeValue {
         case (.date, _), (_, .date): return .date
         case (.bool, _), (_, .bool): return .bool
         case (.text(let a), .text(let b)):
+            // Numbers and dates start with a digit, a sign or a point: other texts compare as text.
+            if !mayReadAsNumberOrDate(a) || !mayReadAsNumberOrDate(b) { return .text }
             if parseNumber(a) != nil, parseNumber(b) != nil { return .number }
             if CalendarDate.parse(a) != nil, CalendarDate.parse(b) != nil { return .date }
             return .text
         case (.record, .record), (.record, .text), (.text, .record): return .text
         default: return nil
         }
+    }
+
+    /// False when `text` can be neither a number nor a date, by its first byte alone.
+    @inline(__always)
+    private static func mayReadAsNumberOrDate(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2B || first == 0x2E
     }
 
     /// Orders two values: negative, zero or positive; nil when they cannot be ordered.

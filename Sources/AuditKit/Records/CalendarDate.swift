@@ -10,23 +10,42 @@
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01 in the proleptic Gregorian calendar.
     public var day: Int
+    // The time and the offset are stored in 32 bits each (``absent`` when not given), so a date
+    // takes 16 bytes: evaluation copies dates around a great deal.
+    private var storedSecondOfDay: Int32
+    private var storedOffsetSeconds: Int32
+    private static let absent = Int32.min
+
     /// Seconds since midnight local time, when a time was given.
-    public var secondOfDay: Int?
+    public var secondOfDay: Int? {
+        get { storedSecondOfDay == Self.absent ? nil : Int(storedSecondOfDay) }
+        set { storedSecondOfDay = Self.stored(newValue) }
+    }
+
     /// Offset from UTC in seconds, when a zone was given.
-    public var offsetSeconds: Int?
+    public var offsetSeconds: Int? {
+        get { storedOffsetSeconds == Self.absent ? nil : Int(storedOffsetSeconds) }
+        set { storedOffsetSeconds = Self.stored(newValue) }
+    }
 
     /// Creates a date from its day number.
     public init(day: Int, secondOfDay: Int? = nil, offsetSeconds: Int? = nil) {
         self.day = day
-        self.secondOfDay = secondOfDay
-        self.offsetSeconds = offsetSeconds
+        storedSecondOfDay = Self.stored(secondOfDay)
+        storedOffsetSeconds = Self.stored(offsetSeconds)
+    }
+
+    /// A time or offset in its 32-bit storage; times and offsets of real dates are far smaller.
+    private static func stored(_ value: Int?) -> Int32 {
+        guard let value else { return absent }
+        return Int32(clamping: max(value, Int(Int32.min) + 1))
     }
 
     /// Creates a date from year, month and day; nil when the day does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.day = CalendarDate.dayNumber(year: year, month: month, day: day)
+        self.init(day: CalendarDate.dayNumber(year: year, month: month, day: day))
     }
 
     /// Parses `text` strictly; nil when it is not a valid ISO 8601 date or date-time.
@@ -40,6 +59,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         let count = bytes.count
         guard count >= 10, count <= 40 else { return nil }
+        if count == 10 { return parsePlainDate(bytes) }
         func digits(_ start: Int, _ end: Int) -> Int? {
             guard end <= count else { return nil }
             var value = 0
@@ -90,6 +110,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             return nil
         }
         return date
+    }
+
+    /// `YYYY-MM-DD` exactly (10 bytes), the most common form by far: read without the general
+    /// parser's bookkeeping.
+    @inline(__always)
+    private static func parsePlainDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        @inline(__always) func digit(_ index: Int) -> Int? {
+            let value = bytes[index] &- 48
+            return value < 10 ? Int(value) : nil
+        }
+        guard bytes[4] == 45, bytes[7] == 45,
+              let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+        let month = m0 * 10 + m1
+        let dayOfMonth = d0 * 10 + d1
+        guard year >= 1, month >= 1, month <= 12, dayOfMonth >= 1,
+              dayOfMonth <= (month == 2 ? (isLeap(year) ? 29 : 28) : daysIn(month: month, year: year)) else { return nil }
+        return CalendarDate(day: dayNumber(year: year, month: month, day: dayOfMonth))
     }
 
     /// The calendar day alone, without a time.
