@@ -367,7 +367,7 @@ private struct XMLTreeBuilder {
         stack.append(XMLFrame(name: number, location: SourceLocation(file: fileIndex, line: Int(line), column: 0),
                               ordinal: startOrdinal, childStart: children.count,
                               attributeStart: attributeStart, attributeCount: attributes.count - attributeStart))
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeLast(text.count) }
     }
 
     @inline(__always)
@@ -390,11 +390,11 @@ private struct XMLTreeBuilder {
         } else {
             let value = convert(frame, attributes[frame.attributeStart...], children[frame.childStart...])
             if failure != nil { return }
-            children.removeSubrange(frame.childStart...)
+            children.removeLast(children.count - frame.childStart)
             children.append(XMLChild(name: frame.name, value: value, line: frame.location.line, ordinal: frame.ordinal))
         }
-        attributes.removeSubrange(frame.attributeStart...)
-        text.removeAll(keepingCapacity: true)
+        if attributes.count > frame.attributeStart { attributes.removeLast(attributes.count - frame.attributeStart) }
+        if !text.isEmpty { text.removeLast(text.count) }
     }
 
     mutating func doctype() {
