@@ -373,7 +373,13 @@ private struct XMLTreeBuilder {
     @inline(__always)
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
         // Text matters only in an element with no child elements so far.
-        guard let last = stack.last, children.count == last.childStart else { return }
+        guard let last = stack.last, children.count == last.childStart, failure == nil else { return }
+        // libxml2's tree builder refuses text nodes this long without XML_PARSE_HUGE; so do we.
+        guard text.count + length <= XMLErrorMessage.maximumTextLength else {
+            return fail(RecordLoadError(
+                file: path, line: Int(currentLine()), column: Int(parser?.pointee.input?.pointee.col ?? 0),
+                message: "a text value is longer than 10,000,000 characters, the most one field may hold"))
+        }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
     }
 
