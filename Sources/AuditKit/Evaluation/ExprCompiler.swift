@@ -200,16 +200,15 @@ struct ExprCompiler {
     }
 
     private func compileTest(_ operand: @escaping Evaluation, _ test: Expr.Test, negated: Bool) -> Evaluation {
-        let check: (RuntimeValue) -> Bool
+        // One closure per kind of test, so evaluating it makes no further indirect call.
         switch test {
-        case .present: check = { $0.isPresent }
-        case .absent, .empty: check = { !$0.isPresent }
-        case .true: check = { $0.bool == true }
-        case .false: check = { $0.bool == false }
-        case .date: check = { $0.date != nil }
-        case .number: check = { $0.number != nil }
+        case .present: return { frame in .bool(operand(frame).isPresent != negated) }
+        case .absent, .empty: return { frame in .bool(operand(frame).isPresent == negated) }
+        case .true: return { frame in .bool((operand(frame).bool == true) != negated) }
+        case .false: return { frame in .bool((operand(frame).bool == false) != negated) }
+        case .date: return { frame in .bool((operand(frame).date != nil) != negated) }
+        case .number: return { frame in .bool((operand(frame).number != nil) != negated) }
         }
-        return { frame in .bool(check(operand(frame)) != negated) }
     }
 
     private func compileWithin(_ date: @escaping Evaluation, _ duration: @escaping Evaluation) -> Evaluation {
