@@ -1,10 +1,12 @@
 internal import CLibXML2
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Reads the XML spelling of a records export into a ``Record`` tree, streaming with libxml2's
-/// SAX2 parser. The only file that touches libxml2: nothing C-shaped leaves it.
+/// SAX2 parser on one core while the tree is built on another (``XMLEventWriter`` hands parse
+/// events to ``XMLTreeBuilderTask``). With the event writer, the only code that touches libxml2.
 ///
 /// Hardened for untrusted files: no network, no entity substitution, no DTD loading, an external
 /// entity loader that refuses everything, and any DOCTYPE or entity reference is rejected.
@@ -15,43 +17,51 @@ enum XMLRecordLoader {
     /// Parses the file open at `descriptor` (named `path` in messages; not closed here) into the
     /// top-level record (the `<records>` element).
     ///
-    /// libxml2's SAX2 parser calls the builder for each start tag, piece of text and end tag; no
-    /// document tree is built. It reads the descriptor with `read`, so another thread may hash the
-    /// same file with `pread` meanwhile.
+    /// libxml2's SAX2 parser calls the event writer for each start tag, piece of text and end tag;
+    /// no libxml2 document tree is built. It reads the descriptor with `read`, so another thread
+    /// may hash the same file with `pread` meanwhile.
     static func load(descriptor: Int32, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
         _ = libxmlSetUp
-        // The builder lives at a fixed address the callbacks reach through their context pointer;
+        let queue = XMLEventQueue()
+        // The record tree is built on a second core from the events this thread's parse hands over.
+        let builderDone = DispatchSemaphore(value: 0)
+        let builder = XMLTreeBuilderTask(path: path, fileIndex: fileIndex, queue: queue)
+        DispatchQueue.global(qos: .userInitiated).async {
+            builder.run()
+            builderDone.signal()
+        }
+        // The writer lives at a fixed address the callbacks reach through their context pointer;
         // a struct behind a pointer has no run-time exclusivity checks, unlike a class's properties.
-        let builder = UnsafeMutablePointer<XMLTreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: XMLTreeBuilder(path: path, fileIndex: fileIndex))
+        let writer = UnsafeMutablePointer<XMLEventWriter>.allocate(capacity: 1)
+        writer.initialize(to: XMLEventWriter(path: path, fileIndex: fileIndex, queue: queue))
         defer {
-            builder.deinitialize(count: 1)
-            builder.deallocate()
+            writer.deinitialize(count: 1)
+            writer.deallocate()
         }
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let context, let localName else { return }
-            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee
+            context.assumingMemoryBound(to: XMLEventWriter.self).pointee
                 .startElement(localName, attributeCount: Int(attributeCount), attributes: attributes)
         }
         handler.endElementNs = { context, _, _, _ in
             guard let context else { return }
-            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.endElement()
+            context.assumingMemoryBound(to: XMLEventWriter.self).pointee.endElement()
         }
         let characters: charactersSAXFunc = { context, bytes, length in
             guard let context, let bytes, length > 0 else { return }
-            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.characters(bytes, Int(length))
+            context.assumingMemoryBound(to: XMLEventWriter.self).pointee.characters(bytes, Int(length))
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters
         handler.internalSubset = { context, _, _, _ in
             guard let context else { return }
-            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.doctype()
+            context.assumingMemoryBound(to: XMLEventWriter.self).pointee.doctype()
         }
         handler.reference = { context, _ in
             guard let context else { return }
-            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.entityReference()
+            context.assumingMemoryBound(to: XMLEventWriter.self).pointee.entityReference()
         }
         handler.serror = { context, error in
             guard let context, let error else { return }
@@ -59,39 +69,45 @@ enum XMLRecordLoader {
             guard details.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             var text = details.message.map { String(cString: $0) } ?? "unknown XML error"
             while text.last?.isWhitespace == true { text.removeLast() }
-            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.libxmlError(
+            context.assumingMemoryBound(to: XMLEventWriter.self).pointee.libxmlError(
                 line: Int(details.line), column: Int(details.int2), message: text)
         }
-        do {
-            let context = UnsafeMutableRawPointer(builder)
-            let source = UnsafeMutableRawPointer(bitPattern: Int(descriptor) + 1)
-            guard let parser = xmlCreateIOParserCtxt(&handler, context, { source, buffer, length in
-                guard let source, let buffer else { return -1 }
-                let descriptor = Int32(Int(bitPattern: source) - 1)
-                while true {
-                    let count = read(descriptor, buffer, Int(length))
-                    if count >= 0 { return Int32(count) }
-                    if errno != EINTR { return -1 }
-                }
-            }, nil, source, XML_CHAR_ENCODING_NONE) else {
-                throw RecordLoadError(file: path, message: "the file could not be opened as XML")
+        let source = UnsafeMutableRawPointer(bitPattern: Int(descriptor) + 1)
+        let parser = xmlCreateIOParserCtxt(&handler, UnsafeMutableRawPointer(writer), { source, buffer, length in
+            guard let source, let buffer else { return -1 }
+            let descriptor = Int32(Int(bitPattern: source) - 1)
+            while true {
+                let count = read(descriptor, buffer, Int(length))
+                if count >= 0 { return Int32(count) }
+                if errno != EINTR { return -1 }
             }
-            defer { xmlFreeParserCtxt(parser) }
+        }, nil, source, XML_CHAR_ENCODING_NONE)
+        var wellFormed = false
+        var endLine = 0, endColumn = 0
+        if let parser {
             xmlCtxtUseOptions(parser, hardenedOptions)
-            builder.pointee.parser = parser
+            writer.pointee.parser = parser
             xmlParseDocument(parser)
-            builder.pointee.parser = nil
-            if let failure = builder.pointee.failure { throw failure }
-            guard parser.pointee.wellFormed == 1 else {
-                throw RecordLoadError(file: path, line: Int(parser.pointee.input?.pointee.line ?? 0),
-                                      column: Int(parser.pointee.input?.pointee.col ?? 0),
-                                      message: "the file is not valid XML")
-            }
-            guard let root = builder.pointee.root else {
-                throw RecordLoadError(file: path, message: "the file has no <records> element")
-            }
-            return root
+            writer.pointee.parser = nil
+            wellFormed = parser.pointee.wellFormed == 1
+            endLine = Int(parser.pointee.input?.pointee.line ?? 0)
+            endColumn = Int(parser.pointee.input?.pointee.col ?? 0)
+            xmlFreeParserCtxt(parser)
         }
+        writer.pointee.finish()
+        builderDone.wait()
+        // The builder only sees events before any parse error, so its own error comes first in the file.
+        if let failure = builder.failure ?? writer.pointee.failure { throw failure }
+        guard parser != nil else {
+            throw RecordLoadError(file: path, message: "the file could not be opened as XML")
+        }
+        guard wellFormed else {
+            throw RecordLoadError(file: path, line: endLine, column: endColumn, message: "the file is not valid XML")
+        }
+        guard let root = builder.root else {
+            throw RecordLoadError(file: path, message: "the file has no <records> element")
+        }
+        return root
     }
 }
 
@@ -199,373 +215,6 @@ private let libxmlSetUp: Void = {
     xmlInitParser()
     xmlSetExternalEntityLoader { _, _, _ in nil }
 }()
-
-/// An element or attribute name, interned once.
-private struct XMLName {
-    var name: Name
-    var text: String
-    /// True when the records contract lists this name as a list field.
-    var isListField: Bool
-}
-
-/// One element whose end has not been read yet.
-private struct XMLFrame {
-    var name: Int32
-    var location: SourceLocation
-    /// Which start tag on its line this element's is (1 for the first), to find its column.
-    var ordinal: Int32
-    /// Where this element's children start in the builder's shared child stack.
-    var childStart: Int
-    /// Where this element's attributes start in the builder's shared attribute stack, and how many
-    /// there are (including attributes with blank values, which are not stored as fields).
-    var attributeStart: Int
-    var attributeCount: Int
-}
-
-private struct XMLChild {
-    var name: Int32
-    var value: Value?
-    var line: Int32
-    var ordinal: Int32
-}
-
-private struct XMLAttribute {
-    var name: Int32
-    var value: Value?
-}
-
-/// Names keyed by the address of libxml2's interned copy of them.
-///
-/// The parser interns every element and attribute name in its dictionary, which lives (and never
-/// frees a string) until the parser is freed, so one address is one name for the whole parse. Only
-/// addresses the dictionary owns are remembered; any other string is looked up by text.
-private struct DictionaryNameCache {
-    private var keys = [UInt](repeating: 0, count: 256)
-    private var slots = [Int32](repeating: 0, count: 256)
-    private var count = 0
-
-    @inline(__always)
-    private static func hash(_ key: UInt, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-    }
-
-    /// The name number cached at `key`, or nil.
-    @inline(__always)
-    func lookup(_ key: UInt) -> Int32? {
-        let mask = keys.count - 1
-        var index = DictionaryNameCache.hash(key, mask)
-        while true {
-            let found = keys[index]
-            if found == key { return slots[index] }
-            if found == 0 { return nil }
-            index = (index + 1) & mask
-        }
-    }
-
-    mutating func insert(_ key: UInt, _ slot: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
-        place(key, slot)
-        count += 1
-    }
-
-    private mutating func place(_ key: UInt, _ slot: Int32) {
-        let mask = keys.count - 1
-        var index = DictionaryNameCache.hash(key, mask)
-        while keys[index] != 0 { index = (index + 1) & mask }
-        keys[index] = key
-        slots[index] = slot
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldSlots = slots
-        keys = [UInt](repeating: 0, count: oldKeys.count * 2)
-        slots = [Int32](repeating: 0, count: oldKeys.count * 2)
-        for k in 0..<oldKeys.count where oldKeys[k] != 0 { place(oldKeys[k], oldSlots[k]) }
-    }
-}
-
-/// Builds the record tree from libxml2's SAX2 events. Its methods are called from C callbacks,
-/// which cannot throw: the first problem is kept in ``failure`` and the parser is stopped.
-private struct XMLTreeBuilder {
-    let path: String
-    let fileIndex: Int32
-    /// The parser, while it runs (for line numbers and to stop it).
-    var parser: xmlParserCtxtPtr?
-    /// The first error: libxml2's or the builder's, whichever came first.
-    private(set) var failure: RecordLoadError?
-    private(set) var root: Record?
-
-    /// Every distinct name seen, by number; ``nameCache`` maps libxml2's addresses to these numbers.
-    private var names: [XMLName] = []
-    private var numbers: [String: Int32] = [:]
-    private var nameCache = DictionaryNameCache()
-    private var stack: [XMLFrame] = []
-    /// The finished children of every open element, innermost last (one shared buffer, so an
-    /// element does not allocate an array of its own).
-    private var children: [XMLChild] = []
-    private var attributes: [XMLAttribute] = []
-    /// The text of the innermost open element since its start tag.
-    private var text: [UInt8] = []
-    /// The line of the last start tag and how many start tags that line has had so far.
-    private var startLine: Int32 = 0
-    private var startOrdinal: Int32 = 0
-
-    init(path: String, fileIndex: Int32) {
-        self.path = path
-        self.fileIndex = fileIndex
-        stack.reserveCapacity(32)
-        children.reserveCapacity(256)
-        attributes.reserveCapacity(16)
-        text.reserveCapacity(256)
-    }
-
-    // MARK: Events
-
-    mutating func startElement(_ localName: UnsafePointer<xmlChar>, attributeCount: Int,
-                      attributes raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        guard failure == nil else { return }
-        let number = nameNumber(localName)
-        let line = currentLine()
-        if line == startLine {
-            startOrdinal += 1
-        } else {
-            startLine = line
-            startOrdinal = 1
-        }
-        if stack.isEmpty, names[Int(number)].text != "records" {
-            return fail(elementError(
-                line: line, ordinal: startOrdinal,
-                "the root element must be <records>, but this file's root element is <\(names[Int(number)].text)>"))
-        }
-        guard stack.count < XMLRecordLoader.maximumDepth else {
-            return fail(elementError(line: line, ordinal: startOrdinal,
-                                     "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels"))
-        }
-        let attributeStart = attributes.count
-        if attributeCount > 0, let raw {
-            // Five pointers an attribute: local name, prefix, namespace, value start, value end.
-            for k in 0..<attributeCount {
-                guard let attributeName = raw[5 * k] else { continue }
-                let attribute = nameNumber(attributeName)
-                var index = attributeStart
-                while index < attributes.count {
-                    if attributes[index].name == attribute {
-                        return fail(elementError(
-                            line: line, ordinal: startOrdinal,
-                            "the field \"\(names[Int(attribute)].text)\" appears twice in <\(names[Int(number)].text)>"))
-                    }
-                    index += 1
-                }
-                var value: Value?
-                if let start = raw[5 * k + 3], let end = raw[5 * k + 4], end > start {
-                    let scalar = attributeText(UnsafeBufferPointer(start: start, count: end - start))
-                    if !scalar.isEmpty { value = .text(scalar) }
-                }
-                attributes.append(XMLAttribute(name: attribute, value: value))
-            }
-        }
-        stack.append(XMLFrame(name: number, location: SourceLocation(file: fileIndex, line: Int(line), column: 0),
-                              ordinal: startOrdinal, childStart: children.count,
-                              attributeStart: attributeStart, attributeCount: attributes.count - attributeStart))
-        if !text.isEmpty { text.removeLast(text.count) }
-    }
-
-    @inline(__always)
-    mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
-        // Text matters only in an element with no child elements so far.
-        guard let last = stack.last, children.count == last.childStart, failure == nil else { return }
-        // libxml2's tree builder refuses text nodes this long without XML_PARSE_HUGE; so do we.
-        guard text.count + length <= XMLErrorMessage.maximumTextLength else {
-            return fail(RecordLoadError(
-                file: path, line: Int(currentLine()), column: Int(parser?.pointee.input?.pointee.col ?? 0),
-                message: "a text value is longer than 10,000,000 characters, the most one field may hold"))
-        }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
-    }
-
-    mutating func endElement() {
-        guard failure == nil, let frame = stack.popLast() else { return }
-        // The slices are temporaries (never bound to a name), so removing the children afterwards
-        // does not copy the shared buffers.
-        if stack.isEmpty {
-            if let record = record(frame, attributes[frame.attributeStart...], children[frame.childStart...]) {
-                root = record
-            } else if failure == nil {
-                root = Record(fields: [], location: frame.location)
-            }
-        } else {
-            let value = convert(frame, attributes[frame.attributeStart...], children[frame.childStart...])
-            if failure != nil { return }
-            children.removeLast(children.count - frame.childStart)
-            children.append(XMLChild(name: frame.name, value: value, line: frame.location.line, ordinal: frame.ordinal))
-        }
-        if attributes.count > frame.attributeStart { attributes.removeLast(attributes.count - frame.attributeStart) }
-        if !text.isEmpty { text.removeLast(text.count) }
-    }
-
-    mutating func doctype() {
-        fail(XMLRecordLoader.doctypeError(path: path, line: Int(currentLine()),
-                                          column: Int(parser?.pointee.input?.pointee.col ?? 0)))
-    }
-
-    mutating func entityReference() {
-        fail(RecordLoadError(
-            file: path, line: Int(currentLine()), column: Int(parser?.pointee.input?.pointee.col ?? 0),
-            message: "the export uses an entity reference; records exports must not use entities other than &amp; &lt; &gt; &quot; &apos; and character references"))
-    }
-
-    mutating func libxmlError(line: Int, column: Int, message: String) {
-        guard failure == nil else { return }
-        if message.hasPrefix("Excessive depth in document") {
-            return fail(RecordLoadError(file: path, line: line, column: column,
-                                        message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels"))
-        }
-        // A file that stops with elements still open.
-        if message.hasPrefix("Premature end of data") || message.hasPrefix("Extra content at the end of the document"),
-           let open = stack.last {
-            return fail(RecordLoadError(
-                file: path, line: line, column: column,
-                message: "the file is not valid XML: it ends before <\(names[Int(open.name)].text)> (opened on line \(open.location.line)) is closed; it may have been cut short"))
-        }
-        fail(RecordLoadError(file: path, line: line, column: column, message: XMLErrorMessage.plain(message)))
-    }
-
-    // MARK: Building
-
-    /// Keeps the first failure and stops the parser.
-    private mutating func fail(_ error: RecordLoadError) {
-        guard failure == nil else { return }
-        failure = error
-        if let parser { xmlStopParser(parser) }
-    }
-
-    /// The value of a finished element; nil when it is absent.
-    private mutating func convert(_ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
-                         _ kids: ArraySlice<XMLChild>) -> Value? {
-        if kids.isEmpty {
-            if ownAttributes.contains(where: { $0.value != nil }) {
-                return record(frame, ownAttributes, kids).map(Value.record)
-            }
-            let scalar = elementText()
-            return scalar.isEmpty ? nil : .text(scalar)
-        }
-        if !ownAttributes.contains(where: { $0.value != nil }), isListContainer(frame, kids) {
-            var items: [Value] = []
-            items.reserveCapacity(kids.count)
-            for child in kids { if let value = child.value { items.append(value) } }
-            return items.isEmpty ? nil : .list(items)
-        }
-        return record(frame, ownAttributes, kids).map(Value.record)
-    }
-
-    private func isListContainer(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) -> Bool {
-        // The contract's list fields are lists whatever their items are called.
-        let container = names[Int(frame.name)]
-        if container.isListField { return true }
-        let first = kids[kids.startIndex]
-        for child in kids where child.name != first.name { return false }
-        let item = names[Int(first.name)].text
-        return kids.count >= 2 || item == "item" || isSingular(item, of: container.text)
-    }
-
-    /// The element as a record of its attributes and children; nil when it has no fields.
-    private mutating func record(_ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
-                        _ kids: ArraySlice<XMLChild>) -> Record? {
-        var fields: [Record.Field] = []
-        fields.reserveCapacity(ownAttributes.count + kids.count)
-        for attribute in ownAttributes {
-            if let value = attribute.value { fields.append(Record.Field(name: names[Int(attribute.name)].name, value: value)) }
-        }
-        // Records have a few dozen fields at most: a linear scan beats hashing until they do not.
-        var seenSet: Set<Int32>? = ownAttributes.count + kids.count > 24 ? Set(ownAttributes.map(\.name)) : nil
-        var k = kids.startIndex
-        while k < kids.endIndex {
-            let child = kids[k]
-            let isNew: Bool
-            if seenSet != nil {
-                isNew = seenSet!.insert(child.name).inserted
-            } else {
-                // Seen so far: the attributes, then the children before this one.
-                var fresh = !ownAttributes.contains { $0.name == child.name }
-                if fresh {
-                    var j = kids.startIndex
-                    while j < k {
-                        if kids[j].name == child.name { fresh = false; break }
-                        j += 1
-                    }
-                }
-                isNew = fresh
-            }
-            guard isNew else {
-                fail(elementError(
-                    line: child.line, ordinal: child.ordinal,
-                    "the field \"\(names[Int(child.name)].text)\" appears twice in <\(names[Int(frame.name)].text)> (as two elements, or as an attribute and an element)"))
-                return nil
-            }
-            if let value = child.value { fields.append(Record.Field(name: names[Int(child.name)].name, value: value)) }
-            k += 1
-        }
-        return fields.isEmpty ? nil : Record(fields: fields, location: frame.location)
-    }
-
-    /// The text collected for the element just closed, trimmed.
-    private func elementText() -> String {
-        text.withUnsafeBufferPointer { trimmedScalar(bytes: $0) }
-    }
-
-    /// An attribute value as libxml2 hands it to SAX2 handlers: the parser writes `&amp;` and
-    /// `&#38;` as `&#38;` for the handler to decode (no other `&` can remain), so decode it here.
-    private func attributeText(_ bytes: UnsafeBufferPointer<xmlChar>) -> String {
-        guard bytes.contains(UInt8(ascii: "&")) else { return trimmedScalar(bytes: bytes) }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(bytes.count)
-        let entity: [UInt8] = Array("&#38;".utf8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "&"), index + entity.count <= bytes.count,
-               bytes[index..<index + entity.count].elementsEqual(entity) {
-                decoded.append(UInt8(ascii: "&"))
-                index += entity.count
-            } else {
-                decoded.append(bytes[index])
-                index += 1
-            }
-        }
-        return decoded.withUnsafeBufferPointer { trimmedScalar(bytes: $0) }
-    }
-
-    /// The number of the name at `pointer` (a name libxml2 passed to a callback).
-    @inline(__always)
-    private mutating func nameNumber(_ pointer: UnsafePointer<xmlChar>) -> Int32 {
-        let key = UInt(bitPattern: pointer)
-        if let cached = nameCache.lookup(key) { return cached }
-        let text = String(cString: pointer)
-        let number: Int32
-        if let known = numbers[text] {
-            number = known
-        } else {
-            number = Int32(names.count)
-            names.append(XMLName(name: Name(text), text: text, isListField: RecordsContract.listFields.contains(text)))
-            numbers[text] = number
-        }
-        if let dictionary = parser?.pointee.dict, xmlDictOwns(dictionary, pointer) == 1 {
-            nameCache.insert(key, number)
-        }
-        return number
-    }
-
-    /// The parser's current line: during a start tag callback, the line where the tag ends.
-    private func currentLine() -> Int32 {
-        Int32(clamping: parser?.pointee.input?.pointee.line ?? 0)
-    }
-
-    /// An error about the element whose start tag is the `ordinal`-th on `line`.
-    private func elementError(line: Int32, ordinal: Int32, _ message: String) -> RecordLoadError {
-        RecordLoadError(file: path, line: Int(line),
-                        column: XMLElementColumn.find(path: path, line: Int(line), ordinal: Int(ordinal)),
-                        message: message)
-    }
-}
 
 /// True when `item` is a singular of the collection name `container` (`complaints`/`complaint`,
 /// `analyses`/`analysis`, `people`/`person`…), or one of the generic item names.

@@ -1,0 +1,189 @@
+/// The building side of the XML loader: turns the events of ``XMLEventWriter`` into the record
+/// tree, on its own thread. Its one check is for a field given twice in a record.
+final class XMLTreeBuilderTask: @unchecked Sendable {
+    private let path: String
+    private let fileIndex: Int32
+    private let queue: XMLEventQueue
+    /// Set once ``run()`` has returned: the `<records>` record, unless there was a failure.
+    private(set) var root: Record?
+    private(set) var failure: RecordLoadError?
+
+    init(path: String, fileIndex: Int32, queue: XMLEventQueue) {
+        self.path = path
+        self.fileIndex = fileIndex
+        self.queue = queue
+    }
+
+    /// Builds from every chunk until the parse is over (after a failure, only drains the queue).
+    func run() {
+        var builder = XMLTreeBuilder(path: path, fileIndex: fileIndex)
+        while let chunk = queue.take() {
+            if builder.failure == nil {
+                builder.consume(chunk)
+                if builder.failure != nil { queue.stop() }
+            }
+            queue.recycle(chunk)
+        }
+        root = builder.root
+        failure = builder.failure
+    }
+}
+
+/// One element whose end has not been read yet.
+private struct XMLFrame {
+    var name: Int32
+    var location: SourceLocation
+    /// Which start tag on its line this element's is, to find its column.
+    var ordinal: Int32
+    /// Where this element's children start in the builder's shared child stack.
+    var childStart: Int
+    /// Where this element's attributes start in the builder's shared attribute stack.
+    var attributeStart: Int
+}
+
+private struct XMLChild {
+    var name: Int32
+    var value: Value?
+    var line: Int32
+    var ordinal: Int32
+}
+
+private struct XMLAttribute {
+    var name: Int32
+    var value: Value?
+}
+
+private struct XMLTreeBuilder {
+    let path: String
+    let fileIndex: Int32
+    private(set) var failure: RecordLoadError?
+    private(set) var root: Record?
+    private var names: [XMLName] = []
+    private var stack: [XMLFrame] = []
+    /// The finished children of every open element, innermost last (one shared buffer, so an
+    /// element does not allocate an array of its own).
+    private var children: [XMLChild] = []
+    private var attributes: [XMLAttribute] = []
+    /// The text of the innermost open element since its start tag.
+    private var text: [UInt8] = []
+
+    init(path: String, fileIndex: Int32) {
+        self.path = path
+        self.fileIndex = fileIndex
+        stack.reserveCapacity(32)
+        children.reserveCapacity(256)
+        attributes.reserveCapacity(16)
+        text.reserveCapacity(256)
+    }
+
+    mutating func consume(_ chunk: XMLEventChunk) {
+        names.append(contentsOf: chunk.names)
+        chunk.bytes.withUnsafeBufferPointer { bytes in
+            for event in chunk.events {
+                switch event {
+                case .start(let name, let line, let ordinal):
+                    stack.append(XMLFrame(name: name, location: SourceLocation(file: fileIndex, line: Int(line), column: 0),
+                                          ordinal: ordinal, childStart: children.count, attributeStart: attributes.count))
+                    if !text.isEmpty { text.removeLast(text.count) }
+                case .attribute(let name, let value):
+                    attributes.append(XMLAttribute(name: name, value: value.map(Value.text)))
+                case .text(let start, let count):
+                    text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)]))
+                case .end:
+                    endElement()
+                    if failure != nil { return }
+                }
+            }
+        }
+    }
+
+    private mutating func endElement() {
+        guard let frame = stack.popLast() else { return }
+        // The slices are temporaries (never bound to a name), so removing the children afterwards
+        // does not copy the shared buffers.
+        if stack.isEmpty {
+            if let record = record(frame, attributes[frame.attributeStart...], children[frame.childStart...]) {
+                root = record
+            } else if failure == nil {
+                root = Record(fields: [], location: frame.location)
+            }
+        } else {
+            let value = convert(frame, attributes[frame.attributeStart...], children[frame.childStart...])
+            if failure != nil { return }
+            children.removeLast(children.count - frame.childStart)
+            children.append(XMLChild(name: frame.name, value: value, line: frame.location.line, ordinal: frame.ordinal))
+        }
+        if attributes.count > frame.attributeStart { attributes.removeLast(attributes.count - frame.attributeStart) }
+        if !text.isEmpty { text.removeLast(text.count) }
+    }
+
+    /// The value of a finished element; nil when it is absent.
+    private mutating func convert(_ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
+                                  _ kids: ArraySlice<XMLChild>) -> Value? {
+        if kids.isEmpty {
+            if ownAttributes.contains(where: { $0.value != nil }) {
+                return record(frame, ownAttributes, kids).map(Value.record)
+            }
+            let scalar = text.withUnsafeBufferPointer { trimmedScalar(bytes: $0) }
+            return scalar.isEmpty ? nil : .text(scalar)
+        }
+        if !ownAttributes.contains(where: { $0.value != nil }), isListContainer(frame, kids) {
+            var items: [Value] = []
+            items.reserveCapacity(kids.count)
+            for child in kids { if let value = child.value { items.append(value) } }
+            return items.isEmpty ? nil : .list(items)
+        }
+        return record(frame, ownAttributes, kids).map(Value.record)
+    }
+
+    private func isListContainer(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) -> Bool {
+        // The contract's list fields are lists whatever their items are called.
+        let container = names[Int(frame.name)]
+        if container.isListField { return true }
+        let first = kids[kids.startIndex]
+        for child in kids where child.name != first.name { return false }
+        let item = names[Int(first.name)].text
+        return kids.count >= 2 || item == "item" || isSingular(item, of: container.text)
+    }
+
+    /// The element as a record of its attributes and children; nil when it has no fields.
+    private mutating func record(_ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
+                                 _ kids: ArraySlice<XMLChild>) -> Record? {
+        var fields: [Record.Field] = []
+        fields.reserveCapacity(ownAttributes.count + kids.count)
+        for attribute in ownAttributes {
+            if let value = attribute.value { fields.append(Record.Field(name: names[Int(attribute.name)].name, value: value)) }
+        }
+        // Records have a few dozen fields at most: a linear scan beats hashing until they do not.
+        var seenSet: Set<Int32>? = ownAttributes.count + kids.count > 24 ? Set(ownAttributes.map(\.name)) : nil
+        var k = kids.startIndex
+        while k < kids.endIndex {
+            let child = kids[k]
+            let isNew: Bool
+            if seenSet != nil {
+                isNew = seenSet!.insert(child.name).inserted
+            } else {
+                // Seen so far: the attributes, then the children before this one.
+                var fresh = !ownAttributes.contains { $0.name == child.name }
+                if fresh {
+                    var j = kids.startIndex
+                    while j < k {
+                        if kids[j].name == child.name { fresh = false; break }
+                        j += 1
+                    }
+                }
+                isNew = fresh
+            }
+            guard isNew else {
+                failure = RecordLoadError(
+                    file: path, line: Int(child.line),
+                    column: XMLElementColumn.find(path: path, line: Int(child.line), ordinal: Int(child.ordinal)),
+                    message: "the field \"\(names[Int(child.name)].text)\" appears twice in <\(names[Int(frame.name)].text)> (as two elements, or as an attribute and an element)")
+                return nil
+            }
+            if let value = child.value { fields.append(Record.Field(name: names[Int(child.name)].name, value: value)) }
+            k += 1
+        }
+        return fields.isEmpty ? nil : Record(fields: fields, location: frame.location)
+    }
+}
