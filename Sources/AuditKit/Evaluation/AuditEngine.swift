@@ -112,15 +112,17 @@ public enum AuditEngine {
             var results: [[RuleEvaluator.RawFinding]]
         }
         let count = rules.count + 1
+        let schedule = [0] + largestFirst(rules, environment: environment).map { $0 + 1 }
         let work = Mutex(Work(results: Array(repeating: [], count: count)))
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
-                let task = work.withLock { work in
+                let next = work.withLock { work in
                     defer { work.next += 1 }
                     return work.next
                 }
-                guard task < count else { return }
+                guard next < count else { return }
+                let task = schedule[next]
                 let found: [RuleEvaluator.RawFinding]
                 if task == 0 {
                     found = dateCheck ? DateIntegrityCheck.findings(root: environment.root, language: language) : []
@@ -131,6 +133,25 @@ public enum AuditEngine {
             }
         }
         return work.withLock { $0.results }
+    }
+
+    /// The positions of `rules`, the rules reading the largest collections first, so that the
+    /// long tasks start early and the cores finish together; ties keep rule order.
+    static func largestFirst(_ rules: [RuleDeclaration], environment: EvaluationEnvironment) -> [Int] {
+        var sizes: [String: Int] = [:]
+        func size(_ name: String) -> Int {
+            if let known = sizes[name] { return known }
+            let size = environment.root[Name(name)]?.items.count ?? 0
+            sizes[name] = size
+            return size
+        }
+        let costs = rules.map { rule -> Int in
+            var names = rule.requirement.freeNames
+            if let scope = rule.scope { names.formUnion(scope.source.freeNames) }
+            if let filter = rule.filter { names.formUnion(filter.freeNames) }
+            return names.reduce(0) { $0 + size($1) }
+        }
+        return rules.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
     }
 
     /// Stage 2 runs every rule; stage 1 only those written for the initial assessment.
