@@ -5,10 +5,27 @@ import Synchronization
 final class EvaluationEnvironment: Sendable {
     /// An id index of one top-level collection.
     struct CollectionIndex: Sendable {
-        /// The first record with each id.
-        var records: [String: Record] = [:]
-        /// How many records carry each id.
-        var counts: [String: Int] = [:]
+        /// Where the records with one id are: the first one's position, and how many there are.
+        struct Entry: Sendable {
+            var first: Int
+            var count: Int
+        }
+
+        /// The collection's items.
+        var items: [Value] = []
+        /// Positions, not records, and one table, not two: releasing a record per id when the
+        /// run ends took longer than building the index.
+        var entries: [String: Entry] = [:]
+
+        /// The first record with this id.
+        func record(_ id: String) -> Record? {
+            entries[id].flatMap { items[$0.first].record }
+        }
+
+        /// How many records carry this id.
+        func count(_ id: String) -> Int {
+            entries[id]?.count ?? 0
+        }
     }
 
     let root: Record
@@ -40,11 +57,10 @@ final class EvaluationEnvironment: Sendable {
     func index(of name: String) -> CollectionIndex {
         indexes.withLock { indexes in
             if let index = indexes[name] { return index }
-            var index = CollectionIndex()
-            for item in root[Name(name)]?.items ?? [] {
+            var index = CollectionIndex(items: root[Name(name)]?.items ?? [])
+            for (position, item) in index.items.enumerated() {
                 guard let record = item.record, let id = record.id else { continue }
-                index.counts[id, default: 0] += 1
-                if index.records[id] == nil { index.records[id] = record }
+                index.entries[id, default: CollectionIndex.Entry(first: position, count: 0)].count += 1
             }
             indexes[name] = index
             return index
