@@ -16,4 +16,19 @@ import Testing
         #expect(!ClauseNumber.isWithin("8.30", "8.3"))
         #expect(!ClauseNumber.isWithin("8", "8.3"))
     }
+
+    /// Plain numbers are answered without splitting them: every answer must stay the one the
+    /// split parts give.
+    static let awkwardClauses = ["", "9", "9.2", "9.2.2", "9.10", "10", "10.1", "09.2", "9.02", "9..2", ".9.2.", " 9 2 ",
+                                 "9(2)", "8.5.1 f", "8.5.1(f)", "8.5.1 F", "+9", "-1", "9.-1", "1234567890123456789",
+                                 "12345678901234567890", "123456789012345678.1", "007", "7", "é.1", "4.4 ", "4.4a"]
+
+    @Test func plainNumbersCompareAsWhenSplit() {
+        for lhs in Self.awkwardClauses {
+            for rhs in Self.awkwardClauses {
+                #expect(ClauseNumber.compare(lhs, rhs) == ClauseNumber.compareParts(lhs, rhs), "compare(\(lhs), \(rhs))")
+                #expect(ClauseNumber.isWithin(lhs, rhs) == ClauseNumber.isWithinParts(lhs, rhs), "isWithin(\(lhs), \(rhs))")
+            }
+        }
+    }
 }

@@ -80,4 +80,18 @@ import Testing
         #expect(indicators.resolution.pending == 1)
         #expect(ComplaintIndicators(records: try EvaluationHarness.records(json: "{}")) == nil)
     }
+
+    @Test func timingMedianIsTheLowerMiddleOfTheSortedDays() {
+        var generator = SystemRandomNumberGenerator()
+        let samples: [[Int]] = [[], [4], [3, 1], [5, -2, 9, 9], [0, 1_000_000, 7], [-400_000, 400_000, 3, 3],
+                                (0..<501).map { _ in Int.random(in: -30...400, using: &generator) }]
+        for days in samples {
+            let timing = ComplaintIndicators.Timing(days: days, pending: 0, targetDays: 7)
+            let sorted = days.sorted()
+            #expect(timing.medianDays == (sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2]))
+            #expect(timing.maxDays == sorted.last)
+            #expect(timing.withinTarget == sorted.filter { $0 <= 7 }.count)
+        }
+    }
 }
+

@@ -9,7 +9,10 @@ public enum AuditEngine {
     public static func run(rules: RuleSet, records: RecordSet, options: AuditOptions) throws(AuditError) -> AuditReport {
         let standards = options.standards ?? claimedStandards(records.root) ?? Set(Standard.allCases)
         let parameters = try ParameterValues.resolve(declared: rules.parameters, overrides: options.parameters)
-        let environment = EvaluationEnvironment(root: records.root, auditDate: options.asOf, parameters: parameters)
+        // Taking apart its per-collection caches once the rules ran took as long as all the rest
+        // of the run after them: it is done on another core (see the end).
+        let environment = BackgroundRelease(EvaluationEnvironment(root: records.root, auditDate: options.asOf,
+                                                                  parameters: parameters))
 
         let applicability = Applicability.evaluate(root: records.root, language: options.language)
         let declarations = standards.contains(.iso9001) ? applicability.declarations : []
@@ -46,7 +49,11 @@ public enum AuditEngine {
             if rule.standard == .iso9001, Applicability.isNotApplicable(rule.clause, declarations) { continue }
             evaluated.append(rule)
         }
-        let results = evaluateConcurrently(evaluated, environment: environment, dateCheck: builtinsRun, language: options.language)
+        let results = evaluateConcurrently(evaluated, environment: environment.value, dateCheck: builtinsRun,
+                                           language: options.language)
+        // The indicators read every complaint and no finding: worked out on another core meanwhile.
+        let indicators = BackgroundValue { ComplaintIndicators(records: records) }
+        findings.reserveCapacity(findings.count + results.reduce(0) { $0 + $1.count })
         for raw in results[0] {
             add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
         }
@@ -58,21 +65,23 @@ public enum AuditEngine {
             if case .number(let number)? = parameters[SystemicEscalation.parameterName], number >= 1, number < 1_000_000 {
                 threshold = Int(number)
             }
-            findings = SystemicEscalation.apply(to: findings, threshold: threshold, language: options.language)
+            SystemicEscalation.apply(to: &findings, threshold: threshold, language: options.language)
         }
         findings.sort()
         FindingFingerprint.assign(to: &findings)
         options.pipeline.apply(to: &findings, asOf: options.asOf)
+        var counts: [String: Int] = [:]
+        for finding in findings { counts[finding.rule, default: 0] += 1 }
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
-        var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, findings: findings, language: options.language)]
+        var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, counts: counts, language: options.language)]
         if !records.violations.isEmpty {
             builtins.append((dateStandard, dateClause, structureCheck.id))
-            builtinResults.append(ruleResult(structureCheck, standard: dateStandard, clause: dateClause, findings: findings, language: options.language))
+            builtinResults.append(ruleResult(structureCheck, standard: dateStandard, clause: dateClause, counts: counts, language: options.language))
         }
         if standards.contains(.iso9001) {
             builtins.append((.iso9001, "4.3", BuiltinCheck.notApplicableClause.id))
             for check in [BuiltinCheck.notApplicableClause, .notApplicableJustification] {
-                builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, findings: findings, language: options.language))
+                builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, counts: counts, language: options.language))
             }
         }
         let clauses = ClauseMatrix.build(catalogue: rules.clauses, standards: standards, evaluated: evaluated,
@@ -81,24 +90,27 @@ public enum AuditEngine {
         let ruleResults = (builtinResults + evaluated.map { rule in
             RuleResult(id: rule.id, title: rule.localizedTitle(options.language), standard: rule.standard,
                        clause: rule.clause, grade: rule.grade, guidance: rule.localizedGuidance(options.language),
-                       findings: findings.filter { $0.rule == rule.id }.count)
+                       findings: counts[rule.id] ?? 0)
         }).sorted {
             $0.standard != $1.standard ? $0.standard < $1.standard
                 : (ClauseNumber.compare($0.clause, $1.clause), $0.id) < (0, $1.id)
         }
+        let complaintIndicators = indicators.value
+        // Started only now, so that it does not compete with the indicators for the other core.
+        environment.release()
         return AuditReport(
             asOf: options.asOf, stage: options.stage, language: options.language, standards: standards.sorted(),
             inputs: records.inputs,
             rules: .init(fingerprint: rules.fingerprint, evaluated: evaluated.count),
             notApplicable: declarations, clauses: clauses, findings: findings, ruleResults: ruleResults,
-            complaintIndicators: ComplaintIndicators(records: records))
+            complaintIndicators: complaintIndicators)
     }
 
-    /// The report entry of a built-in check.
+    /// The report entry of a built-in check; `counts` holds the number of findings per rule id.
     private static func ruleResult(_ check: BuiltinCheck, standard: Standard, clause: String,
-                                   findings: [Finding], language: Language) -> RuleResult {
+                                   counts: [String: Int], language: Language) -> RuleResult {
         RuleResult(id: check.id, title: check.title(in: language), standard: standard, clause: clause, grade: check.grade,
-                   guidance: check.guidance(in: language), findings: findings.filter { $0.rule == check.id }.count)
+                   guidance: check.guidance(in: language), findings: counts[check.id] ?? 0)
     }
 
     /// The date integrity check's findings (when `dateCheck`), then each rule's findings, in rule

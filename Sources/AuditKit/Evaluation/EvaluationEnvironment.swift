@@ -5,18 +5,27 @@ import Synchronization
 final class EvaluationEnvironment: Sendable {
     /// An id index of one top-level collection.
     struct CollectionIndex: Sendable {
-        /// One id: the first record carrying it and how many records carry it.
+        /// Where the records with one id are: the first one's position, and how many there are.
         struct Entry: Sendable {
-            var record: Record
+            var first: Int
             var count: Int
         }
+
+        /// The collection's items.
+        var items: [Value] = []
+        /// Positions, not records, and one table, not two: releasing a record per id when the
+        /// run ends took longer than building the index.
         var entries: [String: Entry] = [:]
 
-        /// The first record with `id`.
-        subscript(id: String) -> Record? { entries[id]?.record }
+        /// The first record with this id.
+        func record(_ id: String) -> Record? {
+            entries[id].flatMap { items[$0.first].record }
+        }
 
-        /// How many records carry `id`.
-        func count(of id: String) -> Int { entries[id]?.count ?? 0 }
+        /// How many records carry this id.
+        func count(_ id: String) -> Int {
+            entries[id]?.count ?? 0
+        }
     }
 
     /// One collection's index, built once by whichever rule needs it first while rules needing
@@ -61,16 +70,11 @@ final class EvaluationEnvironment: Sendable {
         }
         return slot.index.withLock { index in
             if let index { return index }
-            let items = root[Name(name)]?.items ?? []
-            var built = CollectionIndex()
-            built.entries.reserveCapacity(items.count)
-            for item in items {
+            var built = CollectionIndex(items: root[Name(name)]?.items ?? [])
+            built.entries.reserveCapacity(built.items.count)
+            for (position, item) in built.items.enumerated() {
                 guard case .record(let record) = item, let id = record.id else { continue }
-                if let found = built.entries.index(forKey: id) {
-                    built.entries.values[found].count += 1
-                } else {
-                    built.entries[id] = CollectionIndex.Entry(record: record, count: 1)
-                }
+                built.entries[id, default: CollectionIndex.Entry(first: position, count: 0)].count += 1
             }
             index = built
             return built

@@ -83,7 +83,7 @@ struct ExprCompiler {
             let index = environment.index(of: name)
             return { frame in
                 guard case .text(let key) = value(frame) else { return .unknown }
-                return .bool(index.count(of: key) == 1)
+                return .bool(index.count(key) == 1)
             }
         case .quantifier(let quantifier, let variable, let source, let condition):
             return compileQuantifier(quantifier, variable, source, condition)
@@ -156,14 +156,14 @@ struct ExprCompiler {
 
     private func compileLookup(_ base: Expr, _ key: @escaping Evaluation) -> Evaluation {
         guard case .name(let name) = base.kind else { return { _ in .unknown } }
-        let records = environment.index(of: name)
+        let index = environment.index(of: name)
         return { frame in
             switch key(frame) {
-            case .text(let id): return records[id].map { .record($0) } ?? .unknown
+            case .text(let id): return index.record(id).map { .record($0) } ?? .unknown
             case .list(let ids):
                 return .list(ids.compactMap { id in
                     guard case .text(let id) = id else { return nil }
-                    return records[id].map { .record($0) }
+                    return index.record(id).map { .record($0) }
                 })
             default: return .unknown
             }

@@ -53,14 +53,24 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
     /// Deterministic order: standard, clause (numerically), rule, file, line, record, message.
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
-        if lhs.standard != rhs.standard { return lhs.standard < rhs.standard }
-        let clauseOrder = ClauseNumber.compare(lhs.clause, rhs.clause)
+        withUnsafePointer(to: lhs) { lhs in withUnsafePointer(to: rhs) { rhs in precedes(lhs, rhs) } }
+    }
+
+    /// `<` on findings read in place: sorting positions by comparing the values copied both
+    /// findings (every string in them retained and released) at each comparison.
+    static func precedes(_ lhs: UnsafePointer<Finding>, _ rhs: UnsafePointer<Finding>) -> Bool {
+        if lhs.pointee.standard != rhs.pointee.standard { return lhs.pointee.standard < rhs.pointee.standard }
+        let clauseOrder = ClauseNumber.compare(lhs.pointee.clause, rhs.pointee.clause)
         if clauseOrder != 0 { return clauseOrder < 0 }
-        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
-        if lhs.location.file != rhs.location.file { return (lhs.location.file ?? "") < (rhs.location.file ?? "") }
-        if lhs.location.line != rhs.location.line { return (lhs.location.line ?? 0) < (rhs.location.line ?? 0) }
-        if lhs.record != rhs.record { return (lhs.record ?? "") < (rhs.record ?? "") }
-        return lhs.message < rhs.message
+        if lhs.pointee.rule != rhs.pointee.rule { return lhs.pointee.rule < rhs.pointee.rule }
+        if lhs.pointee.location.file != rhs.pointee.location.file {
+            return (lhs.pointee.location.file ?? "") < (rhs.pointee.location.file ?? "")
+        }
+        if lhs.pointee.location.line != rhs.pointee.location.line {
+            return (lhs.pointee.location.line ?? 0) < (rhs.pointee.location.line ?? 0)
+        }
+        if lhs.pointee.record != rhs.pointee.record { return (lhs.pointee.record ?? "") < (rhs.pointee.record ?? "") }
+        return lhs.pointee.message < rhs.pointee.message
     }
 }
 

@@ -259,15 +259,24 @@ final class InputReader {
         return nil
     }
 
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 15)])
+    /// Lower-case hexadecimal of the first `prefix` bytes of `digest` (all of them by default).
+    static func hex(_ digest: SHA256.Digest, prefix: Int = SHA256.byteCount) -> String {
+        digest.withUnsafeBytes { bytes in
+            let count = min(prefix, bytes.count)
+            return String(unsafeUninitializedCapacity: count * 2) { out in
+                for index in 0..<count {
+                    let byte = bytes[index]
+                    out[2 * index] = hexDigit(byte >> 4)
+                    out[2 * index + 1] = hexDigit(byte & 15)
+                }
+                return count * 2
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The ASCII code of one lower-case hexadecimal digit (`value` below 16).
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 48 + value : 87 + value
     }
 }
 

@@ -11,23 +11,39 @@ import Foundation
 public enum FindingFingerprint {
     /// Sets ``Finding/fingerprint`` on every finding (and on systemic findings' evidence).
     public static func assign(to findings: inout [Finding]) {
-        var seen: [String: Int] = [:]
+        var buffer: [UInt8] = []
+        assign(to: &findings, buffer: &buffer)
+    }
+
+    /// `buffer` is scratch space for the keys, shared by the evidence lists.
+    private static func assign(to findings: inout [Finding], buffer: inout [UInt8]) {
+        // Occurrences are counted per SHA-256 of the key: the same digest is the same key.
+        var seen: [SHA256.Digest: Int] = [:]
+        seen.reserveCapacity(findings.count)
         for index in findings.indices {
-            let key = self.key(of: findings[index])
-            let occurrence = (seen[key] ?? 0) + 1
-            seen[key] = occurrence
-            findings[index].fingerprint = hash(key) + (occurrence > 1 ? "#\(occurrence)" : "")
-            assign(to: &findings[index].evidence)
+            // Read in place: passed by value, the whole finding was copied each time.
+            let digest = findings.withUnsafeBufferPointer { self.digest(of: $0.baseAddress! + index, buffer: &buffer) }
+            let occurrence = (seen[digest] ?? 0) + 1
+            seen[digest] = occurrence
+            let fingerprint = InputReader.hex(digest, prefix: 8)
+            findings[index].fingerprint = occurrence > 1 ? fingerprint + "#\(occurrence)" : fingerprint
+            if !findings[index].evidence.isEmpty { assign(to: &findings[index].evidence, buffer: &buffer) }
         }
     }
 
-    static func key(of finding: Finding) -> String {
-        [finding.rule, finding.standard.rawValue, finding.record == nil ? finding.clause : "",
-         finding.collection ?? "", finding.record ?? ""].joined(separator: "\u{1F}")
-    }
-
-    /// The first 16 hexadecimal digits of the SHA-256 of `text`.
-    static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+    /// The SHA-256 of the finding's key: rule, standard, clause (only without a record),
+    /// collection and record, separated by U+001F. The key is written into `buffer`.
+    static func digest(of finding: UnsafePointer<Finding>, buffer: inout [UInt8]) -> SHA256.Digest {
+        buffer.removeAll(keepingCapacity: true)
+        buffer += finding.pointee.rule.utf8
+        buffer.append(0x1F)
+        buffer += finding.pointee.standard.rawValue.utf8
+        buffer.append(0x1F)
+        if finding.pointee.record == nil { buffer += finding.pointee.clause.utf8 }
+        buffer.append(0x1F)
+        if let collection = finding.pointee.collection { buffer += collection.utf8 }
+        buffer.append(0x1F)
+        if let record = finding.pointee.record { buffer += record.utf8 }
+        return buffer.withUnsafeBytes { SHA256.hash(data: $0) }
     }
 }

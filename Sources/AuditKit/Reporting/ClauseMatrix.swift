@@ -11,13 +11,21 @@ enum ClauseMatrix {
                                  title: declaration.localizedTitle(language), status: .notAssessed,
                                  verifyOnSite: declaration.localizedOnSite(language), rules: []))
         }
+        // Remembered per clause: an entry added later never matches a clause better than the one
+        // found before (it is only added for a clause nothing matched, so it is no deeper than the
+        // match of any clause within it).
+        var matched: [String: Int] = [:]
         func entryIndex(_ standard: Standard, _ clause: String) -> Int {
+            let key = "\(standard.rawValue) \(clause)"
+            if let index = matched[key] { return index }
             if let best = ClauseCatalogue.bestMatch(for: clause, of: standard,
                                                     among: entries.map { ($0.standard, $0.clause) }) {
+                matched[key] = best
                 return best
             }
             entries.append(.init(standard: standard, clause: clause, title: "", status: .notAssessed,
                                  verifyOnSite: nil, rules: []))
+            matched[key] = entries.count - 1
             return entries.count - 1
         }
         for (standard, clause, id) in builtins + evaluated.map({ ($0.standard, $0.clause, $0.id) }) {

@@ -45,20 +45,35 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
 
         /// Computes the timing from per-complaint durations.
         public init(days: [Int], pending: Int, targetDays: Int?) {
-            let sorted = days.sorted()
             self.targetDays = targetDays
-            self.measured = sorted.count
+            self.measured = days.count
             self.pending = pending
-            self.medianDays = sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2]
-            self.maxDays = sorted.last
+            self.medianDays = Timing.lowerMedian(days)
+            self.maxDays = days.max()
             if let targetDays {
-                let within = sorted.filter { $0 <= targetDays }.count
+                let within = days.reduce(0) { $0 + ($1 <= targetDays ? 1 : 0) }
                 self.withinTarget = within
-                self.percentWithinTarget = Readiness.percent(within, of: sorted.count)
+                self.percentWithinTarget = Readiness.percent(within, of: days.count)
             } else {
                 self.withinTarget = nil
                 self.percentWithinTarget = nil
             }
+        }
+
+        /// The lower middle value of `days` (the median for an odd count), nil when empty: by
+        /// counting when the values span a small range (durations in days do), else by sorting.
+        static func lowerMedian(_ days: [Int]) -> Int? {
+            guard let low = days.min(), let high = days.max() else { return nil }
+            let rank = (days.count - 1) / 2
+            guard high - low < 1 << 16 else { return days.sorted()[rank] }
+            var counts = [Int](repeating: 0, count: high - low + 1)
+            for day in days { counts[day - low] += 1 }
+            var below = 0
+            for (offset, count) in counts.enumerated() {
+                below += count
+                if below > rank { return low + offset }
+            }
+            return high
         }
     }
 
@@ -85,25 +100,28 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
     /// Computes the indicators from an export, or nil when it has no `complaints` collection.
     public init?(records: RecordSet) {
         guard let collection = records.root[Name("complaints")] else { return nil }
-        let complaints = collection.items.compactMap(\.record)
         let handling = records.root[Name("complaints_handling")]?.record
         func target(_ field: String) -> Int? {
             guard let text = handling?[field]?.text?.trimmingCharacters(in: .whitespaces),
                   let value = Double(text), value >= 0, value < 100_000 else { return nil }
             return Int(value.rounded(.down))
         }
-        func date(_ record: Record, _ field: String) -> CalendarDate? {
+        func date(_ record: Record, _ field: Name) -> CalendarDate? {
             record[field]?.text.flatMap(CalendarDate.parse)?.dateOnly
         }
+        // Interned once, not once per complaint.
+        let receivedOn = Name("received_on"), acknowledgedOn = Name("acknowledged_on"), closedOn = Name("closed_on")
         var months: [Int: Int] = [:]
         var acknowledged: [Int] = [], closed: [Int] = []
-        var awaitingAcknowledgement = 0, open = 0
-        for complaint in complaints {
-            guard let received = date(complaint, "received_on") else { continue }
+        var total = 0, awaitingAcknowledgement = 0, open = 0
+        for item in collection.items {
+            guard case .record(let complaint) = item else { continue }
+            total += 1
+            guard let received = date(complaint, receivedOn) else { continue }
             let (year, month, _) = received.components
             months[year * 12 + month - 1, default: 0] += 1
-            if let on = date(complaint, "acknowledged_on") { acknowledged.append(received.days(to: on)) } else { awaitingAcknowledgement += 1 }
-            if let on = date(complaint, "closed_on") { closed.append(received.days(to: on)) } else { open += 1 }
+            if let on = date(complaint, acknowledgedOn) { acknowledged.append(received.days(to: on)) } else { awaitingAcknowledgement += 1 }
+            if let on = date(complaint, closedOn) { closed.append(received.days(to: on)) } else { open += 1 }
         }
         var byMonth: [Month] = []
         if let first = months.keys.min(), let last = months.keys.max(), last - first < 1200 {
@@ -113,7 +131,7 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
                 byMonth.append(Month(month: name, count: months[key] ?? 0))
             }
         }
-        self.init(total: complaints.count, byMonth: byMonth,
+        self.init(total: total, byMonth: byMonth,
                   acknowledgement: Timing(days: acknowledged, pending: awaitingAcknowledgement,
                                           targetDays: target("target_acknowledgement_days")),
                   resolution: Timing(days: closed, pending: open, targetDays: target("target_resolution_days")))

@@ -14,11 +14,16 @@ public enum CorrectiveActionPlan {
 
     /// One line per major and minor finding, in the findings' order.
     public static func build(findings: [Finding], auditDate: CalendarDate) -> [CorrectiveAction] {
-        findings.compactMap { finding in
-            guard let days = dueDays(for: finding.grade) else { return nil }
+        // One due date per grade, written once rather than once per finding.
+        var dueOn: [Grade: String] = [:]
+        for grade in Grade.allCases {
+            dueOn[grade] = dueDays(for: grade).map { auditDate.dateOnly.adding(days: $0).description }
+        }
+        return findings.compactMap { finding in
+            guard let due = dueOn[finding.grade] else { return nil }
             return CorrectiveAction(rule: finding.rule, standard: finding.standard, clause: finding.clause,
                                     grade: finding.grade, record: finding.record, finding: finding.message,
-                                    dueOn: auditDate.dateOnly.adding(days: days).description)
+                                    dueOn: due)
         }
     }
 }

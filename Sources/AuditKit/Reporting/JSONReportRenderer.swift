@@ -1,7 +1,9 @@
-import Foundation
-
 /// The machine-readable report: keys sorted, findings sorted, no wall-clock time, so identical
 /// inputs give byte-identical output.
+///
+/// Written directly as bytes (``JSONWriter``), byte for byte what `JSONEncoder` with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` makes of the report's `Encodable`
+/// conformance, in a fraction of its time.
 public struct JSONReportRenderer: ReportRenderer {
     public static let identifier = "json"
     public static let fileExtension = "json"
@@ -9,10 +11,10 @@ public struct JSONReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types cannot fail; an empty object is still valid JSON if it ever did.
-        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // About 600 bytes per finding, evidence included; the rest of a report is small.
+        let findings = report.findings.reduce(report.findings.count) { $0 + $1.evidence.count }
+        var json = JSONWriter(capacity: 1 << 16 + 640 * findings)
+        report.write(to: &json)
+        return json.text()
     }
 }

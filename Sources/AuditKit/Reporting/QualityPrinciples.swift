@@ -27,7 +27,17 @@ public enum QualityPrinciple: String, Sendable, Codable, CaseIterable {
 
     /// Where the organisation stands on every principle, from the clause matrix.
     public static func standings(clauses: [AuditReport.ClauseResult], findings: [Finding]) -> [PrincipleStanding] {
-        allCases.map { principle in
+        // Major findings counted per clause once, so each principle looks at a few clauses rather
+        // than at every finding.
+        struct ClauseKey: Hashable {
+            var standard: Standard
+            var clause: String
+        }
+        var majorsByClause: [ClauseKey: Int] = [:]
+        for index in findings.indices where findings[index].grade == .major {
+            majorsByClause[ClauseKey(standard: findings[index].standard, clause: findings[index].clause), default: 0] += 1
+        }
+        return allCases.map { principle in
             func covers(_ standard: Standard, _ clause: String) -> Bool {
                 if standard == .iso10002 { return principle.includesISO10002 }
                 return principle.iso9001Clauses.contains {
@@ -35,7 +45,7 @@ public enum QualityPrinciple: String, Sendable, Codable, CaseIterable {
                 }
             }
             let mapped = clauses.filter { covers($0.standard, $0.clause) }
-            let majors = findings.filter { $0.grade == .major && covers($0.standard, $0.clause) }.count
+            let majors = majorsByClause.reduce(0) { $0 + (covers($1.key.standard, $1.key.clause) ? $1.value : 0) }
             return PrincipleStanding(principle: principle, clauses: principle.iso9001Clauses,
                                      conforming: mapped.filter { $0.status == .conforming }.count,
                                      gaps: mapped.filter { $0.status == .gap }.count,

@@ -4,9 +4,14 @@ public enum ClauseCatalogue {
     /// `9.2.2` belongs to a declared `9.2.2`, else to `9.2`); nil when none contains it.
     public static func bestMatch(for clause: String, of standard: Standard,
                                  among clauses: [(standard: Standard, clause: String)]) -> Int? {
-        clauses.indices
-            .filter { clauses[$0].standard == standard && ClauseNumber.isWithin(clause, clauses[$0].clause) }
-            .max { ClauseNumber.parts(clauses[$0].clause).count < ClauseNumber.parts(clauses[$1].clause).count }
+        // The first of the deepest, as `max(by:)` over the containing clauses would pick.
+        var best: (index: Int, depth: Int)?
+        for index in clauses.indices where clauses[index].standard == standard
+            && ClauseNumber.isWithin(clause, clauses[index].clause) {
+            let depth = ClauseNumber.parts(clauses[index].clause).count
+            if depth > best?.depth ?? -1 { best = (index, depth) }
+        }
+        return best?.index
     }
 
     /// One line of `rules coverage`: a declared clause and what checks it.

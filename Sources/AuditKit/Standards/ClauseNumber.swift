@@ -3,6 +3,13 @@ public enum ClauseNumber {
     /// Compares two clause numbers part by part, numerically (`9.2` before `10.1`);
     /// returns -1, 0 or 1.
     public static func compare(_ lhs: String, _ rhs: String) -> Int {
+        // Sorting findings compares clauses all the time: plain numbers are answered in place.
+        if lhs == rhs { return 0 }
+        return PlainClauseNumber.compare(lhs, rhs) ?? compareParts(lhs, rhs)
+    }
+
+    /// ``compare(_:_:)`` on the split parts, for any clause number.
+    static func compareParts(_ lhs: String, _ rhs: String) -> Int {
         let left = parts(lhs), right = parts(rhs)
         for (l, r) in zip(left, right) where l != r {
             switch (Int(l), Int(r)) {
@@ -18,6 +25,11 @@ public enum ClauseNumber {
     /// True when `clause` is `parent` or one of its sub-clauses (`8.3.4` is within `8.3`,
     /// `8.5.1 f` within `8.5.1`).
     public static func isWithin(_ clause: String, _ parent: String) -> Bool {
+        PlainClauseNumber.isWithin(clause, parent) ?? isWithinParts(clause, parent)
+    }
+
+    /// ``isWithin(_:_:)`` on the split parts, for any clause number.
+    static func isWithinParts(_ clause: String, _ parent: String) -> Bool {
         let child = parts(clause), ancestor = parts(parent)
         return child.count >= ancestor.count && Array(child.prefix(ancestor.count)) == ancestor
     }

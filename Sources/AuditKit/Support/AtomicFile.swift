@@ -22,7 +22,14 @@ public enum AtomicFile {
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try Data(contents.utf8).write(to: temporary)
+            // Written from the string's own bytes: copying megabytes of report into a Data first
+            // cost as much as writing them.
+            var contents = contents
+            try contents.withUTF8 { bytes in
+                guard let base = bytes.baseAddress, !bytes.isEmpty else { return try Data().write(to: temporary) }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+                    .write(to: temporary)
+            }
             if rename(temporary.path, target.path) != 0 {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)

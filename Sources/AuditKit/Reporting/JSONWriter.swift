@@ -1,0 +1,206 @@
+/// Writes JSON straight into UTF-8 bytes, laid out byte for byte as Foundation's `JSONEncoder`
+/// lays it out with `.prettyPrinted`, `.sortedKeys` and `.withoutEscapingSlashes`: two spaces of
+/// indentation per level, `"key" : value`, an empty array or object as `[` or `{`, an empty line,
+/// then the closing bracket, strings escaped as that encoder escapes them.
+///
+/// It does not sort keys: callers write each object's members in the byte order of their keys,
+/// which is the order `.sortedKeys` gives.
+struct JSONWriter: ~Copyable {
+    /// The bytes written so far.
+    private var bytes: ByteBuffer
+    /// Nesting depth of the container being written.
+    private var depth = 0
+    /// True while the container being written has no member or element yet.
+    private var empty = true
+
+    /// Starts with room for about `capacity` bytes.
+    init(capacity: Int = 0) {
+        bytes = ByteBuffer(capacity: capacity)
+    }
+
+    /// What was written, ended by a line break, as the text of a file.
+    consuming func text() -> String {
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes.string()
+    }
+
+    /// An object whose members `body` writes.
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
+    }
+
+    /// An array whose elements `body` writes.
+    mutating func array(_ body: (inout JSONWriter) -> Void) {
+        container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), body)
+    }
+
+    /// An array of `values`.
+    mutating func array<Element: JSONWritable>(_ values: [Element]) {
+        array { json in
+            for value in values { json.element(value) }
+        }
+    }
+
+    /// A member of the object being written.
+    mutating func member(_ key: StaticString, _ value: some JSONWritable) {
+        memberKey(key)
+        value.write(to: &self)
+    }
+
+    /// A member that is `null` when `value` is nil, as `encode(_:forKey:)` writes an optional.
+    mutating func member(_ key: StaticString, orNull value: (some JSONWritable)?) {
+        memberKey(key)
+        if let value { value.write(to: &self) } else { null() }
+    }
+
+    /// A member left out when `value` is nil, as `encodeIfPresent(_:forKey:)` (and so a
+    /// synthesized `Encodable` conformance) leaves it.
+    mutating func member(_ key: StaticString, ifPresent value: (some JSONWritable)?) {
+        guard let value else { return }
+        member(key, value)
+    }
+
+    /// An element of the array being written.
+    mutating func element(_ value: some JSONWritable) {
+        separate()
+        value.write(to: &self)
+    }
+
+    /// A string, escaped as `JSONEncoder` escapes it.
+    mutating func string(_ text: String) {
+        var text = text
+        // Native strings are contiguous UTF-8: read them in place.
+        text.withUTF8 { quoted($0) }
+    }
+
+    /// An integer in decimal.
+    mutating func int(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes.reverse(from: start)
+    }
+
+    /// `true` or `false`.
+    mutating func bool(_ value: Bool) {
+        bytes.append(value ? "true" : "false")
+    }
+
+    /// `null`.
+    mutating func null() {
+        bytes.append("null")
+    }
+
+    private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONWriter) -> Void) {
+        bytes.append(open)
+        let outer = empty
+        empty = true
+        depth += 1
+        body(&self)
+        depth -= 1
+        if empty { bytes.append(UInt8(ascii: "\n")) }
+        newline()
+        bytes.append(close)
+        empty = outer
+    }
+
+    /// The comma (after the first member or element), the line break and the indentation.
+    private mutating func separate() {
+        if empty {
+            empty = false
+            newline()
+        } else {
+            lineStart(from: 0)
+        }
+    }
+
+    /// The line break and the indentation.
+    private mutating func newline() {
+        lineStart(from: 1)
+    }
+
+    /// `,`, the line break and the indentation from `start` (0 with the comma, 1 without).
+    private mutating func lineStart(from start: Int) {
+        let lineStarts: StaticString = ",\n                                                                "
+        lineStarts.withUTF8Buffer { lineStarts in
+            let end = 2 + 2 * depth
+            bytes.append(UnsafeBufferPointer(rebasing: lineStarts[start..<min(end, lineStarts.count)]))
+            for _ in lineStarts.count..<max(end, lineStarts.count) { bytes.append(UInt8(ascii: " ")) }
+        }
+    }
+
+    /// The key in quotes and the separator; keys are plain words that need no escaping.
+    private mutating func memberKey(_ key: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(key)
+        bytes.append("\" : ")
+    }
+
+    /// `utf8` in quotes: `"` and `\` escaped with a backslash, control characters as `\b`, `\t`,
+    /// `\n`, `\f`, `\r` or `\u00xx` (lower-case hexadecimal); everything else, `/`, DEL and
+    /// non-ASCII included, as it is.
+    private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var start = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if start < index { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+            escape(byte)
+            start = index + 1
+        }
+        if start < utf8.count { bytes.append(UnsafeBufferPointer(rebasing: utf8[start...])) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        default:
+            let digits: StaticString = "0123456789abcdef"
+            bytes.append("u00")
+            digits.withUTF8Buffer { digits in
+                bytes.append(digits[Int(byte >> 4)])
+                bytes.append(digits[Int(byte & 15)])
+            }
+        }
+    }
+}
+
+/// A value that writes itself with a ``JSONWriter``, exactly as its `Encodable` conformance
+/// encodes it with `JSONEncoder`.
+protocol JSONWritable {
+    func write(to json: inout JSONWriter)
+}
+
+extension String: JSONWritable {
+    func write(to json: inout JSONWriter) { json.string(self) }
+}
+
+extension Int: JSONWritable {
+    func write(to json: inout JSONWriter) { json.int(self) }
+}
+
+extension Bool: JSONWritable {
+    func write(to json: inout JSONWriter) { json.bool(self) }
+}
+
+extension Array: JSONWritable where Element: JSONWritable {
+    func write(to json: inout JSONWriter) { json.array(self) }
+}
+
+/// Enumerations encoded as their raw text.
+extension JSONWritable where Self: RawRepresentable, RawValue == String {
+    func write(to json: inout JSONWriter) { json.string(rawValue) }
+}
