@@ -15,6 +15,10 @@ public enum ContractValidator {
 private struct Walker {
     let inputs: [InputFile]
     var violations: [StructuralViolation] = []
+    /// ``Name/id``, read once rather than through its global for every record.
+    let idName = Name.id
+    /// Scalar problems and "did you mean" hints already worked out (``remembered(_:_:_:_:)``).
+    var remembered: [Remembered: String?] = [:]
 
     init(inputs: [InputFile]) { self.inputs = inputs }
 
@@ -33,65 +37,87 @@ private struct Walker {
                            "'\(name)' should be a group of fields, not \(describe(field.value))")
                     continue
                 }
-                visitRecord(group, fields: entry.fields, collection: name, owner: nil)
+                visitRecord(group, fields: fields(of: entry), collection: name, owner: nil)
             } else {
-                visitList(field.value, name: name, fields: entry.fields, collection: name, owner: nil,
+                visitList(field.value, name: name, fields: fields(of: entry), collection: name, owner: nil,
                           fallback: root.location)
             }
         }
     }
 
+    /// The compiled fields of a top-level collection or group.
+    func fields(of entry: ContractCollection) -> CompiledFields {
+        // Every entry of the contract is compiled.
+        CompiledContract.fields(ofEntry: entry.name)!
+    }
+
     /// A collection, or a `.records` field: a list of records with `fields`.
-    mutating func visitList(_ value: Value, name: String, fields: [ContractField], collection: String,
+    mutating func visitList(_ value: Value, name: String, fields: CompiledFields, collection: String,
                             owner: Record?, fallback: SourceLocation) {
         guard case .list(let items) = value else {
             report(.wrongType, at: location(of: value, fallback: fallback), collection: collection, record: owner?.id,
                    "'\(name)' should be a list of records, not \(describe(value))\(context(collection, owner))")
             return
         }
-        var seen: [String: SourceLocation] = [:]
-        let hasID = fields.contains { $0.name == "id" }
+        let hasID = fields.hasID
+        var seen = FirstUses(capacity: hasID ? items.count : 0)
+        // Items of a nested list are reported against the collection record that owns them;
+        // items of a group's list (organisation.sites) against the group.
+        let isGroupList = owner == nil && RecordsContract.entry(collection)?.isGroup == true
         for item in items {
             guard case .record(let record) = item else {
                 report(.wrongType, at: fallback, collection: collection, record: owner?.id,
                        "'\(name)' should hold records, not \(describe(item))\(context(collection, owner))")
                 continue
             }
-            if hasID, let id = record.id {
-                if let first = seen[id] {
-                    let firstPlace = first.file == record.location.file ? "line \(first.line)" : "\(path(first.file)):\(first.line)"
-                    report(.duplicateID, at: record.location, collection: collection, record: id,
-                           "duplicate id '\(id)' in \(owner == nil ? collection : "'\(name)'\(context(collection, owner))"); it is also used on \(firstPlace)")
-                } else {
-                    seen[id] = record.location
-                }
+            if hasID, let id = record[idName]?.text, let first = seen.use(id, at: record.location) {
+                reportDuplicate(id, of: record, firstUsedAt: first, list: name, collection: collection, owner: owner)
             }
-            // Items of a nested list are reported against the collection record that owns them;
-            // items of a group's list (organisation.sites) against the group.
-            let isGroupList = owner == nil && RecordsContract.entry(collection)?.isGroup == true
             visitRecord(record, fields: fields, collection: collection, owner: isGroupList ? nil : owner ?? record)
         }
     }
 
-    mutating func visitRecord(_ record: Record, fields: [ContractField], collection: String, owner: Record?) {
-        let names = fields.map(\.name)
+    @inline(never)  // rare: keeps the loops over records and fields small
+    mutating func reportDuplicate(_ id: String, of record: Record, firstUsedAt first: SourceLocation, list name: String,
+                                  collection: String, owner: Record?) {
+        let firstPlace = first.file == record.location.file ? "line \(first.line)" : "\(path(first.file)):\(first.line)"
+        report(.duplicateID, at: record.location, collection: collection, record: id,
+               "duplicate id '\(id)' in \(owner == nil ? collection : "'\(name)'\(context(collection, owner))"); it is also used on \(firstPlace)")
+    }
+
+    /// One record or group: every field against `fields`.
+    @inline(never)  // kept whole, so that the check of each field is inlined into its loop
+    mutating func visitRecord(_ record: Record, fields: CompiledFields, collection: String, owner: Record?) {
         for field in record.fields {
-            let name = field.name.string
-            guard let spec = fields.first(where: { $0.name == name }) else {
-                report(.unknownField, at: record.location, collection: collection, record: owner?.id,
-                       "unknown field '\(name)'\(place(collection, owner))" + NearMatch.hint(for: name, among: names))
+            guard let index = fields.index(of: field.name) else {
+                reportUnknown(field.name, in: record, fields: fields, collection: collection, owner: owner)
                 continue
             }
-            check(field.value, against: spec, collection: collection, owner: owner, location: record.location)
+            // The common case first: a value that certainly fits its field needs nothing more.
+            if fields.certainlyFits(field.value, at: index) { continue }
+            check(field.value, against: fields, at: index, collection: collection, owner: owner, location: record.location)
         }
     }
 
-    mutating func check(_ value: Value, against spec: ContractField, collection: String, owner: Record?,
-                        location: SourceLocation) {
+    @inline(never)  // rare: keeps the loop over fields small
+    mutating func reportUnknown(_ field: Name, in record: Record, fields: CompiledFields, collection: String,
+                                owner: Record?) {
+        let name = field.string
+        report(.unknownField, at: record.location, collection: collection, record: owner?.id,
+               "unknown field '\(name)'\(place(collection, owner))" + hint(for: name, among: fields.names, in: fields, at: nil))
+    }
+
+    /// Checks `value` against the field at `index` of `fields`: a list, or a scalar that may not fit.
+    @inline(never)  // keeps the loop over fields small
+    mutating func check(_ value: Value, against fields: CompiledFields, at index: Int, collection: String,
+                        owner: Record?, location: SourceLocation) {
+        let spec = fields.fields[index]
         let name = spec.name
         switch spec.type {
-        case .records(let nested):
-            visitList(value, name: name, fields: nested, collection: collection, owner: owner, fallback: location)
+        case .records:
+            // `nested` is compiled for every `.records` field.
+            visitList(value, name: name, fields: fields.nested[index]!, collection: collection, owner: owner,
+                      fallback: location)
         case .codes(let allowed):
             for item in value.items {
                 guard case .text(let text) = item else {
@@ -102,7 +128,7 @@ private struct Walker {
                 if let allowed, !allowed.contains(text) {
                     report(.wrongType, at: location, collection: collection, record: owner?.id,
                            "'\(name)' should list codes among \(allowed.joined(separator: ", ")), not '\(text)'\(context(collection, owner))"
-                           + NearMatch.hint(for: text, among: allowed))
+                           + hint(for: text, among: allowed, in: fields, at: index))
                 }
             }
         case .references:
@@ -117,7 +143,12 @@ private struct Walker {
                        "'\(name)' should be \(spec.type.article), not \(describe(value))\(context(collection, owner))")
                 return
             }
-            if let problem = ContractValidator.scalarProblem(text, type: spec.type) {
+            // A code that is not allowed gets a "did you mean" hint: worked out once per text. Other
+            // problems are cheap to word, and remembering every date-time that fits would not be.
+            let problem = fields.kinds[index] == .code
+                ? remembered(fields, index, text) { ContractValidator.scalarProblem(text, type: spec.type) }
+                : ContractValidator.scalarProblem(text, type: spec.type)
+            if let problem {
                 let kind: StructuralViolation.Kind = spec.type == .date ? .badDate : .wrongType
                 report(kind, at: location, collection: collection, record: owner?.id,
                        "'\(name)' \(problem)\(context(collection, owner))")
@@ -126,6 +157,28 @@ private struct Walker {
     }
 
     // MARK: Helpers
+
+    /// What `work` answers for `text` in the field at `index` of `fields` (nil: an unknown field),
+    /// worked out once per walk: an export often repeats one mistake thousands of times, and the
+    /// edit distances behind "did you mean" hints are costly. Only for mistakes, so it stays small.
+    mutating func remembered(_ fields: CompiledFields, _ index: Int?, _ text: String, _ work: () -> String?) -> String? {
+        let key = Remembered(fields: ObjectIdentifier(fields), index: index ?? -1, text: text)
+        if let answer = remembered[key] { return answer }
+        let answer = work()
+        remembered[key] = .some(answer)
+        return answer
+    }
+
+    /// ``NearMatch/hint(for:among:otherwise:)``, remembered.
+    mutating func hint(for word: String, among candidates: [String], in fields: CompiledFields, at index: Int?) -> String {
+        remembered(fields, index, word) { NearMatch.hint(for: word, among: candidates) } ?? ""
+    }
+
+    struct Remembered: Hashable {
+        let fields: ObjectIdentifier
+        let index: Int
+        let text: String
+    }
 
     func location(of value: Value, fallback: SourceLocation) -> SourceLocation {
         switch value {
