@@ -7,10 +7,18 @@ import Foundation
 /// The fuzz build's stand-in for `Crypto.SHA256` (FNV-1a, spread over 32 bytes).
 public struct SHA256: Sendable {
     /// The stand-in digest: 32 bytes.
-    public struct Digest: Sequence, Sendable {
+    public struct Digest: Sequence, Sendable, Hashable {
         var bytes: [UInt8]
         public func makeIterator() -> IndexingIterator<[UInt8]> { bytes.makeIterator() }
+
+        /// The digest's bytes, as swift-crypto's digests offer them.
+        public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+            try bytes.withUnsafeBytes(body)
+        }
     }
+
+    /// Bytes in a digest.
+    public static let byteCount = 32
 
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -22,6 +30,11 @@ public struct SHA256: Sendable {
         for region in data.regions {
             for byte in region { state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
+    }
+
+    /// Adds the bytes at `bufferPointer`.
+    public mutating func update(bufferPointer: UnsafeRawBufferPointer) {
+        for byte in bufferPointer { state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     }
 
     /// The digest of everything added.
