@@ -137,6 +137,8 @@ private struct JSONParser {
     var line = 1
     var lineStart = 0
     var keys = KeyCache()
+    /// Shares repeated long texts between records.
+    var interner: ScalarInterner
     var scratch: [UInt8] = []
     let placeholder = Name.id
     /// The fields, items and keys of the open containers, innermost last.
@@ -157,6 +159,7 @@ private struct JSONParser {
         self.end = count
         self.path = path
         self.fileIndex = fileIndex
+        self.interner = ScalarInterner(inputBytes: count)
     }
 
     private enum State { case objectStart, arrayStart, value, afterValue }
@@ -388,7 +391,7 @@ private struct JSONParser {
             if escaped { return nonBlank(String(decoding: scratch, as: UTF8.self)) }
             if stop == start { return nil }
             let first = base[start], last = base[stop - 1]
-            let text = String(decoding: UnsafeBufferPointer(start: base + start, count: stop - start), as: UTF8.self)
+            let text = interner.text(UnsafeBufferPointer(start: base + start, count: stop - start))
             if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return text }
             return nonBlank(text)
         case Byte.minus, Byte.zero...Byte.nine:

@@ -419,9 +419,15 @@ func trimmedScalar(_ text: String) -> String {
 
 /// The UTF-8 `bytes` as text, leading and trailing whitespace removed as ``trimmedScalar(_:)`` does.
 func trimmedScalar(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    var decoder = ScalarInterner(inputBytes: 0)
+    return trimmedScalar(bytes: bytes, interner: &decoder)
+}
+
+/// ``trimmedScalar(bytes:)``, sharing repeated long texts through `interner`.
+func trimmedScalar(bytes: UnsafeBufferPointer<UInt8>, interner: inout ScalarInterner) -> String {
     guard let first = bytes.first, let last = bytes.last else { return "" }
     if first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-        return String(decoding: bytes, as: UTF8.self)
+        return interner.text(bytes)
     }
     var start = 0, end = bytes.count
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D {
@@ -430,6 +436,10 @@ func trimmedScalar(bytes: UnsafeBufferPointer<UInt8>) -> String {
     while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D {
         end -= 1
     }
+    let inner = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    if let first = inner.first, let last = inner.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+        return interner.text(inner)
+    }
     // Other whitespace (non-breaking spaces, vertical tabs…) is rare: let the general rule decide.
-    return trimmedScalar(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+    return trimmedScalar(String(decoding: inner, as: UTF8.self))
 }

@@ -25,7 +25,10 @@ enum XMLRecordLoader {
         let queue = XMLEventQueue()
         // The record tree is built on a second core from the events this thread's parse hands over.
         let builderDone = DispatchSemaphore(value: 0)
-        let builder = XMLTreeBuilderTask(path: path, fileIndex: fileIndex, queue: queue)
+        var status = stat()
+        // A pipe has no size: size the table of shared texts for a large file.
+        let inputBytes = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : Int.max
+        let builder = XMLTreeBuilderTask(path: path, fileIndex: fileIndex, queue: queue, inputBytes: inputBytes)
         DispatchQueue.global(qos: .userInitiated).async {
             builder.run()
             builderDone.signal()

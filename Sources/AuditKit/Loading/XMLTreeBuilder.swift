@@ -4,19 +4,22 @@ final class XMLTreeBuilderTask: @unchecked Sendable {
     private let path: String
     private let fileIndex: Int32
     private let queue: XMLEventQueue
+    private let inputBytes: Int
     /// Set once ``run()`` has returned: the `<records>` record, unless there was a failure.
     private(set) var root: Record?
     private(set) var failure: RecordLoadError?
 
-    init(path: String, fileIndex: Int32, queue: XMLEventQueue) {
+    /// `inputBytes` is the file's size, which sizes the table of shared texts.
+    init(path: String, fileIndex: Int32, queue: XMLEventQueue, inputBytes: Int) {
         self.path = path
         self.fileIndex = fileIndex
         self.queue = queue
+        self.inputBytes = inputBytes
     }
 
     /// Builds from every chunk until the parse is over (after a failure, only drains the queue).
     func run() {
-        var builder = XMLTreeBuilder(path: path, fileIndex: fileIndex)
+        var builder = XMLTreeBuilder(path: path, fileIndex: fileIndex, inputBytes: inputBytes)
         while let chunk = queue.take() {
             if builder.failure == nil {
                 builder.consume(chunk)
@@ -66,10 +69,13 @@ private struct XMLTreeBuilder {
     private var attributes: [XMLAttribute] = []
     /// The text of the innermost open element since its start tag.
     private var text: [UInt8] = []
+    /// Shares repeated long texts between records.
+    private var interner: ScalarInterner
 
-    init(path: String, fileIndex: Int32) {
+    init(path: String, fileIndex: Int32, inputBytes: Int) {
         self.path = path
         self.fileIndex = fileIndex
+        interner = ScalarInterner(inputBytes: inputBytes)
         stack.reserveCapacity(32)
         children.reserveCapacity(256)
         attributes.reserveCapacity(16)
@@ -124,7 +130,7 @@ private struct XMLTreeBuilder {
             if ownAttributes.contains(where: { $0.value != nil }) {
                 return record(frame, ownAttributes, kids).map(Value.record)
             }
-            let scalar = text.withUnsafeBufferPointer { trimmedScalar(bytes: $0) }
+            let scalar = text.withUnsafeBufferPointer { trimmedScalar(bytes: $0, interner: &interner) }
             return scalar.isEmpty ? nil : .text(scalar)
         }
         if !ownAttributes.contains(where: { $0.value != nil }), isListContainer(frame, kids) {

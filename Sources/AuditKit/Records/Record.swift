@@ -5,10 +5,11 @@
 public struct Record: Sendable, Equatable {
     /// One named value of a record.
     public struct Field: Sendable, Equatable {
-        /// The field name.
-        public var name: Name
+        // The value comes first: its 17 bytes and the 4-byte name then fit in 24 (name first, 32).
         /// The field value; absent fields are not stored.
         public var value: Value
+        /// The field name.
+        public var name: Name
 
         /// Creates a field.
         public init(name: Name, value: Value) {
@@ -20,12 +21,21 @@ public struct Record: Sendable, Equatable {
     /// The fields, in export order.
     public var fields: [Field]
     /// Where the record starts in its input file.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { packedLocation.location }
+        set { packedLocation = PackedLocation(newValue) }
+    }
+    /// The location in eight bytes, which keeps a record at 16 and a field at 24 bytes.
+    private var packedLocation: PackedLocation
 
     /// Creates a record.
     public init(fields: [Field] = [], location: SourceLocation = .unknown) {
         self.fields = fields
-        self.location = location
+        self.packedLocation = PackedLocation(location)
+    }
+
+    public static func == (lhs: Record, rhs: Record) -> Bool {
+        lhs.fields == rhs.fields && lhs.location == rhs.location
     }
 
     /// The value of the field `name`, or nil when it is absent.

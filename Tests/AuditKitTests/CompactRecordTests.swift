@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+/// A large export is held in memory while it is checked, so records are kept compact: locations
+/// packed into eight bytes and repeated long texts stored once. Neither may change what a
+/// report says.
+@Suite struct CompactRecordTests {
+    @Test func aFieldTakesTwentyFourBytes() {
+        // 3.6 million fields at 100,000 complaints: 8 bytes more each is 29 MB.
+        #expect(MemoryLayout<Record.Field>.stride == 24)
+        #expect(MemoryLayout<Record>.size == 16)
+    }
+
+    @Test func everyLocationComesBackExactlyEvenPastThePackedRange() {
+        let locations = [
+            SourceLocation(file: 0, line: 1, column: 1),
+            SourceLocation(file: 3, line: 2_500_000, column: 40),
+            SourceLocation(file: 4_095, line: (1 << 26) - 1, column: (1 << 25) - 1),
+            // A record far into a minified JSON file: one line, a huge column.
+            SourceLocation(file: 0, line: 1, column: 300_000_000),
+            SourceLocation(file: 0, line: 90_000_000, column: 7),
+            SourceLocation(file: 5_000, line: 12, column: 3),
+            SourceLocation(file: 2, line: Int(Int32.max), column: Int(Int32.max)),
+            .unknown,
+        ]
+        for location in locations {
+            #expect(Record(location: location).location == location)
+        }
+        var record = Record(location: SourceLocation(file: 4_095, line: 9, column: 2))
+        record.location.file += 1  // as merging a second export does
+        #expect(record.location == SourceLocation(file: 4_096, line: 9, column: 2))
+    }
+
+    @Test func recordsCompareByTheirLocationNotByHowItIsStored() {
+        let far = SourceLocation(file: 0, line: 1, column: 300_000_000)
+        let fields = [Record.Field(name: Name("id"), value: .text("C1"))]
+        #expect(Record(fields: fields, location: far) == Record(fields: fields, location: far))
+        #expect(Record(fields: fields, location: far) != Record(fields: fields, location: SourceLocation(line: 1, column: 2)))
+    }
+
+    @Test func repeatedLongTextsAreStoredOnceInBothSpellings() throws {
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let decision = "Replacement parts shipped at our cost"
+        var xml = "<records><complaints>"
+        var json = "{\"complaints\": ["
+        for index in 0..<3 {
+            xml += "<complaint id=\"C\(index)\"><decision>\(decision)</decision><product>Valve body VB-\(index) (lot 000000\(index))</product></complaint>"
+            json += (index > 0 ? "," : "") + "{\"id\": \"C\(index)\", \"decision\": \"\(decision)\", \"product\": \"Valve body VB-\(index) (lot 000000\(index))\"}"
+        }
+        xml += "</complaints></records>"
+        json += "]}"
+        for (name, text) in [("shared.xml", xml), ("shared.json", json)] {
+            let loaded = try fixture.load(name, text)
+            let complaints = try #require(loaded.root["complaints"]?.items.compactMap { $0.record })
+            #expect(complaints.count == 3)
+            let decisions = complaints.compactMap { $0["decision"]?.text }
+            #expect(decisions == Array(repeating: decision, count: 3), "\(name)")
+            #expect(Set(decisions.map(Self.storageAddress)).count == 1, "\(name): the repeated decision is stored once")
+            let products = complaints.compactMap { $0["product"]?.text }
+            #expect(products == (0..<3).map { "Valve body VB-\($0) (lot 000000\($0))" }, "\(name)")
+        }
+    }
+
+    private static func storageAddress(_ text: String) -> UInt {
+        var text = text
+        return text.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+    }
+}
