@@ -309,14 +309,23 @@ private struct JSONParser {
         if frame.isObject {
             if keyStack.count > frame.keyStart { keyStack.removeSubrange(frame.keyStart...) }
             guard fieldStack.count > frame.fieldStart else { return nil }
-            let fields = Array(fieldStack[frame.fieldStart...])
+            let fields = exactCopy(fieldStack[frame.fieldStart...])
             fieldStack.removeSubrange(frame.fieldStart...)
             return .record(Record(fields: fields, location: frame.location))
         }
         guard itemStack.count > frame.itemStart else { return nil }
-        let items = Array(itemStack[frame.itemStart...])
+        let items = exactCopy(itemStack[frame.itemStart...])
         itemStack.removeSubrange(frame.itemStart...)
         return .list(items)
+    }
+
+    /// A new array holding just `slice`. `Array(slice)` hands over the whole shared stack when
+    /// the slice starts at its beginning, so a collection would keep the stack's spare capacity
+    /// (megabytes for a large export) and the stack would be copied.
+    private func exactCopy<Element>(_ slice: ArraySlice<Element>) -> [Element] {
+        Array(unsafeUninitializedCapacity: slice.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: slice)
+        }
     }
 
     /// Records `key` for the object `frame`; false when the object already has it.
@@ -336,7 +345,7 @@ private struct JSONParser {
     }
 
     private func rootRecord(_ frame: JSONFrame) -> Record {
-        Record(fields: Array(fieldStack[frame.fieldStart...]), location: frame.location)
+        Record(fields: exactCopy(fieldStack[frame.fieldStart...]), location: frame.location)
     }
 
     // MARK: Tokens
