@@ -145,14 +145,14 @@ struct Check: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
                 for chosen in formats {
                     let path = URL(fileURLWithPath: outputDirectory).appendingPathComponent("report.\(chosen.fileExtension)").path
-                    try AtomicFile.write(chosen.renderer.render(report), to: path, protected: protectedPaths)
+                    try AtomicFile.write(chosen.renderer.rendered(report), to: path, protected: protectedPaths)
                 }
             } else if let output = settings.output {
-                try AtomicFile.write(formats[0].renderer.render(report), to: output, protected: protectedPaths)
+                try AtomicFile.write(formats[0].renderer.rendered(report), to: output, protected: protectedPaths)
             } else {
                 let colour = formats[0] == .text && isatty(STDOUT_FILENO) == 1
                     && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                FileHandle.standardOutput.write(Data(formats[0].renderer(colour: colour).render(report).utf8))
+                formats[0].renderer(colour: colour).rendered(report).withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
             }
         } catch {
             Terminal.error(error.localizedDescription)

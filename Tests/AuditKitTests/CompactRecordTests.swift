@@ -63,6 +63,34 @@ import Testing
         }
     }
 
+    @Test func theIdIndexFindsEveryRecordAndCountsRepeatedIds() {
+        // 5,000 records: ids C0…C4999, with C7 written three times and one record without an id.
+        var items: [Value] = (0..<5_000).map { index in
+            .record(Record(fields: [Record.Field(name: .id, value: .text("C\(index)"))], location: SourceLocation(line: index + 1, column: 1)))
+        }
+        items.append(.record(Record(fields: [Record.Field(name: .id, value: .text("C7"))], location: SourceLocation(line: 9_001, column: 1))))
+        items.append(.record(Record(fields: [Record.Field(name: .id, value: .text("C7"))], location: SourceLocation(line: 9_002, column: 1))))
+        items.append(.record(Record(fields: [Record.Field(name: Name("title"), value: .text("no id"))])))
+        // The same id spelled with a composed and a decomposed é is one id, as everywhere else.
+        items.append(.record(Record(fields: [Record.Field(name: .id, value: .text("R\u{E9}F-1"))], location: SourceLocation(line: 9_003, column: 1))))
+        items.append(.record(Record(fields: [Record.Field(name: .id, value: .text("Re\u{301}F-1"))], location: SourceLocation(line: 9_004, column: 1))))
+        let root = Record(fields: [Record.Field(name: Name("complaints"), value: .list(items))])
+        let environment = EvaluationEnvironment(root: root, auditDate: CalendarDate.parse("2026-11-15")!, parameters: [:])
+        let index = environment.index(of: "complaints")
+        for number in stride(from: 0, to: 5_000, by: 7) where number != 7 {
+            #expect(index.count("C\(number)") == 1)
+            #expect(index.record("C\(number)")?.location.line == Int32(number + 1))
+        }
+        #expect(index.count("C7") == 3)
+        #expect(index.record("C7")?.location.line == 8, "the first record with the id")
+        #expect(index.count("C5000") == 0)
+        #expect(index.record("C5000") == nil)
+        #expect(index.count("") == 0)
+        #expect(index.count("RÉF-1") == 0)
+        #expect(index.count("R\u{E9}F-1") == 2)
+        #expect(environment.index(of: "orders").count("C1") == 0, "a collection the export does not have")
+    }
+
     private static func storageAddress(_ text: String) -> UInt {
         var text = text
         return text.withUTF8 { UInt(bitPattern: $0.baseAddress) }

@@ -17,6 +17,9 @@ import Testing
         let expected = try reference(report)
         #expect(written == expected, "first difference at byte \(firstDifference(written, expected))",
                 sourceLocation: sourceLocation)
+        // The bytes `check` writes to the file (no string in between) are the same.
+        let bytes = JSONReportRenderer().rendered(report).withUnsafeBytes { Array($0) }
+        #expect(bytes == Array(expected.utf8), sourceLocation: sourceLocation)
     }
 
     static func firstDifference(_ lhs: String, _ rhs: String) -> Int {

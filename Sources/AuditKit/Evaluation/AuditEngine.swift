@@ -136,8 +136,6 @@ public enum AuditEngine {
                 guard next < count else { return }
                 let task = schedule[next]
                 let found: [RuleEvaluator.RawFinding]
-                let t0 = ContinuousClock.now
-                defer { if ProcessInfo.processInfo.environment["AR_RULE_TIMES"] != nil { let d = ContinuousClock.now - t0; FileHandle.standardError.write(Data("RULETIME \(d.components.attoseconds / 1_000_000_000_000) \(task == 0 ? "date-check" : rules[task - 1].id)\n".utf8)) } }
                 if task == 0 {
                     found = dateCheck ? DateIntegrityCheck.findings(root: environment.root, language: language) : []
                 } else {

@@ -39,9 +39,11 @@ struct ByteBuffer: ~Copyable {
         reversed.reverse()
     }
 
-    /// The bytes as a string (checked as UTF-8, as any string is).
-    func string() -> String {
-        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    /// Hands the written bytes over without copying them; the caller deallocates them.
+    consuming func takeStorage() -> UnsafeMutableBufferPointer<UInt8> {
+        let written = UnsafeMutableBufferPointer(start: base, count: count)
+        discard self
+        return written
     }
 
     private mutating func grow(toHold needed: Int) {

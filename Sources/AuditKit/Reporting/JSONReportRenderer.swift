@@ -11,10 +11,14 @@ public struct JSONReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
+        rendered(report).string
+    }
+
+    public func rendered(_ report: AuditReport) -> RenderedReport {
         // About 600 bytes per finding, evidence included; the rest of a report is small.
         let findings = report.findings.reduce(report.findings.count) { $0 + $1.evidence.count }
         var json = JSONWriter(capacity: 1 << 16 + 640 * findings)
         report.write(to: &json)
-        return json.text()
+        return RenderedReport(owning: json.finishedBytes())
     }
 }

@@ -18,10 +18,10 @@ struct JSONWriter: ~Copyable {
         bytes = ByteBuffer(capacity: capacity)
     }
 
-    /// What was written, ended by a line break, as the text of a file.
-    consuming func text() -> String {
+    /// What was written, ended by a line break; the caller owns (and deallocates) the bytes.
+    consuming func finishedBytes() -> UnsafeMutableBufferPointer<UInt8> {
         bytes.append(UInt8(ascii: "\n"))
-        return bytes.string()
+        return bytes.takeStorage()
     }
 
     /// An object whose members `body` writes.

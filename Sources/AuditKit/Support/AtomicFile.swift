@@ -15,6 +15,11 @@ public enum AtomicFile {
     /// - Throws: ``WriteError`` when `path` is a protected input or the write fails; an existing
     ///   file at `path` is then left as it was.
     public static func write(_ contents: String, to path: String, protected: [String] = []) throws(WriteError) {
+        try write(RenderedReport(text: contents), to: path, protected: protected)
+    }
+
+    /// Writes a rendered report as ``write(_:to:protected:)`` writes text.
+    public static func write(_ contents: RenderedReport, to path: String, protected: [String] = []) throws(WriteError) {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         for input in protected where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
             throw WriteError(path: path, reason: "it is one of the input files; choose another output path")
@@ -22,10 +27,9 @@ public enum AtomicFile {
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            // Written from the string's own bytes: copying megabytes of report into a Data first
+            // Written from the report's own bytes: copying megabytes of report into a Data first
             // cost as much as writing them.
-            var contents = contents
-            try contents.withUTF8 { bytes in
+            try contents.withUnsafeBytes { bytes in
                 guard let base = bytes.baseAddress, !bytes.isEmpty else { return try Data().write(to: temporary) }
                 try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
                     .write(to: temporary)
