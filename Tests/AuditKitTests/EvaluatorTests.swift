@@ -162,4 +162,23 @@ import Testing
         #expect(try EvaluationHarness.failing("no d in complaints satisfies (d.category = c.category and d.id != c.id and d.nonconformity is present)",
                                               json: json) == ["C1", "C2"])
     }
+    @Test func joinsGiveTheSameAnswersWhenSomeKeysAreAbsent() throws {
+        // C3 and C5 have no category: for them `d.category = c.category` is unknown, never true.
+        let json = """
+        {"complaints": [{"id": "C1", "category": "A"}, {"id": "C2", "category": "A"}, {"id": "C3"},
+                        {"id": "C4", "category": "B"}, {"id": "C5"}]}
+        """
+        let sameCategory = "d.category = c.category and d.id != c.id"
+        #expect(try EvaluationHarness.failing("no d in complaints satisfies (\(sameCategory))", json: json) == ["C1", "C2"])
+        #expect(try EvaluationHarness.failing("c.id is present and no d in complaints satisfies (\(sameCategory))", json: json)
+                    == ["C1", "C2"])
+        // Where "unknown" and "true" lead to different outcomes, the records without a category
+        // still make C4's answer unknown, so C4 raises no finding.
+        #expect(try EvaluationHarness.failing("not (no d in complaints satisfies (\(sameCategory)))", json: json) == [])
+        #expect(try EvaluationHarness.failing("some d in complaints satisfies (\(sameCategory))", json: json) == [])
+        #expect(try EvaluationHarness.failing("count(d in complaints where d.category = c.category) = 1", json: json)
+                    == ["C1", "C2", "C3", "C5"])
+        #expect(try EvaluationHarness.failing("no d in complaints satisfies (c.category = d.category)", json: json)
+                    == ["C1", "C2", "C4"])
+    }
 }

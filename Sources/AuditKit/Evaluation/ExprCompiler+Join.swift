@@ -8,13 +8,19 @@
 /// The answer is the same as testing every item: an item whose key is plain text (neither a number
 /// nor a date, which compare by value) equals a text probe exactly when the texts are equal, so any
 /// other such item makes the conjunct false, the whole condition false (Kleene `and`), and the
-/// quantifier or filter ignores it. Items whose key is anything else are always tested, and a
-/// probe that is not text falls back to testing every item.
+/// quantifier or filter ignores it. Items whose key is absent make the equality unknown: they
+/// can never satisfy the condition, so a filter drops them and `some`/`no` test them last, only
+/// while the answer could still be "unknown" (and not at all for a `no` whose only use is to be
+/// false or not, see ``ExprCompiler/compileRequirement(_:)``). Items whose key is anything else
+/// are always tested, and a probe that is not text falls back to testing every item.
 extension ExprCompiler {
     /// An equality join found in a condition.
     struct Join {
-        /// The items that may satisfy the condition, in source order.
-        var candidates: (EvaluationFrame) -> [RuntimeValue]
+        /// The items that may satisfy the condition, in source order (`live`), and the items
+        /// whose key is absent (`absentKey`): for those the equality is unknown, so the condition
+        /// is unknown or false, never true. A filter never keeps them; a `some` or `no` only needs
+        /// them to tell "unknown" from a clear answer.
+        var candidates: (EvaluationFrame) -> (live: [RuntimeValue], absentKey: [RuntimeValue])
         /// The probe's text when the whole result depends on nothing else: every other part of the
         /// condition reads no loop variable but the quantifier's own. Results can then be
         /// remembered per probe (``ProbeMemo``), so `count(d in complaints where d.category =
@@ -74,8 +80,10 @@ final class JoinIndex {
     private let slot: Int
     @exclusivity(unchecked) private var items: [RuntimeValue] = []
     @exclusivity(unchecked) private var byKey: [String: [Int]] = [:]
-    /// Items whose key is not plain text: they are tested whatever the probe.
+    /// Items whose key is present but not plain text: they are tested whatever the probe.
     @exclusivity(unchecked) private var always: [Int] = []
+    /// Items whose key is absent (unknown): the equality with a text probe is unknown for them.
+    @exclusivity(unchecked) private var absentKeyItems: [RuntimeValue] = []
     @exclusivity(unchecked) private var built = false
 
     init(source: @escaping Evaluation, key: @escaping Evaluation, slot: Int) {
@@ -84,9 +92,15 @@ final class JoinIndex {
         self.slot = slot
     }
 
-    /// The items whose key may equal `probe`, in source order; every item when the probe is not text.
-    func candidates(for probe: RuntimeValue, frame: EvaluationFrame) -> [RuntimeValue] {
+    /// The items whose key may equal `probe`, in source order, and those whose key is absent;
+    /// every item (and none apart) when the probe is not text.
+    func candidates(for probe: RuntimeValue, frame: EvaluationFrame) -> (live: [RuntimeValue], absentKey: [RuntimeValue]) {
         if !built { build(frame) }
+        guard case .text = probe else { return (items, []) }
+        return (live(for: probe), absentKeyItems)
+    }
+
+    private func live(for probe: RuntimeValue) -> [RuntimeValue] {
         guard case .text(let text) = probe else { return items }
         let matches = byKey[text] ?? []
         if always.isEmpty { return matches.map { items[$0] } }
@@ -111,8 +125,11 @@ final class JoinIndex {
         let saved = frame.slots[slot]
         for (position, item) in items.enumerated() {
             frame.slots[slot] = item
-            if case .text(let text) = key(frame), RuntimeValue.parseNumber(text) == nil, CalendarDate.parse(text) == nil {
+            let value = key(frame)
+            if case .text(let text) = value, RuntimeValue.parseNumber(text) == nil, CalendarDate.parse(text) == nil {
                 byKey[text, default: []].append(position)
+            } else if case .unknown = value {
+                absentKeyItems.append(item)
             } else {
                 always.append(position)
             }

@@ -98,7 +98,8 @@ struct ExprCompiler {
             let memo = ProbeMemo()
             return { frame in
                 memo.value(for: join?.memoKey?(frame)) {
-                    .list((join?.candidates(frame) ?? source(frame).items).filter { item in
+                    // Items with an absent key are never kept: their condition is never true.
+                    .list((join?.candidates(frame).live ?? source(frame).items).filter { item in
                         frame.slots[slot] = item
                         return condition(frame).bool == true
                     })
@@ -227,8 +228,26 @@ struct ExprCompiler {
         expr.freeNames.allSatisfy { !isBound($0) }
     }
 
+    /// Compiles a rule's requirement. A finding is raised only when the requirement is false, so
+    /// a `no` quantifier standing alone or as a conjunct of the top-level `and` only has to say
+    /// whether some item satisfies its condition: it skips the items a join knows can at most
+    /// make it unknown (``JoinIndex``). Anything else compiles as ``compile(_:)`` does.
+    mutating func compileRequirement(_ expr: Expr) -> Evaluation {
+        switch expr.kind {
+        case .quantifier(.no, let variable, let source, let condition):
+            return compileQuantifier(.no, variable, source, condition, onlyWhetherFalse: true)
+        case .binary(.and, let lhs, let rhs):
+            return compileBinary(.and, compileRequirement(lhs), compileRequirement(rhs))
+        default:
+            return compile(expr)
+        }
+    }
+
+    /// `onlyWhetherFalse`: the caller only asks whether the result is false (true and unknown
+    /// lead to the same outcome).
     private mutating func compileQuantifier(_ quantifier: Expr.Quantifier, _ variable: String,
-                                            _ sourceExpr: Expr, _ condition: Expr) -> Evaluation {
+                                            _ sourceExpr: Expr, _ condition: Expr,
+                                            onlyWhetherFalse: Bool = false) -> Evaluation {
         let source = compile(sourceExpr)
         let sourceIsConstant = isConstant(sourceExpr)
         // `every` must see every item (one that fails the equality makes it false); `some` and `no`
@@ -243,12 +262,24 @@ struct ExprCompiler {
         return { frame in
             memo.value(for: join?.memoKey?(frame)) {
                 var sawUnknown = false
-                for item in join?.candidates(frame) ?? source(frame).items {
+                let (live, absentKey) = join?.candidates(frame) ?? (source(frame).items, [])
+                for item in live {
                     frame.slots[slot] = item
                     switch condition(frame).bool {
                     case true?: if quantifier != .every { return .bool(quantifier == .some) }
                     case false?: if quantifier == .every { return .bool(false) }
                     case nil: sawUnknown = true
+                    }
+                }
+                // Never true for these (the join is only used by `some` and `no`): one unknown
+                // is all they can change, and a `no` asked only whether it is false needs none.
+                if !sawUnknown, !(onlyWhetherFalse && quantifier == .no) {
+                    for item in absentKey {
+                        frame.slots[slot] = item
+                        if condition(frame).bool == nil {
+                            sawUnknown = true
+                            break
+                        }
                     }
                 }
                 if sawUnknown { return .unknown }

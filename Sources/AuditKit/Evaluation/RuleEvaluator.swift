@@ -40,7 +40,7 @@ struct RuleEvaluator {
             collection = nil
         }
         filter = rule.filter.map { compiler.compile($0) }
-        requirement = compiler.compile(rule.requirement)
+        requirement = compiler.compileRequirement(rule.requirement)
         grades = rule.conditionalGrades.map { ($0.grade, compiler.compile($0.condition)) }
         message = rule.localizedMessage(language).parts.map { part in
             switch part {
