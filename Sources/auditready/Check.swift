@@ -152,7 +152,7 @@ struct Check: ParsableCommand {
             } else {
                 let colour = formats[0] == .text && isatty(STDOUT_FILENO) == 1
                     && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                formats[0].renderer(colour: colour).rendered(report).withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) }
+                try formats[0].renderer(colour: colour).rendered(report).write { FileHandle.standardOutput.write(Data($0)) }
             }
         } catch {
             Terminal.error(error.localizedDescription)

@@ -18,7 +18,8 @@ import Testing
         #expect(written == expected, "first difference at byte \(firstDifference(written, expected))",
                 sourceLocation: sourceLocation)
         // The bytes `check` writes to the file (no string in between) are the same.
-        let bytes = JSONReportRenderer().rendered(report).withUnsafeBytes { Array($0) }
+        var bytes: [UInt8] = []
+        try JSONReportRenderer().rendered(report).write { bytes.append(contentsOf: $0) }
         #expect(bytes == Array(expected.utf8), sourceLocation: sourceLocation)
     }
 
@@ -154,5 +155,33 @@ import Testing
             }
         }
         try Self.expectSameAsEncoder(ReportFixtures.hostileReport())
+    }
+
+    /// A large report reaches the file a megabyte at a time, and a write that fails stops it.
+    @Test func largeReportsAreHandedOverInPiecesAndAWriteErrorStopsThem() throws {
+        var report = try Self.report(sample: "acme-small")
+        let template = try #require(report.findings.first)
+        report.findings = (0..<6_000).map { index in
+            var finding = template
+            finding.record = "C\(index)"
+            finding.message = "Complaint C\(index) was acknowledged late: " + String(repeating: "é", count: 80)
+            return finding
+        }
+        let whole = JSONReportRenderer().render(report)
+        var pieces: [[UInt8]] = []
+        try JSONReportRenderer().rendered(report).write { pieces.append(Array($0)) }
+        #expect(pieces.count >= 2, "a report of \(whole.utf8.count) bytes")
+        #expect(pieces.dropLast().allSatisfy { $0.count >= 1 << 20 && $0.count < (1 << 20) + 4_096 })
+        #expect(pieces.joined().elementsEqual(whole.utf8))
+
+        struct DiskFull: Error {}
+        var handed = 0
+        #expect(throws: DiskFull.self) {
+            try JSONReportRenderer().rendered(report).write { _ in
+                handed += 1
+                throw DiskFull()
+            }
+        }
+        #expect(handed == 1, "nothing is handed over after the first failure")
     }
 }

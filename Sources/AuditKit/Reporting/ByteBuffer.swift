@@ -39,11 +39,14 @@ struct ByteBuffer: ~Copyable {
         reversed.reverse()
     }
 
-    /// Hands the written bytes over without copying them; the caller deallocates them.
-    consuming func takeStorage() -> UnsafeMutableBufferPointer<UInt8> {
-        let written = UnsafeMutableBufferPointer(start: base, count: count)
-        discard self
-        return written
+    /// Calls `body` with the bytes written so far.
+    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets the bytes written, keeping the capacity.
+    mutating func removeAll() {
+        count = 0
     }
 
     private mutating func grow(toHold needed: Int) {

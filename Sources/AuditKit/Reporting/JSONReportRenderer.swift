@@ -15,10 +15,13 @@ public struct JSONReportRenderer: ReportRenderer {
     }
 
     public func rendered(_ report: AuditReport) -> RenderedReport {
-        // About 600 bytes per finding, evidence included; the rest of a report is small.
-        let findings = report.findings.reduce(report.findings.count) { $0 + $1.evidence.count }
-        var json = JSONWriter(capacity: 1 << 16 + 640 * findings)
-        report.write(to: &json)
-        return RenderedReport(owning: json.finishedBytes())
+        RenderedReport { sink in
+            // The writer keeps the sink only until `finish()`, within this call.
+            try withoutActuallyEscaping(sink) { sink in
+                var json = JSONWriter(streamingTo: sink)
+                report.write(to: &json)
+                try json.finish()
+            }
+        }
     }
 }

@@ -13,15 +13,33 @@ struct JSONWriter: ~Copyable {
     /// True while the container being written has no member or element yet.
     private var empty = true
 
-    /// Starts with room for about `capacity` bytes.
-    init(capacity: Int = 0) {
-        bytes = ByteBuffer(capacity: capacity)
+    /// Where the bytes go a piece at a time.
+    private let sink: (UnsafeRawBufferPointer) throws -> Void
+    /// The first error the sink threw; nothing more is handed to it after one.
+    private var sinkError: (any Error)?
+    /// Bytes kept before they are handed to the sink (at the next line break).
+    private static let pieceSize = 1 << 20
+
+    /// Hands what it writes to `sink`, about a megabyte at a time (``finish()`` hands the rest).
+    init(streamingTo sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.sink = sink
+        bytes = ByteBuffer(capacity: Self.pieceSize + 64 * 1024)
     }
 
-    /// What was written, ended by a line break; the caller owns (and deallocates) the bytes.
-    consuming func finishedBytes() -> UnsafeMutableBufferPointer<UInt8> {
+    /// Ends the output with a line break and hands the rest to the sink; throws the first error
+    /// the sink threw.
+    consuming func finish() throws {
         bytes.append(UInt8(ascii: "\n"))
-        return bytes.takeStorage()
+        handOver()
+        if let sinkError { throw sinkError }
+    }
+
+    /// Hands the bytes written so far to the sink and starts again from empty.
+    private mutating func handOver() {
+        if sinkError == nil {
+            do { try bytes.withUnsafeBytes(sink) } catch { sinkError = error }
+        }
+        bytes.removeAll()
     }
 
     /// An object whose members `body` writes.
@@ -125,6 +143,7 @@ struct JSONWriter: ~Copyable {
 
     /// `,`, the line break and the indentation from `start` (0 with the comma, 1 without).
     private mutating func lineStart(from start: Int) {
+        if bytes.count >= Self.pieceSize { handOver() }
         let lineStarts: StaticString = ",\n                                                                "
         lineStarts.withUTF8Buffer { lineStarts in
             let end = 2 + 2 * depth

@@ -1,39 +1,34 @@
-/// A rendered report as the UTF-8 bytes to write, whether the renderer built a string or wrote
-/// the bytes directly.
+/// A rendered report, ready to be written: its UTF-8 bytes, handed over in pieces.
 ///
-/// A JSON report of 100,000 complaints is about 14 MB; keeping the writer's bytes instead of
-/// turning them into a `String` (a second copy, checked as UTF-8 again) keeps one copy in memory
-/// while the file is written.
-public final class RenderedReport: @unchecked Sendable {
-    private let text: String?
-    private let bytes: UnsafeMutableBufferPointer<UInt8>?
+/// A renderer that builds a `String` hands it over whole. The JSON renderer writes its bytes as
+/// it goes and hands them over a megabyte at a time, so writing a report of any size to a file
+/// holds about a megabyte of it in memory (a 100,000-complaint report is about 14 MB).
+public struct RenderedReport: Sendable {
+    private let produce: @Sendable (_ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
 
     /// A report rendered as text.
     public init(text: String) {
-        self.text = text
-        bytes = nil
+        produce = { sink in
+            var text = text
+            try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    /// A report rendered as bytes; the report owns and frees them. They must be UTF-8.
-    init(owning bytes: UnsafeMutableBufferPointer<UInt8>) {
-        text = nil
-        self.bytes = bytes
+    /// A report whose bytes `produce` writes, in pieces, to the sink it is given.
+    init(streaming produce: @escaping @Sendable (_ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) {
+        self.produce = produce
     }
 
-    deinit {
-        bytes?.deallocate()
+    /// Hands the report's bytes to `sink`, in order, in one or more pieces; stops at the first
+    /// error `sink` throws and rethrows it.
+    public func write(to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try produce(sink)
     }
 
-    /// Calls `body` with the report's UTF-8 bytes.
-    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        if let bytes { return try body(UnsafeRawBufferPointer(bytes)) }
-        var text = text ?? ""
-        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
-    }
-
-    /// The report as text.
+    /// The whole report as text.
     public var string: String {
-        if let text { return text }
-        return String(decoding: bytes!, as: UTF8.self)
+        var bytes: [UInt8] = []
+        try? write { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

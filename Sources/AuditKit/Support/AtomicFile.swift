@@ -18,7 +18,7 @@ public enum AtomicFile {
         try write(RenderedReport(text: contents), to: path, protected: protected)
     }
 
-    /// Writes a rendered report as ``write(_:to:protected:)`` writes text.
+    /// Writes a rendered report as ``write(_:to:protected:)`` writes text, piece by piece.
     public static func write(_ contents: RenderedReport, to path: String, protected: [String] = []) throws(WriteError) {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         for input in protected where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
@@ -26,24 +26,33 @@ public enum AtomicFile {
         }
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        var failure: String?
         do {
-            // Written from the report's own bytes: copying megabytes of report into a Data first
-            // cost as much as writing them.
-            try contents.withUnsafeBytes { bytes in
-                guard let base = bytes.baseAddress, !bytes.isEmpty else { return try Data().write(to: temporary) }
-                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
-                    .write(to: temporary)
-            }
-            if rename(temporary.path, target.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw WriteError(path: path, reason: reason)
+            try contents.write { piece in
+                var offset = 0
+                while offset < piece.count {
+                    let written = Foundation.write(descriptor, piece.baseAddress! + offset, piece.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw WriteError(path: path, reason: String(cString: strerror(errno)))
+                    }
+                    offset += written
+                }
             }
         } catch let error as WriteError {
-            throw error
+            failure = error.reason
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+            failure = (error as NSError).localizedDescription
+        }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary.path, target.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary.path)
+            throw WriteError(path: path, reason: failure)
         }
     }
 }
