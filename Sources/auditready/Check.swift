@@ -100,10 +100,13 @@ struct Check: ParsableCommand {
         let settings = try CheckSettings(self)
         let progress = Progress(enabled: !quiet)
         let stopwatch = Stopwatch(enabled: timings)
-        let ruleSet = try RuleDirectories.load(settings.ruleDirectories)
+        // The rules are parsed while the records are read; broken rule files are still reported
+        // first, whatever the records hold.
+        let rules = RuleSetLoad(paths: settings.ruleDirectories)
         var records = RecordSet()
         if let mapping {
             progress.say("reading \(files.joined(separator: ", ")) through \(mapping)…")
+            _ = try rules.wait()  // a register read through a mapping is small: no need to overlap
             records = try MapCommand.load(files, mapping: mapping)
             records.violations = ContractValidator.violations(in: records)
         }
@@ -116,10 +119,12 @@ struct Check: ParsableCommand {
                 // Loaded as file 0: merge renumbers it to follow the inputs already read.
                 records.merge(try RecordValidation.load(path: file, fileIndex: 0))
             } catch {
+                _ = try rules.wait()
                 Terminal.error(error.description)
                 throw ExitCode(ExitStatus.unusable)
             }
         }
+        let ruleSet = try rules.wait()
         stopwatch.lap("read the records")
         progress.say("read \(records.inputs.reduce(0) { $0 + $1.records }) records; evaluating \(ruleSet.rules.count) rules…")
         var report: AuditReport

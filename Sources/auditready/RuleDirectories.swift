@@ -25,8 +25,13 @@ struct RuleDirectories: ParsableArguments {
         do {
             return try RuleSet.load(paths: paths)
         } catch {
-            Terminal.error("the rule files cannot be used:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
-            throw ExitCode(ExitStatus.unusable)
+            try report(error)
         }
+    }
+
+    /// Prints every error of rule files that cannot be used and stops with exit status 2.
+    static func report(_ error: RuleSetError) throws -> Never {
+        Terminal.error("the rule files cannot be used:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
+        throw ExitCode(ExitStatus.unusable)
     }
 }
