@@ -181,4 +181,23 @@ import Testing
         #expect(try EvaluationHarness.failing("no d in complaints satisfies (c.category = d.category)", json: json)
                     == ["C1", "C2", "C4"])
     }
+
+    @Test func claimsReadsAStandardHoweverItIsSpelled() throws {
+        func claims(_ standards: String, _ standard: String) throws -> Bool {
+            try EvaluationHarness.holds("claims(organisation.standards, \"\(standard)\")",
+                                        json: "{\"organisation\": {\"standards\": \(standards)}}")
+        }
+        #expect(try claims("[\"ISO 9001:2015\", \"ISO 10002:2018\"]", "ISO 10002"))
+        #expect(try claims("[\"ISO 10002\"]", "ISO 10002"))
+        #expect(try claims("[\"NF ISO 10002:2018\"]", "ISO 10002"))
+        #expect(try claims("[\"iso10002\"]", "ISO 10002:2018"))
+        #expect(try claims("[\"NF EN ISO 9001:2015\"]", "ISO 9001"))
+        #expect(try !claims("[\"ISO 9001:2015\"]", "ISO 10002"))
+        #expect(try !claims("[\"ISO 90011\", \"ISO 10002-1\"]", "ISO 9001"))
+        // Without a list of standards (an empty list is not stored) the answer is unknown, so a
+        // rule raises nothing either way.
+        #expect(try claims("[]", "ISO 9001"))
+        #expect(try EvaluationHarness.holds("claims(organisation.standards, \"ISO 9001\")", json: "{}"))
+        #expect(try EvaluationHarness.holds("not claims(organisation.standards, \"ISO 9001\")", json: "{}"))
+    }
 }

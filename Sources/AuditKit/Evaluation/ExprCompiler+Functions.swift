@@ -64,6 +64,18 @@ extension ExprCompiler {
             }
         case .percent:
             return { frame in args[0](frame).number.map { .text(Self.percent($0)) } ?? .unknown }
+        case .claims:
+            // `claims(organisation.standards, "ISO 10002")`: however the export spells the claim
+            // ("ISO 10002:2018", "NF ISO 10002", "iso10002"), as the engine reads claims.
+            return { frame in
+                guard case .text(let name) = args[1](frame), let standard = Standard(claim: name) else { return .unknown }
+                let claims = args[0](frame)
+                guard claims.isPresent else { return .unknown }
+                return .bool(claims.items.contains { item in
+                    if case .text(let claim) = item { return Standard(claim: claim) == standard }
+                    return false
+                })
+            }
         }
     }
 

@@ -7,7 +7,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     case monthsBetween = "months_between"
     case date, length, missing
     case firstPresent = "first_present"
-    case lower, contains, percent
+    case lower, contains, percent, claims
 
     /// The name written in rule files.
     public var name: String { rawValue }
@@ -16,7 +16,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     public var arity: ClosedRange<Int> {
         switch self {
         case .count, .share, .min, .max, .sum, .average, .date, .length, .lower, .percent: return 1...1
-        case .daysBetween, .monthsBetween, .missing, .contains: return 2...2
+        case .daysBetween, .monthsBetween, .missing, .contains, .claims: return 2...2
         case .firstPresent: return 1...16
         }
     }
@@ -33,6 +33,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .lower: return [.text]
         case .contains: return [.text, .text]
         case .percent: return [.number]
+        case .claims: return [.list, .text]
         }
     }
 
@@ -44,7 +45,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .date: return .date
         case .missing: return .list
         case .lower, .percent: return .text
-        case .contains: return .boolean
+        case .contains, .claims: return .boolean
         }
     }
 

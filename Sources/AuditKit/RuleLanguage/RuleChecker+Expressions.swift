@@ -99,6 +99,11 @@ extension Checker {
         if !function.arity.contains(arguments.count) {
             report(arityMessage(function, given: arguments.count), at: location)
         }
+        if function == .claims, arguments.count == 2, case .literal(.text(let name)) = arguments[1].kind,
+           Standard(claim: name) == nil {
+            report("'claims' knows \"ISO 9001\" and \"ISO 10002\", not \"\(name)\"; write for example claims(organisation.standards, \"ISO 10002\")",
+                   at: arguments[1].location)
+        }
         for (position, argument) in arguments.enumerated() {
             let isFilter = if case .filter = argument.kind { true } else { false }
             if function.requiresFilter, !isFilter {
