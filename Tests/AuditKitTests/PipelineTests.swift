@@ -20,8 +20,9 @@ import Testing
         "{\"complaints\": [" + ids.map { "{\"id\": \"\($0)\"}" }.joined(separator: ",\n") + "]}"
     }
 
-    static func report(_ ids: [String], pipeline: PipelineOptions = PipelineOptions()) throws -> AuditReport {
-        var options = AuditOptions(asOf: EvaluationHarness.auditDate)
+    static func report(_ ids: [String], pipeline: PipelineOptions = PipelineOptions(),
+                       language: Language = .en) throws -> AuditReport {
+        var options = AuditOptions(asOf: EvaluationHarness.auditDate, language: language)
         options.pipeline = pipeline
         return try AuditEngine.run(rules: EvaluationHarness.ruleSet(rules), records: EvaluationHarness.records(json: json(ids)),
                                    options: options)
@@ -64,6 +65,16 @@ import Testing
         ])
         #expect(problems.map(\.location.line) == [4, 9])
         #expect(report.findings.first { $0.rule == "K06" }?.waiver == nil)
+
+        // In a French report they read in French, and so does the check's guidance.
+        let french = try Self.report(["C1"], pipeline: PipelineOptions(waivers: [expired, anonymous], waiversFile: "waivers.yml"),
+                                     language: .fr)
+        #expect(french.findings.filter { $0.rule == "AR-waiver-invalid" }.map(\.message) == [
+            "La dérogation pour la règle K06 ne peut pas s'appliquer : elle a expiré le 2026-01-31.",
+            "La dérogation pour l'empreinte abc ne peut pas s'appliquer : elle ne donne aucune justification, elle ne nomme aucun approbateur.",
+        ])
+        #expect(PipelineOptions.invalidWaiver.guidance(in: .fr).hasPrefix("Une dérogation reporte la correction"))
+        #expect(!PipelineOptions.invalidWaiver.guidance(in: .en).contains("\\"), "no stray backslash in the guidance")
     }
 
     @Test func recordPatternsMatchLikeShellGlobs() {

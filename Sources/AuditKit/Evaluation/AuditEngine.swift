@@ -69,7 +69,7 @@ public enum AuditEngine {
         }
         findings.sort()
         FindingFingerprint.assign(to: &findings)
-        options.pipeline.apply(to: &findings, asOf: options.asOf)
+        options.pipeline.apply(to: &findings, asOf: options.asOf, language: options.language)
         var counts: [String: Int] = [:]
         for finding in findings { counts[finding.rule, default: 0] += 1 }
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]

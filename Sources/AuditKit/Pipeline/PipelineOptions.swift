@@ -18,28 +18,42 @@ public struct PipelineOptions: Sendable {
         title: "Accepted findings are justified, approved and still in date",
         standard: .iso9001, clause: "10.2.1", grade: .minor,
         guidance: """
-        A waiver defers the correction of a finding; it needs a justification, an approver and an \\
-        expiry date, and a linked corrective action. An expired or incomplete waiver no longer \\
+        A waiver defers the correction of a finding; it needs a justification, an approver and an \
+        expiry date, and a linked corrective action. An expired or incomplete waiver no longer \
         applies: correct the finding, or renew the waiver with a new approval.
+        """,
+        titleFR: "Les constats acceptés sont justifiés, approuvés et encore valables",
+        guidanceFR: """
+        Une dérogation reporte la correction d'un constat ; elle demande une justification, un \
+        approbateur, une date d'expiration et une action corrective liée. Une dérogation expirée ou \
+        incomplète ne s'applique plus : corrigez le constat, ou renouvelez la dérogation avec une \
+        nouvelle approbation.
         """)
 
-    /// Marks waived findings, adds a finding for each waiver that cannot be applied, and drops
-    /// findings in the baseline. Fingerprints must already be assigned.
-    public func apply(to findings: inout [Finding], asOf date: CalendarDate) {
+    /// Marks waived findings, adds a finding (in `language`) for each waiver that cannot be
+    /// applied, and drops findings in the baseline. Fingerprints must already be assigned.
+    public func apply(to findings: inout [Finding], asOf date: CalendarDate, language: Language = .en) {
         var problems: [Finding] = []
         for waiver in waivers {
-            let issues = waiver.problems(asOf: date)
+            let issues = waiver.problems(asOf: date, language: language)
             if issues.isEmpty {
                 for index in findings.indices where findings[index].waiver == nil && waiver.covers(findings[index]) {
                     findings[index].waiver = waiver
                 }
                 continue
             }
-            let target = waiver.fingerprint.map { "fingerprint \($0)" } ?? "rule \(waiver.rule ?? "?")"
+            let message: String
+            if language == .fr {
+                let target = waiver.fingerprint.map { "l'empreinte \($0)" } ?? "la règle \(waiver.rule ?? "?")"
+                message = "La dérogation pour \(target) ne peut pas s'appliquer : \(issues.joined(separator: ", "))."
+            } else {
+                let target = waiver.fingerprint.map { "fingerprint \($0)" } ?? "rule \(waiver.rule ?? "?")"
+                message = "The waiver for \(target) cannot be applied: \(issues.joined(separator: ", "))."
+            }
             problems.append(Finding(
                 rule: Self.invalidWaiver.id, standard: Self.invalidWaiver.standard, clause: Self.invalidWaiver.clause,
                 grade: Self.invalidWaiver.grade, collection: "waivers", record: nil,
-                message: "The waiver for \(target) cannot be applied: \(issues.joined(separator: ", ")).",
+                message: message,
                 location: Finding.Location(file: waiversFile, line: waiver.line > 0 ? waiver.line : nil)))
         }
         FindingFingerprint.assign(to: &problems)

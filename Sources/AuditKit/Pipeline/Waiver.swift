@@ -48,19 +48,27 @@ public struct Waiver: Sendable, Codable, Hashable {
     }
 
     /// What is wrong with this waiver as of `date`, in plain words; empty when it can be applied.
-    public func problems(asOf date: CalendarDate) -> [String] {
+    public func problems(asOf date: CalendarDate, language: Language = .en) -> [String] {
+        let french = language == .fr
         var problems: [String] = []
-        if fingerprint == nil && rule == nil { problems.append("it names neither a fingerprint nor a rule") }
-        if (justification ?? "").allSatisfy(\.isWhitespace) { problems.append("it gives no justification") }
-        if (approver ?? "").allSatisfy(\.isWhitespace) { problems.append("it names no approver") }
+        if fingerprint == nil && rule == nil {
+            problems.append(french ? "elle ne désigne ni empreinte ni règle" : "it names neither a fingerprint nor a rule")
+        }
+        if (justification ?? "").allSatisfy(\.isWhitespace) {
+            problems.append(french ? "elle ne donne aucune justification" : "it gives no justification")
+        }
+        if (approver ?? "").allSatisfy(\.isWhitespace) {
+            problems.append(french ? "elle ne nomme aucun approbateur" : "it names no approver")
+        }
         if let expires {
             if let end = CalendarDate.parse(expires), end.secondOfDay == nil {
-                if end.day < date.day { problems.append("it expired on \(end)") }
+                if end.day < date.day { problems.append(french ? "elle a expiré le \(end)" : "it expired on \(end)") }
             } else {
-                problems.append("its expiry date '\(expires)' is not a date written YYYY-MM-DD")
+                problems.append(french ? "sa date d'expiration « \(expires) » n'est pas une date écrite AAAA-MM-JJ"
+                                       : "its expiry date '\(expires)' is not a date written YYYY-MM-DD")
             }
         } else {
-            problems.append("it has no expiry date")
+            problems.append(french ? "elle n'a pas de date d'expiration" : "it has no expiry date")
         }
         return problems
     }
