@@ -6,8 +6,8 @@ public protocol ReportRenderer: Sendable {
     static var fileExtension: String { get }
     /// Renders the report. Identical reports give identical output.
     func render(_ report: AuditReport) -> String
-    /// Renders the report as the bytes to write; the same output as ``render(_:)``. Renderers that
-    /// write bytes directly return them without making a `String` first.
+    /// The report as the bytes to write, the same output as ``render(_:)``. Renderers that write
+    /// bytes directly hand them over in pieces as they go, without making a `String` first.
     func rendered(_ report: AuditReport) -> RenderedReport
 }
 
