@@ -96,12 +96,12 @@ final class JoinIndex {
     /// every item (and none apart) when the probe is not text.
     func candidates(for probe: RuntimeValue, frame: EvaluationFrame) -> (live: [RuntimeValue], absentKey: [RuntimeValue]) {
         if !built { build(frame) }
-        guard case .text = probe else { return (items, []) }
-        return (live(for: probe), absentKeyItems)
+        guard case .text(let text) = probe else { return (items, []) }
+        return (live(for: text), absentKeyItems)
     }
 
-    private func live(for probe: RuntimeValue) -> [RuntimeValue] {
-        guard case .text(let text) = probe else { return items }
+    /// The items whose key is `text`, and those whose key is present but not plain text.
+    private func live(for text: String) -> [RuntimeValue] {
         let matches = byKey[text] ?? []
         if always.isEmpty { return matches.map { items[$0] } }
         var result: [RuntimeValue] = []

@@ -398,11 +398,8 @@ private struct JSONParser {
         case Byte.quote:
             let (start, stop, escaped) = try scanString()
             if escaped { return nonBlank(String(decoding: scratch, as: UTF8.self)) }
-            if stop == start { return nil }
-            let first = base[start], last = base[stop - 1]
-            let text = interner.text(UnsafeBufferPointer(start: base + start, count: stop - start))
-            if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return text }
-            return nonBlank(text)
+            let text = trimmedScalar(bytes: UnsafeBufferPointer(start: base + start, count: stop - start), interner: &interner)
+            return text.isEmpty ? nil : text
         case Byte.minus, Byte.zero...Byte.nine:
             return try scanNumber()
         case UInt8(ascii: "t"):

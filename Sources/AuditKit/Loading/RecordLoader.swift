@@ -425,10 +425,6 @@ func trimmedScalar(bytes: UnsafeBufferPointer<UInt8>) -> String {
 
 /// ``trimmedScalar(bytes:)``, sharing repeated long texts through `interner`.
 func trimmedScalar(bytes: UnsafeBufferPointer<UInt8>, interner: inout ScalarInterner) -> String {
-    guard let first = bytes.first, let last = bytes.last else { return "" }
-    if first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-        return interner.text(bytes)
-    }
     var start = 0, end = bytes.count
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D {
         start += 1
