@@ -20,7 +20,8 @@ enum DateIntegrityCheck {
             let recordID = record.id
             let owner = recordID == nil ? owner : record
             let ownerID = recordID ?? owner.id
-            for field in record.fields {
+            for position in 0..<record.fieldCount {
+                let field = record.field(at: position)
                 let isDate = isDate(field.name)
                 switch field.value {
                 case .text(let text):

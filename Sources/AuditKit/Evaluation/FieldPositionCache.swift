@@ -8,11 +8,11 @@ final class FieldPositionCache {
     /// The value of the field `name` in `record`, or nil when it is absent.
     @inline(__always)
     func value(of name: Name, in record: Record) -> Value? {
-        let fields = record.fields
-        if position < fields.count, fields[position].name == name { return fields[position].value }
-        for index in fields.indices where fields[index].name == name {
+        let names = record.shape.names
+        if position < names.count, names[position] == name { return record.value(at: position) }
+        for index in names.indices where names[index] == name {
             position = index
-            return fields[index].value
+            return record.value(at: index)
         }
         return nil
     }

@@ -137,12 +137,14 @@ private struct JSONParser {
     var line = 1
     var lineStart = 0
     var keys = KeyCache()
+    /// Shares field names between records written alike.
+    var shapes = RecordShapeTable()
     /// Shares repeated long texts between records.
     var interner: ScalarInterner
     var scratch: [UInt8] = []
     let placeholder = Name.id
     /// The fields, items and keys of the open containers, innermost last.
-    var fieldStack: [Record.Field] = []
+    let fieldStack = FieldStack()
     var itemStack: [Value] = []
     var keyStack: [Name] = []
     /// The buffer whose parsed pages can be released, if any.
@@ -308,10 +310,7 @@ private struct JSONParser {
     private mutating func finish(_ frame: JSONFrame) -> Value? {
         if frame.isObject {
             if keyStack.count > frame.keyStart { keyStack.removeSubrange(frame.keyStart...) }
-            guard fieldStack.count > frame.fieldStart else { return nil }
-            let fields = exactCopy(fieldStack[frame.fieldStart...])
-            fieldStack.removeSubrange(frame.fieldStart...)
-            return .record(Record(fields: fields, location: frame.location))
+            return fieldStack.takeRecord(from: frame.fieldStart, location: frame.location, shapes: &shapes).map(Value.record)
         }
         guard itemStack.count > frame.itemStart else { return nil }
         let items = exactCopy(itemStack[frame.itemStart...])
@@ -344,8 +343,9 @@ private struct JSONParser {
         return true
     }
 
-    private func rootRecord(_ frame: JSONFrame) -> Record {
-        Record(fields: exactCopy(fieldStack[frame.fieldStart...]), location: frame.location)
+    private mutating func rootRecord(_ frame: JSONFrame) -> Record {
+        fieldStack.takeRecord(from: frame.fieldStart, location: frame.location, shapes: &shapes)
+            ?? Record(location: frame.location)
     }
 
     // MARK: Tokens

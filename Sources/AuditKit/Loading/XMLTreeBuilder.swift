@@ -62,6 +62,10 @@ private struct XMLTreeBuilder {
     private(set) var failure: RecordLoadError?
     private(set) var root: Record?
     private var names: [XMLName] = []
+    /// Shares field names between records written alike.
+    private var shapes = RecordShapeTable()
+    /// The fields of the record being made, moved into it when it is finished.
+    private let fields = FieldStack()
     private var stack: [XMLFrame] = []
     /// The finished children of every open element, innermost last (one shared buffer, so an
     /// element does not allocate an array of its own).
@@ -155,8 +159,7 @@ private struct XMLTreeBuilder {
     /// The element as a record of its attributes and children; nil when it has no fields.
     private mutating func record(_ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
                                  _ kids: ArraySlice<XMLChild>) -> Record? {
-        var fields: [Record.Field] = []
-        fields.reserveCapacity(ownAttributes.count + kids.count)
+        let start = fields.count
         for attribute in ownAttributes {
             if let value = attribute.value { fields.append(Record.Field(name: names[Int(attribute.name)].name, value: value)) }
         }
@@ -181,6 +184,7 @@ private struct XMLTreeBuilder {
                 isNew = fresh
             }
             guard isNew else {
+                fields.remove(from: start)
                 failure = RecordLoadError(
                     file: path, line: Int(child.line),
                     column: XMLElementColumn.find(path: path, line: Int(child.line), ordinal: Int(child.ordinal)),
@@ -190,6 +194,6 @@ private struct XMLTreeBuilder {
             if let value = child.value { fields.append(Record.Field(name: names[Int(child.name)].name, value: value)) }
             k += 1
         }
-        return fields.isEmpty ? nil : Record(fields: fields, location: frame.location)
+        return fields.takeRecord(from: start, location: frame.location, shapes: &shapes)
     }
 }

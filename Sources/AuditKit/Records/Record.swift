@@ -1,11 +1,12 @@
 /// One record of an export (a complaint, a process, the organisation…) or a group of fields.
 ///
 /// Fields are kept in the order the export wrote them; a record has a few dozen at most, so a
-/// linear scan over interned names is faster than hashing.
+/// linear scan over interned names is faster than hashing. The names live in a ``RecordShape``
+/// that the records of a collection share, and the values in one ``RecordStorage`` block: a
+/// record costs one allocation and 16 bytes a text field.
 public struct Record: Sendable, Equatable {
     /// One named value of a record.
     public struct Field: Sendable, Equatable {
-        // The value comes first: its 17 bytes and the 4-byte name then fit in 24 (name first, 32).
         /// The field value; absent fields are not stored.
         public var value: Value
         /// The field name.
@@ -18,31 +19,69 @@ public struct Record: Sendable, Equatable {
         }
     }
 
-    /// The fields, in export order.
-    public var fields: [Field]
+    /// Never changed in place (see ``RecordStorage``), so sharing it between threads is safe.
+    nonisolated(unsafe) private var storage: RecordStorage
+    /// The location in eight bytes, which keeps a record at 16 bytes.
+    private var packedLocation: PackedLocation
+
+    /// Creates a record.
+    public init(fields: [Field] = [], location: SourceLocation = .unknown) {
+        self.storage = fields.isEmpty ? .empty : RecordStorage.make(fields, shape: RecordShape(of: fields))
+        self.packedLocation = PackedLocation(location)
+    }
+
+    /// Creates a record from initialised `fields`, which it moves into its storage (leaving them
+    /// uninitialised), with a shape shared through `shapes`.
+    init(moving fields: UnsafeMutableBufferPointer<Field>, location: SourceLocation, shapes: inout RecordShapeTable) {
+        self.storage = RecordStorage.make(moving: fields, shape: shapes.shape(for: fields))
+        self.packedLocation = PackedLocation(location)
+    }
+
+    /// The fields, in export order. Reading them makes an array; to look one up, use the
+    /// subscript, and to visit them all, ``fieldCount``, ``name(at:)`` and ``value(at:)``.
+    public var fields: [Field] {
+        get { (0..<fieldCount).map { Field(name: name(at: $0), value: value(at: $0)) } }
+        set { storage = newValue.isEmpty ? .empty : RecordStorage.make(newValue, shape: RecordShape(of: newValue)) }
+    }
+
+    /// How many fields the record has.
+    @inline(__always)
+    public var fieldCount: Int { storage.shape.names.count }
+
+    /// The name of the field at `position` (below ``fieldCount``).
+    @inline(__always)
+    public func name(at position: Int) -> Name { storage.shape.names[position] }
+
+    /// The value of the field at `position` (below ``fieldCount``).
+    @inline(__always)
+    public func value(at position: Int) -> Value { storage.value(at: position) }
+
+    /// The field at `position` (below ``fieldCount``).
+    @inline(__always)
+    public func field(at position: Int) -> Field { Field(name: name(at: position), value: value(at: position)) }
+
+    /// The shape, for callers that remember where a field was found.
+    var shape: RecordShape { storage.shape }
+
     /// Where the record starts in its input file.
     public var location: SourceLocation {
         get { packedLocation.location }
         set { packedLocation = PackedLocation(newValue) }
     }
-    /// The location in eight bytes, which keeps a record at 16 and a field at 24 bytes.
-    private var packedLocation: PackedLocation
-
-    /// Creates a record.
-    public init(fields: [Field] = [], location: SourceLocation = .unknown) {
-        self.fields = fields
-        self.packedLocation = PackedLocation(location)
-    }
 
     public static func == (lhs: Record, rhs: Record) -> Bool {
-        lhs.fields == rhs.fields && lhs.location == rhs.location
+        guard lhs.location == rhs.location, lhs.fieldCount == rhs.fieldCount else { return false }
+        for position in 0..<lhs.fieldCount {
+            guard lhs.name(at: position) == rhs.name(at: position), lhs.value(at: position) == rhs.value(at: position)
+            else { return false }
+        }
+        return true
     }
 
     /// The value of the field `name`, or nil when it is absent.
-    @inlinable
+    @inline(__always)
     public subscript(name: Name) -> Value? {
-        for field in fields where field.name == name { return field.value }
-        return nil
+        storage.shape.position(of: name).map(storage.value(at:))
     }
 
     /// The value of the field spelled `name`, or nil when it is absent.

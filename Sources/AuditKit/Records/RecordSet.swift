@@ -73,15 +73,21 @@ extension Record {
 
     /// Number of records held in collections below this record.
     func countRecords() -> Int {
-        fields.reduce(0) { total, field in
-            guard case .list(let items) = field.value else {
-                return total + (field.value.record?.countRecords() ?? 0)
-            }
-            return total + items.reduce(0) { sum, item in
-                guard let record = item.record else { return sum }
-                return sum + 1 + record.countRecords()
+        var total = 0
+        for position in 0..<fieldCount {
+            switch value(at: position) {
+            case .list(let items):
+                for item in items {
+                    guard case .record(let record) = item else { continue }
+                    total += 1 + record.countRecords()
+                }
+            case .record(let record):
+                total += record.countRecords()
+            case .text:
+                continue
             }
         }
+        return total
     }
 }
 

@@ -88,7 +88,8 @@ private struct Walker {
     /// One record or group: every field against `fields`.
     @inline(never)  // kept whole, so that the check of each field is inlined into its loop
     mutating func visitRecord(_ record: Record, fields: CompiledFields, collection: String, owner: Record?) {
-        for field in record.fields {
+        for position in 0..<record.fieldCount {
+            let field = record.field(at: position)
             guard let index = fields.index(of: field.name) else {
                 reportUnknown(field.name, in: record, fields: fields, collection: collection, owner: owner)
                 continue
