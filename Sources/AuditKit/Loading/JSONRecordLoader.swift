@@ -18,14 +18,15 @@ enum JSONRecordLoader {
         }
     }
 
-    /// Parses the file held in `buffer`, handing its pages back to the system as parsing (and
-    /// hashing, which the buffer tracks) moves past them.
-    static func load(buffer: ReleasableFileBuffer, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
-        guard buffer.count > 0 else {
+    /// Parses the file as `stream` reads it, handing its pages back to the system as parsing
+    /// moves past them.
+    static func load(stream: StreamedFileBuffer, size: Int, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
+        var parser = JSONParser(base: UnsafePointer(stream.base), count: stream.waitForByte(at: 0), path: path,
+                                fileIndex: fileIndex, expectedSize: size)
+        guard parser.end > 0 else {
             throw RecordLoadError(file: path, message: "the file is empty; a records export must be a JSON object")
         }
-        var parser = JSONParser(base: UnsafePointer(buffer.base), count: buffer.count, path: path, fileIndex: fileIndex)
-        parser.releasable = buffer
+        parser.stream = stream
         return try parser.parse()
     }
 }
@@ -130,7 +131,8 @@ private enum Byte {
 
 private struct JSONParser {
     let base: UnsafePointer<UInt8>
-    let end: Int
+    /// How many bytes can be read; the file's end once ``stream`` has read it all.
+    var end: Int
     let path: String
     let fileIndex: Int32
     var i = 0
@@ -147,8 +149,8 @@ private struct JSONParser {
     let fieldStack = FieldStack()
     var itemStack: [Value] = []
     var keyStack: [Name] = []
-    /// The buffer whose parsed pages can be released, if any.
-    var releasable: ReleasableFileBuffer?
+    /// The file being read while it is parsed, if it is; its parsed pages are released.
+    var stream: StreamedFileBuffer?
     /// The position of the last release check.
     var lastReleaseCheck = 0
     /// A line start known to be before every byte still needed, and its line number: errors
@@ -156,12 +158,21 @@ private struct JSONParser {
     var countFrom = 0
     var countFromLine = 1
 
-    init(base: UnsafePointer<UInt8>, count: Int, path: String, fileIndex: Int32) {
+    init(base: UnsafePointer<UInt8>, count: Int, path: String, fileIndex: Int32, expectedSize: Int? = nil) {
         self.base = base
         self.end = count
         self.path = path
         self.fileIndex = fileIndex
-        self.interner = ScalarInterner(inputBytes: count)
+        self.interner = ScalarInterner(inputBytes: expectedSize ?? count)
+    }
+
+    /// True when the byte at `position` exists, waiting for it to be read if need be. Every test
+    /// against ``end`` goes through here, as `position < end || more(position)`.
+    @inline(never)
+    mutating func more(_ position: Int) -> Bool {
+        guard let stream else { return false }
+        end = stream.waitForByte(at: position)
+        return position < end
     }
 
     private enum State { case objectStart, arrayStart, value, afterValue }
@@ -178,7 +189,7 @@ private struct JSONParser {
             throw error("the file is UTF-16 or UTF-32 encoded; JSON exports must be saved as UTF-8")
         }
         skipWhitespace()
-        guard i < end else {
+        guard i < end || more(i) else {
             throw RecordLoadError(file: path, message: "the file is empty (it holds only whitespace); a records export must be a JSON object")
         }
         guard base[i] == Byte.openBrace else {
@@ -193,7 +204,7 @@ private struct JSONParser {
             switch state {
             case .objectStart:
                 skipWhitespace()
-                guard i < end else { throw truncated(current) }
+                guard i < end || more(i) else { throw truncated(current) }
                 if base[i] == Byte.closeBrace {
                     i += 1
                     state = .afterValue
@@ -204,7 +215,7 @@ private struct JSONParser {
                 }
             case .arrayStart:
                 skipWhitespace()
-                guard i < end else { throw truncated(current) }
+                guard i < end || more(i) else { throw truncated(current) }
                 if base[i] == Byte.closeBracket {
                     i += 1
                     state = .afterValue
@@ -214,7 +225,7 @@ private struct JSONParser {
                 }
             case .value:
                 skipWhitespace()
-                guard i < end else { throw truncated(current) }
+                guard i < end || more(i) else { throw truncated(current) }
                 let byte = base[i]
                 if byte == Byte.openBrace || byte == Byte.openBracket {
                     guard stack.count + 2 <= JSONRecordLoader.maximumDepth else {
@@ -239,20 +250,20 @@ private struct JSONParser {
                 state = .afterValue
             case .afterValue:
                 skipWhitespace()
-                guard i < end else { throw truncated(current) }
+                guard i < end || more(i) else { throw truncated(current) }
                 let byte = base[i]
                 if byte == Byte.comma {
                     i += 1
                     if current.isObject {
                         skipWhitespace()
-                        guard i < end else { throw truncated(current) }
+                        guard i < end || more(i) else { throw truncated(current) }
                         if base[i] == Byte.closeBrace {
                             throw error("there is a comma before '}'; remove the comma after the last field")
                         }
                         try readKey(into: &current)
                     } else {
                         skipWhitespace()
-                        guard i < end else { throw truncated(current) }
+                        guard i < end || more(i) else { throw truncated(current) }
                         if base[i] == Byte.closeBracket {
                             throw error("there is a comma before ']'; remove the comma after the last item")
                         }
@@ -276,15 +287,15 @@ private struct JSONParser {
     /// Finishes the innermost container and hands its value to its parent; true when it was the
     /// top-level object (and nothing but whitespace follows it).
     private mutating func close(_ current: inout JSONFrame, _ stack: inout [JSONFrame]) throws(RecordLoadError) -> Bool {
-        if let releasable, i &- lastReleaseCheck >= 1 << 22 {
+        if let stream, i &- lastReleaseCheck >= 1 << 22 {
             lastReleaseCheck = i
             countFrom = lineStart
             countFromLine = line
-            releasable.release(before: lineStart)
+            stream.release(before: lineStart)
         }
         guard let parent = stack.popLast() else {
             skipWhitespace()
-            if i < end {
+            if i < end || more(i) {
                 throw error("there is more text after the end of the JSON object: \(describe(at: i))")
             }
             return true
@@ -352,7 +363,7 @@ private struct JSONParser {
 
     @inline(__always)
     private mutating func skipWhitespace() {
-        while i < end {
+        while i < end || more(i) {
             let byte = base[i]
             if byte > 0x20 { return }
             if byte == 0x20 || byte == 0x09 || byte == 0x0D {
@@ -385,7 +396,7 @@ private struct JSONParser {
         }
         frame.pendingKey = name
         skipWhitespace()
-        guard i < end else { throw truncated(frame) }
+        guard i < end || more(i) else { throw truncated(frame) }
         guard base[i] == Byte.colon else {
             throw error("expected ':' after the field name \"\(name.string)\" but found \(describe(at: i))")
         }
@@ -433,7 +444,7 @@ private struct JSONParser {
         let count = word.utf8CodeUnitCount
         let bytes = word.utf8Start
         for k in 0..<count {
-            guard i + k < end else {
+            guard i + k < end || more(i + k) else {
                 throw error("the file ends in the middle of the word '\(word)'", at: end)
             }
             guard base[i + k] == bytes[k] else {
@@ -441,7 +452,7 @@ private struct JSONParser {
             }
         }
         i += count
-        if i < end, isWordByte(base[i]) {
+        if i < end || more(i), isWordByte(base[i]) {
             throw error("unexpected text after '\(word)': \(describe(at: i))")
         }
     }
@@ -455,38 +466,38 @@ private struct JSONParser {
         let start = i
         if base[i] == Byte.minus {
             i += 1
-            guard i < end else { throw error("the file ends in the middle of a number", at: end) }
+            guard i < end || more(i) else { throw error("the file ends in the middle of a number", at: end) }
             if base[i] == UInt8(ascii: "I") || base[i] == UInt8(ascii: "N") {
                 throw error("NaN and Infinity are not allowed in JSON; write numbers as plain decimals", at: start)
             }
         }
-        guard i < end, isDigit(base[i]) else {
+        guard i < end || more(i), isDigit(base[i]) else {
             throw error("a '-' must be followed by digits to make a number", at: start)
         }
         if base[i] == Byte.zero {
             i += 1
-            if i < end, isDigit(base[i]) {
+            if i < end || more(i), isDigit(base[i]) {
                 throw error("numbers must not have leading zeros (write 7, not 07); put codes with leading zeros in double quotes", at: start)
             }
         } else {
-            while i < end, isDigit(base[i]) { i += 1 }
+            while i < end || more(i), isDigit(base[i]) { i += 1 }
         }
-        if i < end, base[i] == Byte.dot {
+        if i < end || more(i), base[i] == Byte.dot {
             i += 1
-            guard i < end, isDigit(base[i]) else {
+            guard i < end || more(i), isDigit(base[i]) else {
                 throw error("a decimal point must be followed by digits", at: start)
             }
-            while i < end, isDigit(base[i]) { i += 1 }
+            while i < end || more(i), isDigit(base[i]) { i += 1 }
         }
-        if i < end, base[i] | 0x20 == UInt8(ascii: "e") {
+        if i < end || more(i), base[i] | 0x20 == UInt8(ascii: "e") {
             i += 1
-            if i < end, base[i] == Byte.plus || base[i] == Byte.minus { i += 1 }
-            guard i < end, isDigit(base[i]) else {
+            if i < end || more(i), base[i] == Byte.plus || base[i] == Byte.minus { i += 1 }
+            guard i < end || more(i), isDigit(base[i]) else {
                 throw error("the exponent of a number must have digits", at: start)
             }
-            while i < end, isDigit(base[i]) { i += 1 }
+            while i < end || more(i), isDigit(base[i]) { i += 1 }
         }
-        if i < end, isWordByte(base[i]) || base[i] == Byte.dot {
+        if i < end || more(i), isWordByte(base[i]) || base[i] == Byte.dot {
             throw error("this is not a valid JSON number: \(describe(at: i)) follows the digits", at: start)
         }
         return String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self)
@@ -500,7 +511,7 @@ private struct JSONParser {
     private mutating func scanString() throws(RecordLoadError) -> (Int, Int, Bool) {
         let open = i
         var j = i + 1
-        while j < end {
+        while j < end || more(j) {
             let byte = base[j]
             if byte == Byte.quote {
                 i = j + 1
@@ -525,14 +536,14 @@ private struct JSONParser {
 
     private mutating func scanEscapedString(open: Int, from position: Int) throws(RecordLoadError) -> (Int, Int, Bool) {
         var j = position
-        while j < end {
+        while j < end || more(j) {
             let byte = base[j]
             if byte == Byte.quote {
                 i = j + 1
                 return (open + 1, j, true)
             }
             if byte == Byte.backslash {
-                guard j + 1 < end else { break }
+                guard j + 1 < end || more(j + 1) else { break }
                 let escape = base[j + 1]
                 switch escape {
                 case Byte.quote, Byte.backslash, UInt8(ascii: "/"): scratch.append(escape)
@@ -545,7 +556,7 @@ private struct JSONParser {
                     var scalar = try hex4(at: j + 2, escapeAt: j)
                     var consumed = 6
                     if scalar >= 0xD800, scalar <= 0xDBFF {
-                        guard j + 7 < end, base[j + 6] == Byte.backslash, base[j + 7] == UInt8(ascii: "u") else {
+                        guard j + 7 < end || more(j + 7), base[j + 6] == Byte.backslash, base[j + 7] == UInt8(ascii: "u") else {
                             throw loneSurrogate(scalar, at: j)
                         }
                         let low = try hex4(at: j + 8, escapeAt: j + 6)
@@ -578,8 +589,8 @@ private struct JSONParser {
         throw error("the file ends in the middle of a text value (a string that starts here has no closing '\"')", at: open)
     }
 
-    private func hex4(at position: Int, escapeAt escape: Int) throws(RecordLoadError) -> UInt32 {
-        guard position + 4 <= end else {
+    private mutating func hex4(at position: Int, escapeAt escape: Int) throws(RecordLoadError) -> UInt32 {
+        guard position + 3 < end || more(position + 3) else {
             throw error("the file ends in the middle of a \\u escape", at: escape)
         }
         var value: UInt32 = 0
@@ -619,10 +630,10 @@ private struct JSONParser {
 
     /// Length of the valid UTF-8 sequence starting at `j` (a byte >= 0x80), or 0 when invalid.
     @inline(__always)
-    private func utf8Length(at j: Int) -> Int {
-        @inline(__always) func continuation(_ k: Int) -> Bool { k < end && base[k] & 0xC0 == 0x80 }
+    private mutating func utf8Length(at j: Int) -> Int {
+        @inline(__always) func continuation(_ k: Int) -> Bool { (k < end || more(k)) && base[k] & 0xC0 == 0x80 }
         @inline(__always) func within(_ k: Int, _ low: UInt8, _ high: UInt8) -> Bool {
-            k < end && base[k] >= low && base[k] <= high
+            (k < end || more(k)) && base[k] >= low && base[k] <= high
         }
         switch base[j] {
         case 0xC2...0xDF:
@@ -703,8 +714,8 @@ private struct JSONParser {
     }
 
     /// A short description of the byte at `position` for messages.
-    private func describe(at position: Int) -> String {
-        guard position < end else { return "the end of the file" }
+    private mutating func describe(at position: Int) -> String {
+        guard position < end || more(position) else { return "the end of the file" }
         let byte = base[position]
         if byte >= 0x21, byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         if byte >= 0x80 {
@@ -716,7 +727,7 @@ private struct JSONParser {
         return "the byte \(hexByte(byte))"
     }
 
-    private func describeTopLevel(_ byte: UInt8) -> String {
+    private mutating func describeTopLevel(_ byte: UInt8) -> String {
         switch byte {
         case Byte.openBracket: return "an array"
         case Byte.quote: return "a text value"

@@ -44,17 +44,16 @@ public enum RecordLoader {
         let root: Record
         let digest: String
         if format == "json" {
-            // Hash on a second core while the first one parses; the buffer hands back the pages
-            // both have finished with, so the file does not stay in memory beside the tree.
-            let buffer = try file.readAllReleasable()
-            let hasher = BackgroundDigest(buffer)
+            // Read and hashed on a second core a little ahead of the parser, and handed back to
+            // the system behind it: the file is never in memory whole beside the tree.
+            let stream = file.streamed()
             do {
-                root = try JSONRecordLoader.load(buffer: buffer, path: path, fileIndex: fileIndex)
+                root = try JSONRecordLoader.load(stream: stream, size: file.size, path: path, fileIndex: fileIndex)
             } catch {
-                _ = hasher.result()
-                throw error
+                // A file that could not be read to its end looks cut short to the parser: say why.
+                throw stream.readFailure() ?? error
             }
-            digest = hasher.result()
+            digest = try stream.digest()
         } else {
             // libxml2 streams the file itself; hash it in chunks rather than holding it in memory.
             if file.head.isEmpty || (file.firstSignificantByte == nil && file.head.count < InputReader.headSize) {
@@ -157,39 +156,9 @@ final class InputReader {
         return bytes
     }
 
-    /// The whole file, in a buffer whose pages can be released once they have been used.
-    func readAllReleasable() throws(RecordLoadError) -> ReleasableFileBuffer {
-        // One byte of room beyond the size at opening, to notice a file that grew.
-        let capacity = max(expectedSize, head.count) + 1
-        let buffer = ReleasableFileBuffer(capacity: capacity)
-        buffer.base.update(from: head, count: head.count)
-        var filled = head.count
-        var failure: Int32 = 0
-        while !atEnd, filled < capacity {
-            let n = read(descriptor, buffer.base + filled, capacity - filled)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                break
-            }
-            if n == 0 { atEnd = true; break }
-            filled += n
-        }
-        if failure != 0 {
-            throw RecordLoadError(file: path, message: InputReader.describe(errno: failure))
-        }
-        guard !atEnd, filled == capacity else {
-            buffer.count = filled
-            return buffer
-        }
-        // The file grew while being read: read the rest and copy everything into a new buffer.
-        var rest: [UInt8] = []
-        while !atEnd { rest.append(contentsOf: try readChunk(capacity: 1 << 20)) }
-        let larger = ReleasableFileBuffer(capacity: filled + rest.count)
-        larger.base.update(from: buffer.base, count: filled)
-        (larger.base + filled).update(from: rest, count: rest.count)
-        larger.count = filled + rest.count
-        return larger
+    /// The rest of the file, read on another thread a little ahead of its parser.
+    func streamed() -> StreamedFileBuffer {
+        StreamedFileBuffer(descriptor: descriptor, head: head, size: expectedSize, path: path)
     }
 
     /// The open descriptor, moved back to the start of the file, for a parser that reads it itself.
@@ -292,21 +261,6 @@ final class BackgroundDigest: @unchecked Sendable {
         self.init(size: bytes.count) { .success(InputReader.hex(SHA256.hash(data: bytes))) }
     }
 
-    /// Hashes the bytes of `buffer`, publishing its progress in ``ReleasableFileBuffer/hashed``.
-    convenience init(_ buffer: ReleasableFileBuffer) {
-        self.init(size: buffer.count) {
-            var hasher = SHA256()
-            var done = 0
-            while done < buffer.count {
-                let n = min(1 << 20, buffer.count - done)
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.base + done, count: n))
-                done += n
-                buffer.hashed.store(done, ordering: .releasing)
-            }
-            return .success(InputReader.hex(hasher.finalize()))
-        }
-    }
-
     /// Hashes the whole file open at `descriptor` (with pread; its offset does not move).
     convenience init(descriptor: Int32, path: String, size: Int) {
         self.init(size: size) { InputReader.positionalDigest(descriptor: descriptor, path: path) }
@@ -354,53 +308,6 @@ final class BackgroundDigest: @unchecked Sendable {
             started = false
         }
         return try outcome.get()
-    }
-}
-
-/// A file's bytes in an anonymous private mapping. Pages that both the parser and the hasher
-/// have passed can be handed back to the system, so the file does not stay in memory beside the
-/// tree built from it. A released page reads as zeros; the file itself is never mapped, so a file
-/// truncated while it is read cannot fault the process.
-final class ReleasableFileBuffer: @unchecked Sendable {
-    let base: UnsafeMutablePointer<UInt8>
-    /// The bytes read (at most the capacity).
-    var count = 0
-    private let mappedLength: Int
-    /// How many leading bytes have been hashed (published by the hashing thread).
-    let hashed = Atomic<Int>(0)
-    /// How many leading bytes have been released (a multiple of the page size).
-    private var released = 0
-    private let isMapped: Bool
-    private static let pageSize = max(Int(sysconf(Int32(_SC_PAGESIZE))), 1)
-
-    init(capacity: Int) {
-        mappedLength = max(capacity, 1)
-        let mapped = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-        if let mapped, mapped != UnsafeMutableRawPointer(bitPattern: -1) {
-            base = mapped.bindMemory(to: UInt8.self, capacity: mappedLength)
-            isMapped = true
-        } else {
-            base = UnsafeMutablePointer<UInt8>.allocate(capacity: mappedLength)
-            isMapped = false
-        }
-    }
-
-    deinit {
-        if isMapped {
-            munmap(base, mappedLength)
-        } else {
-            base.deallocate()
-        }
-    }
-
-    /// Hands back the whole pages before `position` that have also been hashed. Only the parsing
-    /// thread calls this.
-    func release(before position: Int) {
-        guard isMapped else { return }
-        let limit = min(position, hashed.load(ordering: .acquiring)) / Self.pageSize * Self.pageSize
-        guard limit > released else { return }
-        _ = madvise(base + released, limit - released, Int32(MADV_DONTNEED))
-        released = limit
     }
 }
 
