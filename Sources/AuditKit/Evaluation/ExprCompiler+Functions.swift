@@ -40,7 +40,7 @@ extension ExprCompiler {
         case .missing:
             return { frame in
                 let actual = args[1](frame)
-                return .list(args[0](frame).items.filter { Logic.contains(actual, $0).bool != true })
+                return .list(RuntimeList(args[0](frame).items.filter { Logic.contains(actual, $0).bool != true }))
             }
         case .firstPresent:
             return { frame in
@@ -97,7 +97,7 @@ extension ExprCompiler {
 
     /// The smallest or largest item: numbers if every present item is a number, else dates.
     /// Items that are neither (an invalid date) are left out; they are reported elsewhere.
-    private static func extreme(_ items: [RuntimeValue], smallest: Bool) -> RuntimeValue {
+    private static func extreme(_ items: RuntimeList, smallest: Bool) -> RuntimeValue {
         let present = items.filter(\.isPresent)
         let numbers = present.compactMap(\.number)
         if !numbers.isEmpty, numbers.count == present.count {

@@ -20,7 +20,7 @@ extension ExprCompiler {
         /// whose key is absent (`absentKey`): for those the equality is unknown, so the condition
         /// is unknown or false, never true. A filter never keeps them; a `some` or `no` only needs
         /// them to tell "unknown" from a clear answer.
-        var candidates: (EvaluationFrame) -> (live: [RuntimeValue], absentKey: [RuntimeValue])
+        var candidates: (EvaluationFrame) -> (live: RuntimeList, absentKey: RuntimeList)
         /// The probe's text when the whole result depends on nothing else: every other part of the
         /// condition reads no loop variable but the quantifier's own. Results can then be
         /// remembered per probe (``ProbeMemo``), so `count(d in complaints where d.category =
@@ -78,7 +78,7 @@ final class JoinIndex {
     private let source: Evaluation
     private let key: Evaluation
     private let slot: Int
-    @exclusivity(unchecked) private var items: [RuntimeValue] = []
+    @exclusivity(unchecked) private var items = RuntimeList.empty
     @exclusivity(unchecked) private var byKey: [String: [Int]] = [:]
     /// Items whose key is present but not plain text: they are tested whatever the probe.
     @exclusivity(unchecked) private var always: [Int] = []
@@ -94,10 +94,10 @@ final class JoinIndex {
 
     /// The items whose key may equal `probe`, in source order, and those whose key is absent;
     /// every item (and none apart) when the probe is not text.
-    func candidates(for probe: RuntimeValue, frame: EvaluationFrame) -> (live: [RuntimeValue], absentKey: [RuntimeValue]) {
+    func candidates(for probe: RuntimeValue, frame: EvaluationFrame) -> (live: RuntimeList, absentKey: RuntimeList) {
         if !built { build(frame) }
-        guard case .text(let text) = probe else { return (items, []) }
-        return (live(for: text), absentKeyItems)
+        guard case .text(let text) = probe else { return (items, .empty) }
+        return (RuntimeList(live(for: text)), RuntimeList(absentKeyItems))
     }
 
     /// The items whose key is `text`, and those whose key is present but not plain text.

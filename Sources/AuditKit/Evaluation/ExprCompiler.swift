@@ -47,7 +47,7 @@ struct ExprCompiler {
             }
         case .list(let items):
             let items = items.map { compile($0) }
-            return { frame in .list(items.map { $0(frame) }) }
+            return { frame in .list(RuntimeList(items.map { $0(frame) })) }
         case .name(let name):
             return compileName(name)
         case .member(let base, let field):
@@ -99,10 +99,10 @@ struct ExprCompiler {
             return { frame in
                 memo.value(for: join?.memoKey?(frame)) {
                     // Items with an absent key are never kept: their condition is never true.
-                    .list((join?.candidates(frame).live ?? source(frame).items).filter { item in
+                    .list(RuntimeList((join?.candidates(frame).live ?? source(frame).items).filter { item in
                         frame.slots[slot] = item
                         return condition(frame).bool == true
-                    })
+                    }))
                 }
             }
         }
@@ -150,7 +150,7 @@ struct ExprCompiler {
                 case let other: result.append(other)
                 }
             }
-            return .list(result)
+            return .list(RuntimeList(result))
         default: return .unknown
         }
     }
@@ -162,10 +162,10 @@ struct ExprCompiler {
             switch key(frame) {
             case .text(let id): return index.record(id).map { .record($0) } ?? .unknown
             case .list(let ids):
-                return .list(ids.compactMap { id in
+                return .list(RuntimeList(ids.compactMap { id in
                     guard case .text(let id) = id else { return nil }
                     return index.record(id).map { .record($0) }
-                })
+                }))
             default: return .unknown
             }
         }
@@ -262,7 +262,7 @@ struct ExprCompiler {
         return { frame in
             memo.value(for: join?.memoKey?(frame)) {
                 var sawUnknown = false
-                let (live, absentKey) = join?.candidates(frame) ?? (source(frame).items, [])
+                let (live, absentKey) = join?.candidates(frame) ?? (source(frame).items, .empty)
                 for item in live {
                     frame.slots[slot] = item
                     switch condition(frame).bool {

@@ -7,7 +7,7 @@ enum RuntimeValue: Sendable {
     case bool(Bool)
     case date(CalendarDate)
     case duration(Int, Expr.DurationUnit)
-    case list([RuntimeValue])
+    case list(RuntimeList)
     case record(Record)
 
     /// Wraps a value read from the export.
@@ -15,7 +15,7 @@ enum RuntimeValue: Sendable {
         switch value {
         case nil: self = .unknown
         case .text(let text)?: self = .text(text)
-        case .list(let items)?: self = .list(items.map { RuntimeValue($0) })
+        case .list(let items)?: self = .list(RuntimeList(exported: items))
         case .record(let record)?: self = .record(record)
         }
     }
@@ -59,11 +59,11 @@ enum RuntimeValue: Sendable {
     }
 
     /// The items, treating absent as an empty list and a single value as a list of one.
-    var items: [RuntimeValue] {
+    var items: RuntimeList {
         switch self {
-        case .unknown: return []
+        case .unknown: return .empty
         case .list(let items): return items
-        default: return [self]
+        default: return RuntimeList([self])
         }
     }
 
