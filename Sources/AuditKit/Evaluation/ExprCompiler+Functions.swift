@@ -67,12 +67,15 @@ extension ExprCompiler {
         case .claims:
             // `claims(organisation.standards, "ISO 10002")`: however the export spells the claim
             // ("ISO 10002:2018", "NF ISO 10002", "iso10002"), as the engine reads claims.
+            // Reading a claim takes thousands of instructions and the same few claims are read
+            // for every finding graded this way: each text is read once per compiled call.
+            let readings = ClaimReadings()
             return { frame in
-                guard case .text(let name) = args[1](frame), let standard = Standard(claim: name) else { return .unknown }
+                guard case .text(let name) = args[1](frame), let standard = readings.standard(name) else { return .unknown }
                 let claims = args[0](frame)
                 guard claims.isPresent else { return .unknown }
                 return .bool(claims.items.contains { item in
-                    if case .text(let claim) = item { return Standard(claim: claim) == standard }
+                    if case .text(let claim) = item { return readings.standard(claim) == standard }
                     return false
                 })
             }
@@ -115,5 +118,19 @@ extension ExprCompiler {
         if whole == 100, fraction < 1 { whole = 99 }
         if whole == 0, fraction > 0 { whole = 1 }
         return "\(Int(whole))%"
+    }
+}
+
+/// The standards named by the claim texts one compiled `claims(…)` call has read. Used by one
+/// compiled rule, on one thread at a time.
+final class ClaimReadings {
+    @exclusivity(unchecked) private var known: [String: Standard?] = [:]
+
+    /// The standard `claim` names, or nil when it names none we know.
+    func standard(_ claim: String) -> Standard? {
+        if let reading = known[claim] { return reading }
+        let reading = Standard(claim: claim)
+        if known.count < 64 { known[claim] = reading }
+        return reading
     }
 }
