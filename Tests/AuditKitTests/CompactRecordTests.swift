@@ -42,6 +42,55 @@ import Testing
         }
     }
 
+    @Test func everyTextComesBackExactlyAsWrittenHoweverItIsKept() throws {
+        #expect(CompactText.isAvailable, "strings are laid out as expected on this platform")
+        let texts = [
+            "a", "ok", "open", "C-000123", "12345678", "a\u{0}b", "ab\u{0}", "\u{0}",  // short, or not (ends in NUL)
+            "2026-03-01", "2026-02-30", "0000-00-00", "9999-19-39", "1970-01-01",  // written like a date
+            "2026-3-01", "2026/03/01", "2026-03-0x", "2026-03-01 ", "20260301", "2026-03-:1",  // not quite
+            "C-0001234", "123456789", "15 characters!!", "sixteen chars ok",  // too long for a word
+            "été", "日付", "réclamation n°7", "a long text that stays a string in the record",  // not ASCII, long
+        ]
+        for text in texts {
+            let (kind, word) = CompactText.pack(text)
+            if kind != .string {
+                #expect(CompactText.unpack(word, as: kind) == text, "\(text)")
+            }
+        }
+        #expect(CompactText.pack("2026-03-01").0 == .dateLike && CompactText.pack("C-000123").0 == .short)
+        #expect(CompactText.pack("ab\u{0}").0 == .string && CompactText.pack("été").0 == .string)
+
+        // The same field holding texts kept in different ways, record after record, as an
+        // export's loaders build them.
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let items = texts.enumerated().map { index, text in
+            "{\"id\": \"C\(index)\", \"closed_on\": \(Self.json(text)), \"owner\": \(Self.json(String(text.reversed())))}"
+        }
+        let loaded = try fixture.load("kinds.json", "{\"complaints\": [\n" + items.joined(separator: ",\n") + "\n]}")
+        let records = loaded.root["complaints"]?.items.compactMap(\.record) ?? []
+        #expect(records.count == texts.count)
+        for (record, text) in zip(records, texts) {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            #expect(record["closed_on"]?.text == (trimmed.isEmpty ? nil : trimmed), "\(text)")
+            #expect(record["owner"]?.text == String(text.reversed()).trimmingCharacters(in: .whitespaces), "\(text)")
+            #expect(record == Record(fields: record.fields, location: record.location), "\(text)")
+        }
+    }
+
+    private static func json(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
     @Test func fieldsOfEveryKindKeepTheirOrderAndValues() {
         let group = Record(fields: [Record.Field(name: Name("name"), value: .text("Quality"))])
         let fields = [

@@ -8,12 +8,6 @@ final class FieldPositionCache {
     /// The value of the field `name` in `record`, or nil when it is absent.
     @inline(__always)
     func value(of name: Name, in record: Record) -> Value? {
-        let names = record.shape.names
-        if position < names.count, names[position] == name { return record.value(at: position) }
-        for index in names.indices where names[index] == name {
-            position = index
-            return record.value(at: index)
-        }
-        return nil
+        record.value(of: name, hint: &position)
     }
 }

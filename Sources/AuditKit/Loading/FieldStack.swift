@@ -42,7 +42,7 @@ final class FieldStack {
 
     /// The fields from `start` to the top as a record (nil when there are none), taken off the
     /// stack.
-    func takeRecord(from start: Int, location: SourceLocation, shapes: inout RecordShapeTable) -> Record? {
+    func takeRecord(from start: Int, location: SourceLocation, shapes: inout RecordShapeTable?) -> Record? {
         guard count > start else { return nil }
         let fields = UnsafeMutableBufferPointer(start: base + start, count: count - start)
         count = start

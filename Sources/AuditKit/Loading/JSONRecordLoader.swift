@@ -140,7 +140,7 @@ private struct JSONParser {
     var lineStart = 0
     var keys = KeyCache()
     /// Shares field names between records written alike.
-    var shapes = RecordShapeTable()
+    var shapes: RecordShapeTable? = RecordShapeTable()
     /// Shares repeated long texts between records.
     var interner: ScalarInterner
     var scratch: [UInt8] = []

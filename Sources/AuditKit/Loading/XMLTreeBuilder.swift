@@ -63,7 +63,7 @@ private struct XMLTreeBuilder {
     private(set) var root: Record?
     private var names: [XMLName] = []
     /// Shares field names between records written alike.
-    private var shapes = RecordShapeTable()
+    private var shapes: RecordShapeTable? = RecordShapeTable()
     /// The fields of the record being made, moved into it when it is finished.
     private let fields = FieldStack()
     private var stack: [XMLFrame] = []

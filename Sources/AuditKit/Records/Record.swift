@@ -3,7 +3,7 @@
 /// Fields are kept in the order the export wrote them; a record has a few dozen at most, so a
 /// linear scan over interned names is faster than hashing. The names live in a ``RecordShape``
 /// that the records of a collection share, and the values in one ``RecordStorage`` block: a
-/// record costs one allocation and 16 bytes a text field.
+/// record costs one allocation, and a text field 8 bytes (``CompactText``) or 16 (a `String`).
 public struct Record: Sendable, Equatable {
     /// One named value of a record.
     public struct Field: Sendable, Equatable {
@@ -26,14 +26,14 @@ public struct Record: Sendable, Equatable {
 
     /// Creates a record.
     public init(fields: [Field] = [], location: SourceLocation = .unknown) {
-        self.storage = fields.isEmpty ? .empty : RecordStorage.make(fields, shape: RecordShape(of: fields))
+        self.storage = RecordStorage.make(fields)
         self.packedLocation = PackedLocation(location)
     }
 
     /// Creates a record from initialised `fields`, which it moves into its storage (leaving them
     /// uninitialised), with a shape shared through `shapes`.
-    init(moving fields: UnsafeMutableBufferPointer<Field>, location: SourceLocation, shapes: inout RecordShapeTable) {
-        self.storage = RecordStorage.make(moving: fields, shape: shapes.shape(for: fields))
+    init(moving fields: UnsafeMutableBufferPointer<Field>, location: SourceLocation, shapes: inout RecordShapeTable?) {
+        self.storage = RecordStorage.make(moving: fields, shapes: &shapes)
         self.packedLocation = PackedLocation(location)
     }
 
@@ -41,16 +41,16 @@ public struct Record: Sendable, Equatable {
     /// subscript, and to visit them all, ``fieldCount``, ``name(at:)`` and ``value(at:)``.
     public var fields: [Field] {
         get { (0..<fieldCount).map { Field(name: name(at: $0), value: value(at: $0)) } }
-        set { storage = newValue.isEmpty ? .empty : RecordStorage.make(newValue, shape: RecordShape(of: newValue)) }
+        set { storage = RecordStorage.make(newValue) }
     }
 
     /// How many fields the record has.
     @inline(__always)
-    public var fieldCount: Int { storage.shape.names.count }
+    public var fieldCount: Int { storage.fieldCount }
 
     /// The name of the field at `position` (below ``fieldCount``).
     @inline(__always)
-    public func name(at position: Int) -> Name { storage.shape.names[position] }
+    public func name(at position: Int) -> Name { storage.name(at: position) }
 
     /// The value of the field at `position` (below ``fieldCount``).
     @inline(__always)
@@ -60,8 +60,13 @@ public struct Record: Sendable, Equatable {
     @inline(__always)
     public func field(at position: Int) -> Field { Field(name: name(at: position), value: value(at: position)) }
 
-    /// The shape, for callers that remember where a field was found.
+    /// The shape, which the records of a collection written alike share.
     var shape: RecordShape { storage.shape }
+
+    /// The value of the field `name`, looked for first at `hint`, which is then set to where it
+    /// was found: the records of a collection have their fields in the same order.
+    @inline(__always)
+    func value(of name: Name, hint: inout Int) -> Value? { storage.value(of: name, hint: &hint) }
 
     /// Where the record starts in its input file.
     public var location: SourceLocation {
@@ -81,7 +86,8 @@ public struct Record: Sendable, Equatable {
     /// The value of the field `name`, or nil when it is absent.
     @inline(__always)
     public subscript(name: Name) -> Value? {
-        storage.shape.position(of: name).map(storage.value(at:))
+        var hint = 0
+        return storage.value(of: name, hint: &hint)
     }
 
     /// The value of the field spelled `name`, or nil when it is absent.

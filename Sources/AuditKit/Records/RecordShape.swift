@@ -2,70 +2,89 @@
 /// by every record of a load that was written with the same fields.
 ///
 /// A collection's records are written alike, so a loader hands them one shape and each record
-/// keeps only its values: a field then costs the 16 bytes of its text instead of 24 bytes
-/// (a ``Value`` and a ``Name``) in every record.
-final class RecordShape: Sendable {
-    /// The field names, in export order.
-    let names: [Name]
-    /// Where each field's value is: a position among the record's texts when zero or more, or
-    /// `~position` among its other values (lists and groups) when negative.
-    let slots: [Int32]
-    /// How many of the fields are texts.
-    let textCount: Int
+/// keeps only its values: a text field then costs 8 bytes (a ``CompactText``) or 16 (a
+/// `String`) instead of 24 bytes (a ``Value`` and a ``Name``) in every record.
+///
+/// Its names and slots are kept in memory of its own, read through pointers: a field lookup
+/// then touches no reference count.
+final class RecordShape: @unchecked Sendable {
+    /// How a field's value is kept in the record.
+    enum Slot: UInt8 {
+        /// A `String`, among the record's strings.
+        case string = 0
+        /// A short ASCII text, in a word (``CompactText/Kind/short``).
+        case short = 1
+        /// A date-like text, in a word (``CompactText/Kind/dateLike``).
+        case dateLike = 2
+        /// A list or a group, among the record's other values.
+        case other = 3
 
-    /// The shape of a record with these fields.
-    init<Fields: Collection<Record.Field>>(of fields: Fields) {
-        var names: [Name] = []
-        var slots: [Int32] = []
-        names.reserveCapacity(fields.count)
-        slots.reserveCapacity(fields.count)
-        var texts: Int32 = 0
-        var others: Int32 = 0
-        for field in fields {
-            names.append(field.name)
-            if case .text = field.value {
-                slots.append(texts)
-                texts += 1
-            } else {
-                slots.append(~others)
-                others += 1
+        /// How `value` is kept, and its word when it is kept in one.
+        @inline(__always)
+        static func of(_ value: Value) -> (Slot, UInt64) {
+            guard case .text(let text) = value else { return (.other, 0) }
+            let (kind, word) = CompactText.pack(text)
+            switch kind {
+            case .string: return (.string, 0)
+            case .short: return (.short, word)
+            case .dateLike: return (.dateLike, word)
             }
         }
-        self.names = names
-        self.slots = slots
-        self.textCount = Int(texts)
+    }
+
+    /// The field names, in export order.
+    let names: UnsafeMutableBufferPointer<Name>
+    /// For each field, how it is kept (top two bits, a ``Slot``) and its position among the
+    /// values kept that way (the other 30 bits).
+    let slots: UnsafeMutableBufferPointer<UInt32>
+    /// How many fields are kept as strings, in words, and as other values.
+    let stringCount: Int, wordCount: Int, otherCount: Int
+
+    /// The shape of a record with these fields, kept as `kinds` say.
+    init(names: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<Slot>) {
+        var counts = (strings: 0, words: 0, others: 0)
+        self.names = .allocate(capacity: names.count)
+        self.slots = .allocate(capacity: kinds.count)
+        for index in 0..<kinds.count {
+            let kind = kinds[index]
+            let position: Int
+            switch kind {
+            case .string: position = counts.strings; counts.strings += 1
+            case .short, .dateLike: position = counts.words; counts.words += 1
+            case .other: position = counts.others; counts.others += 1
+            }
+            (self.names.baseAddress! + index).initialize(to: names[index].name)
+            (self.slots.baseAddress! + index).initialize(to: UInt32(kind.rawValue) << 30 | UInt32(position))
+        }
+        stringCount = counts.strings
+        wordCount = counts.words
+        otherCount = counts.others
+    }
+
+    deinit {
+        names.deallocate()
+        slots.deallocate()
+    }
+
+    private init() {
+        names = .allocate(capacity: 0)
+        slots = .allocate(capacity: 0)
+        stringCount = 0
+        wordCount = 0
+        otherCount = 0
     }
 
     /// The shape with no fields.
-    static let empty = RecordShape(of: EmptyCollection<Record.Field>())
+    static let empty = RecordShape()
 
-    /// True when `fields` have exactly these names, and a text exactly where this shape has one.
-    func matches<Fields: Collection<Record.Field>>(_ fields: Fields) -> Bool {
+    /// True when `fields` have exactly these names, kept as `kinds` say as this shape keeps them.
+    func matches(_ fields: UnsafeBufferPointer<Record.Field>, _ kinds: UnsafeBufferPointer<Slot>) -> Bool {
         guard fields.count == names.count else { return false }
-        return names.withUnsafeBufferPointer { names in
-            slots.withUnsafeBufferPointer { slots in
-                var index = 0
-                for field in fields {
-                    guard field.name == names[index] else { return false }
-                    if case .text = field.value {
-                        guard slots[index] >= 0 else { return false }
-                    } else if slots[index] >= 0 {
-                        return false
-                    }
-                    index += 1
-                }
-                return true
-            }
+        for index in 0..<names.count {
+            guard fields[index].name == names[index], UInt8(slots[index] >> 30) == kinds[index].rawValue
+            else { return false }
         }
-    }
-
-    /// The position of the field `name`, or nil when the shape has no such field.
-    @inline(__always)
-    func position(of name: Name) -> Int? {
-        names.withUnsafeBufferPointer { names in
-            for index in names.indices where names[index] == name { return index }
-            return nil
-        }
+        return true
     }
 }
 
@@ -82,23 +101,22 @@ struct RecordShapeTable {
     /// Creates an empty table.
     init() {}
 
-    /// The shared shape for `fields`.
-    mutating func shape<Fields: Collection<Record.Field>>(for fields: Fields) -> RecordShape {
-        if last.matches(fields) { return last }
+    /// The shared shape for `fields`, kept as `kinds` say.
+    mutating func shape(for fields: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<RecordShape.Slot>) -> RecordShape {
+        if last.matches(fields, kinds) { return last }
         // FNV-1a over the names and kinds: the table is the loader's own, so a plain hash does.
         var key = 14_695_981_039_346_656_037 as UInt64
-        for field in fields {
-            var word = UInt64(UInt32(bitPattern: field.name.id)) << 1
-            if case .text = field.value { word |= 1 }
+        for index in 0..<fields.count {
+            let word = UInt64(UInt32(bitPattern: fields[index].name.id)) << 2 | UInt64(kinds[index].rawValue)
             key = (key ^ word) &* 1_099_511_628_211
         }
         if let candidates = buckets[key] {
-            for shape in candidates where shape.matches(fields) {
+            for shape in candidates where shape.matches(fields, kinds) {
                 last = shape
                 return shape
             }
         }
-        let shape = RecordShape(of: fields)
+        let shape = RecordShape(names: fields, kinds: kinds)
         if stored < Self.limit {
             buckets[key, default: []].append(shape)
             stored += 1
