@@ -65,7 +65,7 @@ import Testing
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
         let items = texts.enumerated().map { index, text in
-            "{\"id\": \"C\(index)\", \"closed_on\": \(Self.json(text)), \"owner\": \(Self.json(String(text.reversed())))}"
+            "{\"id\": \"C\(index)\", \"closed_on\": \(RecordWriter.jsonString(text)), \"owner\": \(RecordWriter.jsonString(String(text.reversed())))}"
         }
         let loaded = try fixture.load("kinds.json", "{\"complaints\": [\n" + items.joined(separator: ",\n") + "\n]}")
         let records = loaded.root["complaints"]?.items.compactMap(\.record) ?? []
@@ -76,19 +76,6 @@ import Testing
             #expect(record["owner"]?.text == String(text.reversed()).trimmingCharacters(in: .whitespaces), "\(text)")
             #expect(record == Record(fields: record.fields, location: record.location), "\(text)")
         }
-    }
-
-    private static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     @Test func fieldsOfEveryKindKeepTheirOrderAndValues() {
