@@ -25,6 +25,23 @@ import Testing
         #expect(tokens[1].value == "Qualität")
     }
 
+    @Test func windowsLineBreaksAccentsAndLettersBeyondASCIIAreRead() throws {
+        // A rule file saved on Windows, with an accent written as e + a combining mark (one
+        // character, two code points) and a word in letters beyond ASCII.
+        let source = "title \"Re\u{301}clamation \u{2014} d\u{E9}lai\"\r\nd\u{E9}lai_2 = 3 # note \u{E9}t\u{E9}\r\n\"\"\"\r\n    ligne \u{E0} \"deux\"\r\n    \"\"\"\r\n  \u{2019}"
+        let (tokens, error) = lex(source)
+        #expect(tokens.map(\.text).prefix(5) == ["title", "\"Re\u{301}clamation \u{2014} d\u{E9}lai\"", "d\u{E9}lai_2", "=", "3"])
+        #expect(tokens[1].value == "Re\u{301}clamation \u{2014} d\u{E9}lai")
+        #expect(tokens[2].location == SourceLocation(file: 2, line: 2, column: 1))
+        #expect(tokens[4].location == SourceLocation(file: 2, line: 2, column: 11))
+        #expect(tokens[5].kind == .string && tokens[5].value == "ligne \u{E0} \"deux\"")
+        #expect(tokens[5].location == SourceLocation(file: 2, line: 3, column: 1))
+        // The curly quote on line 6 is refused where it stands, in characters from the line start.
+        let failure = try #require(error)
+        #expect(failure.line == 6 && failure.column == 3)
+        #expect(failure.message.contains("unexpected quote mark"))
+    }
+
     @Test func stringEscapes() {
         let (tokens, error) = lex(#""He said \"no\" \\ \n\t""#)
         #expect(error == nil)

@@ -5,9 +5,12 @@
 /// they were written. Lexing stops at the first bad character; the parser reports that error
 /// when it reaches the place.
 struct Lexer {
-    private typealias Placed = (character: Character, location: SourceLocation)
+    private typealias Placed = (character: Character, code: UInt8, location: SourceLocation)
 
     private let characters: [Character]
+    /// Each character's ASCII code, or ``nonASCII``: the lexer decides almost everything on
+    /// these, asking the `Character` only about the few that are not ASCII.
+    private let codes: [UInt8]
     private let locations: [SourceLocation]
     private let endLocation: SourceLocation
     private let path: String
@@ -16,26 +19,37 @@ struct Lexer {
     /// A lexer over a whole rule file.
     init(source: String, path: String, fileIndex: Int32) {
         var characters: [Character] = []
+        var codes: [UInt8] = []
         var locations: [SourceLocation] = []
+        characters.reserveCapacity(source.utf8.count)
+        codes.reserveCapacity(source.utf8.count)
+        locations.reserveCapacity(source.utf8.count)
         var line = 1
         var column = 1
         for character in source {
+            let code = Self.code(of: character)
             characters.append(character)
+            codes.append(code)
             locations.append(SourceLocation(file: fileIndex, line: line, column: column))
-            if character.isNewline {
+            if Self.isNewline(character, code: code) {
                 line += 1
                 column = 1
             } else {
                 column += 1
             }
         }
-        self.init(characters: characters, locations: locations,
+        self.init(characters: characters, codes: codes, locations: locations,
                   end: SourceLocation(file: fileIndex, line: line, column: column), path: path)
     }
 
     /// A lexer over characters whose places are already known (a message placeholder).
     init(characters: [Character], locations: [SourceLocation], end: SourceLocation, path: String) {
+        self.init(characters: characters, codes: characters.map(Self.code(of:)), locations: locations, end: end, path: path)
+    }
+
+    private init(characters: [Character], codes: [UInt8], locations: [SourceLocation], end: SourceLocation, path: String) {
         self.characters = characters
+        self.codes = codes
         self.locations = locations
         self.endLocation = end
         self.path = path
@@ -64,8 +78,70 @@ struct Lexer {
 
     // MARK: - Characters
 
+    /// The code of a character that is not ASCII, and of the position past the end.
+    private static let nonASCII: UInt8 = 0x80, pastEnd: UInt8 = 0xFF
+
+    @inline(__always)
+    private static func code(of character: Character) -> UInt8 {
+        // Cheaper than `asciiValue`; `"\r\n"` is one character, with the code of `"\n"`.
+        let utf8 = character.utf8
+        let first = utf8.first ?? 0
+        guard first < 0x80 else { return nonASCII }
+        let count = utf8.count
+        if count == 1 { return first }
+        return count == 2 && first == 0x0D ? 0x0A : nonASCII
+    }
+
+    @inline(__always)
+    private static func isNewline(_ character: Character, code: UInt8) -> Bool {
+        code == nonASCII ? character.isNewline : code >= 0x0A && code <= 0x0D
+    }
+
     private func peek(_ offset: Int = 0) -> Character? {
         index + offset < characters.count ? characters[index + offset] : nil
+    }
+
+    /// The code of the character `offset` ahead, or ``pastEnd``.
+    @inline(__always)
+    private func code(_ offset: Int = 0) -> UInt8 {
+        index + offset < codes.count ? codes[index + offset] : Self.pastEnd
+    }
+
+    @inline(__always)
+    private func isNewline(at position: Int) -> Bool {
+        Self.isNewline(characters[position], code: codes[position])
+    }
+
+    @inline(__always)
+    private func isWhitespace(at position: Int) -> Bool {
+        let code = codes[position]
+        return code == Self.nonASCII ? characters[position].isWhitespace : code == 0x20 || (code >= 0x09 && code <= 0x0D)
+    }
+
+    /// A letter, a digit 0-9 or `_`: a character of a word after its first.
+    @inline(__always)
+    private func isWordCharacter(at position: Int) -> Bool {
+        let code = codes[position]
+        if code == Self.nonASCII { return characters[position].isLetter }
+        return (code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) || (code >= 0x30 && code <= 0x39) || code == 0x5F
+    }
+
+    @inline(__always)
+    private func isDigit(at position: Int) -> Bool { codes[position] &- 0x30 < 10 }
+
+    /// The characters from `start` to the current position, as a string.
+    private func text(from start: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(index - start)
+        for position in start..<index {
+            let code = codes[position]
+            if code == Self.nonASCII || code == 0x0A || code == 0x0D {
+                bytes.append(contentsOf: characters[position].utf8)  // also "\r\n", one character
+            } else {
+                bytes.append(code)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private var location: SourceLocation { index < locations.count ? locations[index] : endLocation }
@@ -77,10 +153,10 @@ struct Lexer {
     /// Skips spaces, line breaks and `#` comments; true when anything was skipped.
     private mutating func skipTrivia() -> Bool {
         let start = index
-        while let character = peek() {
-            if character == "#" {
-                while let next = peek(), !next.isNewline { index += 1 }
-            } else if character.isWhitespace {
+        while index < codes.count {
+            if codes[index] == UInt8(ascii: "#") {
+                while index < codes.count, !isNewline(at: index) { index += 1 }
+            } else if isWhitespace(at: index) {
                 index += 1
             } else {
                 break
@@ -89,29 +165,26 @@ struct Lexer {
         return index > start
     }
 
-    private mutating func take(while predicate: (Character) -> Bool) -> String {
-        var text = ""
-        while let character = peek(), predicate(character) {
-            text.append(character)
-            index += 1
-        }
-        return text
+    /// Moves past the digits 0-9 ahead.
+    private mutating func skipDigits() {
+        while index < codes.count, isDigit(at: index) { index += 1 }
     }
 
     // MARK: - Tokens
 
     private mutating func nextToken(spaceBefore: Bool) throws(RuleDiagnostic) -> Token {
         let start = location
-        let character = characters[index]
-        if character.isLetter || character == "_" {
-            let text = take { $0.isLetter || $0.isASCIIDigit || $0 == "_" }
-            return Token(kind: .word, text: text, location: start, spaceBefore: spaceBefore)
+        let code = codes[index]
+        if code == UInt8(ascii: "_") || (code == Self.nonASCII ? characters[index].isLetter : code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) {
+            let first = index
+            while index < codes.count, isWordCharacter(at: index) { index += 1 }
+            return Token(kind: .word, text: text(from: first), location: start, spaceBefore: spaceBefore)
         }
-        if character.isASCIIDigit {
+        if isDigit(at: index) {
             return try numberOrDate(at: start, spaceBefore: spaceBefore)
         }
-        if character == "\"" {
-            var token = peek(1) == "\"" && peek(2) == "\""
+        if code == UInt8(ascii: "\"") {
+            var token = self.code(1) == UInt8(ascii: "\"") && self.code(2) == UInt8(ascii: "\"")
                 ? try longText(at: start) : try text(at: start)
             token.spaceBefore = spaceBefore
             return token
@@ -121,26 +194,28 @@ struct Lexer {
     }
 
     private mutating func numberOrDate(at start: SourceLocation, spaceBefore: Bool) throws(RuleDiagnostic) -> Token {
-        var text = take { $0.isASCIIDigit }
-        if text.count == 4, isDateTail() {
-            for _ in 0..<6 { text.append(characters[index]); index += 1 }
+        let first = index
+        skipDigits()
+        if index - first == 4, isDateTail() {
+            index += 6
+            let text = text(from: first)
             guard let date = CalendarDate.parse(text) else {
                 throw error("\(text) is not a valid date", at: start)
             }
             return Token(kind: .date, text: text, location: start, spaceBefore: spaceBefore, date: date)
         }
-        while peek() == ".", let next = peek(1), next.isASCIIDigit {
+        while code() == UInt8(ascii: "."), code(1) &- 0x30 < 10 {
             index += 1
-            text += "." + take { $0.isASCIIDigit }
+            skipDigits()
         }
-        return Token(kind: .number, text: text, location: start, spaceBefore: spaceBefore)
+        return Token(kind: .number, text: text(from: first), location: start, spaceBefore: spaceBefore)
     }
 
     /// True when `-MM-DD` follows, and no further digit.
     private func isDateTail() -> Bool {
-        guard peek() == "-", peek(3) == "-" else { return false }
-        let digits = [1, 2, 4, 5].allSatisfy { peek($0)?.isASCIIDigit == true }
-        return digits && peek(6)?.isASCIIDigit != true
+        guard code() == UInt8(ascii: "-"), code(3) == UInt8(ascii: "-") else { return false }
+        let digits = code(1) &- 0x30 < 10 && code(2) &- 0x30 < 10 && code(4) &- 0x30 < 10 && code(5) &- 0x30 < 10
+        return digits && !(code(6) &- 0x30 < 10)
     }
 
     private mutating func symbol(at start: SourceLocation) throws(RuleDiagnostic) -> String {
@@ -173,16 +248,17 @@ struct Lexer {
         let open = index
         index += 1
         var raw: [Placed] = []
-        while let character = peek(), character != "\"" {
-            guard !character.isNewline else { break }
-            raw.append((character, location))
+        while index < codes.count, codes[index] != UInt8(ascii: "\"") {
+            guard !isNewline(at: index) else { break }
+            let isEscape = codes[index] == UInt8(ascii: "\\")
+            raw.append((characters[index], codes[index], locations[index]))
             index += 1
-            if character == "\\", let escaped = peek(), !escaped.isNewline {
-                raw.append((escaped, location))
+            if isEscape, index < codes.count, !isNewline(at: index) {
+                raw.append((characters[index], codes[index], locations[index]))
                 index += 1
             }
         }
-        guard peek() == "\"" else {
+        guard code() == UInt8(ascii: "\"") else {
             throw error("this text is not closed; add '\"' at its end, on the same line "
                         + "(use \"\"\" for a text across lines)", at: start)
         }
@@ -195,11 +271,13 @@ struct Lexer {
         let open = index
         index += 3
         var raw: [Placed] = []
-        while index < characters.count, !(peek() == "\"" && peek(1) == "\"" && peek(2) == "\"") {
-            raw.append((characters[index], location))
+        let quote = UInt8(ascii: "\"")
+        while index < characters.count, !(codes[index] == quote && code(1) == quote && code(2) == quote) {
+            let isEscape = codes[index] == UInt8(ascii: "\\")
+            raw.append((characters[index], codes[index], locations[index]))
             index += 1
-            if raw.last?.character == "\\", let escaped = peek() {
-                raw.append((escaped, location))
+            if isEscape, index < characters.count {
+                raw.append((characters[index], codes[index], locations[index]))
                 index += 1
             }
         }
@@ -212,19 +290,23 @@ struct Lexer {
 
     /// Drops a blank first and last line and removes the indentation all other lines share.
     private static func dedented(_ raw: [Placed]) -> [Placed] {
-        var lines = raw.split(omittingEmptySubsequences: false) { $0.character.isNewline }.map(Array.init)
-        let isBlank: ([Placed]) -> Bool = { $0.allSatisfy { $0.character.isWhitespace } }
+        var lines = raw.split(omittingEmptySubsequences: false) { isNewline($0.character, code: $0.code) }.map(Array.init)
+        let isBlank: ([Placed]) -> Bool = { line in
+            line.allSatisfy { placed in
+                placed.code == nonASCII ? placed.character.isWhitespace : placed.code == 0x20 || (placed.code >= 0x09 && placed.code <= 0x0D)
+            }
+        }
         if let first = lines.first, isBlank(first), lines.count > 1 { lines.removeFirst() }
         if let last = lines.last, isBlank(last) { lines.removeLast() }
         let indents = lines.filter { !isBlank($0) }.map { line in
-            line.prefix { $0.character == " " || $0.character == "\t" }.count
+            line.prefix { $0.code == 0x20 || $0.code == 0x09 }.count
         }
         let common = indents.min() ?? 0
         var result: [Placed] = []
         for (number, line) in lines.enumerated() {
             if number > 0 {
                 let previous = lines[number - 1].last?.location ?? line.first?.location ?? .unknown
-                result.append(("\n", previous))
+                result.append(("\n", 0x0A, previous))
             }
             result += line.dropFirst(Swift.min(common, line.count))
         }
@@ -241,33 +323,30 @@ struct Lexer {
         valueLocations.reserveCapacity(raw.count)
         var position = 0
         while position < raw.count {
-            var (character, place) = raw[position]
-            if character == "\\" {
+            let (character, code, place) = raw[position]
+            if code == UInt8(ascii: "\\") {
                 position += 1
-                let escaped = position < raw.count ? raw[position].character : " "
+                let escaped = position < raw.count ? raw[position].code : 0x20
                 switch escaped {
-                case "\"", "\\": character = escaped
-                case "n": character = "\n"
-                case "t": character = "\t"
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(escaped)
+                case UInt8(ascii: "n"): value.append(0x0A)
+                case UInt8(ascii: "t"): value.append(0x09)
                 default:
+                    let escaped = position < raw.count ? raw[position].character : " "
                     throw error("unknown escape '\\\(escaped)' in a text; "
                                 + "write \\\" for a quote, \\\\ for a backslash, \\n for a new line or \\t for a tab",
                                 at: place)
                 }
+            } else if code != Self.nonASCII, code != 0x0A {
+                value.append(code)
+            } else {
+                value.append(contentsOf: character.utf8)  // a line break may be "\r\n", one character
             }
-            value.append(contentsOf: character.utf8)
             valueLocations.append(place)
             position += 1
         }
-        var text: [UInt8] = []
-        text.reserveCapacity(index - open)
-        for character in characters[open..<index] { text.append(contentsOf: character.utf8) }
-        return Token(kind: .string, text: String(decoding: text, as: UTF8.self), location: start, spaceBefore: false,
+        return Token(kind: .string, text: text(from: open), location: start, spaceBefore: false,
                      value: String(decoding: value, as: UTF8.self), valueLocations: valueLocations)
     }
 }
 
-extension Character {
-    /// True for `0`…`9`.
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}
