@@ -52,6 +52,10 @@ import Testing
         #expect(report.findings.filter { $0.waiver != nil }.compactMap(\.record) == ["C1", "C10"])
         #expect(report.summary.waived == 2 && report.summary.observation == 1)
         #expect(report.openFindings(atOrAbove: .observation) == 1)
+        // The waivers were checked, so the check is in the report's rules, with no finding.
+        #expect(report.ruleResults.first { $0.id == "AR-waiver-invalid" }?.findings == 0)
+        #expect(!(try Self.report(["C1"])).ruleResults.contains { $0.id == "AR-waiver-invalid" },
+                "without waivers the check does not run")
     }
 
     @Test func invalidWaiversAreFindingsThemselves() throws {
@@ -64,6 +68,9 @@ import Testing
             "The waiver for fingerprint abc cannot be applied: it gives no justification, it names no approver.",
         ])
         #expect(problems.map(\.location.line) == [4, 9])
+        let check = try #require(report.ruleResults.first { $0.id == "AR-waiver-invalid" })
+        #expect(check.findings == 2 && check.clause == "10.2.1" && check.title.hasPrefix("Accepted findings"))
+        #expect(BuiltinCheck.all.contains { $0.id == "AR-waiver-invalid" }, "listed by `rules list`, counted by `rules coverage`")
         #expect(report.findings.first { $0.rule == "K06" }?.waiver == nil)
 
         // In a French report they read in French, and so does the check's guidance.

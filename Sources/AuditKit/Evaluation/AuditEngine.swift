@@ -78,6 +78,12 @@ public enum AuditEngine {
             builtins.append((dateStandard, dateClause, structureCheck.id))
             builtinResults.append(ruleResult(structureCheck, standard: dateStandard, clause: dateClause, counts: counts, language: options.language))
         }
+        if !options.pipeline.waivers.isEmpty {
+            // Waivers were checked: the check appears with its count, even when every waiver holds.
+            let check = BuiltinCheck.invalidWaiver
+            builtins.append((check.standard, check.clause, check.id))
+            builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, counts: counts, language: options.language))
+        }
         if standards.contains(.iso9001) {
             builtins.append((.iso9001, "4.3", BuiltinCheck.notApplicableClause.id))
             for check in [BuiltinCheck.notApplicableClause, .notApplicableJustification] {

@@ -108,6 +108,25 @@ public struct BuiltinCheck: Sendable {
         Trouvez la cause commune, corrigez chaque enregistrement et modifiez le processus.
         """)
 
+    /// A waiver given with `--waivers` that cannot be applied (run only when waivers are given).
+    public static let invalidWaiver = BuiltinCheck(
+        id: "AR-waiver-invalid",
+        title: "Accepted findings are justified, approved and still in date",
+        standard: .iso9001, clause: "10.2.1", grade: .minor,
+        guidance: """
+        A waiver defers the correction of a finding; it needs a justification, an approver and an \
+        expiry date, and a linked corrective action. An expired or incomplete waiver no longer \
+        applies: correct the finding, or renew the waiver with a new approval.
+        """,
+        titleFR: "Les constats acceptés sont justifiés, approuvés et encore valables",
+        guidanceFR: """
+        Une dérogation reporte la correction d'un constat ; elle demande une justification, un \
+        approbateur, une date d'expiration et une action corrective liée. Une dérogation expirée ou \
+        incomplète ne s'applique plus : corrigez le constat, ou renouvelez la dérogation avec une \
+        nouvelle approbation.
+        """)
+
     /// Every built-in check.
-    public static let all: [BuiltinCheck] = [notApplicableClause, notApplicableJustification, invalidDate, recordStructure, systemic]
+    public static let all: [BuiltinCheck] = [notApplicableClause, notApplicableJustification, invalidDate, recordStructure,
+                                             invalidWaiver, systemic]
 }

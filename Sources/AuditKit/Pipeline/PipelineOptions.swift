@@ -13,22 +13,7 @@ public struct PipelineOptions: Sendable {
     }
 
     /// The built-in check raised for a waiver that cannot be applied.
-    public static let invalidWaiver = BuiltinCheck(
-        id: "AR-waiver-invalid",
-        title: "Accepted findings are justified, approved and still in date",
-        standard: .iso9001, clause: "10.2.1", grade: .minor,
-        guidance: """
-        A waiver defers the correction of a finding; it needs a justification, an approver and an \
-        expiry date, and a linked corrective action. An expired or incomplete waiver no longer \
-        applies: correct the finding, or renew the waiver with a new approval.
-        """,
-        titleFR: "Les constats acceptés sont justifiés, approuvés et encore valables",
-        guidanceFR: """
-        Une dérogation reporte la correction d'un constat ; elle demande une justification, un \
-        approbateur, une date d'expiration et une action corrective liée. Une dérogation expirée ou \
-        incomplète ne s'applique plus : corrigez le constat, ou renouvelez la dérogation avec une \
-        nouvelle approbation.
-        """)
+    public static var invalidWaiver: BuiltinCheck { BuiltinCheck.invalidWaiver }
 
     /// Marks waived findings, adds a finding (in `language`) for each waiver that cannot be
     /// applied, and drops findings in the baseline. Fingerprints must already be assigned.
