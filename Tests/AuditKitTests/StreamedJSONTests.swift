@@ -80,6 +80,29 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func aMinifiedFileAndALongTextBeyondTheReadAheadLoad() throws {
+        // The reader stays at most `lead` bytes ahead of the parser; the parser tells it how far
+        // it has got at line breaks, and whenever it waits. A file on one line (minified JSON),
+        // or one text longer than the lead, must not leave both waiting for each other.
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let count = StreamedFileBuffer.lead / 60
+        var oneLine = "{\"complaints\": ["
+        for index in 0..<count {
+            oneLine += (index > 0 ? "," : "") + "{\"id\": \"C\(index)\", \"received_on\": \"2026-01-05\", \"channel\": \"email\"}"
+        }
+        oneLine += "]}"
+        #expect(oneLine.utf8.count > StreamedFileBuffer.lead + InputReader.headSize)
+        let minified = try fixture.load("minified.json", oneLine)
+        #expect(minified.inputs.first?.records == count)
+        #expect(minified.root["complaints"]?.items.last?.record?.id == "C\(count - 1)")
+
+        let description = String(repeating: "The seal leaked again. ", count: StreamedFileBuffer.lead / 20)
+        let longText = try fixture.load("long.json", "{\"complaints\": [\n{\"id\": \"C1\", \"description\": \"\(description)\"}\n]}\n")
+        #expect(longText.root["complaints"]?.items.first?.record?["description"]?.text?.utf8.count
+                == description.trimmingCharacters(in: .whitespaces).utf8.count)
+    }
+
     @Test func theDigestIsTheWholeFilesAndTheRecordsAreAllThere() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }

@@ -291,7 +291,7 @@ private struct JSONParser {
             lastReleaseCheck = i
             countFrom = lineStart
             countFromLine = line
-            stream.release(before: lineStart)
+            stream.release(before: lineStart, parsed: i)
         }
         guard let parent = stack.popLast() else {
             skipWhitespace()

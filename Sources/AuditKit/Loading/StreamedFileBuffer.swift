@@ -30,7 +30,7 @@ final class StreamedFileBuffer: @unchecked Sendable {
     private let filledCount = Atomic<Int>(0)
     /// Set, after the last ``filledCount``, once the reading thread has stopped.
     private let finished = Atomic<Bool>(false)
-    /// The position the parser has released up to; the reader stays within ``lead`` of it.
+    /// How far the parser has got (or needs); the reader stays within ``lead`` bytes past it.
     private let consumed = Atomic<Int>(0)
     /// Set when the parser stops early: the reader then stops too.
     private let cancelled = Atomic<Bool>(false)
@@ -152,18 +152,36 @@ final class StreamedFileBuffer: @unchecked Sendable {
     /// Waits until the byte at `position` has been read, or the reading has stopped; returns
     /// how many bytes are then available (more than `position` unless the file ends before it).
     func waitForByte(at position: Int) -> Int {
+        var askedReader = false
         while true {
             let isFinished = finished.load(ordering: .acquiring)
             let available = filledCount.load(ordering: .acquiring)
             if available > position || isFinished { return available }
+            if !askedReader {
+                // The reader may be waiting for the parser to move on (a long line, a long text):
+                // it may now read on from here.
+                allowReading(from: position)
+                askedReader = true
+            }
             dataReady.wait()
         }
     }
 
-    /// Hands back the whole pages before `position` and lets the reader go on. Parser only.
-    func release(before position: Int) {
-        consumed.store(position, ordering: .releasing)
+    /// Lets the reader read up to ``lead`` bytes past `position` (never less than before).
+    private func allowReading(from position: Int) {
+        var current = consumed.load(ordering: .relaxed)
+        while current < position {
+            let (exchanged, original) = consumed.compareExchange(expected: current, desired: position, ordering: .releasing)
+            if exchanged { break }
+            current = original
+        }
         spaceReady.signal()
+    }
+
+    /// Hands back the whole pages before `position` and lets the reader go on to ``lead`` bytes
+    /// past `parsed`, where the parser is. Parser only.
+    func release(before position: Int, parsed: Int) {
+        allowReading(from: parsed)
         guard isMapped else { return }
         let limit = min(position, filledCount.load(ordering: .acquiring)) / Self.pageSize * Self.pageSize
         guard limit > released else { return }

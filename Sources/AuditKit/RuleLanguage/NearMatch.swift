@@ -4,9 +4,14 @@ enum NearMatch {
     /// when it is close enough to be a likely misspelling.
     static func best(for word: String, among candidates: some Sequence<String>) -> String? {
         let limit = word.count <= 3 ? 1 : 2
+        let lowered = word.lowercased()
+        let length = lowered.count
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != word {
-            let distance = distance(word.lowercased(), candidate.lowercased())
+            let other = candidate.lowercased()
+            // The distance is at least the difference in length: most candidates need no table.
+            guard abs(other.count - length) <= limit else { continue }
+            let distance = distance(lowered, other)
             if distance <= limit, distance < word.count, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
