@@ -291,7 +291,11 @@ private struct JSONParser {
             lastReleaseCheck = i
             countFrom = lineStart
             countFromLine = line
-            stream.release(before: lineStart, parsed: i)
+            // Nothing before `i` is read again (values are copied out of the file) except to count
+            // lines for an error, and errors point into the current line. So the pages before the
+            // line start go, and on a long line (minified JSON is one line) those more than a
+            // megabyte behind the parser too.
+            stream.release(before: max(lineStart, i - (1 << 20)), parsed: i)
         }
         guard let parent = stack.popLast() else {
             skipWhitespace()
