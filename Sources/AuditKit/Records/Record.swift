@@ -60,6 +60,9 @@ public struct Record: Sendable, Equatable {
     @inline(__always)
     public func field(at position: Int) -> Field { Field(name: name(at: position), value: value(at: position)) }
 
+    /// The values of the fields that are lists or groups, in field order (texts left out).
+    var nestedValues: [Value] { storage.others }
+
     /// The shape, which the records of a collection written alike share.
     var shape: RecordShape { storage.shape }
 

@@ -74,8 +74,8 @@ extension Record {
     /// Number of records held in collections below this record.
     func countRecords() -> Int {
         var total = 0
-        for position in 0..<fieldCount {
-            switch value(at: position) {
+        for value in nestedValues {
+            switch value {
             case .list(let items):
                 for item in items {
                     guard case .record(let record) = item else { continue }

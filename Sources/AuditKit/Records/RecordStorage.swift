@@ -130,6 +130,9 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
         }
     }
 
+    /// The values that are not texts (lists and groups), in field order.
+    var others: [Value] { withUnsafeMutablePointerToHeader { $0.pointee.others } }
+
     /// How many fields the record has.
     @inline(__always)
     var fieldCount: Int {
