@@ -15,12 +15,13 @@ import Darwin
 ///
 /// The bytes live at their offsets in one anonymous private mapping as large as the file, so the
 /// parser sees one contiguous buffer; pages not yet read are never touched and take no memory.
-/// A thread reads the file (at most ``lead`` bytes beyond what the parser has released), hashes
-/// each piece as it arrives and publishes how far it got. The file itself is never mapped, so a
+/// A thread reads the file (at most ``lead`` bytes beyond where the parser last said it was, or
+/// beyond the byte it is waiting for), hashes each piece as it arrives and publishes how far it
+/// got. The file itself is never mapped, so a
 /// file truncated while it is read cannot fault the process; a file that grows while it is read
 /// is an error.
 final class StreamedFileBuffer: @unchecked Sendable {
-    /// The first byte; valid up to ``filled``.
+    /// The first byte; valid up to what ``waitForByte(at:)`` returns.
     let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private let isMapped: Bool
@@ -30,8 +31,9 @@ final class StreamedFileBuffer: @unchecked Sendable {
     private let filledCount = Atomic<Int>(0)
     /// Set, after the last ``filledCount``, once the reading thread has stopped.
     private let finished = Atomic<Bool>(false)
-    /// How far the parser has got (or needs); the reader stays within ``lead`` bytes past it.
-    private let consumed = Atomic<Int>(0)
+    /// How far the parser has got, or the byte it waits for; the reader stays within ``lead``
+    /// bytes past it.
+    private let parserPosition = Atomic<Int>(0)
     /// Set when the parser stops early: the reader then stops too.
     private let cancelled = Atomic<Bool>(false)
     private let dataReady = DispatchSemaphore(value: 0)
@@ -102,7 +104,7 @@ final class StreamedFileBuffer: @unchecked Sendable {
         #endif
         if !started {
             let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
-            consumed.store(Int.max, ordering: .relaxed)  // no thread: read it all here, without a lead
+            parserPosition.store(Int.max, ordering: .relaxed)  // no thread: read it all here, without a lead
             readAll(hasher: box.hasher, from: box.offset)
         }
     }
@@ -124,7 +126,7 @@ final class StreamedFileBuffer: @unchecked Sendable {
         var done = offset
         var failure: RecordLoadError?
         while !cancelled.load(ordering: .acquiring) {
-            if done - consumed.load(ordering: .acquiring) > Self.lead {
+            if done - parserPosition.load(ordering: .acquiring) > Self.lead {
                 spaceReady.wait()
                 continue
             }
@@ -169,9 +171,9 @@ final class StreamedFileBuffer: @unchecked Sendable {
 
     /// Lets the reader read up to ``lead`` bytes past `position` (never less than before).
     private func allowReading(from position: Int) {
-        var current = consumed.load(ordering: .relaxed)
+        var current = parserPosition.load(ordering: .relaxed)
         while current < position {
-            let (exchanged, original) = consumed.compareExchange(expected: current, desired: position, ordering: .releasing)
+            let (exchanged, original) = parserPosition.compareExchange(expected: current, desired: position, ordering: .releasing)
             if exchanged { break }
             current = original
         }
@@ -192,7 +194,7 @@ final class StreamedFileBuffer: @unchecked Sendable {
     /// Waits for the reading thread, which reads to the end of the file, and returns the
     /// lower-case hexadecimal SHA-256 of the file, or the error that stopped the reading.
     func digest() throws(RecordLoadError) -> String {
-        consumed.store(Int.max, ordering: .releasing)
+        parserPosition.store(Int.max, ordering: .releasing)
         spaceReady.signal()
         join()
         return try outcome.get()
