@@ -63,6 +63,14 @@ public struct Record: Sendable, Equatable {
     /// The values of the fields that are lists or groups, in field order (texts left out).
     var nestedValues: [Value] { storage.others }
 
+    /// A copy whose lists and groups (``nestedValues``, as many, in the same order) are
+    /// `values`; names and texts stay as they are, shape and all.
+    func replacingNestedValues(_ values: [Value]) -> Record {
+        var copy = self
+        copy.storage = storage.replacingOthers(values)
+        return copy
+    }
+
     /// The shape, which the records of a collection written alike share.
     var shape: RecordShape { storage.shape }
 

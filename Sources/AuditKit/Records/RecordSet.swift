@@ -65,9 +65,11 @@ extension Record {
     /// A copy whose locations point `offset` files further down the inputs list.
     func shiftingFiles(by offset: Int32) -> Record {
         guard offset != 0 else { return self }
-        var copy = self
+        // Only locations change: the shape and the texts are kept (a second export of 100,000
+        // records must not get a shape per record).
+        let nested = nestedValues
+        var copy = nested.isEmpty ? self : replacingNestedValues(nested.map { $0.shiftingFiles(by: offset) })
         copy.location.file += offset
-        copy.fields = fields.map { Field(name: $0.name, value: $0.value.shiftingFiles(by: offset)) }
         return copy
     }
 

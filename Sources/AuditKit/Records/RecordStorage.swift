@@ -68,6 +68,24 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
         }
     }
 
+    /// A copy with the same shape and texts, and `others` (as many, in the same order) as its
+    /// lists and groups.
+    func replacingOthers(_ others: [Value]) -> RecordStorage {
+        withUnsafeMutablePointers { header, strings in
+            header.pointee.shapeReference._withUnsafeGuaranteedRef { shape in
+                let made = Self.create(minimumCapacity: shape.stringCount + (shape.wordCount + 1) / 2) { _ in
+                    Header(shapeReference: .passRetained(shape), others: others)
+                }
+                made.withUnsafeMutablePointerToElements { copies in
+                    copies.initialize(from: strings, count: shape.stringCount)
+                    UnsafeMutableRawPointer(copies + shape.stringCount)
+                        .copyMemory(from: UnsafeRawPointer(strings + shape.stringCount), byteCount: 8 * shape.wordCount)
+                }
+                return unsafeDowncast(made, to: RecordStorage.self)
+            }
+        }
+    }
+
     /// The storage of the record with no fields.
     nonisolated(unsafe) static let empty = unsafeDowncast(
         create(minimumCapacity: 0) { _ in Header(shapeReference: .passRetained(.empty), others: []) }, to: RecordStorage.self)
