@@ -251,9 +251,7 @@ final class InputReader {
 
 /// Computes the SHA-256 of a byte array, or of an open file, on another thread.
 final class BackgroundDigest: @unchecked Sendable {
-    private var thread = pthread_t()
-    private var started = false
-    private let work: () -> Result<String, RecordLoadError>
+    private var thread: JoinableThread?
     private var outcome: Result<String, RecordLoadError> = .success("")
 
     /// Hashes `bytes`.
@@ -267,33 +265,13 @@ final class BackgroundDigest: @unchecked Sendable {
     }
 
     private init(size: Int, work: @escaping () -> Result<String, RecordLoadError>) {
-        self.work = work
         // Small inputs are hashed inline; threads cost more than they save there.
         guard size >= 1 << 20 else {
             outcome = work()
             return
         }
-        let context = Unmanaged.passRetained(self).toOpaque()
-        #if canImport(Darwin)
-        var handle: pthread_t?
-        started = pthread_create(&handle, nil, { raw in
-            let me = Unmanaged<BackgroundDigest>.fromOpaque(raw).takeRetainedValue()
-            me.outcome = me.work()
-            return nil
-        }, context) == 0
-        if let handle { thread = handle }
-        #else
-        started = pthread_create(&thread, nil, { raw in
-            guard let raw else { return nil }
-            let me = Unmanaged<BackgroundDigest>.fromOpaque(raw).takeRetainedValue()
-            me.outcome = me.work()
-            return nil
-        }, context) == 0
-        #endif
-        if !started {
-            Unmanaged<BackgroundDigest>.fromOpaque(context).release()
-            outcome = work()
-        }
+        thread = JoinableThread { [self] in outcome = work() }
+        if thread == nil { outcome = work() }
     }
 
     /// Waits for the hash and returns it as lower-case hexadecimal (empty if reading failed).
@@ -303,10 +281,7 @@ final class BackgroundDigest: @unchecked Sendable {
 
     /// Waits for the hash and returns it as lower-case hexadecimal.
     func checkedResult() throws(RecordLoadError) -> String {
-        if started {
-            pthread_join(thread, nil)
-            started = false
-        }
+        thread?.join()
         return try outcome.get()
     }
 }

@@ -40,8 +40,7 @@ final class StreamedFileBuffer: @unchecked Sendable {
     private let spaceReady = DispatchSemaphore(value: 0)
     /// How many leading bytes have been released (a multiple of the page size); parser only.
     private var released = 0
-    private var thread = pthread_t()
-    private var started = false
+    private var thread: JoinableThread?
     /// Written by the reading thread before it sets ``finished``.
     private var outcome: Result<String, RecordLoadError> = .success("")
 
@@ -88,35 +87,10 @@ final class StreamedFileBuffer: @unchecked Sendable {
     }
 
     private func start(hasher: SHA256, from offset: Int) {
-        let context = Unmanaged.passRetained(Box(buffer: self, hasher: hasher, offset: offset)).toOpaque()
-        let body: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = { raw in
-            guard let raw else { return nil }
-            let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
-            box.buffer.readAll(hasher: box.hasher, from: box.offset)
-            return nil
-        }
-        #if canImport(Darwin)
-        var handle: pthread_t?
-        started = pthread_create(&handle, nil, body, context) == 0
-        if let handle { thread = handle }
-        #else
-        started = pthread_create(&thread, nil, body, context) == 0
-        #endif
-        if !started {
-            let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
+        thread = JoinableThread { [self] in readAll(hasher: hasher, from: offset) }
+        if thread == nil {
             parserPosition.store(Int.max, ordering: .relaxed)  // no thread: read it all here, without a lead
-            readAll(hasher: box.hasher, from: box.offset)
-        }
-    }
-
-    private final class Box {
-        let buffer: StreamedFileBuffer
-        let hasher: SHA256
-        let offset: Int
-        init(buffer: StreamedFileBuffer, hasher: SHA256, offset: Int) {
-            self.buffer = buffer
-            self.hasher = hasher
-            self.offset = offset
+            readAll(hasher: hasher, from: offset)
         }
     }
 
@@ -214,8 +188,6 @@ final class StreamedFileBuffer: @unchecked Sendable {
     }
 
     private func join() {
-        guard started else { return }
-        pthread_join(thread, nil)
-        started = false
+        thread?.join()
     }
 }
