@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "BundledRules",
             path: "Rules",
-            exclude: ["README.md", "CATALOGUE-iso9001.md", "CATALOGUE-iso10002.md"],
+            exclude: ["README.md", "GRADING.md", "CATALOGUE-iso9001.md", "CATALOGUE-iso10002.md"],
             sources: ["BundledRules.swift"],
             resources: [.copy("iso9001"), .copy("iso10002")]
         ),

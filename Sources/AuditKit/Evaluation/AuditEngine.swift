@@ -12,7 +12,7 @@ public enum AuditEngine {
         // Taking apart its per-collection caches once the rules ran took as long as all the rest
         // of the run after them: it is done on another core (see the end).
         let environment = BackgroundRelease(EvaluationEnvironment(root: records.root, auditDate: options.asOf,
-                                                                  parameters: parameters))
+                                                                  parameters: parameters, terms: rules.terms))
 
         let applicability = Applicability.evaluate(root: records.root, language: options.language)
         let declarations = standards.contains(.iso9001) ? applicability.declarations : []

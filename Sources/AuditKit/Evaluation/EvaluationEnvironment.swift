@@ -75,10 +75,13 @@ final class EvaluationEnvironment: Sendable {
     let root: Record
     let auditDate: CalendarDate
     let parameters: [String: Expr.Literal]
+    /// How codes are written in messages (`term` declarations).
+    let terms: Terms
     private let indexes = Mutex<[String: IndexSlot]>([:])
     private let values = Mutex<[String: RuntimeValue]>([:])
 
-    init(root: Record, auditDate: CalendarDate, parameters: [String: Expr.Literal]) {
+    init(root: Record, auditDate: CalendarDate, parameters: [String: Expr.Literal], terms: Terms = Terms()) {
+        self.terms = terms
         self.root = root
         self.auditDate = auditDate
         self.parameters = parameters

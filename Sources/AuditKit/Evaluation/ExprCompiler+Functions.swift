@@ -63,7 +63,17 @@ extension ExprCompiler {
                 return .bool(text.lowercased().contains(fragment.lowercased()))
             }
         case .percent:
-            return { frame in args[0](frame).number.map { .text(Self.percent($0)) } ?? .unknown }
+            let language = self.language
+            return { frame in args[0](frame).number.map { .text(Self.percent($0, in: language)) } ?? .unknown }
+        case .plural:
+            // `plural(n, "complaint", "complaints")`: "1 complaint", "2 complaints"; in French
+            // 0 and 1 take the singular ("0 réclamation").
+            let language = self.language
+            return { frame in
+                guard let count = args[0](frame).number, case .text(let one) = args[1](frame),
+                      case .text(let many) = args[2](frame) else { return .unknown }
+                return .text(Self.plural(count, one, many, in: language))
+            }
         case .claims:
             // `claims(organisation.standards, "ISO 10002")`: however the export spells the claim
             // ("ISO 10002:2018", "NF ISO 10002", "iso10002"), as the engine reads claims.
@@ -112,12 +122,20 @@ extension ExprCompiler {
         return .date(best)
     }
 
-    /// `0.953` as `95%`; a share just under 1 never shows as `100%`.
-    static func percent(_ fraction: Double) -> String {
-        var whole = (fraction * 100).rounded()
+    /// `0.953` as `95%` (French: `95 %`, with a no-break space); a share just under 1 never
+    /// shows as `100%`, a share just over 0 never as `0%`. Values outside ±10¹² are clamped.
+    static func percent(_ fraction: Double, in language: Language = .en) -> String {
+        var whole = (min(max(fraction, -1e10), 1e10) * 100).rounded()
         if whole == 100, fraction < 1 { whole = 99 }
         if whole == 0, fraction > 0 { whole = 1 }
-        return "\(Int(whole))%"
+        return "\(Int(whole))" + (language == .fr ? "\u{00A0}%" : "%")
+    }
+
+    /// `count` followed by the singular or plural word: English takes the singular for exactly
+    /// one, French for zero and one.
+    static func plural(_ count: Double, _ one: String, _ many: String, in language: Language) -> String {
+        let singular = language == .fr ? abs(count) < 2 : count == 1
+        return RuntimeValue.format(count, in: language) + " " + (singular ? one : many)
     }
 }
 

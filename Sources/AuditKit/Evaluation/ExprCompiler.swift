@@ -4,6 +4,8 @@
 /// `audit_date` to constants, other names to the export's top-level values.
 struct ExprCompiler {
     let environment: EvaluationEnvironment
+    /// The language of the message being compiled: `percent` and `plural` write in it.
+    var language: Language = .en
     private var scope: [String: Int] = [:]
     /// Number of slots the compiled expressions need.
     private(set) var slotCount = 0

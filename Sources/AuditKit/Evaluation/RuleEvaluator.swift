@@ -19,6 +19,7 @@ struct RuleEvaluator {
     private let message: [Either]
     private let collection: String?
     private let language: Language
+    private let terms: Terms
 
     private enum Either {
         case text(String)
@@ -29,7 +30,9 @@ struct RuleEvaluator {
     init(rule: RuleDeclaration, environment: EvaluationEnvironment, language: Language = .en) {
         self.rule = rule
         self.language = language
+        self.terms = environment.terms
         var compiler = ExprCompiler(environment: environment)
+        compiler.language = language
         if let scope = rule.scope {
             source = compiler.compile(scope.source)
             itemSlot = compiler.bind(scope.variable)
@@ -72,7 +75,7 @@ struct RuleEvaluator {
         let text = message.map { part -> String in
             switch part {
             case .text(let text): return text
-            case .value(let value): return value(frame).display(in: language)
+            case .value(let value): return value(frame).display(in: language, terms: terms)
             }
         }.joined()
         let record = item?.record

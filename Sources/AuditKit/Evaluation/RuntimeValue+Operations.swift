@@ -91,13 +91,14 @@ extension RuntimeValue {
     /// The value as written in an English message.
     var display: String { display(in: .en) }
 
-    /// The value as written in a message in `language`.
-    func display(in language: Language) -> String {
+    /// The value as written in a message in `language`; a text that is a code declared with
+    /// `term` is written as the term's label in that language.
+    func display(in language: Language, terms: Terms = Terms()) -> String {
         let french = language == .fr
         switch self {
         case .unknown: return french ? "(non renseigné)" : "(not recorded)"
-        case .number(let number): return RuntimeValue.format(number)
-        case .text(let text): return text
+        case .number(let number): return RuntimeValue.format(number, in: language)
+        case .text(let text): return terms.label(text, in: language) ?? text
         case .bool(let bool): return bool ? (french ? "oui" : "yes") : (french ? "non" : "no")
         case .date(let date): return date.description
         case .duration(let amount, let unit):
@@ -105,20 +106,21 @@ extension RuntimeValue {
                 .days: ("day", "days", "jour", "jours"), .weeks: ("week", "weeks", "semaine", "semaines"),
                 .months: ("month", "months", "mois", "mois"), .years: ("year", "years", "an", "ans")]
             let (one, many, un, plusieurs) = names[unit] ?? ("", "", "", "")
-            let name = abs(amount) == 1 ? (french ? un : one) : (french ? plusieurs : many)
-            return "\(amount) \(name)"
+            let singular = french ? abs(amount) < 2 : abs(amount) == 1
+            return "\(amount) \(singular ? (french ? un : one) : (french ? plusieurs : many))"
         case .list(let items):
-            return items.isEmpty ? (french ? "(aucun)" : "(none)") : items.map { $0.display(in: language) }.joined(separator: ", ")
+            return items.isEmpty ? (french ? "(aucun)" : "(none)")
+                : items.map { $0.display(in: language, terms: terms) }.joined(separator: ", ")
         case .record(let record): return record.id ?? (french ? "(enregistrement)" : "(record)")
         }
     }
 
-    /// A number without trailing zeros: `3`, `2.5`, `0.33`.
-    static func format(_ number: Double) -> String {
+    /// A number without trailing zeros: `3`, `2.5`, `0.33` (French: `2,5`).
+    static func format(_ number: Double, in language: Language = .en) -> String {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
         var text = String((number * 100).rounded() / 100)
         if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
+        return language == .fr ? String(text.map { $0 == "." ? "," : $0 }) : text
     }
 }
 

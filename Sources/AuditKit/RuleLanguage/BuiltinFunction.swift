@@ -7,7 +7,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     case monthsBetween = "months_between"
     case date, length, missing
     case firstPresent = "first_present"
-    case lower, contains, percent, claims
+    case lower, contains, percent, claims, plural
 
     /// The name written in rule files.
     public var name: String { rawValue }
@@ -18,6 +18,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .count, .share, .min, .max, .sum, .average, .date, .length, .lower, .percent: return 1...1
         case .daysBetween, .monthsBetween, .missing, .contains, .claims: return 2...2
         case .firstPresent: return 1...16
+        case .plural: return 3...3
         }
     }
 
@@ -34,6 +35,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .contains: return [.text, .text]
         case .percent: return [.number]
         case .claims: return [.list, .text]
+        case .plural: return [.number, .text, .text]
         }
     }
 
@@ -44,7 +46,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .min, .max, .firstPresent: return .any
         case .date: return .date
         case .missing: return .list
-        case .lower, .percent: return .text
+        case .lower, .percent, .plural: return .text
         case .contains, .claims: return .boolean
         }
     }

@@ -42,6 +42,23 @@ struct Checker {
             path = file.path
             file.parameters.forEach { declare($0) }
         }
+        var terms: [String: (declaration: TermDeclaration, path: String)] = [:]
+        for file in files {
+            path = file.path
+            for term in file.terms {
+                if term.code.isEmpty || term.label.isEmpty || term.translations.values.contains(where: \.isEmpty) {
+                    report("a term needs a code and a label, neither empty", at: term.location)
+                }
+                guard let first = terms[term.code] else {
+                    terms[term.code] = (term, path)
+                    continue
+                }
+                if first.declaration.label != term.label || first.declaration.translations != term.translations {
+                    report("term \"\(term.code)\" is already declared at \(place(first.path, first.declaration.location)) "
+                           + "with other labels", at: term.location)
+                }
+            }
+        }
         var ruleIDs: [String: (path: String, location: SourceLocation)] = [:]
         for file in files {
             path = file.path

@@ -10,6 +10,8 @@ public struct RuleFile: Sendable {
     public var clauses: [ClauseDeclaration]
     /// `rule … end` blocks.
     public var rules: [RuleDeclaration]
+    /// `term` declarations: how codes are written in findings.
+    public var terms: [TermDeclaration] = []
 
     /// Creates a rule file.
     public init(path: String, version: Int = 1, parameters: [ParameterDeclaration] = [],
@@ -52,6 +54,11 @@ public struct ClauseDeclaration: Sendable, Equatable {
     public var translatedTitles: [Language: String]
     /// Translated on-site items (`verify on site "…" fr "…"`), by language.
     public var translatedOnSite: [Language: String]
+    /// What the clause requires, in plain words (`requires "…"`), for the requirement line of
+    /// audit statements; nil when the file does not say.
+    public var requirement: String?
+    /// Translated requirement texts, by language.
+    public var translatedRequirements: [Language: String] = [:]
 
     public init(standard: Standard, clause: String, title: String, onSite: String?, location: SourceLocation,
                 translatedTitles: [Language: String] = [:], translatedOnSite: [Language: String] = [:]) {
@@ -66,6 +73,11 @@ public struct ClauseDeclaration: Sendable, Equatable {
 
     /// The title in `language`, or the English title when the file gives no translation.
     public func localizedTitle(_ language: Language) -> String { translatedTitles[language] ?? title }
+
+    /// What the clause requires in `language`, falling back to English.
+    public func localizedRequirement(_ language: Language) -> String? {
+        requirement.map { translatedRequirements[language] ?? $0 }
+    }
 
     /// The on-site item in `language`, falling back to English.
     public func localizedOnSite(_ language: Language) -> String? { onSite.map { translatedOnSite[language] ?? $0 } }

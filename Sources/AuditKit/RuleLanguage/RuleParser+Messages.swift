@@ -1,3 +1,5 @@
+import Foundation
+
 extension Parser {
     /// Splits a message into text and `{expression}` placeholders; `{{` and `}}` write braces.
     mutating func parseMessage(_ token: Token) throws(RuleDiagnostic) -> MessageTemplate {
@@ -35,6 +37,19 @@ extension Parser {
         return MessageTemplate(parts: parts)
     }
 
+    /// The first `|` of a placeholder outside quoted texts.
+    private static func firstBar(_ characters: [Character]) -> Int? {
+        var inText = false
+        for position in characters.indices {
+            switch characters[position] {
+            case "\"": inText.toggle()
+            case "|" where !inText: return position
+            default: break
+            }
+        }
+        return nil
+    }
+
     /// The index of the `}` closing a placeholder, skipping texts in quotes inside it.
     private static func placeholderEnd(_ characters: [Character], from start: Int) -> Int? {
         var inText = false
@@ -50,8 +65,24 @@ extension Parser {
     }
 
     /// Parses the expression of one placeholder, keeping the places its characters were written.
+    /// `{N | complaint | complaints}` writes the number with the word agreeing with it, as
+    /// `plural(N, "complaint", "complaints")` does.
     private func parsePlaceholder(_ characters: [Character], _ locations: [SourceLocation],
                                   open: SourceLocation, close: SourceLocation) throws(RuleDiagnostic) -> Expr {
+        if let bar = Self.firstBar(characters) {
+            let forms = String(characters[(bar + 1)...]).split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard forms.count == 2, !forms[0].isEmpty, !forms[1].isEmpty, !forms.joined().contains("\"") else {
+                throw error("write a number with its word as {N | singular | plural}, such as "
+                            + "{count(complaints) | complaint | complaints}", at: locations[bar])
+            }
+            let count = try parsePlaceholder(Array(characters[..<bar]), Array(locations[..<bar]),
+                                             open: open, close: locations[bar])
+            return Expr(.call(BuiltinFunction.plural.name, [
+                count, Expr(.literal(.text(forms[0])), at: locations[bar]),
+                Expr(.literal(.text(forms[1])), at: locations[bar]),
+            ]), at: count.location)
+        }
         guard characters.contains(where: { !$0.isWhitespace }) else {
             throw error("empty placeholder '{}'; put an expression inside, such as {audit.id}, "
                         + "or write '{{' and '}}' for braces", at: open)

@@ -107,11 +107,12 @@ struct Parser {
             case "param": file.parameters.append(try parseParameter())
             case "clause": file.clauses.append(try parseClauseDeclaration())
             case "rule": file.rules.append(try parseRule())
+            case "term": file.terms.append(try parseTerm())
             default:
                 if current.kind == .end, lexError == nil { return file }
                 let hint = current.kind == .word
-                    ? NearMatch.hint(for: current.text, among: ["rule", "clause", "param", "version"]) : ""
-                throw error(unexpected("'rule', 'clause', 'param' or 'version'").message + hint,
+                    ? NearMatch.hint(for: current.text, among: ["rule", "clause", "param", "term", "version"]) : ""
+                throw error(unexpected("'rule', 'clause', 'param', 'term' or 'version'").message + hint,
                             at: current.location)
             }
         }
@@ -166,6 +167,12 @@ struct Parser {
         let clause = try parseClauseNumber()
         let title = try string("the clause title in double quotes")
         let titles = try parseTranslations()
+        var requirement: String?
+        var requirementTranslations: [Language: String] = [:]
+        if accept(word: "requires") {
+            requirement = try string("what the clause requires, in double quotes after 'requires'").value
+            requirementTranslations = try parseTranslations()
+        }
         var onSite: String?
         var onSiteTranslations: [Language: String] = [:]
         if accept(word: "verify") {
@@ -174,9 +181,21 @@ struct Parser {
             onSite = try string("what to verify on site, in double quotes").value
             onSiteTranslations = try parseTranslations()
         }
-        return ClauseDeclaration(standard: standard, clause: clause, title: title.value, onSite: onSite,
-                                 location: keyword.location, translatedTitles: titles,
-                                 translatedOnSite: onSiteTranslations)
+        var declaration = ClauseDeclaration(standard: standard, clause: clause, title: title.value, onSite: onSite,
+                                            location: keyword.location, translatedTitles: titles,
+                                            translatedOnSite: onSiteTranslations)
+        declaration.requirement = requirement
+        declaration.translatedRequirements = requirementTranslations
+        return declaration
+    }
+
+    /// `term "code" "label" fr "libellé"`.
+    private mutating func parseTerm() throws(RuleDiagnostic) -> TermDeclaration {
+        let keyword = advance()
+        let code = try string("the code in double quotes after 'term', such as \"supplier_performance\"")
+        let label = try string("how the code is written in findings, in double quotes after the code")
+        return TermDeclaration(code: code.value, label: label.value, translations: try parseTranslations(),
+                               location: keyword.location)
     }
 
     /// Optional `fr "…"` variants after a text of a clause declaration.

@@ -22,6 +22,9 @@ public struct RuleSet: Sendable {
         return result
     }
 
+    /// Every `term` declaration, looked up by code.
+    public var terms: Terms { Terms(files.flatMap(\.terms)) }
+
     /// Every clause declaration (titles and on-site items), in file order.
     public var clauses: [ClauseDeclaration] { files.flatMap(\.clauses) }
 
