@@ -6,6 +6,7 @@ extension Stage: ExpressibleByArgument {}
 extension Standard: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}
 
 /// `--fail-on`: the lowest grade that makes the run fail.
 enum FailOn: String, CaseIterable, ExpressibleByArgument {
@@ -52,6 +53,9 @@ struct Check: ParsableCommand {
 
     @Option(name: .customLong("lang"), help: "Language of the report: en (default) or fr.")
     var language: Language?
+
+    @Option(help: "Who the report is for: self (default; findings come with what to fix) or auditor (a certification auditor's findings, without advice).")
+    var audience: Audience?
 
     @Flag(help: "Write the time of the run into the report (without it, identical inputs give identical reports).")
     var timestamp = false

@@ -56,6 +56,7 @@ struct CheckSettings {
         options = AuditOptions(asOf: auditDate, stage: try pick(check.stage, config.stage, "stage", default: .certification),
                                standards: standards.isEmpty ? nil : standards, parameters: parameters,
                                language: try pick(check.language, config.language, "lang", default: .en))
+        options.audience = try pick(check.audience, config.audience, "audience", default: .self)
         var chosen: [ReportFormat] = []
         if check.format.isEmpty {
             for name in config.formats {

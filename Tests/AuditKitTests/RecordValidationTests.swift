@@ -130,7 +130,7 @@ import Testing
         #expect(throws: RecordLoadError.self) { try XMLSchemaValidator.validate(path: doctype) }
     }
 
-    @Test func checkReportsStructureButLeavesDatesToTheDateCheck() throws {
+    @Test func exportDefectsAreNotesNotFindingsButInvalidDatesStayFindings() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
         let path = try fixture.write("c.json", """
@@ -141,14 +141,19 @@ import Testing
         records.violations = outcome.violations
         let report = try AuditEngine.run(rules: RuleSet.load(paths: BundledRuleTests.ruleDirectories), records: records,
                                          options: AuditOptions(asOf: CalendarDate(year: 2026, month: 11, day: 15)!))
-        let structure = report.findings.filter { $0.rule == BuiltinCheck.recordStructure.id }
-        #expect(structure.map(\.message).sorted() == [
+        // An unknown field or a wrong type is a defect of the export, not a nonconformity of the
+        // organisation: listed, never graded.
+        #expect(report.exportNotes.map(\.message).sorted() == [
             "'safety_related' should be true or false, not 'no' (complaints record C1).",
             "Unknown field 'recieved_on' in complaints record C1; did you mean 'received_on'?",
         ])
-        #expect(structure.allSatisfy { $0.grade == .minor && $0.clause == "7.5.3" && $0.location.line == 1 })
-        #expect(report.findings.filter { $0.rule == BuiltinCheck.invalidDate.id }.count == 1)
-        #expect(report.ruleResults.contains { $0.id == BuiltinCheck.recordStructure.id && $0.findings == 2 })
+        #expect(report.exportNotes.allSatisfy { $0.record == "C1" && $0.location.line == 1 })
+        #expect(!report.findings.contains { $0.message.contains("recieved_on") || $0.message.contains("safety_related") })
+        // An impossible date in a record is a lapse of that record: a 7.5.3 finding.
+        let dates = report.findings.filter { $0.rule == BuiltinCheck.invalidDate.id }
+        #expect(dates.count == 1 && dates.first?.grade == .minor && dates.first?.clause == "7.5.3")
+        let json = JSONReportRenderer().render(report)
+        #expect(json.contains("\"export_notes\""))
     }
 }
 

@@ -35,37 +35,41 @@ public enum AuditEngine {
         let dateCheck = BuiltinCheck.invalidDate
         let dateStandard: Standard = standards.contains(.iso9001) ? .iso9001 : .iso10002
         let dateClause = dateStandard == .iso9001 ? dateCheck.clause : "4.9"
-        let structureCheck = BuiltinCheck.recordStructure
-        for violation in builtinsRun ? records.violations : [] where violation.kind != .badDate {
-            findings.append(Finding(rule: structureCheck.id, standard: dateStandard, clause: dateClause,
-                                    grade: structureCheck.grade, collection: violation.collection ?? "records",
-                                    record: violation.record, message: violation.findingMessage,
-                                    location: Finding.Location(file: violation.file, line: violation.line > 0 ? violation.line : nil)))
-        }
+        // Defects of the export file are notes, never findings (an invalid date stays a finding:
+        // it is a lapse in the record itself).
+        let exportNotes = records.violations.filter { $0.kind != .badDate }.map(ExportNote.init).sorted()
+        let notExported = ExportedCollections.notExported(root: records.root)
 
         var evaluated: [RuleDeclaration] = []
         for rule in rules.rules where standards.contains(rule.standard) && runs(rule, in: options.stage)
             && options.onlyRules?.contains(rule.id) != false {
             if rule.standard == .iso9001, Applicability.isNotApplicable(rule.clause, declarations) { continue }
+            if let notExported, ExportedCollections.reads(rule, anyOf: notExported) { continue }
             evaluated.append(rule)
         }
         let results = evaluateConcurrently(evaluated, environment: environment.value, dateCheck: builtinsRun,
                                            language: options.language)
         // The indicators read every complaint and no finding: worked out on another core meanwhile.
         let indicators = BackgroundValue { ComplaintIndicators(records: records) }
-        findings.reserveCapacity(findings.count + results.reduce(0) { $0 + $1.count })
-        for raw in results[0] {
+        findings.reserveCapacity(findings.count + results.reduce(0) { $0 + $1.findings.count })
+        for raw in results[0].findings {
             add(raw, rule: dateCheck.id, standard: dateStandard, clause: dateClause)
         }
-        for (rule, raws) in zip(evaluated, results.dropFirst()) {
-            for raw in raws { add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause) }
+        var examined: [String: Int] = [:]
+        for (rule, outcome) in zip(evaluated, results.dropFirst()) {
+            examined[rule.id] = outcome.examined
+            for raw in outcome.findings { add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause) }
         }
         if options.onlyRules == nil {
-            var threshold = SystemicEscalation.defaultThreshold
-            if case .number(let number)? = parameters[SystemicEscalation.parameterName], number >= 1, number < 1_000_000 {
-                threshold = Int(number)
+            SystemicEscalation.apply(to: &findings, policy: SystemicEscalation.Policy(parameters: parameters),
+                                     examined: examined, language: options.language)
+        }
+        if options.stage == .initial {
+            // Stage 1 grades nothing: each finding is an area of concern with its stage 2 grade.
+            for index in findings.indices {
+                findings[index].stage2Grade = findings[index].grade
+                findings[index].grade = .concern
             }
-            SystemicEscalation.apply(to: &findings, threshold: threshold, language: options.language)
         }
         findings.sort()
         FindingFingerprint.assign(to: &findings)
@@ -74,10 +78,6 @@ public enum AuditEngine {
         for finding in findings { counts[finding.rule, default: 0] += 1 }
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
         var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, counts: counts, language: options.language)]
-        if !records.violations.isEmpty {
-            builtins.append((dateStandard, dateClause, structureCheck.id))
-            builtinResults.append(ruleResult(structureCheck, standard: dateStandard, clause: dateClause, counts: counts, language: options.language))
-        }
         if !options.pipeline.waivers.isEmpty {
             // Waivers were checked: the check appears with its count, even when every waiver holds.
             let check = BuiltinCheck.invalidWaiver
@@ -109,7 +109,8 @@ public enum AuditEngine {
             inputs: records.inputs,
             rules: .init(fingerprint: rules.fingerprint, evaluated: evaluated.count),
             notApplicable: declarations, clauses: clauses, findings: findings, ruleResults: ruleResults,
-            complaintIndicators: complaintIndicators)
+            complaintIndicators: complaintIndicators, audience: options.audience, exportNotes: exportNotes,
+            notExported: notExported.map { $0.sorted() })
     }
 
     /// The report entry of a built-in check; `counts` holds the number of findings per rule id.
@@ -119,19 +120,19 @@ public enum AuditEngine {
                    guidance: check.guidance(in: language), findings: counts[check.id] ?? 0)
     }
 
-    /// The date integrity check's findings (when `dateCheck`), then each rule's findings, in rule
+    /// The date integrity check's findings (when `dateCheck`), then each rule's outcome, in rule
     /// order. The tasks are shared out among the processor cores, each compiling and evaluating
     /// its rules on its own; the results are put back in order, so the report does not depend on
     /// which core ran what.
     static func evaluateConcurrently(_ rules: [RuleDeclaration], environment: EvaluationEnvironment,
-                                     dateCheck: Bool, language: Language) -> [[RuleEvaluator.RawFinding]] {
+                                     dateCheck: Bool, language: Language) -> [RuleEvaluator.Outcome] {
         struct Work {
             var next = 0
-            var results: [[RuleEvaluator.RawFinding]]
+            var results: [RuleEvaluator.Outcome]
         }
         let count = rules.count + 1
         let schedule = [0] + largestFirst(rules, environment: environment).map { $0 + 1 }
-        let work = Mutex(Work(results: Array(repeating: [], count: count)))
+        let work = Mutex(Work(results: Array(repeating: RuleEvaluator.Outcome(), count: count)))
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
@@ -141,9 +142,10 @@ public enum AuditEngine {
                 }
                 guard next < count else { return }
                 let task = schedule[next]
-                let found: [RuleEvaluator.RawFinding]
+                let found: RuleEvaluator.Outcome
                 if task == 0 {
-                    found = dateCheck ? DateIntegrityCheck.findings(root: environment.root, language: language) : []
+                    found = RuleEvaluator.Outcome(
+                        findings: dateCheck ? DateIntegrityCheck.findings(root: environment.root, language: language) : [])
                 } else {
                     found = RuleEvaluator(rule: rules[task - 1], environment: environment, language: language).evaluate()
                 }

@@ -14,6 +14,8 @@ public struct AuditOptions: Sendable {
     public var language: Language
     /// Waivers and baseline, for pipelines.
     public var pipeline = PipelineOptions()
+    /// Who the report is for: the organisation itself (with what to fix) or a certification auditor.
+    public var audience: Audience = .self
 
     /// Creates options.
     public init(asOf: CalendarDate, stage: Stage = .certification, standards: Set<Standard>? = nil,

@@ -70,44 +70,6 @@ public struct BuiltinCheck: Sendable {
         cherchez comment la valeur erronée y est entrée.
         """)
 
-    /// An export whose shape departs from the records contract: unknown fields, wrong types,
-    /// duplicate ids (invalid dates are left to ``invalidDate``).
-    public static let recordStructure = BuiltinCheck(
-        id: "AR-7.5.3-record-structure",
-        title: "Records follow the structure the checks read",
-        standard: .iso9001, clause: "7.5.3", grade: .minor,
-        guidance: """
-        A field the records contract does not define (often a misspelling such as recieved_on), a value \
-        of the wrong kind (yes for a true/false field) or an id used twice cannot be read reliably, so \
-        the checks that need it see nothing or the wrong record. Correct the export at its source or \
-        its mapping; auditready validate lists every such place.
-        """,
-        titleFR: "Les enregistrements suivent la structure que lisent les contrôles",
-        guidanceFR: """
-        Un champ que le contrat d'export ne définit pas (souvent une faute de frappe comme recieved_on), \
-        une valeur du mauvais type (oui pour un champ vrai/faux) ou un identifiant employé deux fois ne \
-        peuvent pas être lus de façon fiable : les contrôles qui en ont besoin ne voient rien ou le \
-        mauvais enregistrement. Corrigez l'export à la source ou sa correspondance ; auditready validate \
-        liste chaque endroit concerné.
-        """)
-
-    /// The same clause failing on several records: a systemic major nonconformity.
-    public static let systemic = BuiltinCheck(
-        id: "AR-systemic",
-        title: "A requirement failing on several records is a systemic nonconformity",
-        standard: .iso9001, clause: "-", grade: .major,
-        guidance: """
-        When the same requirement is not met on several records (3 by default, the \
-        systemic_threshold parameter), the problem lies in how the process is run, not in one slip. \
-        Find the common cause, correct every record listed, and change the process so it cannot recur.
-        """,
-        titleFR: "Une exigence non satisfaite sur plusieurs enregistrements est une non-conformité systémique",
-        guidanceFR: """
-        Quand la même exigence n'est pas satisfaite sur plusieurs enregistrements (3 par défaut, paramètre \
-        systemic_threshold), le problème tient à la façon dont le processus est mené, pas à un oubli. \
-        Trouvez la cause commune, corrigez chaque enregistrement et modifiez le processus.
-        """)
-
     /// A waiver given with `--waivers` that cannot be applied (run only when waivers are given).
     public static let invalidWaiver = BuiltinCheck(
         id: "AR-waiver-invalid",
@@ -127,6 +89,6 @@ public struct BuiltinCheck: Sendable {
         """)
 
     /// Every built-in check.
-    public static let all: [BuiltinCheck] = [notApplicableClause, notApplicableJustification, invalidDate, recordStructure,
-                                             invalidWaiver, systemic]
+    public static let all: [BuiltinCheck] = [notApplicableClause, notApplicableJustification, invalidDate,
+                                             invalidWaiver]
 }

@@ -20,8 +20,13 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var standard: Standard
     /// The clause it concerns (`9.2.2`).
     public var clause: String
-    /// The grade.
+    /// The grade: at stage 1 ``Grade/concern``, at later audits the nonconformity grade.
     public var grade: Grade
+    /// Stage 1 only: the grade the area of concern would carry at stage 2 if not resolved.
+    public var stage2Grade: Grade?
+    /// The grade that counts for thresholds, readiness and the order of findings: the stage 2
+    /// grade of an area of concern, else the grade itself.
+    public var auditGrade: Grade { stage2Grade ?? grade }
     /// The collection of the record concerned (`complaints`), when there is one.
     public var collection: String?
     /// The id of the record concerned, or nil for a finding about the export as a whole.
@@ -30,7 +35,8 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var message: String
     /// Where the record is.
     public var location: Location
-    /// For a systemic finding, the minor findings it groups; empty otherwise.
+    /// For a systemic finding (a rule failing on many of the records it examined, graded major
+    /// under the rule's own id, with no record), the minor findings it groups; empty otherwise.
     public var evidence: [Finding] = []
     /// A stable identity across runs, keyed on rule and record (never on position), so adding a
     /// record does not change the identity of other findings. Set by the engine.
@@ -83,6 +89,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 extension Finding {
     enum CodingKeys: String, CodingKey {
         case rule, standard, clause, grade, collection, record, message, location, evidence, fingerprint, waiver
+        case stage2Grade = "stage2_grade"
     }
 
     /// Reads a finding from a JSON report.
@@ -92,6 +99,7 @@ extension Finding {
         standard = try container.decode(Standard.self, forKey: .standard)
         clause = try container.decode(String.self, forKey: .clause)
         grade = try container.decode(Grade.self, forKey: .grade)
+        stage2Grade = try container.decodeIfPresent(Grade.self, forKey: .stage2Grade)
         collection = try container.decodeIfPresent(String.self, forKey: .collection)
         record = try container.decodeIfPresent(String.self, forKey: .record)
         message = try container.decode(String.self, forKey: .message)
@@ -108,6 +116,7 @@ extension Finding {
         try container.encode(standard, forKey: .standard)
         try container.encode(clause, forKey: .clause)
         try container.encode(grade, forKey: .grade)
+        if let stage2Grade { try container.encode(stage2Grade, forKey: .stage2Grade) }
         try container.encode(collection, forKey: .collection)
         try container.encode(record, forKey: .record)
         try container.encode(message, forKey: .message)

@@ -8,6 +8,9 @@ public enum Grade: String, Sendable, Codable, CaseIterable, Comparable {
     case observation
     /// An opportunity for improvement.
     case opportunity
+    /// Stage 1 only: an area of concern that could be graded a nonconformity at stage 2
+    /// (ISO/IEC 17021-1 9.3.1.2); the finding keeps the grade it would carry in ``Finding/stage2Grade``.
+    case concern
 
     /// Higher is more serious.
     public var severity: Int {
@@ -16,6 +19,7 @@ public enum Grade: String, Sendable, Codable, CaseIterable, Comparable {
         case .minor: return 2
         case .observation: return 1
         case .opportunity: return 0
+        case .concern: return 0
         }
     }
 
@@ -26,8 +30,12 @@ public enum Grade: String, Sendable, Codable, CaseIterable, Comparable {
         case .minor: return "minor nonconformity"
         case .observation: return "observation"
         case .opportunity: return "opportunity for improvement"
+        case .concern: return "area of concern"
         }
     }
+
+    /// The grades of stage 2 (every grade but ``concern``), most serious first.
+    public static let auditGrades: [Grade] = [.major, .minor, .observation, .opportunity]
 
     /// More serious grades sort first.
     public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.severity > rhs.severity }

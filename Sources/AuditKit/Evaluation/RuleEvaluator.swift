@@ -54,22 +54,32 @@ struct RuleEvaluator {
         slotCount = compiler.slotCount
     }
 
-    /// The findings of this rule, in record order.
-    func evaluate() -> [RawFinding] {
-        let frame = EvaluationFrame(size: slotCount)
-        guard let source, let itemSlot else {
-            return check(frame, item: nil).map { [$0] } ?? []
-        }
+    /// What one rule gave: its findings, and how many records it examined (the denominator of
+    /// systemic escalation).
+    struct Outcome: Sendable {
         var findings: [RawFinding] = []
-        for item in source(frame).items {
-            frame.slots[itemSlot] = item
-            if let finding = check(frame, item: item) { findings.append(finding) }
-        }
-        return findings
+        /// Items that passed `where` (1 or 0 for a rule about the export as a whole).
+        var examined = 0
     }
 
-    private func check(_ frame: EvaluationFrame, item: RuntimeValue?) -> RawFinding? {
+    /// The findings of this rule, in record order, and the number of records examined.
+    func evaluate() -> Outcome {
+        let frame = EvaluationFrame(size: slotCount)
+        var outcome = Outcome()
+        guard let source, let itemSlot else {
+            if let finding = check(frame, item: nil, examined: &outcome.examined) { outcome.findings.append(finding) }
+            return outcome
+        }
+        for item in source(frame).items {
+            frame.slots[itemSlot] = item
+            if let finding = check(frame, item: item, examined: &outcome.examined) { outcome.findings.append(finding) }
+        }
+        return outcome
+    }
+
+    private func check(_ frame: EvaluationFrame, item: RuntimeValue?, examined: inout Int) -> RawFinding? {
         if let filter, filter(frame).bool != true { return nil }
+        examined += 1
         guard requirement(frame).bool == false else { return nil }
         let grade = grades.first { $0.1(frame).bool == true }?.0 ?? rule.grade
         let text = message.map { part -> String in

@@ -1,23 +1,54 @@
-/// ISO/IEC 17021-1: several minor nonconformities against the same requirement show a systemic
-/// failure, which is a major nonconformity. When one clause fails on `threshold` or more records,
-/// its minor findings are replaced by one major finding that lists them as evidence.
+/// ISO/IEC 17021-1: several minor nonconformities against the same requirement that show a
+/// failure of the process, not isolated slips, are one major nonconformity.
+///
+/// Counted per rule, never by pooling unrelated rules that share a clause number, and only when
+/// the failures are both numerous (`threshold` records) and a real share of what the rule
+/// examined (`share`): 3 late acknowledgements out of 100 complaints are isolated lapses, 3 out
+/// of 5 are not. Only minor findings of the rule files escalate: never observations, never the
+/// built-in checks (invalid dates, waivers), never notes about the export file.
 enum SystemicEscalation {
-    /// The parameter that sets the threshold (default 3) when a rule file declares it.
-    static let parameterName = "systemic_threshold"
-    static let defaultThreshold = 3
+    /// The parameters that set the policy when a rule file declares them.
+    static let thresholdParameter = "systemic_threshold"
+    static let shareParameter = "systemic_share"
 
-    /// Replaces, in `findings`, the minor findings of each clause that fails on `threshold` or
-    /// more records with one major finding listing them, and sorts the findings. A threshold
-    /// below 2 changes nothing.
-    static func apply(to findings: inout [Finding], threshold: Int, language: Language = .en) {
-        guard threshold > 1 else { return }
-        // Groups hold positions, not findings: hashing whole findings (messages and all) to find
-        // the escalated ones cost more than everything else here.
-        var groups: [String: [Int]] = [:]
-        findings.withUnsafeBufferPointer { all in
-            for index in all.indices where all[index].grade == .minor && all[index].record != nil {
-                groups["\(all[index].standard.rawValue) \(all[index].clause)", default: []].append(index)
+    /// When a rule's minor findings become systemic.
+    struct Policy: Equatable {
+        /// Failing records needed (default 3); below 2 nothing escalates.
+        var threshold = 3
+        /// Share of the records the rule examined that must fail, 0 to 1 (default 0.2).
+        var share = 0.2
+
+        init(threshold: Int = 3, share: Double = 0.2) {
+            self.threshold = threshold
+            self.share = share
+        }
+
+        /// The policy the rule files' parameters (after `--param`) set.
+        init(parameters: [String: Expr.Literal]) {
+            self.init()
+            if case .number(let number)? = parameters[SystemicEscalation.thresholdParameter], number >= 1, number < 1_000_000 {
+                threshold = Int(number)
             }
+            if case .number(let number)? = parameters[SystemicEscalation.shareParameter], number >= 0, number <= 1 {
+                share = number
+            }
+        }
+
+        /// True when `failing` records out of `examined` show a systemic failure.
+        func isSystemic(failing: Int, examined: Int) -> Bool {
+            threshold > 1 && failing >= threshold && Double(failing) >= share * Double(max(examined, failing))
+        }
+    }
+
+    /// Replaces, in `findings`, the minor findings of each rule that fails systemically (see
+    /// ``Policy``) with one major finding listing them, and sorts the findings. `examined` holds,
+    /// per rule id, the number of records the rule examined.
+    static func apply(to findings: inout [Finding], policy: Policy, examined: [String: Int], language: Language = .en) {
+        guard policy.threshold > 1 else { return }
+        var groups: [String: [Int]] = [:]
+        for index in findings.indices where findings[index].grade == .minor && findings[index].record != nil
+            && examined[findings[index].rule] != nil {
+            groups[findings[index].rule, default: []].append(index)
         }
         var escalated = [Bool](repeating: false, count: findings.count)
         var result: [Finding] = []
@@ -29,13 +60,13 @@ enum SystemicEscalation {
             swap(&taken, &findings[index])
             return taken
         }
-        for (_, indices) in groups.sorted(by: { $0.key < $1.key }) {
-            // Read in place: through the array's subscript, each finding read was copied.
-            guard var systemic = findings.withUnsafeBufferPointer({ systemicFinding(indices, of: $0, threshold: threshold, language: language) })
-            else { continue }
-            let order = findings.withUnsafeBufferPointer { all in
-                indices.sorted { Finding.precedes(all.baseAddress! + $0, all.baseAddress! + $1) }
-            }
+        for (rule, indices) in groups.sorted(by: { $0.key < $1.key }) {
+            let records = Set(indices.compactMap { findings[$0].record })
+            let total = examined[rule] ?? 0
+            guard policy.isSystemic(failing: records.count, examined: total), let first = indices.first else { continue }
+            var systemic = systemicFinding(rule: rule, like: findings[first], records: records.count, examined: total,
+                                           language: language)
+            let order = indices.sorted { findings[$0] < findings[$1] }
             for index in indices { escalated[index] = true }
             systemic.evidence = order.map(take)
             result.append(systemic)
@@ -46,23 +77,16 @@ enum SystemicEscalation {
         findings = result
     }
 
-    /// The major finding for the group of minor findings at `indices` in `all` (its evidence not
-    /// yet set), or nil when they concern fewer than `threshold` records.
-    private static func systemicFinding(_ indices: [Int], of all: UnsafeBufferPointer<Finding>, threshold: Int,
-                                        language: Language) -> Finding? {
-        let records = Set(indices.compactMap { all[$0].record })
-        guard records.count >= threshold, let first = indices.first else { return nil }
-        let byRule = Dictionary(grouping: indices, by: { all[$0].rule }).sorted { $0.key < $1.key }
-            .map { rule, items in
-                "\(rule) \(language == .fr ? "sur" : "on") " + items.compactMap { all[$0].record }.joined(separator: ", ")
-            }
-        let clause = all[first].clause
-        return Finding(
-            rule: BuiltinCheck.systemic.id, standard: all[first].standard, clause: clause, grade: .major,
-            record: nil,
-            message: language == .fr
-                ? "L'exigence \(clause) n'est pas satisfaite sur \(records.count) enregistrements, ce qui révèle une défaillance systémique plutôt que des écarts isolés : \(byRule.joined(separator: " ; "))."
-                : "Clause \(clause) is not met on \(records.count) records, which points to a systemic failure rather than isolated lapses: \(byRule.joined(separator: "; ")).",
-            location: Finding.Location(file: nil, line: nil))
+    /// The major finding, under the rule's own id, for a rule failing on `records` of the `examined` records (its evidence
+    /// not yet set).
+    private static func systemicFinding(rule: String, like sample: Finding, records: Int, examined: Int,
+                                        language: Language) -> Finding {
+        let share = ExprCompiler.percent(Double(records) / Double(max(examined, records)), in: language)
+        let message = language == .fr
+            ? "Le même écart se répète sur \(records) des \(examined) enregistrements examinés (\(share)) : la cause tient au fonctionnement du processus, pas à des oublis isolés ; c'est une non-conformité systémique. Les constats regroupés sont listés ci-dessous."
+            : "The same lapse recurs on \(records) of the \(examined) records examined (\(share)): the cause lies in how the process works, not in isolated slips, so this is a systemic nonconformity. The findings grouped are listed below."
+        return Finding(rule: rule, standard: sample.standard, clause: sample.clause, grade: .major,
+                       collection: sample.collection, record: nil, message: message,
+                       location: Finding.Location(file: nil, line: nil))
     }
 }

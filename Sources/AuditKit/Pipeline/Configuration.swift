@@ -10,6 +10,7 @@ import Yams
 /// params: {ack_days: 3}
 /// formats: [json, sarif]
 /// output_dir: reports
+/// audience: auditor
 /// fail_on: minor
 /// max_findings: 20
 /// waivers: waivers.yml
@@ -26,6 +27,7 @@ public struct Configuration: Sendable, Equatable {
     public var output: String?
     public var outputDirectory: String?
     public var language: String?
+    public var audience: String?
     public var failOn: String?
     public var maxFindings: Int?
     public var waivers: String?
@@ -34,7 +36,7 @@ public struct Configuration: Sendable, Equatable {
 
     /// The keys a configuration file may use.
     public static let keys = ["rules", "standards", "stage", "as_of", "params", "formats", "output", "output_dir",
-                              "lang", "fail_on", "max_findings", "waivers", "baseline", "write_baseline"]
+                              "lang", "audience", "fail_on", "max_findings", "waivers", "baseline", "write_baseline"]
 
     public init() {}
 
@@ -87,6 +89,7 @@ public struct Configuration: Sendable, Equatable {
             case "output": configuration.output = resolved(try scalar(value, key))
             case "output_dir": configuration.outputDirectory = resolved(try scalar(value, key))
             case "lang": configuration.language = try scalar(value, key)
+            case "audience": configuration.audience = try scalar(value, key)
             case "fail_on": configuration.failOn = try scalar(value, key)
             case "waivers": configuration.waivers = resolved(try scalar(value, key))
             case "baseline": configuration.baseline = resolved(try scalar(value, key))

@@ -7,17 +7,21 @@ extension AuditReport: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
             json.member("as_of", asOf)
+            json.member("audience", audience)
             json.member("clauses", clauses)
             json.member("complaint_indicators", ifPresent: complaintIndicators)
             json.member("corrective_action_plan", ifPresent: correctiveActionPlan)
+            json.member("export_notes", exportNotes)
             json.member("findings", findings)
             json.member("generated_at", ifPresent: generatedAt)
             json.member("inputs", inputs)
             json.member("language", language)
             json.member("not_applicable", notApplicable)
+            json.member("not_exported", ifPresent: notExported)
             json.member("principles", principles)
             json.member("readiness", readiness)
             json.member("recommendation", ifPresent: recommendation)
+            json.member("recommendation_basis", ifPresent: recommendationBasis)
             json.member("rule_results", ruleResults)
             json.member("rules", rules)
             json.member("stage", stage)
@@ -40,6 +44,7 @@ extension AuditReport.Tool: JSONWritable {
 extension AuditReport.Summary: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
+            json.member("concern", ifPresent: concern)
             json.member("major", major)
             json.member("minor", minor)
             json.member("observation", observation)
@@ -54,6 +59,7 @@ extension AuditReport.ClauseResult: JSONWritable {
         json.object { json in
             json.member("clause", clause)
             json.member("justification", ifPresent: justification)
+            json.member("requirement", ifPresent: requirement)
             json.member("rules", rules)
             json.member("standard", standard)
             json.member("status", status)
@@ -84,6 +90,7 @@ extension Finding: JSONWritable {
             json.member("message", message)
             json.member("record", orNull: record)
             json.member("rule", rule)
+            json.member("stage2_grade", ifPresent: stage2Grade)
             json.member("standard", standard)
             json.member("waiver", ifPresent: waiver)
         }
@@ -244,8 +251,30 @@ extension Standard: JSONWritable {}
 extension Grade: JSONWritable {}
 extension Stage: JSONWritable {}
 extension Language: JSONWritable {}
+extension Audience: JSONWritable {}
 extension AuditReport.ClauseStatus: JSONWritable {}
 extension Readiness.Verdict: JSONWritable {}
 extension Recommendation: JSONWritable {}
 extension PrincipleStanding.Level: JSONWritable {}
 extension QualityPrinciple: JSONWritable {}
+
+extension ExportNote: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("collection", orNull: collection)
+            json.member("kind", kind)
+            json.member("location", location)
+            json.member("message", message)
+            json.member("record", orNull: record)
+        }
+    }
+}
+
+extension RecommendationBasis: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("majors_verified_by", ifPresent: majorsVerifiedBy)
+            json.member("not_assessed", notAssessed)
+        }
+    }
+}

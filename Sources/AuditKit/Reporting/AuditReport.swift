@@ -25,15 +25,21 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var opportunity = 0
         /// Findings covered by an accepted waiver; not counted in the grades above.
         public var waived = 0
+        /// Stage 1 only: the areas of concern (not waived); the counts above then give the grades
+        /// they would carry at stage 2.
+        public var concern: Int?
 
-        /// Counts the findings; waived ones only in ``waived``.
-        public init(findings: [Finding]) {
+        /// Counts the findings by their stage 2 grade; waived ones only in ``waived``.
+        public init(findings: [Finding], stage: Stage = .certification) {
+            if stage == .initial { concern = 0 }
             for finding in findings {
                 if finding.waiver != nil {
                     waived += 1
                     continue
                 }
-                switch finding.grade {
+                if finding.grade == .concern { concern = (concern ?? 0) + 1 }
+                switch finding.auditGrade {
+                case .concern: break
                 case .major: major += 1
                 case .minor: minor += 1
                 case .observation: observation += 1
@@ -45,6 +51,7 @@ public struct AuditReport: Sendable, Codable, Equatable {
         /// The count for one grade.
         public subscript(grade: Grade) -> Int {
             switch grade {
+            case .concern: return concern ?? 0
             case .major: return major
             case .minor: return minor
             case .observation: return observation
@@ -55,7 +62,8 @@ public struct AuditReport: Sendable, Codable, Equatable {
 
     /// Where one clause stands.
     public enum ClauseStatus: String, Sendable, Codable {
-        /// Its rules ran and found nothing.
+        /// Its rules ran and found no gap in the records (which is not proof of conformity: the
+        /// auditor still samples it on site).
         case conforming
         /// At least one of its rules raised a finding.
         case gap
@@ -77,10 +85,14 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var rules: [String]
         /// For a clause declared not applicable: the organisation's justification.
         public var justification: String?
+        /// What the clause requires, in plain words (from the clause declaration), when known.
+        public var requirement: String?
 
         /// Creates a clause line.
         public init(standard: Standard, clause: String, title: String, status: ClauseStatus,
-                    verifyOnSite: String? = nil, rules: [String] = [], justification: String? = nil) {
+                    verifyOnSite: String? = nil, rules: [String] = [], justification: String? = nil,
+                    requirement: String? = nil) {
+            self.requirement = requirement
             self.standard = standard
             self.clause = clause
             self.title = title
@@ -91,7 +103,7 @@ public struct AuditReport: Sendable, Codable, Equatable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case standard, clause, title, status, rules, justification
+            case standard, clause, title, status, rules, justification, requirement
             case verifyOnSite = "verify_on_site"
         }
     }
@@ -133,6 +145,16 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var readiness: Readiness
     /// Stage 2 only: the recommendation to the certification committee.
     public var recommendation: Recommendation?
+    /// Stage 2 only: the clauses the records could not show and, with majors, the date by which
+    /// their correction must be verified.
+    public var recommendationBasis: RecommendationBasis?
+    /// Who the report is written for: with ``Audience/auditor`` it carries no advice.
+    public var audience: Audience
+    /// Defects of the export file itself: never graded, never escalated.
+    public var exportNotes: [ExportNote]
+    /// Collections the export says it does not contain (`export.collections`): the clauses that
+    /// need them are not assessed. Nil when the export does not say.
+    public var notExported: [String]?
     /// Stage 2 only: the corrective action plan for the nonconformities.
     public var correctiveActionPlan: [CorrectiveAction]?
     /// Complaint handling indicators, when the export has complaints.
@@ -142,7 +164,10 @@ public struct AuditReport: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case tool, stage, standards, inputs, rules, summary, clauses, findings, language, readiness
-        case recommendation, principles
+        case recommendation, principles, audience
+        case recommendationBasis = "recommendation_basis"
+        case exportNotes = "export_notes"
+        case notExported = "not_exported"
         case asOf = "as_of"
         case notApplicable = "not_applicable"
         case generatedAt = "generated_at"
@@ -156,7 +181,8 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public init(tool: Tool = Tool(name: AuditKit.name, version: AuditKit.version), asOf: CalendarDate,
                 stage: Stage, language: Language = .en, standards: [Standard], inputs: [InputFile],
                 rules: RuleSetInfo, notApplicable: [NotApplicableDeclaration] = [], clauses: [ClauseResult],
-                findings: [Finding], ruleResults: [RuleResult], complaintIndicators: ComplaintIndicators? = nil) {
+                findings: [Finding], ruleResults: [RuleResult], complaintIndicators: ComplaintIndicators? = nil,
+                audience: Audience = .self, exportNotes: [ExportNote] = [], notExported: [String]? = nil) {
         self.tool = tool
         self.asOf = asOf.description
         self.stage = stage
@@ -165,7 +191,10 @@ public struct AuditReport: Sendable, Codable, Equatable {
         self.standards = standards
         self.inputs = inputs
         self.rules = rules
-        self.summary = Summary(findings: findings)
+        self.summary = Summary(findings: findings, stage: stage)
+        self.audience = audience
+        self.exportNotes = exportNotes
+        self.notExported = notExported
         self.notApplicable = notApplicable
         self.clauses = clauses
         self.findings = findings
@@ -173,9 +202,11 @@ public struct AuditReport: Sendable, Codable, Equatable {
         self.readiness = Readiness(stage: stage, clauses: clauses, findings: findings)
         if stage == .certification {
             self.recommendation = Recommendation(findings: findings)
+            self.recommendationBasis = RecommendationBasis(clauses: clauses, findings: findings, auditDate: asOf)
             self.correctiveActionPlan = CorrectiveActionPlan.build(findings: findings, auditDate: asOf)
         } else {
             self.recommendation = nil
+            self.recommendationBasis = nil
             self.correctiveActionPlan = nil
         }
         self.complaintIndicators = complaintIndicators
@@ -184,12 +215,12 @@ public struct AuditReport: Sendable, Codable, Equatable {
 
     /// True when some finding not covered by a waiver is at least as serious as `grade`.
     public func hasFindings(atOrAbove grade: Grade) -> Bool {
-        findings.contains { $0.waiver == nil && $0.grade.severity >= grade.severity }
+        findings.contains { $0.waiver == nil && $0.auditGrade.severity >= grade.severity }
     }
 
     /// Findings not covered by a waiver, at least as serious as `grade`.
     public func openFindings(atOrAbove grade: Grade) -> Int {
-        findings.filter { $0.waiver == nil && $0.grade.severity >= grade.severity }.count
+        findings.filter { $0.waiver == nil && $0.auditGrade.severity >= grade.severity }.count
     }
 
     /// The evaluated rule or built-in check with this id.

@@ -2,13 +2,14 @@
 /// record, and the nonconformity, graded.
 public struct AuditStatement: Sendable, Equatable {
     public var finding: Finding
-    /// "ISO 9001:2015 clause 9.2.1 (Internal audits at planned intervals): <rule title>".
+    /// "ISO 9001:2015 clause 9.2.1 (Internal audits at planned intervals): <what the clause
+    /// requires>" (the rule's title when the clause declaration does not say).
     public var requirement: String
     /// The message, with the record and where it is in the export.
     public var evidence: String
-    /// "<grade>: the requirement is not fulfilled."
+    /// Why it is not met: the grade and the criterion of the rule that failed.
     public var nonconformity: String
-    /// What to fix: the rule's guidance, when it has one.
+    /// What to fix: the rule's guidance, for the organisation's own reports (never for an auditor).
     public var guidance: String?
 }
 
@@ -18,16 +19,23 @@ extension AuditReport {
         let strings = self.strings
         return findings.map { finding in
             let rule = ruleResult(finding.rule)
-            let clauseTitle = clauseResult(for: finding).map(\.title).flatMap { $0.isEmpty ? nil : $0 }
+            let clause = clauseResult(for: finding)
+            let clauseTitle = clause.map(\.title).flatMap { $0.isEmpty ? nil : $0 }
             var requirement = strings.clauseReference(finding.standard, finding.clause)
             if let clauseTitle { requirement += " (\(clauseTitle))" }
-            if let title = rule?.title { requirement += ": \(title)" }
+            // What the clause requires; the rule's own title only where the clause does not say
+            // (an exact match: a parent clause's text does not describe a sub-clause).
+            if let text = clause?.clause == finding.clause ? clause?.requirement : nil {
+                requirement += ": \(text)"
+            } else if let title = rule?.title {
+                requirement += ": \(title)"
+            }
+            let criterion = rule?.title ?? finding.rule
             return AuditStatement(finding: finding, requirement: requirement,
                                   evidence: finding.message + (placeOf(finding).map { " [\($0)]" } ?? ""),
-                                  nonconformity: finding.grade.severity >= Grade.minor.severity
-                                      ? "\(strings.grade(finding.grade).capitalizedFirst): \(strings.nonconformityText.lowercasedFirst)."
-                                      : strings.grade(finding.grade).capitalizedFirst + ".",
-                                  guidance: rule?.guidance)
+                                  nonconformity: strings.notMet(finding.auditGrade, criterion: criterion,
+                                                                systemic: !finding.evidence.isEmpty),
+                                  guidance: audience == .auditor ? nil : rule?.guidance)
         }
     }
 

@@ -9,8 +9,9 @@ public struct CSVReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        var rows: [[String]] = [["standard", "clause", "rule", "grade", "collection", "record", "file", "line",
-                                 "message", "requirement", "due_on", "fingerprint", "waived_until"]]
+        var rows: [[String]] = [["standard", "clause", "rule", "grade", "stage2_grade", "collection", "record", "file", "line",
+                                 "message", "requirement", "criterion", "due_on", "fingerprint", "waived_until"]]
+        let statements = report.statements
         let dueDates = report.stage == .certification ? report.findings.map { finding -> String in
             CorrectiveActionPlan.dueDays(for: finding.grade).flatMap { days in
                 CalendarDate.parse(report.asOf)?.adding(days: days).description
@@ -18,10 +19,11 @@ public struct CSVReportRenderer: ReportRenderer {
         } : Array(repeating: "", count: report.findings.count)
         for (index, finding) in report.findings.enumerated() {
             rows.append([finding.standard.rawValue, finding.clause, finding.rule, finding.grade.rawValue,
+                         finding.stage2Grade?.rawValue ?? "",
                          finding.collection ?? "", finding.record ?? "", finding.location.file ?? "",
                          finding.location.line.map(String.init) ?? "", finding.message,
-                         report.ruleResult(finding.rule)?.title ?? "", dueDates[index], finding.fingerprint,
-                         finding.waiver?.expires ?? ""])
+                         statements[index].requirement, report.ruleResult(finding.rule)?.title ?? "",
+                         dueDates[index], finding.fingerprint, finding.waiver?.expires ?? ""])
         }
         return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
     }

@@ -9,7 +9,8 @@ enum ClauseMatrix {
             guard seen.insert("\(declaration.standard.rawValue) \(declaration.clause)").inserted else { continue }
             entries.append(.init(standard: declaration.standard, clause: declaration.clause,
                                  title: declaration.localizedTitle(language), status: .notAssessed,
-                                 verifyOnSite: declaration.localizedOnSite(language), rules: []))
+                                 verifyOnSite: declaration.localizedOnSite(language), rules: [],
+                                 requirement: declaration.localizedRequirement(language)))
         }
         // Remembered per clause: an entry added later never matches a clause better than the one
         // found before (it is only added for a clause nothing matched, so it is no deeper than the

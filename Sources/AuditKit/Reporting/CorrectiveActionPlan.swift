@@ -8,7 +8,7 @@ public enum CorrectiveActionPlan {
         switch grade {
         case .major: return 30
         case .minor: return 90
-        case .observation, .opportunity: return nil
+        case .observation, .opportunity, .concern: return nil
         }
     }
 

@@ -10,7 +10,7 @@ public struct JUnitReportRenderer: ReportRenderer {
     public func render(_ report: AuditReport) -> String {
         let s = report.strings
         let failures = report.ruleResults.filter { $0.findings > 0 }.count
-        let tests = report.ruleResults.count
+        let tests = report.ruleResults.count + (report.exportNotes.isEmpty ? 0 : 1)
         let suiteName = "auditready \(report.stage.rawValue) \(report.asOf)"
         var out: [String] = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         out.append("<testsuites name=\"\(Self.escape(suiteName))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">")
@@ -42,19 +42,34 @@ public struct JUnitReportRenderer: ReportRenderer {
                     continue
                 }
                 out.append("    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(name))\" time=\"0\">")
-                let worst = findings.map(\.grade).min() ?? rule.grade
-                let message = "\(findings.count) \(s.findings.lowercased()) (\(s.grade(worst)))"
+                let worst = findings.map(\.auditGrade).min() ?? rule.grade
+                let concern = report.stage == .initial
+                let message = concern
+                    ? "\(findings.count) \(s.gradePlural(.concern).lowercased()) (\(s.stage2Grade.lowercasedFirst)\(s.colon)\(s.grade(worst)))"
+                    : "\(findings.count) \(s.findings.lowercased()) (\(s.grade(worst)))"
                 var body: [String] = []
                 for finding in findings {
-                    var line = "[\(finding.grade.rawValue)] " + (finding.record.map { "\(finding.collection ?? "records")/\($0): " } ?? "")
+                    let grade = finding.stage2Grade.map { "\(finding.grade.rawValue): \($0.rawValue)" } ?? finding.grade.rawValue
+                    var line = "[\(grade)] " + (finding.record.map { "\(finding.collection ?? "records")/\($0): " } ?? "")
                     line += finding.message
                     if let file = finding.location.file { line += " (\(file)" + (finding.location.line.map { ":\($0)" } ?? "") + ")" }
                     body.append(line)
                 }
-                if let guidance = rule.guidance { body.append("\(s.whatToFix): \(guidance)") }
-                out.append("      <failure message=\"\(Self.escape(message))\" type=\"\(worst.rawValue)\">\(Self.escape(body.joined(separator: "\n")))</failure>")
+                if report.audience == .self, let guidance = rule.guidance { body.append("\(s.whatToFix)\(s.colon)\(guidance)") }
+                out.append("      <failure message=\"\(Self.escape(message))\" type=\"\(concern ? "concern" : worst.rawValue)\">\(Self.escape(body.joined(separator: "\n")))</failure>")
                 out.append("    </testcase>")
             }
+            out.append("  </testsuite>")
+        }
+        if !report.exportNotes.isEmpty {
+            // Defects of the export file: reported, never a failed requirement.
+            out.append("  <testsuite name=\"\(Self.escape(s.exportQuality))\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0\">")
+            out.append("    <testcase classname=\"export\" name=\"\(Self.escape(s.exportQuality))\" time=\"0\">")
+            let notes = report.exportNotes.map { note in
+                note.message + (note.location.file.map { " (\($0)" + (note.location.line.map { ":\($0)" } ?? "") + ")" } ?? "")
+            }
+            out.append("      <system-out>\(Self.escape(([s.exportQualityIntro] + notes).joined(separator: "\n")))</system-out>")
+            out.append("    </testcase>")
             out.append("  </testsuite>")
         }
         out.append("</testsuites>")

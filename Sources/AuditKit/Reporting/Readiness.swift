@@ -72,7 +72,7 @@ public struct Readiness: Sendable, Codable, Equatable {
         let conforming = sections.reduce(0) { $0 + $1.conforming }
         overallPercent = Readiness.percent(conforming, of: conforming + sections.reduce(0) { $0 + $1.gaps })
         if stage == .initial {
-            let majors = findings.filter { $0.grade == .major }
+            let majors = findings.filter { $0.auditGrade == .major }
             var seen = Set<String>()
             blocking = majors.map(\.rule).filter { seen.insert($0).inserted }
             stage2 = !majors.isEmpty ? .notReady : (findings.isEmpty ? .ready : .readyWithConcerns)

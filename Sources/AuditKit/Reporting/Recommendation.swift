@@ -11,9 +11,9 @@ public enum Recommendation: String, Sendable, Codable {
 
     /// The recommendation the findings call for.
     public init(findings: [Finding]) {
-        if findings.contains(where: { $0.grade == .major }) {
+        if findings.contains(where: { $0.auditGrade == .major }) {
             self = .notRecommended
-        } else if findings.contains(where: { $0.grade == .minor }) {
+        } else if findings.contains(where: { $0.auditGrade == .minor }) {
             self = .recommendOncePlanAccepted
         } else {
             self = .recommend

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report laid out as a sequence of blocks (headings, tables, statements, bars), in the
 /// report's language, so that the Markdown and HTML renderers share one structure and only format
 /// it. Every text here is plain text: the renderers escape it for their format.
@@ -40,7 +42,7 @@ public struct ReportDocument: Sendable, Equatable {
     /// Lays out `report`.
     public init(_ report: AuditReport) {
         let s = report.strings
-        title = "\(s.reportTitle): \(s.stage(report.stage))"
+        title = "\(s.reportTitle)\(s.colon)\(s.stage(report.stage))"
         language = report.language
         var blocks: [Block] = []
         var facts: [(String, String)] = [(s.auditDate, report.asOf),
@@ -50,29 +52,43 @@ public struct ReportDocument: Sendable, Equatable {
         blocks.append(.facts(facts))
 
         blocks.append(.heading(level: 2, text: s.summary, anchor: "summary"))
-        blocks.append(.table(header: [s.grade, s.findings],
-                             rows: Grade.allCases.map { [s.gradePlural($0), String(report.summary[$0])] }
-                                 + [[s.total, String(report.summary.total)]],
-                             tones: Grade.allCases.map { report.summary[$0] > 0 ? Self.tone($0) : nil } + [nil]))
+        if report.stage == .initial {
+            // Stage 1 grades nothing: the areas of concern, by the grade each would carry at stage 2.
+            blocks.append(.table(header: [s.stage2Grade, s.gradePlural(.concern)],
+                                 rows: Grade.auditGrades.map { [s.gradePlural($0), String(report.summary[$0])] }
+                                     + [[s.total, String(report.summary.total)]],
+                                 tones: Grade.auditGrades.map { report.summary[$0] > 0 ? Self.tone($0) : nil } + [nil]))
+        } else {
+            blocks.append(.table(header: [s.grade, s.findings],
+                                 rows: Grade.auditGrades.map { [s.gradePlural($0), String(report.summary[$0])] }
+                                     + [[s.total, String(report.summary.total)]],
+                                 tones: Grade.auditGrades.map { report.summary[$0] > 0 ? Self.tone($0) : nil } + [nil]))
+        }
         if let verdict = report.readiness.stage2 {
             blocks.append(.heading(level: 2, text: s.stage2Readiness, anchor: "stage2"))
             blocks.append(.verdict(s.verdict(verdict), verdict == .notReady ? .bad : (verdict == .ready ? .good : .warning)))
             if let blocking = report.readiness.blocking, !blocking.isEmpty {
-                blocks.append(.paragraph("\(s.blockingRules): " + blocking.joined(separator: ", ")))
+                blocks.append(.paragraph("\(s.blockingRules)\(s.colon)" + blocking.joined(separator: ", ")))
             }
         }
         if let recommendation = report.recommendation {
             blocks.append(.heading(level: 2, text: s.recommendationHeading, anchor: "recommendation"))
             blocks.append(.verdict(s.recommendation(recommendation),
                                    recommendation == .notRecommended ? .bad : (recommendation == .recommend ? .good : .warning)))
+            if let deadline = report.recommendationBasis?.majorsVerifiedBy {
+                blocks.append(.paragraph(s.majorsDeadline.replacingOccurrences(of: "{date}", with: deadline)))
+            }
+            if report.summary.minor > 0 { blocks.append(.paragraph(s.minorsPlan)) }
+            if let notAssessed = report.recommendationBasis?.notAssessed, !notAssessed.isEmpty {
+                blocks.append(.paragraph("\(s.notAssessedIntro)\(s.colon)" + notAssessed.joined(separator: ", ") + "."))
+            }
         }
 
         blocks.append(.heading(level: 2, text: s.readiness, anchor: "readiness"))
-        blocks.append(.paragraph("\(s.overallReadiness): " + (report.readiness.overallPercent.map { "\($0)%" } ?? "-")))
+        blocks.append(.paragraph("\(s.overallReadiness)\(s.colon)" + (report.readiness.overallPercent.map { s.percent($0) } ?? "-")))
         blocks.append(.bars(title: s.readiness, bars: report.readiness.sections.map { section in
             Bar(label: "\(section.standard.title) \(section.section)", percent: section.percent,
-                detail: "\(section.conforming) \(s.status(.conforming)), \(section.gaps) \(s.status(.gap)), "
-                    + "\(section.notAssessed) \(s.status(.notAssessed))")
+                detail: s.clauseCounts(noGap: section.conforming, gaps: section.gaps, notAssessed: section.notAssessed))
         }))
 
         let statements = report.statements
@@ -85,22 +101,42 @@ public struct ReportDocument: Sendable, Equatable {
         for (number, statement) in statements.enumerated() {
             let finding = statement.finding
             let heading = "\(number + 1). \(finding.standard.title) \(finding.clause) · \(finding.rule)"
-            var lines: [(String, String)] = [(s.grade, s.grade(finding.grade))]
-            if report.stage == .initial {
-                lines.append((s.requirement, statement.requirement))
-                lines.append((s.finding, statement.evidence))
-                if let guidance = statement.guidance { lines.append((s.whatToFix, guidance)) }
+            var lines: [(String, String)]
+            if let stage2Grade = finding.stage2Grade {
+                lines = [(s.stage2Grade, s.grade(stage2Grade))]
             } else {
-                lines.append((s.requirement, statement.requirement))
-                lines.append((s.objectiveEvidence, statement.evidence))
-                lines.append((s.nonconformity, statement.nonconformity))
+                lines = [(s.grade, s.grade(finding.grade))]
             }
-            blocks.append(.statement(title: heading, grade: finding.grade, lines: lines))
+            lines.append((s.requirement, statement.requirement))
+            lines.append((s.objectiveEvidence, statement.evidence))
+            lines.append((s.whyNotMet, statement.nonconformity))
+            if !finding.evidence.isEmpty {
+                lines.append((report.language.systemicEvidence,
+                              finding.evidence.map { ($0.record ?? "-") + ": " + $0.message }.joined(separator: " · ")))
+            }
+            if let guidance = statement.guidance { lines.append((s.whatToFix, guidance)) }
+            blocks.append(.statement(title: heading, grade: finding.auditGrade, lines: lines))
+        }
+
+        if !report.exportNotes.isEmpty || !(report.notExported ?? []).isEmpty {
+            blocks.append(.heading(level: 2, text: s.exportQuality, anchor: "export"))
+            if !report.exportNotes.isEmpty {
+                blocks.append(.paragraph(s.exportQualityIntro))
+                blocks.append(.table(header: [s.record, s.location, s.message],
+                                     rows: report.exportNotes.map { note in
+                                         [[note.collection, note.record].compactMap { $0 }.joined(separator: " "),
+                                          (note.location.file ?? "") + (note.location.line.map { ":\($0)" } ?? ""),
+                                          note.message]
+                                     }, tones: report.exportNotes.map { _ in nil }))
+            }
+            if let notExported = report.notExported, !notExported.isEmpty {
+                blocks.append(.paragraph("\(s.notExported)\(s.colon)" + notExported.joined(separator: ", ") + "."))
+            }
         }
 
         if let plan = report.correctiveActionPlan {
             blocks.append(.heading(level: 2, text: s.correctiveActionPlan, anchor: "plan"))
-            blocks.append(.paragraph("\(s.correction), \(s.rootCause.lowercased()), \(s.action.lowercased()), \(s.owner.lowercased()): \(s.toComplete)."))
+            blocks.append(.paragraph("\(s.correction), \(s.rootCause.lowercased()), \(s.action.lowercased()), \(s.owner.lowercased())\(s.colon)\(s.toComplete)."))
             blocks.append(.table(header: [s.finding, s.correction, s.rootCause, s.action, s.owner, s.dueDate],
                                  rows: plan.map { action in
                                      ["\(action.rule) (\(s.grade(action.grade)))"
@@ -125,13 +161,13 @@ public struct ReportDocument: Sendable, Equatable {
             blocks.append(.table(header: ["", s.target, s.measured, s.withinTarget, s.medianDays, s.longestDays, s.pending],
                                  rows: timings.map { name, timing in
                                      [name, timing.targetDays.map { "\($0) \(s.days)" } ?? s.noTarget, String(timing.measured),
-                                      timing.percentWithinTarget.map { "\($0)% (\(timing.withinTarget ?? 0))" } ?? "-",
+                                      timing.percentWithinTarget.map { "\(s.percent($0)) (\(timing.withinTarget ?? 0))" } ?? "-",
                                       timing.medianDays.map { "\($0) \(s.days)" } ?? "-",
                                       timing.maxDays.map { "\($0) \(s.days)" } ?? "-", String(timing.pending)]
                                  }, tones: [nil, nil]))
             blocks.append(.bars(title: s.withinTarget, bars: timings.map { name, timing in
                 Bar(label: name, percent: timing.percentWithinTarget,
-                    detail: timing.targetDays.map { "\(s.target): \($0) \(s.days)" } ?? s.noTarget)
+                    detail: timing.targetDays.map { "\(s.target)\(s.colon)\($0) \(s.days)" } ?? s.noTarget)
             }))
         }
 
@@ -169,7 +205,7 @@ public struct ReportDocument: Sendable, Equatable {
     static func tone(_ grade: Grade) -> Tone? {
         switch grade {
         case .major: return .bad
-        case .minor: return .warning
+        case .minor, .concern: return .warning
         case .observation, .opportunity: return nil
         }
     }

@@ -73,13 +73,61 @@ public struct ReportStrings: Sendable {
     /// "as of" in "certification audit (stage 2) as of 2026-11-15".
     public var asOf: String
     public var clauses: String
+    /// "Export quality": the section listing defects of the export file.
+    public var exportQuality: String
+    /// Says that export notes are not nonconformities.
+    public var exportQualityIntro: String
+    /// "Collections not in the export".
+    public var notExported: String
+    /// "Grade at stage 2 if not resolved".
+    public var stage2Grade: String
+    /// "Why it is not met" (the statement line after the evidence).
+    public var whyNotMet: String
+    /// Introduces the clauses not assessed from the records in the recommendation.
+    public var notAssessedIntro: String
+    /// The basis of a recommendation with majors: `{date}` is replaced by the deadline.
+    public var majorsDeadline: String
+    /// The basis of a recommendation with minors only.
+    public var minorsPlan: String
 
+    /// The language of this table.
+    public var language: Language
     private var grades: [Grade: (label: String, plural: String)]
     private var statuses: [AuditReport.ClauseStatus: String]
     private var verdicts: [Readiness.Verdict: String]
     private var recommendations: [Recommendation: String]
     private var principles: [QualityPrinciple: String]
     private var levels: [PrincipleStanding.Level: String]
+
+    /// Why a finding's criterion is not met, by its grade: "Minor nonconformity: the criterion
+    /// “Each order is reviewed before acceptance” is not met."
+    public func notMet(_ grade: Grade, criterion: String, systemic: Bool) -> String {
+        let label = self.grade(grade).capitalizedFirst + (systemic ? (language == .fr ? " (systémique)" : " (systemic)") : "")
+        switch (language, grade.severity >= Grade.minor.severity) {
+        case (.fr, true): return "\(label) : le critère « \(criterion) » n'est pas satisfait."
+        case (.fr, false): return "\(label) : le critère « \(criterion) » n'est pas pleinement démontré."
+        case (_, true): return "\(label): the criterion “\(criterion)” is not met."
+        case (_, false): return "\(label): the criterion “\(criterion)” is not fully evidenced."
+        }
+    }
+
+    /// ": " in English, " : " (no-break space before the colon) in French.
+    public var colon: String { language == .fr ? "\u{00A0}: " : ": " }
+
+    /// `64%` in English, `64 %` (no-break space) in French.
+    public func percent(_ value: Int) -> String { language == .fr ? "\(value)\u{00A0}%" : "\(value)%" }
+
+    /// `count` and the noun agreeing with it: English takes the singular for one, French for 0 and 1.
+    public func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        "\(count) " + ((language == .fr ? count < 2 : count == 1) ? one : many)
+    }
+
+    /// "4 clauses with no gap, 1 with a gap, 7 not assessed" for a readiness bar.
+    public func clauseCounts(noGap: Int, gaps: Int, notAssessed: Int) -> String {
+        language == .fr
+            ? "\(counted(noGap, "article sans écart", "articles sans écart")), \(counted(gaps, "article avec écart", "articles avec écart")), \(counted(notAssessed, "article non évalué", "articles non évalués"))"
+            : "\(counted(noGap, "clause with no gap", "clauses with no gap")), \(counted(gaps, "clause with a gap", "clauses with a gap")), \(counted(notAssessed, "clause not assessed", "clauses not assessed"))"
+    }
 
     /// The table for `language`.
     public static func `for`(_ language: Language) -> ReportStrings {
@@ -120,7 +168,7 @@ public struct ReportStrings: Sendable {
         section: "Section", clauseMatrix: "Clause matrix", clause: "Clause", title: "Title", status: "Status",
         rules: "Rules", verifyOnSite: "To verify on site", justification: "Justification",
         areasOfConcern: "Areas of concern", whatToFix: "What to fix", stage2Readiness: "Readiness for stage 2",
-        blockingRules: "Blocking", auditStatements: "Audit statements", requirement: "Requirement",
+        blockingRules: "Would be major at stage 2", auditStatements: "Audit statements", requirement: "Requirement",
         objectiveEvidence: "Objective evidence", nonconformity: "Nonconformity",
         nonconformityText: "The requirement is not fulfilled", grade: "Grade", record: "Record",
         location: "Location", message: "Message", recommendationHeading: "Recommendation to the certification committee",
@@ -133,18 +181,28 @@ public struct ReportStrings: Sendable {
         principlesHeading: "Quality management principles", principle: "Principle", standing: "Standing",
         notApplicableDeclared: "Declared not applicable", accepted: "accepted", notAccepted: "not accepted",
         days: "days", total: "Total", file: "File", line: "Line", asOf: "as of", clauses: "Clauses",
+        exportQuality: "Export quality",
+        exportQualityIntro: "These are defects of the export file, not nonconformities of the quality system: they are not graded. The checks that need these values could not read them; correct the export at its source or its mapping and run the check again.",
+        notExported: "Collections the export says it does not contain (their clauses are not assessed)",
+        stage2Grade: "Grade at stage 2 if not resolved",
+        whyNotMet: "Why it is not met",
+        notAssessedIntro: "Not assessed from the records, to be covered on site",
+        majorsDeadline: "Correction and corrective action for each major nonconformity must be verified by the certification body by {date} (six months after the last day of stage 2); after that date a new stage 2 audit is needed before certification.",
+        minorsPlan: "For each minor nonconformity the organisation submits its correction, root cause analysis and corrective action plan; the certification body reviews and accepts the plan before the decision and verifies its implementation at the next audit.",
+        language: .en,
         grades: [.major: ("major nonconformity", "Major nonconformities"),
                  .minor: ("minor nonconformity", "Minor nonconformities"),
                  .observation: ("observation", "Observations"),
-                 .opportunity: ("opportunity for improvement", "Opportunities for improvement")],
-        statuses: [.conforming: "conforming", .gap: "gap", .notApplicable: "not applicable",
+                 .opportunity: ("opportunity for improvement", "Opportunities for improvement"),
+                 .concern: ("area of concern", "Areas of concern")],
+        statuses: [.conforming: "no gap in the records", .gap: "gap found", .notApplicable: "not applicable",
                    .notAssessed: "not assessed from records"],
         verdicts: [.ready: "Ready for stage 2: no area of concern was found.",
                    .readyWithConcerns: "Ready for stage 2, provided the areas of concern below are resolved before it.",
-                   .notReady: "Not ready for stage 2: major gaps remain (for example no completed internal audit cycle or management review). Resolve them first."],
+                   .notReady: "Not ready for stage 2: some areas of concern would be major nonconformities at stage 2 (for example no completed internal audit cycle or management review). Resolve them first."],
         recommendations: [.recommend: "Certification is recommended.",
                           .recommendOncePlanAccepted: "Certification is recommended once the corrective action plan for the minor nonconformities has been accepted.",
-                          .notRecommended: "Certification is not recommended until the major nonconformities have been corrected and the corrections verified."],
+                          .notRecommended: "Certification is not recommended until the correction and corrective action of every major nonconformity have been verified."],
         principles: [.customerFocus: "Customer focus", .leadership: "Leadership",
                      .engagementOfPeople: "Engagement of people", .processApproach: "Process approach",
                      .improvement: "Improvement", .evidenceBasedDecisionMaking: "Evidence-based decision making",
@@ -161,7 +219,7 @@ public struct ReportStrings: Sendable {
         overallReadiness: "Préparation globale", section: "Chapitre", clauseMatrix: "Matrice des exigences",
         clause: "Article", title: "Titre", status: "Statut", rules: "Règles", verifyOnSite: "À vérifier sur site",
         justification: "Justification", areasOfConcern: "Points sensibles", whatToFix: "À corriger",
-        stage2Readiness: "Aptitude à l'étape 2", blockingRules: "Bloquant",
+        stage2Readiness: "Aptitude à l'étape 2", blockingRules: "Seraient majeurs à l'étape 2",
         auditStatements: "Constats d'audit", requirement: "Exigence", objectiveEvidence: "Preuve objective",
         nonconformity: "Non-conformité", nonconformityText: "L'exigence n'est pas satisfaite", grade: "Gravité",
         record: "Enregistrement", location: "Emplacement", message: "Message",
@@ -175,18 +233,28 @@ public struct ReportStrings: Sendable {
         principlesHeading: "Principes de management de la qualité", principle: "Principe", standing: "Situation",
         notApplicableDeclared: "Déclaré non applicable", accepted: "acceptée", notAccepted: "non acceptée",
         days: "jours", total: "Total", file: "Fichier", line: "Ligne", asOf: "au", clauses: "Articles",
+        exportQuality: "Qualité de l'export",
+        exportQualityIntro: "Ce sont des défauts du fichier d'export, pas des non-conformités du système qualité : ils ne sont pas classés. Les contrôles qui ont besoin de ces valeurs n'ont pas pu les lire ; corrigez l'export à la source ou dans sa correspondance, puis relancez le contrôle.",
+        notExported: "Collections que l'export déclare ne pas contenir (leurs articles ne sont pas évalués)",
+        stage2Grade: "Classement à l'étape 2 s'il n'est pas traité",
+        whyNotMet: "Pourquoi l'exigence n'est pas satisfaite",
+        notAssessedIntro: "Non évalués sur enregistrements, à couvrir sur site",
+        majorsDeadline: "La correction et l'action corrective de chaque non-conformité majeure doivent être vérifiées par l'organisme de certification au plus tard le {date} (six mois après le dernier jour de l'étape 2) ; passé cette date, un nouvel audit d'étape 2 est nécessaire avant la certification.",
+        minorsPlan: "Pour chaque non-conformité mineure, l'organisme soumet sa correction, l'analyse des causes racines et son plan d'actions correctives ; l'organisme de certification examine et accepte le plan avant la décision et en vérifie la mise en œuvre lors de l'audit suivant.",
+        language: .fr,
         grades: [.major: ("non-conformité majeure", "Non-conformités majeures"),
                  .minor: ("non-conformité mineure", "Non-conformités mineures"),
                  .observation: ("observation", "Observations"),
-                 .opportunity: ("piste de progrès", "Pistes de progrès")],
-        statuses: [.conforming: "conforme", .gap: "écart", .notApplicable: "non applicable",
+                 .opportunity: ("piste de progrès", "Pistes de progrès"),
+                 .concern: ("point sensible", "Points sensibles")],
+        statuses: [.conforming: "aucun écart dans les enregistrements", .gap: "écart relevé", .notApplicable: "non applicable",
                    .notAssessed: "non évalué sur enregistrements"],
         verdicts: [.ready: "Prêt pour l'étape 2 : aucun point sensible n'a été relevé.",
                    .readyWithConcerns: "Prêt pour l'étape 2, à condition de traiter auparavant les points sensibles ci-dessous.",
-                   .notReady: "Pas prêt pour l'étape 2 : des écarts majeurs subsistent (par exemple aucun cycle d'audit interne ou aucune revue de direction réalisé). Traitez-les d'abord."],
+                   .notReady: "Pas prêt pour l'étape 2 : certains points sensibles seraient des non-conformités majeures à l'étape 2 (par exemple aucun cycle d'audit interne achevé ou aucune revue de direction tenue). Traitez-les d'abord."],
         recommendations: [.recommend: "La certification est recommandée.",
                           .recommendOncePlanAccepted: "La certification est recommandée dès que le plan d'actions correctives des non-conformités mineures aura été accepté.",
-                          .notRecommended: "La certification n'est pas recommandée tant que les non-conformités majeures n'ont pas été corrigées et les corrections vérifiées."],
+                          .notRecommended: "La certification n'est pas recommandée tant que la correction et l'action corrective de chaque non-conformité majeure n'ont pas été vérifiées."],
         principles: [.customerFocus: "Orientation client", .leadership: "Leadership",
                      .engagementOfPeople: "Implication du personnel", .processApproach: "Approche processus",
                      .improvement: "Amélioration", .evidenceBasedDecisionMaking: "Prise de décision fondée sur des preuves",

@@ -16,10 +16,10 @@ public struct SARIFReportRenderer: ReportRenderer {
             SARIF.Rule(id: rule.id, name: Self.pascalName(rule.id),
                        shortDescription: .init(text: rule.title),
                        fullDescription: .init(text: "\(s.clauseReference(rule.standard, rule.clause)): \(rule.title)"),
-                       help: rule.guidance.map { SARIF.Message(text: $0) },
+                       help: report.audience == .auditor ? nil : rule.guidance.map { SARIF.Message(text: $0) },
                        defaultConfiguration: .init(level: Self.level(rule.grade)),
                        properties: .init(standard: rule.standard.rawValue, clause: rule.clause, grade: rule.grade.rawValue,
-                                         tags: [rule.standard.rawValue, "clause-\(rule.clause)"]))
+                                         stage2Grade: nil, tags: [rule.standard.rawValue, "clause-\(rule.clause)"]))
         }
         let results = report.findings.map { finding -> SARIF.Result in
             var location = SARIF.Location()
@@ -43,13 +43,26 @@ public struct SARIFReportRenderer: ReportRenderer {
                                                         .compactMap { $0 }.joined(separator: "; "))]
                                 },
                                 properties: .init(standard: finding.standard.rawValue, clause: finding.clause,
-                                                  grade: finding.grade.rawValue, tags: nil))
+                                                  grade: finding.grade.rawValue, stage2Grade: finding.stage2Grade?.rawValue,
+                                                  tags: nil))
         }
         let artifacts = report.inputs.map { input in
             SARIF.Artifact(location: .init(uri: Self.uri(input.path)), hashes: ["sha-256": input.sha256])
         }
+        // Defects of the export file are not results (nonconformities): they are notifications
+        // about the run's input.
+        let notes = report.exportNotes.map { note -> SARIF.Notification in
+            var location = SARIF.Location()
+            if let file = note.location.file {
+                location.physicalLocation = .init(artifactLocation: .init(uri: Self.uri(file)),
+                                                  region: note.location.line.map { SARIF.Region(startLine: max(1, $0)) })
+            }
+            return SARIF.Notification(message: .init(text: note.message),
+                                      locations: location.physicalLocation == nil ? nil : [location])
+        }
         let log = SARIF.Log(runs: [SARIF.Run(
             tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: rules)),
+            invocations: [SARIF.Invocation(toolExecutionNotifications: notes.isEmpty ? nil : notes)],
             artifacts: artifacts, results: results, language: report.language.rawValue,
             properties: .init(asOf: report.asOf, stage: report.stage.rawValue, ruleSetFingerprint: report.rules.fingerprint,
                               generatedAt: report.generatedAt))])
@@ -59,12 +72,13 @@ public struct SARIFReportRenderer: ReportRenderer {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// SARIF levels: majors are errors, minors warnings, the rest notes.
+    /// SARIF levels: majors are errors, minors warnings, the rest notes (stage 1 areas of
+    /// concern too: they are not nonconformities yet).
     static func level(_ grade: Grade) -> String {
         switch grade {
         case .major: return "error"
         case .minor: return "warning"
-        case .observation, .opportunity: return "note"
+        case .observation, .opportunity, .concern: return "note"
         }
     }
 
@@ -95,11 +109,24 @@ enum SARIF {
 
     struct Run: Encodable {
         var tool: Tool
+        var invocations: [Invocation]
         var artifacts: [Artifact]
         var results: [Result]
         var language: String
         var properties: RunProperties
         var columnKind = "unicodeCodePoints"
+    }
+
+    /// The run itself; its notifications carry the export notes.
+    struct Invocation: Encodable {
+        var executionSuccessful = true
+        var toolExecutionNotifications: [Notification]?
+    }
+
+    struct Notification: Encodable {
+        var level = "warning"
+        var message: Message
+        var locations: [Location]?
     }
 
     struct RunProperties: Encodable {
@@ -137,6 +164,8 @@ enum SARIF {
         var standard: String
         var clause: String
         var grade: String
+        /// Stage 1: the grade an area of concern would carry at stage 2.
+        var stage2Grade: String?
         var tags: [String]?
     }
 

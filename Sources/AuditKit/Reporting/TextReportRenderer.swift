@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report for a terminal or a log: a header with the evidence, a summary table, the stage's
 /// conclusions (readiness for stage 2, or the recommendation and corrective action plan), the
 /// findings grouped by grade, and the quality management principles.
@@ -17,42 +19,49 @@ public struct TextReportRenderer: ReportRenderer {
         let s = report.strings
         var lines: [String] = []
         lines.append("auditready \(report.tool.version): \(s.stage(report.stage).lowercasedFirst) \(s.asOf) \(report.asOf)")
-        lines.append("\(s.standards): " + report.standards.map(\.title).joined(separator: ", "))
+        lines.append("\(s.standards)\(s.colon)" + report.standards.map(\.title).joined(separator: ", "))
         for input in report.inputs {
-            lines.append("\(s.records): \(Self.singleLine(input.path)) (\(input.format.uppercased()), \(input.records) \(s.recordsUnit), SHA-256 \(input.sha256))")
+            lines.append("\(s.records)\(s.colon)\(Self.singleLine(input.path)) (\(input.format.uppercased()), \(input.records) \(s.recordsUnit), SHA-256 \(input.sha256))")
         }
-        lines.append("\(s.rules): \(report.rules.evaluated) \(s.rulesEvaluated) (\(s.ruleSet.lowercased()) \(report.rules.fingerprint))")
-        if let generatedAt = report.generatedAt { lines.append("\(s.generatedAt): \(generatedAt)") }
+        lines.append("\(s.rules)\(s.colon)\(report.rules.evaluated) \(s.rulesEvaluated) (\(s.ruleSet.lowercased()) \(report.rules.fingerprint))")
+        if let generatedAt = report.generatedAt { lines.append("\(s.generatedAt)\(s.colon)\(generatedAt)") }
         for declaration in report.notApplicable {
             let verdict = declaration.accepted ? s.accepted : s.notAccepted
             let why = declaration.justification.map { ": " + Self.singleLine($0) } ?? ""
-            lines.append("\(s.notApplicableDeclared): \(Self.singleLine(declaration.clause)) (\(verdict))\(why)")
+            lines.append("\(s.notApplicableDeclared)\(s.colon)\(Self.singleLine(declaration.clause)) (\(verdict))\(why)")
         }
         lines.append("")
         lines.append(paint(s.summary, .bold))
-        var rows: [[String]] = [[s.grade, s.findings]]
-        for grade in Grade.allCases { rows.append([s.gradePlural(grade), String(report.summary[grade])]) }
+        var rows: [[String]] = [report.stage == .initial ? [s.stage2Grade, s.gradePlural(.concern)] : [s.grade, s.findings]]
+        for grade in Grade.auditGrades { rows.append([s.gradePlural(grade), String(report.summary[grade])]) }
         rows.append([s.total, String(report.summary.total)])
         lines += Self.table(rows).map { "  " + $0 }
         lines.append("")
-        lines.append(paint(s.readiness, .bold) + ": " + (report.readiness.overallPercent.map { "\($0)%" } ?? "-"))
+        lines.append(paint(s.readiness, .bold) + s.colon + (report.readiness.overallPercent.map { s.percent($0) } ?? "-"))
         var sectionRows: [[String]] = [[s.section, s.statuses(.conforming), s.statuses(.gap), "%"]]
         for section in report.readiness.sections {
             sectionRows.append(["\(section.standard.title) \(section.section)", String(section.conforming),
-                                String(section.gaps), section.percent.map { "\($0)%" } ?? "-"])
+                                String(section.gaps), section.percent.map { s.percent($0) } ?? "-"])
         }
         lines += Self.table(sectionRows).map { "  " + $0 }
         lines.append("")
         if let verdict = report.readiness.stage2 {
-            lines.append(paint(s.stage2Readiness, .bold) + ": " + paint(s.verdict(verdict), verdict == .notReady ? .red : (verdict == .ready ? .green : .yellow)))
+            lines.append(paint(s.stage2Readiness, .bold) + s.colon + paint(s.verdict(verdict), verdict == .notReady ? .red : (verdict == .ready ? .green : .yellow)))
             if let blocking = report.readiness.blocking, !blocking.isEmpty {
-                lines.append("  \(s.blockingRules): " + blocking.joined(separator: ", "))
+                lines.append("  \(s.blockingRules)\(s.colon)" + blocking.joined(separator: ", "))
             }
             lines.append("")
         }
         if let recommendation = report.recommendation {
-            lines.append(paint(s.recommendationHeading, .bold) + ": "
+            lines.append(paint(s.recommendationHeading, .bold) + s.colon
                          + paint(s.recommendation(recommendation), recommendation == .notRecommended ? .red : (recommendation == .recommend ? .green : .yellow)))
+            if let deadline = report.recommendationBasis?.majorsVerifiedBy {
+                lines.append("  " + s.majorsDeadline.replacingOccurrences(of: "{date}", with: deadline))
+            }
+            if report.summary.minor > 0 { lines.append("  " + s.minorsPlan) }
+            if let notAssessed = report.recommendationBasis?.notAssessed, !notAssessed.isEmpty {
+                lines.append("  \(s.notAssessedIntro)\(s.colon)" + notAssessed.joined(separator: ", ") + ".")
+            }
             lines.append("")
         }
         if report.findings.isEmpty {
@@ -60,10 +69,14 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("")
         }
         let statements = report.statements
-        for grade in Grade.allCases {
-            let graded = statements.filter { $0.finding.grade == grade }
+        if report.stage == .initial, !statements.isEmpty {
+            lines.append(paint("\(s.areasOfConcern) (\(statements.count))", .bold))
+        }
+        for grade in Grade.auditGrades {
+            let graded = statements.filter { $0.finding.auditGrade == grade }
             guard !graded.isEmpty else { continue }
-            lines.append(paint("\(s.gradePlural(grade)) (\(graded.count))", Self.style(grade)))
+            let heading = report.stage == .initial ? "\(s.stage2Grade)\(s.colon)\(s.grade(grade))" : s.gradePlural(grade)
+            lines.append(paint("\(heading) (\(graded.count))", Self.style(grade)))
             for statement in graded {
                 let finding = statement.finding
                 lines.append("  \(finding.standard.title) \(finding.clause)  [\(finding.rule)]")
@@ -78,16 +91,28 @@ public struct TextReportRenderer: ReportRenderer {
                     }
                 }
                 if report.stage == .initial, let guidance = statement.guidance {
-                    lines.append("    \(s.whatToFix): \(Self.singleLine(guidance))")
+                    lines.append("    \(s.whatToFix)\(s.colon)\(Self.singleLine(guidance))")
                 }
             }
             lines.append("")
         }
+        if !report.exportNotes.isEmpty || !(report.notExported ?? []).isEmpty {
+            lines.append(paint(s.exportQuality, .bold))
+            if !report.exportNotes.isEmpty { lines.append("  " + s.exportQualityIntro) }
+            for note in report.exportNotes {
+                let place = (note.location.file ?? "") + (note.location.line.map { ":\($0)" } ?? "")
+                lines.append("  - " + Self.singleLine(note.message) + (place.isEmpty ? "" : " (\(Self.singleLine(place)))"))
+            }
+            if let notExported = report.notExported, !notExported.isEmpty {
+                lines.append("  \(s.notExported)\(s.colon)" + notExported.joined(separator: ", ") + ".")
+            }
+            lines.append("")
+        }
         if let plan = report.correctiveActionPlan, !plan.isEmpty {
-            lines.append(paint(s.correctiveActionPlan, .bold) + " (\(s.correction), \(s.rootCause.lowercased()), \(s.action.lowercased()), \(s.owner.lowercased()): \(s.toComplete))")
+            lines.append(paint(s.correctiveActionPlan, .bold) + " (\(s.correction), \(s.rootCause.lowercased()), \(s.action.lowercased()), \(s.owner.lowercased())\(s.colon)\(s.toComplete))")
             var planRows: [[String]] = [[s.dueDate, s.grade, s.clause, s.rules, s.record]]
             for action in plan {
-                planRows.append([action.dueOn ?? "-", action.grade.rawValue, "\(action.standard.rawValue) \(action.clause)",
+                planRows.append([action.dueOn ?? "-", s.grade(action.grade), "\(action.standard.rawValue) \(action.clause)",
                                  action.rule, action.record.map { Self.singleLine($0) } ?? "-"])
             }
             lines += Self.table(planRows).map { "  " + $0 }
@@ -102,13 +127,13 @@ public struct TextReportRenderer: ReportRenderer {
         lines += Self.table(principleRows).map { "  " + $0 }
         lines.append("")
         let summary = report.summary
-        lines.append("\(s.summary): " + Grade.allCases.map {
-            "\(summary[$0]) " + (summary[$0] == 1 ? s.grade($0) : s.gradePlural($0).lowercased())
+        lines.append("\(s.summary)\(s.colon)" + (report.stage == .initial ? "\(s.counted(summary.concern ?? 0, s.grade(.concern), s.gradePlural(.concern).lowercased())) — " : "") + Grade.auditGrades.map {
+            s.counted(summary[$0], s.grade($0), s.gradePlural($0).lowercased())
         }.joined(separator: ", ") + (summary.waived > 0 ? " (+\(summary.waived) \(report.language == .fr ? "sous dérogation" : "waived"))" : ""))
         let counts = [AuditReport.ClauseStatus.conforming, .gap, .notApplicable, .notAssessed].map { status in
-            "\(report.clauses.filter { $0.status == status }.count) \(s.status(status))"
+            "\(s.status(status)): \(report.clauses.filter { $0.status == status }.count)"
         }
-        lines.append("\(s.clauses): " + counts.joined(separator: ", "))
+        lines.append("\(s.clauses)\(s.colon)" + counts.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -123,6 +148,7 @@ public struct TextReportRenderer: ReportRenderer {
         case .minor: return .yellow
         case .observation: return .cyan
         case .opportunity: return .blue
+        case .concern: return .yellow
         }
     }
 

@@ -15,7 +15,8 @@ public enum RecordsContract {
 
     /// Every collection and group, in the order of records-contract.md.
     public static let entries: [ContractCollection] = [
-        ContractCollection("export", isGroup: true, [date("exported_on"), f("source_system"), f("organisation_id")]),
+        ContractCollection("export", isGroup: true, [date("exported_on"), f("source_system"), f("organisation_id"),
+                                                        f("collections", .codes(nil))]),
         ContractCollection("organisation", isGroup: true, [
             f("name"), f("scope"),
             f("sites", .records([id, f("name"), f("address")])),
