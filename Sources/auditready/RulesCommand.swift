@@ -44,7 +44,7 @@ struct RulesCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("\(error.diagnostics.count) error(s)\n".utf8))
                 throw ExitCode(ExitStatus.unusable)
             }
-            let warnings = (ruleSet.warnings + ContractLint.check(ruleSet.files)
+            let warnings = (ruleSet.warnings + ContractLint.check(ruleSet.files) + AbsenceLint.check(ruleSet.files)
                 + TranslationLint.check(ruleSet.files, language: .fr)).sorted()
             var lines = warnings.map(\.description)
             lines.append("\(ruleSet.files.count) file(s), \(ruleSet.rules.count) rule(s): no errors, \(warnings.count) warning(s)")

@@ -246,7 +246,7 @@ func shape(_ expression: Expr) -> String {
         ("param in = 3", "1:7: 'in' is a reserved word and cannot name a parameter"),
         ("param x 3", "1:9: expected '=' after the parameter name 'x', found '3'"),
         ("param x = y", "1:11: expected a value such as 12, 30 days, \"text\", 2026-01-01 or true, found 'y'"),
-        ("rul Q1", "1:1: expected 'rule', 'clause', 'param' or 'version', found 'rul'; did you mean 'rule'?"),
+        ("rul Q1", "1:1: expected 'rule', 'clause', 'param', 'term' or 'version', found 'rul'; did you mean 'rule'?"),
         ("rule Q44/x", "1:6: invalid rule id 'Q44/x'; use letters, digits, '-', '_' and '.', starting with a letter or digit"),
         ("rule\n  title \"T\"", "2:3: expected a rule id such as Q44-internal-audit after 'rule', found 'title'"),
         ("clause iso9001 x \"T\"", "1:16: expected a clause number such as 9.2.2, found 'x'"),

@@ -94,11 +94,11 @@ public enum RuleTestRunner {
             }
         }
         return missing.map { "\(spelling): expected a finding \($0), but there was none" }
-            + unmatched.map { "\(spelling): unexpected finding \($0.record ?? "(whole export)") \($0.grade.rawValue) \($0.clause): \($0.message)" }
+            + unmatched.map { "\(spelling): unexpected finding \($0.record ?? "(whole export)") \($0.auditGrade.rawValue) \($0.clause): \($0.message)" }
     }
 
     private static func matches(_ expectation: RuleTest.Expectation, _ finding: Finding) -> Bool {
-        expectation.record == finding.record && expectation.grade == finding.grade
+        expectation.record == finding.record && expectation.grade == finding.auditGrade
             && (expectation.clause.map { $0 == finding.clause } ?? true)
             && (expectation.message.map { finding.message.contains($0) } ?? true)
     }
