@@ -26,7 +26,7 @@ public enum AuditEngine {
         func add(_ raw: RuleEvaluator.RawFinding, rule: String, standard: Standard, clause: String) {
             findings.append(Finding(rule: rule, standard: standard, clause: clause, grade: raw.grade,
                                     collection: raw.collection, record: raw.record, message: raw.message,
-                                    location: place(raw.location)))
+                                    location: place(raw.location), arguments: raw.arguments))
         }
         let builtinsRun = options.onlyRules == nil
         if builtinsRun, standards.contains(.iso9001) {
@@ -94,9 +94,12 @@ public enum AuditEngine {
                                          builtins: builtins, findings: findings, declarations: declarations,
                                          language: options.language)
         let ruleResults = (builtinResults + evaluated.map { rule in
-            RuleResult(id: rule.id, title: rule.localizedTitle(options.language), standard: rule.standard,
-                       clause: rule.clause, grade: rule.grade, guidance: rule.localizedGuidance(options.language),
-                       findings: counts[rule.id] ?? 0)
+            var result = RuleResult(id: rule.id, title: rule.localizedTitle(options.language), standard: rule.standard,
+                                    clause: rule.clause, grade: rule.grade,
+                                    guidance: options.audience == .auditor ? nil : rule.localizedGuidance(options.language),
+                                    findings: counts[rule.id] ?? 0)
+            result.arguments = MessageRenderer(rule: rule).argumentNames
+            return result
         }).sorted {
             $0.standard != $1.standard ? $0.standard < $1.standard
                 : (ClauseNumber.compare($0.clause, $1.clause), $0.id) < (0, $1.id)

@@ -31,8 +31,12 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var collection: String?
     /// The id of the record concerned, or nil for a finding about the export as a whole.
     public var record: String?
-    /// The message, with placeholders filled from the record.
+    /// The message, with placeholders filled from the record, in the report's language.
     public var message: String
+    /// The values the message shows, typed and independent of language, in the order of the
+    /// rule's `arguments` (``RuleResult/arguments``): the message can be written again in
+    /// another language from them (``RuleSet/message(for:in:)``).
+    public var arguments: [MessageArgument] = []
     /// Where the record is.
     public var location: Location
     /// For a systemic finding (a rule failing on many of the records it examined, graded major
@@ -52,7 +56,8 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
     /// Creates a finding.
     public init(rule: String, standard: Standard, clause: String, grade: Grade, collection: String? = nil,
-                record: String?, message: String, location: Location) {
+                record: String?, message: String, location: Location, arguments: [MessageArgument] = []) {
+        self.arguments = arguments
         self.rule = rule
         self.standard = standard
         self.clause = clause
@@ -90,6 +95,7 @@ extension Finding {
     enum CodingKeys: String, CodingKey {
         case rule, standard, clause, grade, collection, record, message, location, evidence, fingerprint, waiver
         case stage2Grade = "stage2_grade"
+        case arguments
     }
 
     /// Reads a finding from a JSON report.
@@ -100,6 +106,7 @@ extension Finding {
         clause = try container.decode(String.self, forKey: .clause)
         grade = try container.decode(Grade.self, forKey: .grade)
         stage2Grade = try container.decodeIfPresent(Grade.self, forKey: .stage2Grade)
+        arguments = try container.decodeIfPresent([MessageArgument].self, forKey: .arguments) ?? []
         collection = try container.decodeIfPresent(String.self, forKey: .collection)
         record = try container.decodeIfPresent(String.self, forKey: .record)
         message = try container.decode(String.self, forKey: .message)
@@ -116,6 +123,7 @@ extension Finding {
         try container.encode(standard, forKey: .standard)
         try container.encode(clause, forKey: .clause)
         try container.encode(grade, forKey: .grade)
+        if !arguments.isEmpty { try container.encode(arguments, forKey: .arguments) }
         if let stage2Grade { try container.encode(stage2Grade, forKey: .stage2Grade) }
         try container.encode(collection, forKey: .collection)
         try container.encode(record, forKey: .record)

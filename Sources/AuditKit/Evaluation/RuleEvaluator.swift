@@ -7,6 +7,8 @@ struct RuleEvaluator {
         var record: String?
         var message: String
         var location: SourceLocation?
+        /// The values the message shows, by position in the rule's ``MessageRenderer/argumentNames``.
+        var arguments: [MessageArgument] = []
     }
 
     private let rule: RuleDeclaration
@@ -16,15 +18,11 @@ struct RuleEvaluator {
     private let filter: Evaluation?
     private let requirement: Evaluation
     private let grades: [(Grade, Evaluation)]
-    private let message: [Either]
+    private let renderer: MessageRenderer
+    private let arguments: [Evaluation]
     private let collection: String?
     private let language: Language
     private let terms: Terms
-
-    private enum Either {
-        case text(String)
-        case value(Evaluation)
-    }
 
     /// Compiles `rule` against one run's environment.
     init(rule: RuleDeclaration, environment: EvaluationEnvironment, language: Language = .en) {
@@ -45,12 +43,8 @@ struct RuleEvaluator {
         filter = rule.filter.map { compiler.compile($0) }
         requirement = compiler.compileRequirement(rule.requirement)
         grades = rule.conditionalGrades.map { ($0.grade, compiler.compile($0.condition)) }
-        message = rule.localizedMessage(language).parts.map { part in
-            switch part {
-            case .text(let text): return .text(text)
-            case .placeholder(let expr): return .value(compiler.compile(expr))
-            }
-        }
+        renderer = MessageRenderer(rule: rule)
+        arguments = renderer.argumentExpressions.map { compiler.compile($0) }
         slotCount = compiler.slotCount
     }
 
@@ -82,15 +76,11 @@ struct RuleEvaluator {
         examined += 1
         guard requirement(frame).bool == false else { return nil }
         let grade = grades.first { $0.1(frame).bool == true }?.0 ?? rule.grade
-        let text = message.map { part -> String in
-            switch part {
-            case .text(let text): return text
-            case .value(let value): return value(frame).display(in: language, terms: terms)
-            }
-        }.joined()
+        let values = arguments.map { $0(frame) }
         let record = item?.record
         return RawFinding(grade: grade, collection: collection, record: record?.id ?? item.flatMap(\.scalarText),
-                          message: text, location: record?.location)
+                          message: renderer.render(values, in: language, terms: terms), location: record?.location,
+                          arguments: values.map(MessageArgument.init))
     }
 
     /// `complaints` for `for each c in complaints`, `analyses` for `… in complaints_handling.analyses`.

@@ -81,6 +81,7 @@ extension AuditReport.RuleSetInfo: JSONWritable {
 extension Finding: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
+            if !arguments.isEmpty { json.member("arguments", arguments) }
             json.member("clause", clause)
             json.member("collection", orNull: collection)
             if !evidence.isEmpty { json.member("evidence", evidence) }
@@ -184,6 +185,7 @@ extension Readiness.Section: JSONWritable {
 extension RuleResult: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
+            json.member("arguments", arguments)
             json.member("clause", clause)
             json.member("findings", findings)
             json.member("grade", grade)
@@ -278,3 +280,15 @@ extension RecommendationBasis: JSONWritable {
         }
     }
 }
+
+extension MessageArgument: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("items", ifPresent: items)
+            json.member("type", type)
+            json.member("value", ifPresent: value)
+        }
+    }
+}
+
+extension MessageArgument.Kind: JSONWritable {}

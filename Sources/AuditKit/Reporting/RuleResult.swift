@@ -12,6 +12,9 @@ public struct RuleResult: Sendable, Codable, Equatable {
     public var guidance: String?
     /// Findings it raised in this run.
     public var findings: Int
+    /// The names of the values its messages show (`count(complaints)`), in the order of each
+    /// finding's `arguments`; empty for built-in checks.
+    public var arguments: [String] = []
 
     /// Creates a rule result.
     public init(id: String, title: String, standard: Standard, clause: String, grade: Grade,

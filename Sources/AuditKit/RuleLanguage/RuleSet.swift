@@ -25,6 +25,17 @@ public struct RuleSet: Sendable {
     /// Every `term` declaration, looked up by code.
     public var terms: Terms { Terms(files.flatMap(\.terms)) }
 
+    /// The message of `finding` written in `language` from its arguments, with the template and
+    /// terms of this rule set: a report can be localised when it is rendered, not only when the
+    /// rules run. Nil for a finding of a built-in check or of a rule this set does not have, or a
+    /// finding whose arguments do not match the rule's (another rule-set version).
+    public func message(for finding: Finding, in language: Language) -> String? {
+        guard let rule = rules.first(where: { $0.id == finding.rule }) else { return nil }
+        let renderer = MessageRenderer(rule: rule)
+        guard renderer.argumentNames.count == finding.arguments.count else { return nil }
+        return renderer.render(finding.arguments, in: language, terms: terms)
+    }
+
     /// Every clause declaration (titles and on-site items), in file order.
     public var clauses: [ClauseDeclaration] { files.flatMap(\.clauses) }
 

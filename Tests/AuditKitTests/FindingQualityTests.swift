@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import AuditKit
+
+/// What a lead auditor would strike out of a report, checked over every finding the bundled rules
+/// give on the samples and on the rule tests' examples: the same gap reported twice, messages
+/// that read badly, raw codes or parameter names in prose, and messages that cannot be written
+/// again in the other language.
+@Suite(.serialized) struct FindingQualityTests {
+    static let samples = ["acme-small", "early-stage", "small-business"]
+
+    /// Every report of the samples (both stages, both languages) and of the rule tests' examples.
+    static let reports: [(name: String, report: AuditReport)] = {
+        var reports: [(String, AuditReport)] = []
+        guard let rules = try? RuleSet.load(paths: BundledRuleTests.ruleDirectories) else { return [] }
+        for sample in samples {
+            let path = BundledRuleTests.repository.appendingPathComponent("Samples/\(sample)/records.json").path
+            guard let records = try? RecordLoader.load(path: path) else { continue }
+            for stage in Stage.allCases {
+                for language in Language.allCases {
+                    var options = AuditOptions(asOf: CalendarDate(year: 2026, month: 11, day: 15)!, stage: stage,
+                                               standards: [.iso9001, .iso10002], language: language)
+                    options.audience = .self
+                    if let report = try? AuditEngine.run(rules: rules, records: records, options: options) {
+                        reports.append(("\(sample) \(stage.rawValue) \(language.rawValue)", report))
+                    }
+                }
+            }
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quality-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tests = (try? RuleTestRunner.discover(paths: BundledRuleTests.ruleDirectories)) ?? []
+        for (index, test) in tests.enumerated() {
+            let file = directory.appendingPathComponent("t\(index).json")
+            guard (try? Data(RecordWriter.json(test.records).utf8).write(to: file)) != nil,
+                  let records = try? RecordLoader.load(path: file.path) else { continue }
+            for language in Language.allCases {
+                let options = AuditOptions(asOf: test.asOf, stage: test.stage, standards: [.iso9001, .iso10002],
+                                           parameters: test.parameters, language: language)
+                if let report = try? AuditEngine.run(rules: rules, records: records, options: options) {
+                    reports.append(("\(test.file):\(test.line) \(language.rawValue)", report))
+                }
+            }
+        }
+        return reports
+    }()
+
+    /// Rule pairs that check different requirements of one clause on the same record.
+    static let distinctRequirements: Set<[String]> = []
+
+    @Test func thereAreReportsToCheck() {
+        #expect(Self.reports.count > 500)
+    }
+
+    /// No two findings at the same clause point at the same record for the same requirement.
+    @Test func oneGapOneFinding() {
+        var duplicates = Set<String>()
+        for (name, report) in Self.reports where report.language == .en {
+            var seen: [String: String] = [:]
+            for finding in report.findings {
+                let key = "\(finding.standard.rawValue) \(finding.clause) \(finding.collection ?? "") \(finding.record ?? "(whole export)")"
+                if let other = seen[key], other != finding.rule, !Self.distinctRequirements.contains([other, finding.rule].sorted()) {
+                    duplicates.insert("\(key): \(other) and \(finding.rule) (\(name))")
+                }
+                seen[key] = finding.rule
+            }
+        }
+        #expect(duplicates.sorted() == [])
+    }
+
+    /// No finding is a major at stage 2 without naming either its record or the whole-export gap.
+    @Test func majorsAtStage2AreWholeRequirementsOrSystemic() {
+        for (name, report) in Self.reports where report.stage == .certification {
+            for finding in report.findings where finding.grade == .major && finding.record != nil {
+                Issue.record("\(name): \(finding.rule) grades one record \(finding.record ?? "") major; a single record is a lapse")
+            }
+        }
+    }
+
+    /// The slips an auditor reported, in every message of every report.
+    @Test func messagesReadCorrectly() {
+        let parameters = Set((try? RuleSet.load(paths: BundledRuleTests.ruleDirectories))?.parameters.keys.map { $0 } ?? [])
+        var slips = Set<String>()
+        let englishPlural = try! Regex(#"(?<![\d.,])1 (?!(?:process|analysis|status|business|address|class|basis|access|series|is|was|has|does)\b)[a-z]+s\b"#)
+        let frenchPlural = try! Regex(#"(?<![\d.,])[01] (?!(?:mois|processus|fois|cours|accès|temps|jours? ouvrés?|dans|sous|sur|plus|ans?\b)\b)[a-zé]+s\b"#)
+        for (name, report) in Self.reports {
+            for finding in report.findings + report.findings.flatMap(\.evidence) {
+                let message = finding.message
+                func slip(_ what: String) { slips.insert("\(finding.rule) [\(report.language.rawValue)] \(what): \(message)") }
+                if message.contains("((") || message.contains("))") { slip("double parentheses") }
+                for phrase in ["on (not recorded)", "dated (not recorded)", "by (not recorded)", "le (non renseigné)",
+                               "du (non renseigné)", "par (non renseigné)", "date du (non renseigné)"] where message.contains(phrase) {
+                    slip("absent value read as a date or a person")
+                }
+                if report.language == .en, message.contains(englishPlural) { slip("plural after 1") }
+                if report.language == .fr, message.contains(frenchPlural) { slip("plural after 0 or 1") }
+                if report.language == .fr, message.range(of: #"\d%"#, options: .regularExpression) != nil { slip("French percent without space") }
+                for word in message.split(whereSeparator: { !$0.isLetter && $0 != "_" }) where word.contains("_") {
+                    slip("raw code or parameter name '\(word)'")
+                }
+                for parameter in parameters where message.contains(" \(parameter) ") { slip("parameter name '\(parameter)'") }
+                _ = name
+            }
+        }
+        #expect(slips.sorted() == [])
+    }
+
+    /// Every message of a rule can be written again in the other language from the finding's
+    /// arguments, and gives what the rules give when run in that language.
+    @Test func messagesAreLocalisedWhenRendered() throws {
+        let rules = try RuleSet.load(paths: BundledRuleTests.ruleDirectories)
+        var compared = 0
+        for sample in Self.samples {
+            let english = Self.reports.first { $0.name == "\(sample) certification en" }?.report
+            let french = Self.reports.first { $0.name == "\(sample) certification fr" }?.report
+            guard let english, let french else { continue }
+            for (one, other) in zip(english.findings, french.findings) where one.evidence.isEmpty && !one.rule.hasPrefix("AR-") {
+                #expect(rules.message(for: one, in: .fr) == other.message)
+                #expect(rules.message(for: other, in: .en) == one.message)
+                compared += 1
+            }
+        }
+        #expect(compared > 10)
+    }
+}
