@@ -44,8 +44,38 @@ enum ClauseMatrix {
                 $0.accepted && ClauseNumber.isWithin(entries[index].clause, $0.clause)
             }?.justification
         }
+        rollUp(&entries)
         return entries.sorted {
             $0.standard != $1.standard ? $0.standard < $1.standard : ClauseNumber.compare($0.clause, $1.clause) < 0
+        }
+    }
+
+    /// A clause declared with sub-clauses stands as its sub-clauses and its own rules together:
+    /// a gap in 6.2.2 is a gap in 6.2, so 6.2 never reads "not assessed" above it.
+    static func rollUp(_ entries: inout [AuditReport.ClauseResult]) {
+        let original = entries
+        for index in entries.indices {
+            let parent = original[index]
+            let children = original.filter {
+                $0.standard == parent.standard && $0.clause != parent.clause && ClauseNumber.isWithin($0.clause, parent.clause)
+            }
+            guard !children.isEmpty, parent.status != .notApplicable else { continue }
+            let statuses = children.map(\.status) + (parent.rules.isEmpty ? [] : [parent.status])
+            if statuses.contains(.gap) {
+                entries[index].status = .gap
+            } else if statuses.contains(.conforming) {
+                entries[index].status = .conforming
+            } else if !statuses.isEmpty, statuses.allSatisfy({ $0 == .notApplicable }) {
+                entries[index].status = .notApplicable
+            }
+        }
+    }
+
+    /// True when another clause of `clauses` lies within `clause`: its line sums up its
+    /// sub-clauses and is not counted again in readiness.
+    static func hasSubclauses(_ clause: AuditReport.ClauseResult, in clauses: [AuditReport.ClauseResult]) -> Bool {
+        clauses.contains {
+            $0.standard == clause.standard && $0.clause != clause.clause && ClauseNumber.isWithin($0.clause, clause.clause)
         }
     }
 }

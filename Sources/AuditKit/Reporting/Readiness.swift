@@ -49,7 +49,8 @@ public struct Readiness: Sendable, Codable, Equatable {
     public init(stage: Stage, clauses: [AuditReport.ClauseResult], findings: [Finding]) {
         var order: [String] = []
         var bySection: [String: Section] = [:]
-        for clause in clauses {
+        // A clause with sub-clauses sums them up: only the sub-clauses count.
+        for clause in clauses where !ClauseMatrix.hasSubclauses(clause, in: clauses) {
             let top = ClauseNumber.parts(clause.clause).first ?? clause.clause
             let key = "\(clause.standard.rawValue) \(top)"
             if bySection[key] == nil {
