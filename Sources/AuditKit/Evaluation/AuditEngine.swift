@@ -77,17 +77,17 @@ public enum AuditEngine {
         var counts: [String: Int] = [:]
         for finding in findings { counts[finding.rule, default: 0] += 1 }
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
-        var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, counts: counts, language: options.language)]
+        var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, counts: counts, language: options.language, audience: options.audience)]
         if !options.pipeline.waivers.isEmpty {
             // Waivers were checked: the check appears with its count, even when every waiver holds.
             let check = BuiltinCheck.invalidWaiver
             builtins.append((check.standard, check.clause, check.id))
-            builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, counts: counts, language: options.language))
+            builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, counts: counts, language: options.language, audience: options.audience))
         }
         if standards.contains(.iso9001) {
             builtins.append((.iso9001, "4.3", BuiltinCheck.notApplicableClause.id))
             for check in [BuiltinCheck.notApplicableClause, .notApplicableJustification] {
-                builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, counts: counts, language: options.language))
+                builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, counts: counts, language: options.language, audience: options.audience))
             }
         }
         let clauses = ClauseMatrix.build(catalogue: rules.clauses, standards: standards, evaluated: evaluated,
@@ -118,9 +118,9 @@ public enum AuditEngine {
 
     /// The report entry of a built-in check; `counts` holds the number of findings per rule id.
     private static func ruleResult(_ check: BuiltinCheck, standard: Standard, clause: String,
-                                   counts: [String: Int], language: Language) -> RuleResult {
+                                   counts: [String: Int], language: Language, audience: Audience) -> RuleResult {
         RuleResult(id: check.id, title: check.title(in: language), standard: standard, clause: clause, grade: check.grade,
-                   guidance: check.guidance(in: language), findings: counts[check.id] ?? 0)
+                   guidance: audience == .auditor ? nil : check.guidance(in: language), findings: counts[check.id] ?? 0)
     }
 
     /// The date integrity check's findings (when `dateCheck`), then each rule's outcome, in rule

@@ -17,7 +17,7 @@ public struct SARIFReportRenderer: ReportRenderer {
                        shortDescription: .init(text: rule.title),
                        fullDescription: .init(text: "\(s.clauseReference(rule.standard, rule.clause)): \(rule.title)"),
                        help: report.audience == .auditor ? nil : rule.guidance.map { SARIF.Message(text: $0) },
-                       defaultConfiguration: .init(level: Self.level(rule.grade)),
+                       defaultConfiguration: .init(level: report.stage == .initial ? "note" : Self.level(rule.grade)),
                        properties: .init(standard: rule.standard.rawValue, clause: rule.clause, grade: rule.grade.rawValue,
                                          stage2Grade: nil, tags: [rule.standard.rawValue, "clause-\(rule.clause)"]))
         }
