@@ -39,11 +39,11 @@ extension AuditReport {
         }
     }
 
-    /// "record CMP-0107 in complaints, records.xml:42", or nil for a finding about the whole export.
+    /// "record CMP-0107, records.xml:42", or nil for a finding about the whole export.
     public func placeOf(_ finding: Finding) -> String? {
         var place: [String] = []
         if let record = finding.record {
-            place.append("\(strings.record.lowercased()) \(record)" + (finding.collection.map { " (\($0))" } ?? ""))
+            place.append("\(strings.record.lowercased()) \(record)")
         }
         if let file = finding.location.file {
             place.append(file + (finding.location.line.map { ":\($0)" } ?? ""))

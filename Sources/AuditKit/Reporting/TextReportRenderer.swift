@@ -84,7 +84,7 @@ public struct TextReportRenderer: ReportRenderer {
                 if let place = report.placeOf(finding) { lines.append("    (\(Self.singleLine(place)))") }
                 if let waiver = finding.waiver { lines.append("    " + Self.singleLine(report.language.waiverNote(waiver))) }
                 if !finding.evidence.isEmpty {
-                    lines.append("    \(report.language.systemicEvidence):")
+                    lines.append("    \(report.language.systemicEvidence)\(String(s.colon.dropLast()))")
                     for item in finding.evidence {
                         let place = report.placeOf(item).map { " (\($0))" } ?? ""
                         lines.append("    - " + Self.singleLine(item.message + place))
