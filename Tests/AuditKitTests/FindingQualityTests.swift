@@ -55,25 +55,32 @@ import Testing
 
     /// No two findings at the same clause point at the same record for the same requirement.
     @Test func oneGapOneFinding() {
-        var duplicates = Set<String>()
+        // One example per pair of rules.
+        var duplicates: [String: String] = [:]
         for (name, report) in Self.reports where report.language == .en {
-            var seen: [String: String] = [:]
+            var seen: [String: [String]] = [:]
             for finding in report.findings {
                 let key = "\(finding.standard.rawValue) \(finding.clause) \(finding.collection ?? "") \(finding.record ?? "(whole export)")"
-                if let other = seen[key], other != finding.rule, !Self.distinctRequirements.contains([other, finding.rule].sorted()) {
-                    duplicates.insert("\(key): \(other) and \(finding.rule) (\(name))")
+                for other in seen[key] ?? [] where other != finding.rule {
+                    let pair = [other, finding.rule].sorted()
+                    if !Self.distinctRequirements.contains(pair), duplicates[pair.joined(separator: " and ")] == nil {
+                        duplicates[pair.joined(separator: " and ")] = "\(key) (\(name))"
+                    }
                 }
-                seen[key] = finding.rule
+                seen[key, default: []].append(finding.rule)
             }
         }
-        #expect(duplicates.sorted() == [])
+        for (pair, example) in duplicates.sorted(by: { $0.key < $1.key }) {
+            Issue.record("same record, same clause: \(pair), e.g. \(example)")
+        }
+        #expect(duplicates.count == 0)
     }
 
     /// No finding is a major at stage 2 without naming either its record or the whole-export gap.
     @Test func majorsAtStage2AreWholeRequirementsOrSystemic() {
         for (name, report) in Self.reports where report.stage == .certification {
             for finding in report.findings where finding.grade == .major && finding.record != nil {
-                Issue.record("\(name): \(finding.rule) grades one record \(finding.record ?? "") major; a single record is a lapse")
+                Issue.record(Comment(rawValue: "\(name): \(finding.rule) grades one record \(finding.record ?? "") major; a single record is a lapse"))
             }
         }
     }
@@ -96,14 +103,17 @@ import Testing
                 if report.language == .en, message.contains(englishPlural) { slip("plural after 1") }
                 if report.language == .fr, message.contains(frenchPlural) { slip("plural after 0 or 1") }
                 if report.language == .fr, message.range(of: #"\d%"#, options: .regularExpression) != nil { slip("French percent without space") }
-                for word in message.split(whereSeparator: { !$0.isLetter && $0 != "_" }) where word.contains("_") {
+                // The date check names the field as the export writes it, so it can be found in the file.
+                for word in message.split(whereSeparator: { !$0.isLetter && $0 != "_" }) where word.contains("_")
+                    && finding.rule != BuiltinCheck.invalidDate.id {
                     slip("raw code or parameter name '\(word)'")
                 }
                 for parameter in parameters where message.contains(" \(parameter) ") { slip("parameter name '\(parameter)'") }
                 _ = name
             }
         }
-        #expect(slips.sorted() == [])
+        for slip in slips.sorted().prefix(60) { Issue.record("\(slip)") }
+        #expect(slips.count == 0)
     }
 
     /// Every message of a rule can be written again in the other language from the finding's
