@@ -177,9 +177,10 @@ public enum AuditEngine {
         return rules.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
     }
 
-    /// Stage 2 runs every rule; stage 1 only those written for the initial assessment.
+    /// A rule runs at the stages it names: stage 1 only those written for the initial
+    /// assessment, stage 2 all but those that only judge readiness for stage 2 (`stages initial`).
     static func runs(_ rule: RuleDeclaration, in stage: Stage) -> Bool {
-        stage == .certification || rule.stages.contains(.initial)
+        rule.stages.contains(stage)
     }
 
     /// The standards listed in `organisation.standards`, or nil when it lists none we know.
