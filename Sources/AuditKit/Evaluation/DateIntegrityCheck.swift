@@ -1,9 +1,10 @@
 /// Finds date fields whose text is not a real ISO 8601 date (ISO 9001 7.5.3): a record that says
 /// a complaint arrived on 30 February cannot be relied on, and rules cannot use it.
 enum DateIntegrityCheck {
-    /// Date fields of the records contract: names ending in `_on`, and the audit programme period.
+    /// Date fields of the records contract. A field the contract does not define (`recieved_on`)
+    /// is a defect of the export, listed as an export note, not a lapse in the record.
     static func isDateField(_ name: String) -> Bool {
-        name.hasSuffix("_on") || name == "period_start" || name == "period_end"
+        RecordsContract.dateFields.contains(name)
     }
 
     static func findings(root: Record, language: Language = .en) -> [RuleEvaluator.RawFinding] {
@@ -28,11 +29,11 @@ enum DateIntegrityCheck {
                     if isDate, CalendarDate.parse(text) == nil {
                         let message: String
                         if language == .fr {
-                            let subject = ownerID.map { "L'enregistrement \(Display.quoted($0)) de \(collection)" } ?? "L'enregistrement \(collection)"
-                            message = "\(subject) indique \(field.name) = \(Display.quoted(text)), qui n'est pas une date valide ; les dates s'écrivent AAAA-MM-JJ, par exemple 2026-03-01."
+                            let subject = ownerID.map { "Dans l'enregistrement \(Display.quoted($0)) (collection \(collection))" } ?? "Dans l'enregistrement \(collection)"
+                            message = "\(subject), le champ \(field.name) vaut \(Display.quoted(text)), qui n'est pas une date réelle : l'enregistrement ne montre pas quand l'étape a eu lieu. Les dates s'écrivent AAAA-MM-JJ, par exemple 2026-03-01."
                         } else {
-                            let subject = ownerID.map { "Record \(Display.quoted($0)) in \(collection)" } ?? "The \(collection) record"
-                            message = "\(subject) gives \(field.name) as \(Display.quoted(text)), which is not a valid date; dates are written YYYY-MM-DD, such as 2026-03-01."
+                            let subject = ownerID.map { "Record \(Display.quoted($0)) (collection \(collection))" } ?? "The \(collection) record"
+                            message = "\(subject) gives its field \(field.name) as \(Display.quoted(text)), which is not a real date, so the record does not show when that step happened. Dates are written YYYY-MM-DD, such as 2026-03-01."
                         }
                         findings.append(RuleEvaluator.RawFinding(
                             grade: BuiltinCheck.invalidDate.grade, collection: collection, record: ownerID,

@@ -5,7 +5,9 @@
 ///
 /// A field counts as handled when the rule tests it anywhere (`is present`, `is empty`, `is a
 /// date`…), passes it to `first_present`, or reads it as a list (`count`, `missing`, a
-/// quantifier's source), where absent means empty. Writing `where x.f is present` is how a rule
+/// quantifier's source), where absent means empty, or compares it with another recorded date of
+/// the same record (`a before b`: an order check, with nothing to compare when one is absent).
+/// Writing `where x.f is present` is how a rule
 /// says on purpose that another rule reports the missing value.
 public enum AbsenceLint {
     /// One warning per rule and unhandled field, at the first place the requirement reads it.
@@ -69,6 +71,11 @@ public enum AbsenceLint {
             case .quantifier(_, _, let source, let condition):
                 handle(source)
                 visit(condition, reading: false)
+            case .binary(let op, let lhs, let rhs) where (op == .before || op == .after) && path(lhs) != nil && path(rhs) != nil:
+                // Two recorded dates in order: when either is absent there is nothing to compare,
+                // and the check of each step reports the missing date.
+                handle(lhs)
+                handle(rhs)
             case .membership(let lhs, let rhs, _):
                 visit(lhs, reading: reading)
                 handle(rhs)

@@ -151,6 +151,19 @@ public enum RecordsContract {
     /// Every field name of every collection.
     public static let allFields: Set<String> = Set(collections.values.flatMap { $0 })
 
+    /// The names of the fields the contract types as dates, nested fields included.
+    public static let dateFields: Set<String> = {
+        var names = Set<String>()
+        func add(_ fields: [ContractField]) {
+            for field in fields {
+                if field.type == .date { names.insert(field.name) }
+                add(field.nestedFields)
+            }
+        }
+        entries.forEach { add($0.fields) }
+        return names
+    }()
+
     /// Top-level names that hold one group of fields rather than a list of records.
     public static let groups: Set<String> = ["export", "organisation", "audit_programme", "complaints_handling"]
 
