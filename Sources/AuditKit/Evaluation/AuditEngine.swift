@@ -64,13 +64,6 @@ public enum AuditEngine {
             SystemicEscalation.apply(to: &findings, policy: SystemicEscalation.Policy(parameters: parameters),
                                      examined: examined, language: options.language)
         }
-        if options.stage == .initial {
-            // Stage 1 grades nothing: each finding is an area of concern with its stage 2 grade.
-            for index in findings.indices {
-                findings[index].stage2Grade = findings[index].grade
-                findings[index].grade = .concern
-            }
-        }
         findings.sort()
         FindingFingerprint.assign(to: &findings)
         options.pipeline.apply(to: &findings, asOf: options.asOf, language: options.language)

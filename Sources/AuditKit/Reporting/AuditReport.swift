@@ -191,6 +191,15 @@ public struct AuditReport: Sendable, Codable, Equatable {
         self.standards = standards
         self.inputs = inputs
         self.rules = rules
+        var findings = findings
+        if stage == .initial {
+            // Stage 1 grades nothing (ISO/IEC 17021-1 9.3.1.2): each finding is an area of concern
+            // that keeps the grade it would carry at stage 2.
+            for index in findings.indices where findings[index].grade != .concern {
+                findings[index].stage2Grade = findings[index].grade
+                findings[index].grade = .concern
+            }
+        }
         self.summary = Summary(findings: findings, stage: stage)
         self.audience = audience
         self.exportNotes = exportNotes

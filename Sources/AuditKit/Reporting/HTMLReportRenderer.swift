@@ -57,7 +57,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 out.append("<div class=\"chart\" role=\"img\" aria-label=\"\(Self.escape(title))\">")
                 for bar in bars {
                     let width = max(0, min(100, bar.percent ?? 0))
-                    let shown = bar.percent.map { "\($0)%" } ?? "-"
+                    let shown = bar.percent.map { report.strings.percent($0) } ?? "-"
                     out.append("<div class=\"bar-row\"><span class=\"bar-label\">\(Self.escape(bar.label))</span>"
                                + "<span class=\"bar\"><span class=\"fill\" style=\"width:\(width)%\"></span></span>"
                                + "<span class=\"bar-value\">\(Self.escape(shown))</span>"

@@ -8,6 +8,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
     public func render(_ report: AuditReport) -> String {
         let document = ReportDocument(report)
+        let strings = report.strings
         var out: [String] = ["# " + Self.escape(document.title), ""]
         for block in document.blocks {
             switch block {
@@ -18,17 +19,17 @@ public struct MarkdownReportRenderer: ReportRenderer {
             case .verdict(let text, _):
                 out.append("> **" + Self.escape(text) + "**")
             case .facts(let facts):
-                out += facts.map { "- **\(Self.escape($0.0))**: \(Self.escape($0.1))" }
+                out += facts.map { "- **\(Self.escape($0.0))**\(Self.escape(strings.colon))\(Self.escape($0.1))" }
             case .table(let header, let rows, _):
                 out += Self.table(header, rows)
             case .bars(let title, let bars):
                 out += Self.table([title, "%", ""], bars.map { bar in
-                    [bar.label, bar.percent.map { "\($0)%" } ?? "-", bar.detail]
+                    [bar.label, bar.percent.map { strings.percent($0) } ?? "-", bar.detail]
                 })
             case .statement(let title, _, let lines):
                 out.append("### " + Self.escape(title))
                 out.append("")
-                out += lines.map { "- **\(Self.escape($0.0))**: \(Self.escape($0.1))" }
+                out += lines.map { "- **\(Self.escape($0.0))**\(Self.escape(strings.colon))\(Self.escape($0.1))" }
             }
             out.append("")
         }
