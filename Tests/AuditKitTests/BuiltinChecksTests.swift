@@ -53,7 +53,7 @@ import Testing
         #expect(findings.count == 2)
         #expect(findings.map(\.record) == ["CMP-0107", "OBJ-1"])
         #expect(findings.map { $0.location?.line } == [42, 58])
-        #expect(findings[0].message == "Record \"CMP-0107\" in complaints gives received_on as \"2026-02-30\", which is not a valid date; dates are written YYYY-MM-DD, such as 2026-03-01.")
+        #expect(findings[0].message == "Record \"CMP-0107\" (collection complaints) gives its field received_on as \"2026-02-30\", not a real date: the record does not show when that step happened (dates are written YYYY-MM-DD).")
         #expect(findings[1].message.contains("recorded_on as \"31/03/2026\""))
     }
 
