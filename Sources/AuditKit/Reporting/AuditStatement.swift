@@ -24,8 +24,10 @@ extension AuditReport {
             var requirement = strings.clauseReference(finding.standard, finding.clause)
             if let clauseTitle { requirement += " (\(clauseTitle))" }
             // What the clause requires; the rule's own title only where the clause does not say
-            // (an exact match: a parent clause's text does not describe a sub-clause).
-            if let text = clause?.clause == finding.clause ? clause?.requirement : nil {
+            // (the clause itself, or the clause of a lettered item such as 7.1.5.2 a: a parent
+            // clause's text does not describe a sub-clause).
+            let unlettered = finding.clause.split(separator: " ").first.map(String.init) ?? finding.clause
+            if let text = clause.flatMap({ $0.clause == finding.clause || $0.clause == unlettered ? $0.requirement : nil }) {
                 requirement += ": \(text)"
             } else if let title = rule?.title {
                 requirement += ": \(title)"
