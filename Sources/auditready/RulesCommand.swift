@@ -79,9 +79,10 @@ extension RulesCommand {
                 for entry in coverage {
                     var how = entry.rules.isEmpty ? [] : ["\(entry.rules.count) rule(s)"]
                     if entry.manual { how.append("on site") }
+                    if how.isEmpty, entry.throughSubclauses { how.append("its sub-clauses") }
                     rows.append([entry.standard.rawValue, entry.clause, how.isEmpty ? "NOTHING" : how.joined(separator: " + "), entry.title])
                 }
-                let unchecked = coverage.filter { $0.rules.isEmpty && !$0.manual }.count
+                let unchecked = coverage.filter { !$0.isCovered }.count
                 text = RuleListing.table(rows) + "\(coverage.count) clauses; \(unchecked) checked neither by a rule nor on site\n"
             }
             FileHandle.standardOutput.write(Data(text.utf8))

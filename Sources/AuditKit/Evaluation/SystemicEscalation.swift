@@ -83,8 +83,8 @@ enum SystemicEscalation {
                                         language: Language) -> Finding {
         let share = ExprCompiler.percent(Double(records) / Double(max(examined, records)), in: language)
         let message = language == .fr
-            ? "Le même écart se répète sur \(records) des \(examined) enregistrements examinés (\(share)) : la cause tient au fonctionnement du processus, pas à des oublis isolés ; c'est une non-conformité systémique. Les constats regroupés sont listés ci-dessous."
-            : "The same lapse recurs on \(records) of the \(examined) records examined (\(share)): the cause lies in how the process works, not in isolated slips, so this is a systemic nonconformity. The findings grouped are listed below."
+            ? "Le même écart se répète sur \(records) des \(examined) enregistrements examinés (\(share)) : la cause tient au fonctionnement du processus, pas à des oublis isolés (défaillance systémique). Les constats regroupés sont listés ci-dessous."
+            : "The same lapse recurs on \(records) of the \(examined) records examined (\(share)): the cause lies in how the process works, not in isolated slips (a systemic failure). The findings grouped are listed below."
         return Finding(rule: rule, standard: sample.standard, clause: sample.clause, grade: .major,
                        collection: sample.collection, record: nil, message: message,
                        location: Finding.Location(file: nil, line: nil))

@@ -127,7 +127,7 @@ public struct TextReportRenderer: ReportRenderer {
         lines += Self.table(principleRows).map { "  " + $0 }
         lines.append("")
         let summary = report.summary
-        lines.append("\(s.summary)\(s.colon)" + (report.stage == .initial ? "\(s.counted(summary.concern ?? 0, s.grade(.concern), s.gradePlural(.concern).lowercased())) — " : "") + Grade.auditGrades.map {
+        lines.append("\(s.summary)\(s.colon)" + (report.stage == .initial ? "\(s.counted(summary.concern ?? 0, s.grade(.concern), s.gradePlural(.concern).lowercased())) — \(s.stage2Grade.lowercasedFirst)\(s.colon)" : "") + Grade.auditGrades.map {
             s.counted(summary[$0], s.grade($0), s.gradePlural($0).lowercased())
         }.joined(separator: ", ") + (summary.waived > 0 ? " (+\(summary.waived) \(report.language == .fr ? "sous dérogation" : "waived"))" : ""))
         let counts = [AuditReport.ClauseStatus.conforming, .gap, .notApplicable, .notAssessed].map { status in

@@ -23,6 +23,12 @@ public enum ClauseCatalogue {
         public var rules: [String]
         /// True when the clause carries an item the auditor verifies on site.
         public var manual: Bool
+        /// True when the clause has declared sub-clauses that are checked (by a rule or on site):
+        /// the clause is covered through them.
+        public var throughSubclauses = false
+
+        /// Checked by a rule, on site, or through its sub-clauses.
+        public var isCovered: Bool { !rules.isEmpty || manual || throughSubclauses }
     }
 
     /// Every declared clause of `rules` with its rules and on-site item, in clause order.
@@ -40,6 +46,12 @@ public enum ClauseCatalogue {
         }
         for check in BuiltinCheck.all {
             if let index = bestMatch(for: check.clause, of: check.standard, among: keys) { entries[index].rules.append(check.id) }
+        }
+        for index in entries.indices {
+            entries[index].throughSubclauses = entries.contains {
+                $0.standard == entries[index].standard && $0.clause != entries[index].clause
+                    && ClauseNumber.isWithin($0.clause, entries[index].clause) && (!$0.rules.isEmpty || $0.manual)
+            }
         }
         return entries.sorted {
             $0.standard != $1.standard ? $0.standard < $1.standard : ClauseNumber.compare($0.clause, $1.clause) < 0
