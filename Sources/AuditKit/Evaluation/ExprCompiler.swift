@@ -35,6 +35,25 @@ struct ExprCompiler {
     }
 
     mutating func compile(_ expr: Expr) -> Evaluation {
+        // An aggregate or quantifier that reads no loop variable (`count(c in nonconformities
+        // where c.closed_on is present)` inside `for each nc in nonconformities`) gives the same
+        // value for every record: it is worked out once per compiled rule, not once per record,
+        // which would grow with the square of the export.
+        switch expr.kind {
+        case .call, .quantifier, .filter:
+            if !expr.freeNames.contains(where: isBound) {
+                let evaluation = compileOnce(expr)
+                let cache = InvariantValue()
+                return { frame in cache.value(frame, evaluation) }
+            }
+        default:
+            break
+        }
+        return compileOnce(expr)
+    }
+
+    /// ``compile(_:)`` without the caching of loop-invariant parts.
+    private mutating func compileOnce(_ expr: Expr) -> Evaluation {
         switch expr.kind {
         case .literal(let literal):
             let value = RuntimeValue(literal)
@@ -48,6 +67,14 @@ struct ExprCompiler {
                 return .duration(Int(number), unit)
             }
         case .list(let items):
+            // A code list written in the rule (`["email", "e-mail", …]`) is built once.
+            if items.allSatisfy({ if case .literal = $0.kind { return true } else { return false } }) {
+                let value = RuntimeValue.list(RuntimeList(items.map { item -> RuntimeValue in
+                    if case .literal(let literal) = item.kind { return RuntimeValue(literal) }
+                    return .unknown
+                }))
+                return { _ in value }
+            }
             let items = items.map { compile($0) }
             return { frame in .list(RuntimeList(items.map { $0(frame) })) }
         case .name(let name):
@@ -288,5 +315,19 @@ struct ExprCompiler {
                 return .bool(quantifier != .some)
             }
         }
+    }
+}
+
+/// The value of a loop-invariant expression, worked out on first use. One compiled rule is
+/// evaluated by one thread at a time, and the records, the audit date and the parameters do not
+/// change during a run, so the first value is the value.
+final class InvariantValue {
+    private var known: RuntimeValue?
+
+    func value(_ frame: EvaluationFrame, _ evaluation: Evaluation) -> RuntimeValue {
+        if let known { return known }
+        let value = evaluation(frame)
+        known = value
+        return value
     }
 }
