@@ -52,7 +52,7 @@ import Testing
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
         #expect(entries.count > 90)
         let first = try #require(entries.first)
-        #expect(Set(first.keys) == ["standard", "clause", "title", "rules", "manual"])
+        #expect(Set(first.keys) == ["standard", "clause", "title", "rules", "manual", "through_subclauses"])
         #expect(entries.contains { $0["clause"] as? String == "7.4" && $0["standard"] as? String == "iso10002" })
     }
 

@@ -29,6 +29,11 @@ public enum ClauseCatalogue {
 
         /// Checked by a rule, on site, or through its sub-clauses.
         public var isCovered: Bool { !rules.isEmpty || manual || throughSubclauses }
+
+        enum CodingKeys: String, CodingKey {
+            case standard, clause, title, rules, manual
+            case throughSubclauses = "through_subclauses"
+        }
     }
 
     /// Every declared clause of `rules` with its rules and on-site item, in clause order.
