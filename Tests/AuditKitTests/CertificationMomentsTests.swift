@@ -126,4 +126,16 @@ import Testing
         #expect(silent.findings.map(\.rule) == ["Q44-internal-audit-done"])
         #expect(silent.notExported == nil)
     }
+
+    /// A misspelt collection in export.collections is said, not silently taken as "not exported".
+    @Test func anUnknownNameInExportCollectionsIsAnExportNote() throws {
+        let json = """
+        {"export": {"collections": ["nonconformites"]}, "nonconformities": [{"id": "NC-1", "root_cause": "setup"}]}
+        """
+        let report = try EvaluationHarness.report(rules: Self.rules, json: json)
+        #expect(report.exportNotes.map(\.message) == [
+            "export.collections names \"nonconformites\", which the records contract does not define; did you mean 'nonconformities'?",
+        ])
+        #expect(report.findings.allSatisfy { !$0.message.contains("nonconformites") })
+    }
 }

@@ -37,7 +37,8 @@ public enum AuditEngine {
         let dateClause = dateStandard == .iso9001 ? dateCheck.clause : "4.9"
         // Defects of the export file are notes, never findings (an invalid date stays a finding:
         // it is a lapse in the record itself).
-        let exportNotes = records.violations.filter { $0.kind != .badDate }.map(ExportNote.init).sorted()
+        let exportNotes = (records.violations.filter { $0.kind != .badDate }.map(ExportNote.init)
+            + ExportedCollections.unknownNames(root: records.root, place: place)).sorted()
         let notExported = ExportedCollections.notExported(root: records.root)
 
         var evaluated: [RuleDeclaration] = []

@@ -13,6 +13,19 @@ enum ExportedCollections {
         return Set(RecordsContract.entries.map(\.name)).subtracting(exported).subtracting(["export"])
     }
 
+    /// Notes for the names `export.collections` lists that the records contract does not define
+    /// (a misspelling would otherwise make the collection count as not exported), placed by `place`.
+    static func unknownNames(root: Record, place: (SourceLocation?) -> Finding.Location) -> [ExportNote] {
+        guard let export = root[Name("export")]?.record, let listed = export[Name("collections")] else { return [] }
+        let known = RecordsContract.entries.map(\.name)
+        return listed.items.compactMap(\.text).filter { !known.contains($0.trimmingCharacters(in: .whitespaces)) }.map { name in
+            let hint = NearMatch.best(for: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+            return ExportNote(kind: "unknown-collection", collection: "export", record: nil,
+                              message: "export.collections names \(Display.quoted(name)), which the records contract does not define\(hint)",
+                              location: place(export.location))
+        }
+    }
+
     /// True when `rule` reads (in its scope, filter or requirement) a top-level name of `names`.
     static func reads(_ rule: RuleDeclaration, anyOf names: Set<String>) -> Bool {
         var read = rule.requirement.freeNames

@@ -66,7 +66,10 @@ enum SystemicEscalation {
             guard policy.isSystemic(failing: records.count, examined: total), let first = indices.first else { continue }
             var systemic = systemicFinding(rule: rule, like: findings[first], records: records.count, examined: total,
                                            language: language)
-            let order = indices.sorted { findings[$0] < findings[$1] }
+            // Compared in place: through the array's subscript each comparison copied two findings.
+            let order = findings.withUnsafeBufferPointer { all in
+                indices.sorted { Finding.precedes(all.baseAddress! + $0, all.baseAddress! + $1) }
+            }
             for index in indices { escalated[index] = true }
             systemic.evidence = order.map(take)
             result.append(systemic)

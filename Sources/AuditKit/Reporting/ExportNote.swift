@@ -22,6 +22,11 @@ public struct ExportNote: Sendable, Codable, Equatable, Comparable {
         self.location = location
     }
 
+    /// "records.json:42", or nil when the note has no file.
+    public var place: String? {
+        location.file.map { $0 + (location.line.map { ":\($0)" } ?? "") }
+    }
+
     /// The note for one structural violation of the records contract.
     init(_ violation: StructuralViolation) {
         self.init(kind: violation.kind.rawValue, collection: violation.collection, record: violation.record,

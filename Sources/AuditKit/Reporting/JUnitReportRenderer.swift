@@ -66,7 +66,7 @@ public struct JUnitReportRenderer: ReportRenderer {
             out.append("  <testsuite name=\"\(Self.escape(s.exportQuality))\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0\">")
             out.append("    <testcase classname=\"export\" name=\"\(Self.escape(s.exportQuality))\" time=\"0\">")
             let notes = report.exportNotes.map { note in
-                note.message + (note.location.file.map { " (\($0)" + (note.location.line.map { ":\($0)" } ?? "") + ")" } ?? "")
+                note.message + (note.place.map { " (\($0))" } ?? "")
             }
             out.append("      <system-out>\(Self.escape(([s.exportQualityIntro] + notes).joined(separator: "\n")))</system-out>")
             out.append("    </testcase>")

@@ -75,13 +75,7 @@ public struct ReportDocument: Sendable, Equatable {
             blocks.append(.heading(level: 2, text: s.recommendationHeading, anchor: "recommendation"))
             blocks.append(.verdict(s.recommendation(recommendation),
                                    recommendation == .notRecommended ? .bad : (recommendation == .recommend ? .good : .warning)))
-            if let deadline = report.recommendationBasis?.majorsVerifiedBy {
-                blocks.append(.paragraph(s.majorsDeadline.replacingOccurrences(of: "{date}", with: deadline)))
-            }
-            if report.summary.minor > 0 { blocks.append(.paragraph(s.minorsPlan)) }
-            if let notAssessed = report.recommendationBasis?.notAssessed, !notAssessed.isEmpty {
-                blocks.append(.paragraph("\(s.notAssessedIntro)\(s.colon)" + notAssessed.joined(separator: ", ") + "."))
-            }
+            blocks += report.recommendationBasisSentences.map(Block.paragraph)
         }
 
         blocks.append(.heading(level: 2, text: s.readiness, anchor: "readiness"))
@@ -125,7 +119,7 @@ public struct ReportDocument: Sendable, Equatable {
                 blocks.append(.table(header: [s.record, s.location, s.message],
                                      rows: report.exportNotes.map { note in
                                          [[note.collection, note.record].compactMap { $0 }.joined(separator: " "),
-                                          (note.location.file ?? "") + (note.location.line.map { ":\($0)" } ?? ""),
+                                          note.place ?? "",
                                           note.message]
                                      }, tones: report.exportNotes.map { _ in nil }))
             }

@@ -55,13 +55,7 @@ public struct TextReportRenderer: ReportRenderer {
         if let recommendation = report.recommendation {
             lines.append(paint(s.recommendationHeading, .bold) + s.colon
                          + paint(s.recommendation(recommendation), recommendation == .notRecommended ? .red : (recommendation == .recommend ? .green : .yellow)))
-            if let deadline = report.recommendationBasis?.majorsVerifiedBy {
-                lines.append("  " + s.majorsDeadline.replacingOccurrences(of: "{date}", with: deadline))
-            }
-            if report.summary.minor > 0 { lines.append("  " + s.minorsPlan) }
-            if let notAssessed = report.recommendationBasis?.notAssessed, !notAssessed.isEmpty {
-                lines.append("  \(s.notAssessedIntro)\(s.colon)" + notAssessed.joined(separator: ", ") + ".")
-            }
+            lines += report.recommendationBasisSentences.map { "  " + $0 }
             lines.append("")
         }
         if report.findings.isEmpty {
@@ -100,8 +94,7 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append(paint(s.exportQuality, .bold))
             if !report.exportNotes.isEmpty { lines.append("  " + s.exportQualityIntro) }
             for note in report.exportNotes {
-                let place = (note.location.file ?? "") + (note.location.line.map { ":\($0)" } ?? "")
-                lines.append("  - " + Self.singleLine(note.message) + (place.isEmpty ? "" : " (\(Self.singleLine(place)))"))
+                lines.append("  - " + Self.singleLine(note.message) + (note.place.map { " (\(Self.singleLine($0)))" } ?? ""))
             }
             if let notExported = report.notExported, !notExported.isEmpty {
                 lines.append("  \(s.notExported)\(s.colon)" + notExported.joined(separator: ", ") + ".")
