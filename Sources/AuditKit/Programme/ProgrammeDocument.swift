@@ -49,7 +49,7 @@ public struct ProgrammeDocument: Sendable {
             }))
 
         blocks.append(.heading(s.auditTime))
-        var time = [s.tableLine(personnel: programme.personnel, days: programme.tableTime, source: AuditTimeTable.source)]
+        var time = [s.tableLine(personnel: programme.personnel, days: programme.tableTime, source: s.tableSource)]
         if programme.extrapolated { time.append(s.extrapolated()) }
         let parameters = programme.parameters
         if parameters.appliedAdjustment != 0 {

@@ -91,6 +91,9 @@ public struct ProgrammeStrings: Sendable {
             : "\(days.formatted(.en)) auditor-day\(days.halfDays == 2 ? "" : "s")"
     }
 
+    /// The MD 5 table the times come from (``AuditTimeTable/source``), in this language.
+    public var tableSource: String { t(AuditTimeTable.source, "IAF MD 5:2019 (édition 4), tableau QMS 1") }
+
     public var auditTime: String { t("Audit time", "Durée d'audit") }
     public func tableLine(personnel: Int, days: AuditorDays, source: String) -> String {
         language == .fr
