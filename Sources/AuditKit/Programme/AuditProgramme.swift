@@ -10,7 +10,9 @@ public struct AuditProgramme: Sendable, Equatable {
     public var personnel: Int
     /// The number of sites (1: a single site).
     public var sites: Int
+    /// The standards certified.
     public var standards: [Standard]
+    /// The parameters the programme was planned with.
     public var parameters: ProgrammeParameters
     /// The initial audit time (stage 1 + stage 2) read from the MD 5 table, before adjustment.
     public var tableTime: AuditorDays

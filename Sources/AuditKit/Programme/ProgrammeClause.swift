@@ -1,8 +1,11 @@
 /// A clause an audit of the programme covers, from the rule set's clause declarations.
 public struct ProgrammeClause: Sendable, Hashable, Comparable {
     public var standard: Standard
+    /// The clause number (`9.2.1`).
     public var clause: String
+    /// The English title from the rule files.
     public var title: String
+    /// The French title, when the rule files give one.
     public var titleFr: String?
     /// The 17021-1 9.6.2.2 topic the clause is audited under at every surveillance, if any.
     public var topic: String?

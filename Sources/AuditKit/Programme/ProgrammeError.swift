@@ -2,16 +2,27 @@ import Foundation
 
 /// Why an audit programme cannot be planned from the given arguments: one plain sentence each.
 public enum ProgrammeError: Error, LocalizedError, Sendable, Equatable {
+    /// A date option that is not a real `YYYY-MM-DD` date.
     case invalidDate(option: String, text: String)
+    /// Fewer than one person.
     case personnelNotPositive(Int)
+    /// Fewer than one site.
     case sitesNotPositive(Int)
+    /// A stage of the initial audit ending after the certification decision.
     case stagesAfterDecision(stage: String, date: String, decision: String)
+    /// Stage 1 ending after stage 2.
     case stage1AfterStage2(stage1: String, stage2: String)
+    /// A `--param` name the programme does not have.
     case unknownParameter(String, known: [String])
+    /// A `--param` value that is not a whole number.
     case parameterNotANumber(String, String)
+    /// A `--param` value outside its range.
     case parameterOutOfRange(String, Int, ClosedRange<Int>)
+    /// A planned date that would fall before its window.
     case leadBeyondWindow(lead: Int, window: Int)
+    /// A `--not-applicable` clause the rule files do not declare.
     case unknownClause(String)
+    /// No clause left to audit.
     case nothingApplicable
 
     public var errorDescription: String? {

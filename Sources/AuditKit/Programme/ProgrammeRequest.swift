@@ -7,6 +7,7 @@ public struct ProgrammeRequest: Sendable {
     public var personnel: Int
     /// The number of sites, the central function's included (1: a single site).
     public var sites: Int
+    /// The standards certified.
     public var standards: [Standard]
     /// The last day of stage 1, when known.
     public var stage1End: CalendarDate?
@@ -14,8 +15,10 @@ public struct ProgrammeRequest: Sendable {
     public var stage2End: CalendarDate?
     /// Clauses declared not applicable: `8.3` (ISO 9001) or `iso10002:8.3`.
     public var notApplicable: [String]
+    /// The programme parameters (`--param`).
     public var parameters: ProgrammeParameters
 
+    /// A request; only the decision date has no default.
     public init(certifiedOn: CalendarDate, personnel: Int = 1, sites: Int = 1, standards: [Standard] = [.iso9001],
                 stage1End: CalendarDate? = nil, stage2End: CalendarDate? = nil, notApplicable: [String] = [],
                 parameters: ProgrammeParameters = ProgrammeParameters()) {

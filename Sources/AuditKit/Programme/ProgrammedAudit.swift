@@ -9,6 +9,7 @@ public struct ProgrammedAudit: Sendable, Equatable {
         case recertification = "recertification"
     }
 
+    /// Which audit of the cycle this is.
     public var kind: Kind
     /// The first day of the target window; nil for the initial audit without given dates.
     public var earliest: CalendarDate?

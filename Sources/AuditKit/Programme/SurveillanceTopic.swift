@@ -3,7 +3,9 @@
 public struct SurveillanceTopic: Sendable, Equatable {
     /// A stable key (`internal-audit-review`), used in JSON and CSV.
     public var id: String
+    /// The topic in English.
     public var title: String
+    /// The topic in French.
     public var titleFr: String
     /// The clauses (and their sub-clauses) the topic is audited at.
     public var clauses: [(standard: Standard, clause: String)]
