@@ -14,7 +14,7 @@ for tool in soffice pdftotext pdfinfo; do
 done
 
 sample=${1:-Samples/acme-small/records.xml}
-record=${2:-CAL-}   # text a finding of the sample names
+record=${2:-EQ-02}  # a record a finding of the sample names (the overdue calibration)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build -q --product auditready

@@ -68,7 +68,7 @@ import ZIPFoundation
         let document = DOCXReportRenderer().render(ReportFixtures.report())
         #expect(document.contains("<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Audit readiness report"))
         #expect(document.components(separatedBy: "w:val=\"Heading2\"").count > 5)
-        #expect(document.contains("<w:pStyle w:val=\"Heading3\"/></w:pPr><w:r><w:t xml:space=\"preserve\">1. ISO 9001 9.2.1"))
+        #expect(document.contains("<w:pStyle w:val=\"Heading3\"/></w:pPr><w:r><w:t xml:space=\"preserve\">1. ISO 9001:2015 9.2.1 · Q44-internal-audit-done"))
         #expect(document.contains("<w:tblHeader/>"))
         #expect(document.contains("IA-2026-01"), "a finding's record")
         let styles = try Self.text("word/styles.xml", in: try Self.docx(ReportFixtures.report()))
