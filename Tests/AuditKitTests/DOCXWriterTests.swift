@@ -128,6 +128,13 @@ import ZIPFoundation
         #expect(Self.parsedText(core).text.contains("<script>"))
     }
 
+    @Test func aShortRowGetsEveryColumn() {
+        var document = ReportDocument(ReportFixtures.report())
+        document.blocks = [.table(header: ["a", "b", "c"], rows: [["only"]], tones: [])]
+        let xml = DOCXWriter(document).documentXML
+        #expect(xml.components(separatedBy: "<w:tc>").count - 1 == 6, "3 header cells, 3 cells in the short row")
+    }
+
     @Test func aDateThatIsNotADateIsLeftOut() throws {
         let writer = DOCXWriter(ReportDocument(ReportFixtures.report()), date: "2026-11-15T10:00:00Z<x>")
         #expect(writer.date == nil)

@@ -38,11 +38,13 @@ struct DOCXBody {
             return labelled(facts, edge: nil)
         case .table(let header, let rows, let tones):
             let widths = WordML.equalWidths(max(header.count, rows.map(\.count).max() ?? 0))
-            var out = [WordML.row(zip(header, widths).map { WordML.cell(WordML.run($0, .strong), width: $1, fill: "E7EAEE") },
+            // Every row gets every column, so Word never shows a ragged table.
+            func padded(_ cells: [String]) -> [String] { cells + Array(repeating: "", count: max(0, widths.count - cells.count)) }
+            var out = [WordML.row(zip(padded(header), widths).map { WordML.cell(WordML.run($0, .strong), width: $1, fill: "E7EAEE") },
                                   header: true)]
             for (index, row) in rows.enumerated() {
                 let tone = index < tones.count ? tones[index] : nil
-                out.append(WordML.row(zip(row, widths).enumerated().map { column, pair in
+                out.append(WordML.row(zip(padded(row), widths).enumerated().map { column, pair in
                     WordML.cell(WordML.run(pair.0), width: pair.1,
                                 leftBorder: column == 0 ? tone.map { Self.colours($0).edge } : nil)
                 }))
