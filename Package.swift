@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // CSV registers for mappings (semicolons, BOM, quoted line breaks).
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // The ZIP container of DOCX reports (fixed entry order, dates and compression).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). Only the XML loader imports it.
@@ -29,6 +31,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The records contract as XML Schema and JSON Schema (the top-level schemas/ links here).
             resources: [.copy("Resources/schemas")]
@@ -53,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuditKitTests",
-            dependencies: ["AuditKit", "BundledRules"],
+            dependencies: ["AuditKit", "BundledRules", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Snapshots"]
         ),
         .testTarget(

@@ -40,7 +40,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Override a rule parameter (repeatable).", valueName: "NAME=VALUE"))
     var parameters: [String] = []
 
-    @Option(help: ArgumentHelp("Report format: text, markdown, html, json, sarif, junit or csv (repeatable with --output-dir).",
+    @Option(help: ArgumentHelp("Report format: text, markdown, html, json, sarif, junit, csv or docx (docx needs --output; repeatable with --output-dir).",
                                valueName: "FORMAT"))
     var format: [ReportFormat] = []
 

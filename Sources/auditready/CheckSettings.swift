@@ -73,6 +73,9 @@ struct CheckSettings {
         if formats.count > 1, outputDirectory == nil {
             throw CheckSettings.unusable("several formats need an output directory (--output-dir DIR or output_dir), which receives report.<ext> for each")
         }
+        if output == nil, outputDirectory == nil, let binary = formats.first(where: \.isBinary) {
+            throw CheckSettings.unusable("--format \(binary.rawValue) writes a binary file, never to a terminal: give --output FILE")
+        }
         failOn = try pick(check.failOn, config.failOn, "fail_on", default: .major)
         maxFindings = check.maxFindings ?? config.maxFindings ?? 0
         writeBaseline = check.writeBaseline ?? config.writeBaseline

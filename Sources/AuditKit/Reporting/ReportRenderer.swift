@@ -4,6 +4,9 @@ public protocol ReportRenderer: Sendable {
     static var identifier: String { get }
     /// The usual file extension of its output.
     static var fileExtension: String { get }
+    /// Whether the output is binary (DOCX): never written to a terminal, and ``render(_:)`` then
+    /// gives only its text, not the file.
+    static var isBinary: Bool { get }
     /// Renders the report. Identical reports give identical output.
     func render(_ report: AuditReport) -> String
     /// The report as the bytes to write, the same output as ``render(_:)``. Renderers that write
@@ -12,6 +15,8 @@ public protocol ReportRenderer: Sendable {
 }
 
 extension ReportRenderer {
+    public static var isBinary: Bool { false }
+
     public func rendered(_ report: AuditReport) -> RenderedReport {
         RenderedReport(text: render(report))
     }
@@ -19,7 +24,7 @@ extension ReportRenderer {
 
 /// The output formats, as `--format` accepts them.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, html, json, sarif, junit, csv
+    case text, markdown, html, json, sarif, junit, csv, docx
 
     /// The renderer for this format, without colour.
     public var renderer: any ReportRenderer { renderer(colour: false) }
@@ -34,9 +39,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: return SARIFReportRenderer()
         case .junit: return JUnitReportRenderer()
         case .csv: return CSVReportRenderer()
+        case .docx: return DOCXReportRenderer()
         }
     }
 
     /// The file extension of this format's output (`report.<ext>` with `--output-dir`).
     public var fileExtension: String { type(of: renderer).fileExtension }
+
+    /// Whether this format's output is binary (DOCX), to be written to a file only.
+    public var isBinary: Bool { type(of: renderer).isBinary }
 }
