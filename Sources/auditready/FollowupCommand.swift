@@ -75,7 +75,7 @@ struct FollowupCommand: ParsableCommand {
         let report = try Self.unusable { () throws(FileFormatError) in try StageTwoReport.load(path: reportPath) }
         let answers = try Self.unusable { () throws(FileFormatError) in try ResponseFileReader.load(path: responsesPath) }
         let language = self.language ?? report.language
-        let recheck = exports.isEmpty ? nil : try recheck(exports, report: report, asOf: followUpDate, language: language)
+        let recheck = try exports.isEmpty ? nil : checkAgain(exports, report: report, asOf: followUpDate, language: language)
         let input = FollowUpEvaluator.Input(
             report: report, reportPath: reportPath, reportSHA256: FileDigest.sha256(path: reportPath),
             responses: answers, responsesPath: responsesPath, responsesSHA256: FileDigest.sha256(path: responsesPath),
@@ -89,7 +89,7 @@ struct FollowupCommand: ParsableCommand {
     }
 
     /// The new exports checked with the report's stage, standards and parameters as of the follow-up date.
-    private func recheck(_ exports: [String], report: StageTwoReport, asOf: CalendarDate, language: Language) throws -> AuditReport {
+    private func checkAgain(_ exports: [String], report: StageTwoReport, asOf: CalendarDate, language: Language) throws -> AuditReport {
         let ruleSet = try rules.load()
         var records = RecordSet()
         for file in exports {

@@ -98,9 +98,13 @@ public enum ResponseFileReader {
     /// file has no use for them, and aliases can make a small file expand without bound.
     /// Kept in one function so a shared safe-YAML reader can take its place.
     static func composeRefusingAliases(_ source: String, path: String) throws(FileFormatError) -> Node? {
+        // The parser holds the anchors: nodes refer to them weakly, so they are looked at while
+        // it is alive.
+        let parser: Yams.Parser
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source)
+            parser = try Yams.Parser(yaml: source)
+            root = try parser.singleRoot()
         } catch let yamlError as YamlError {
             throw FileFormatError(file: path, line: yamlError.line, column: yamlError.column,
                                   message: "this is not valid YAML: \(yamlError.problemText)")
@@ -110,18 +114,22 @@ public enum ResponseFileReader {
         // Every alias refers to an anchored node that comes before it: the first anchored node
         // is found before any shared subtree is walked twice.
         var pending = root.map { [$0] } ?? []
-        while let node = pending.popLast() {
-            if node.anchor != nil {
-                throw error(node, path, "YAML anchors and aliases (& and *) are not allowed in a responses file; write each value out")
+        let refused: Node? = withExtendedLifetime(parser) {
+            while let node = pending.popLast() {
+                if node.anchor != nil { return node }
+                switch node {
+                case .mapping(let mapping):
+                    for (key, value) in Array(mapping).reversed() { pending += [value, key] }
+                case .sequence(let sequence):
+                    pending += Array(sequence).reversed()
+                case .scalar, .alias:
+                    break
+                }
             }
-            switch node {
-            case .mapping(let mapping):
-                for (key, value) in mapping.reversed() { pending += [value, key] }
-            case .sequence(let sequence):
-                pending += sequence.reversed()
-            case .scalar, .alias:
-                break
-            }
+            return nil
+        }
+        if let refused {
+            throw error(refused, path, "YAML anchors and aliases (& and *) are not allowed in a responses file; write each value out")
         }
         return root
     }
