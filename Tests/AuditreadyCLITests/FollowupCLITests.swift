@@ -65,7 +65,7 @@ import Testing
         let unfilled = try CommandRunner.run(["followup", "report.json", "--responses", "responses.yml", "--as-of", "2027-01-10"],
                                              in: directory)
         #expect(unfilled.status == 1)
-        #expect(unfilled.stdout.contains("0 verified, 0 plan accepted, 8 response incomplete"))
+        #expect(unfilled.stdout.contains("verified: 0, plan accepted: 0, response incomplete: 8"))
         for (key, value) in [("correction", "Put right."), ("root_cause", "Found."), ("corrective_action", "Changed."),
                              ("owner", "Claire Dupont"), ("due_on", "2027-03-31")] {
             text = text.replacingOccurrences(of: "\(key): \"\"", with: "\(key): \(value)")

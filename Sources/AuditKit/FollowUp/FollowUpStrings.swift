@@ -12,6 +12,8 @@ public struct FollowUpStrings: Sendable {
 
     /// ": " in English, no-break space and colon in French.
     public var colon: String { fr ? "\(nbsp): " : ": " }
+    /// "; " in English, no-break space and semicolon in French.
+    public var semicolon: String { fr ? "\(nbsp); " : "; " }
 
     public var title: String { fr ? "Suivi des actions correctives" : "Follow-up of corrective actions" }
     public var stage2Report: String { fr ? "Rapport d'étape 2" : "Stage 2 report" }

@@ -35,7 +35,7 @@ enum FollowUpHeader {
         let s = report.strings
         let source = report.report
         var fields: [(String, String)] = [
-            (s.stage2Report, "\(source.path) (\(s.auditDate.lowercased()) \(source.asOf); \(s.ruleSet.lowercased()) \(source.rules.fingerprint.prefix(12)))"),
+            (s.stage2Report, "\(source.path) (\(s.auditDate.lowercased()) \(source.asOf)\(s.semicolon)\(s.ruleSet.lowercased()) \(source.rules.fingerprint.prefix(12)))"),
             (s.auditEnd, report.auditEnd),
             (s.majorsDeadline, report.majorsVerifiedBy),
             (s.followUpDate, report.asOf),
@@ -43,16 +43,17 @@ enum FollowUpHeader {
         ]
         if let export = report.newExport {
             let files = export.inputs.map { "\($0.path) (sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
-            fields.append((s.newExport, files + (export.otherFindings > 0 ? "; \(export.otherFindings) \(s.otherFindings)" : "")))
+            fields.append((s.newExport, files + (export.otherFindings > 0 ? "\(s.semicolon)\(export.otherFindings) \(s.otherFindings)" : "")))
         } else {
             fields.append((s.newExport, s.none))
         }
         return fields
     }
 
-    /// "2 verified, 1 plan accepted, …" in the order of the statuses.
+    /// "verified: 2, plan accepted: 1, …" in the order of the statuses.
     static func counts(_ report: FollowUpReport) -> String {
-        FollowUpStatus.allCases.map { "\(report.counts[$0.rawValue] ?? 0) \(report.strings.status($0))" }.joined(separator: ", ")
+        let s = report.strings
+        return FollowUpStatus.allCases.map { "\(s.status($0))\(s.colon)\(report.counts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
     }
 
     /// Owner, due date, completion and evidence of the response, nil without a response.
