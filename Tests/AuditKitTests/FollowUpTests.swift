@@ -316,4 +316,19 @@ import Testing
         #expect(json == String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
         #expect(try StageTwoReport.read(data: Data(json.utf8), path: "r.json").parameterOverrides == report.parameterOverrides)
     }
+
+    @Test func theResponsesSchemaNamesTheKeysTheReaderAccepts() throws {
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: ContractSchemaTests.repository
+            .appendingPathComponent("schemas/responses.schema.json"))) as? [String: Any])
+        let top = try #require(schema["properties"] as? [String: Any])
+        #expect(Set(top.keys) == ["version", "responses"])
+        let definitions = try #require(schema["$defs"] as? [String: Any])
+        let response = try #require(definitions["response"] as? [String: Any])
+        let keys = try #require(response["properties"] as? [String: Any])
+        #expect(Set(keys.keys) == Set(ResponseFileReader.responseKeys))
+        // The sample responses file reads: seven responses, CMP-2026-08 left unanswered.
+        let sample = try ResponseFileReader.load(path: ContractSchemaTests.repository
+            .appendingPathComponent("Samples/acme-small/responses.yml").path)
+        #expect(sample.count == 7)
+    }
 }
