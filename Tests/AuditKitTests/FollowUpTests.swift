@@ -26,9 +26,12 @@ import Testing
                             ruleFingerprint: String = "rules-v1") -> AuditReport {
         var findings = findings
         FindingFingerprint.assign(to: &findings)
+        // Every rule of the original findings ran (a re-check that did not run one proves nothing).
+        let rules = Set((originalFindings + findings).map(\.rule)).sorted()
+        let results = rules.map { RuleResult(id: $0, title: $0, standard: .iso9001, clause: "9", grade: .minor, guidance: nil, findings: 0) }
         return AuditReport(asOf: asOf, stage: .certification, language: language, standards: [.iso9001],
                            inputs: [InputFile(path: "records.json", format: "json", sha256: String(repeating: "a", count: 64), records: 40)],
-                           rules: .init(fingerprint: ruleFingerprint, evaluated: 5), clauses: [], findings: findings, ruleResults: [])
+                           rules: .init(fingerprint: ruleFingerprint, evaluated: 5), clauses: [], findings: findings, ruleResults: results)
     }
 
     /// The stage 2 report as `auditready followup` reads it back from its JSON.
@@ -162,6 +165,24 @@ import Testing
                                            recheck: [Self.originalFindings[0]])
         #expect(Self.status("Q44-internal-audit-done", in: stillThere) == .notEffective)
         #expect(stillThere.items.first?.reason.contains("still gives a finding") == true)
+    }
+
+    @Test func aRuleNotRunOnTheNewExportVerifiesNothing() throws {
+        let report = try Self.stageTwo()
+        let calibration = Self.fingerprint("Q12-calibration-not-overdue", in: report)
+        // The re-check evaluated only Q44: Q12's silence proves nothing.
+        let parsed = try ResponseFileReader.read(source: "version: 1\nresponses:\n" + Self.complete(calibration, completed: "2026-11-20"),
+                                                 path: "responses.yml")
+        var recheck = Self.auditReport([], asOf: Self.followUpDate)
+        recheck.ruleResults = [RuleResult(id: "Q44-internal-audit-done", title: "", standard: .iso9001, clause: "9.2.1",
+                                          grade: .major, guidance: nil, findings: 0)]
+        let result = try FollowUpEvaluator.evaluate(.init(report: report, reportPath: "report.json", responses: parsed,
+                                                          responsesPath: "responses.yml", recheck: recheck, asOf: Self.followUpDate))
+        let item = try #require(result.items.first { $0.rule == "Q12-calibration-not-overdue" })
+        #expect(item.status == .planAccepted)
+        #expect(item.stillFires == nil)
+        #expect(item.reason.contains("was not evaluated on the new export"))
+        #expect(Self.status("Q44-internal-audit-done", in: result) == .noResponse)
     }
 
     @Test func anIncompleteResponseNamesWhatIsMissing() throws {

@@ -50,9 +50,9 @@ public enum FollowUpEvaluator {
         var items: [FollowUpReport.Item] = []
         for (index, finding) in open.enumerated() {
             let response = answers[index]
-            let stillFires = recheck.map { $0.fires(finding) }
-            let outcome = status(finding: finding, response: response, stillFires: stillFires, asOf: input.asOf,
-                                 deadline: deadline, auditEnd: auditEnd, strings: strings)
+            let stillFires = recheck.flatMap { $0.fires(finding) }
+            let outcome = status(finding: finding, response: response, stillFires: stillFires, ruleNotRun: recheck != nil && stillFires == nil,
+                                 asOf: input.asOf, deadline: deadline, auditEnd: auditEnd, strings: strings)
             newStage2 = newStage2 || outcome.sixMonthsPassed
             items.append(FollowUpReport.Item(
                 fingerprint: finding.fingerprint, rule: finding.rule, standard: finding.standard, clause: finding.clause,
@@ -99,7 +99,7 @@ public enum FollowUpEvaluator {
     }
 
     /// The status of one finding; the order of the tests is the order of precedence.
-    private static func status(finding: Finding, response: CorrectiveActionResponse?, stillFires: Bool?,
+    private static func status(finding: Finding, response: CorrectiveActionResponse?, stillFires: Bool?, ruleNotRun: Bool,
                                asOf: CalendarDate, deadline: CalendarDate, auditEnd: CalendarDate,
                                strings: FollowUpStrings) -> Outcome {
         let major = finding.auditGrade == .major
@@ -125,7 +125,7 @@ public enum FollowUpEvaluator {
             if stillFires == true {
                 return Outcome(status: .notEffective, reason: strings.notEffective(done, record: finding.record))
             }
-            return Outcome(status: .planAccepted, reason: strings.completedNotVerified(done))
+            return Outcome(status: .planAccepted, reason: ruleNotRun ? strings.ruleNotRun(done, rule: finding.rule) : strings.completedNotVerified(done))
         }
         if let due = response.dueOn, due < asOf {
             return Outcome(status: .overdue, reason: strings.pastDueDate(due, asOf: asOf))

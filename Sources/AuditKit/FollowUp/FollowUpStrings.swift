@@ -144,6 +144,11 @@ public struct FollowUpStrings: Sendable {
            : "Plan complete, action completed on \(done); no new export given: implementation not verified."
     }
 
+    public func ruleNotRun(_ done: CalendarDate, rule: String) -> String {
+        fr ? "Plan complet, action réalisée le \(done)\(nbsp); la règle \(rule) n'a pas été évaluée sur le nouvel export\(nbsp): la mise en œuvre n'est pas vérifiée."
+           : "Plan complete, action completed on \(done); rule \(rule) was not evaluated on the new export: implementation not verified."
+    }
+
     public func pastDueDate(_ due: CalendarDate, asOf: CalendarDate) -> String {
         fr ? "Échéance du \(due) dépassée sans réalisation au \(asOf)." : "Due on \(due) and not completed by \(asOf)."
     }

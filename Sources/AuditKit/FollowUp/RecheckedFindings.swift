@@ -7,6 +7,8 @@ struct RecheckedFindings {
     private var rules: Set<String> = []
     /// The top-level findings.
     private var findings: [Finding]
+    /// The rules and built-in checks evaluated on the new export.
+    private var evaluated: Set<String>
 
     private struct Key: Hashable {
         var rule: String
@@ -16,6 +18,7 @@ struct RecheckedFindings {
 
     init(_ report: AuditReport) {
         findings = report.findings.filter { $0.waiver == nil }
+        evaluated = Set(report.ruleResults.map(\.id))
         for finding in findings {
             rules.insert(finding.rule)
             onRecords.insert(Key(rule: finding.rule, collection: finding.collection, record: finding.record))
@@ -27,7 +30,10 @@ struct RecheckedFindings {
 
     /// True when the rule still fires for the finding's record (alone or within a systemic
     /// finding); for a finding about the export as a whole, when the rule gives any finding.
-    func fires(_ finding: Finding) -> Bool {
+    /// Nil when the rule was not evaluated on the new export (other rules, or its standard or
+    /// collection left out): its silence proves nothing.
+    func fires(_ finding: Finding) -> Bool? {
+        guard evaluated.contains(finding.rule) || rules.contains(finding.rule) else { return nil }
         guard finding.record != nil else { return rules.contains(finding.rule) }
         return onRecords.contains(Key(rule: finding.rule, collection: finding.collection, record: finding.record))
     }
