@@ -101,13 +101,16 @@ public enum AuditEngine {
         let complaintIndicators = indicators.value
         // Started only now, so that it does not compete with the indicators for the other core.
         environment.release()
-        return AuditReport(
+        var report = AuditReport(
             asOf: options.asOf, stage: options.stage, language: options.language, standards: standards.sorted(),
             inputs: records.inputs,
             rules: .init(fingerprint: rules.fingerprint, evaluated: evaluated.count),
             notApplicable: declarations, clauses: clauses, findings: findings, ruleResults: ruleResults,
             complaintIndicators: complaintIndicators, audience: options.audience, exportNotes: exportNotes,
             notExported: notExported.map { $0.sorted() })
+        // Recorded so a later run (a follow-up) can check a new export with the same parameters.
+        report.parameterOverrides = options.parameters.isEmpty ? nil : options.parameters
+        return report
     }
 
     /// The report entry of a built-in check; `counts` holds the number of findings per rule id.

@@ -18,6 +18,7 @@ extension AuditReport: JSONWritable {
             json.member("language", language)
             json.member("not_applicable", notApplicable)
             json.member("not_exported", ifPresent: notExported)
+            json.member("parameter_overrides", ifPresent: parameterOverrides)
             json.member("principles", principles)
             json.member("readiness", readiness)
             json.member("recommendation", ifPresent: recommendation)

@@ -161,6 +161,10 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var complaintIndicators: ComplaintIndicators?
     /// Where the organisation stands on the seven quality management principles.
     public var principles: [PrincipleStanding]
+    /// The `--param` (and settings file) overrides of the run, as given; nil when there were
+    /// none, so reports of runs without overrides are unchanged. A follow-up re-checks a new
+    /// export with them.
+    public var parameterOverrides: [String: String]?
 
     enum CodingKeys: String, CodingKey {
         case tool, stage, standards, inputs, rules, summary, clauses, findings, language, readiness
@@ -170,6 +174,7 @@ public struct AuditReport: Sendable, Codable, Equatable {
         case notExported = "not_exported"
         case asOf = "as_of"
         case notApplicable = "not_applicable"
+        case parameterOverrides = "parameter_overrides"
         case generatedAt = "generated_at"
         case ruleResults = "rule_results"
         case correctiveActionPlan = "corrective_action_plan"

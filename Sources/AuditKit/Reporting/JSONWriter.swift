@@ -152,6 +152,15 @@ struct JSONWriter: ~Copyable {
         }
     }
 
+    /// A member whose key is known only when writing (a dictionary's), escaped as a string is.
+    mutating func member(named key: String, _ value: some JSONWritable) {
+        separate()
+        var key = key
+        key.withUTF8 { quoted($0) }
+        bytes.append(" : ")
+        value.write(to: &self)
+    }
+
     /// The key in quotes and the separator; keys are plain words that need no escaping.
     private mutating func memberKey(_ key: StaticString) {
         separate()
@@ -213,6 +222,16 @@ extension Int: JSONWritable {
 
 extension Bool: JSONWritable {
     func write(to json: inout JSONWriter) { json.bool(self) }
+}
+
+extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
+    /// An object with the keys in byte order, as `.sortedKeys` writes them.
+    func write(to json: inout JSONWriter) {
+        let members = sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        json.object { json in
+            for (key, value) in members { json.member(named: key, value) }
+        }
+    }
 }
 
 extension Array: JSONWritable where Element: JSONWritable {

@@ -1,0 +1,11 @@
+import Crypto
+import Foundation
+
+/// The SHA-256 of a file, so a follow-up names exactly the report and responses it read.
+public enum FileDigest {
+    /// Lower-case hexadecimal SHA-256 of the file's bytes, or an empty string when it cannot be read.
+    public static func sha256(path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        return InputReader.hex(SHA256.hash(data: data))
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import Yams
+
+/// Reads a responses file (YAML), the organisation's answers to the findings of a stage 2 report:
+///
+/// ```yaml
+/// version: 1
+/// responses:
+///   - fingerprint: 3f2a9c0d1e4b5a67
+///     rule: Q46-auditor-independence          # read-only: which finding this answers
+///     record: IA-2026-03
+///     correction: Audit of PR-QMS repeated by the production manager (IA-2026-04).
+///     root_cause: The audit programme did not check who owns each audited process.
+///     corrective_action: The programme form now shows each process owner beside the auditor.
+///     owner: Claire Dupont, quality manager
+///     due_on: 2027-01-31
+///     completed_on: 2027-01-20
+///     evidence: [IA-2026-04, PRG-2027 rev. 2]
+///     comment: optional
+/// ```
+///
+/// A response names its finding by `fingerprint`, or by `rule` and `record` (no record for a
+/// finding about the export as a whole). `standard`, `clause`, `grade`, `collection` and `finding`
+/// are written by `followup --template` to show which finding is answered, and are not read.
+public enum ResponseFileReader {
+    /// The highest `version` this reader understands.
+    public static let version = 1
+    /// Files larger than this are refused before they are parsed.
+    public static let maximumBytes = 16 << 20
+
+    /// Keys a response may have.
+    static let responseKeys = ["fingerprint", "rule", "record", "standard", "clause", "grade", "collection", "finding",
+                               "correction", "root_cause", "corrective_action", "owner", "due_on", "completed_on",
+                               "evidence", "comment"]
+
+    /// Reads the responses file at `path`.
+    ///
+    /// - Throws: ``FileFormatError`` when it is not a readable regular file of UTF-8 text under
+    ///   ``maximumBytes``, or not a responses file.
+    public static func load(path: String) throws(FileFormatError) -> [CorrectiveActionResponse] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw FileFormatError(file: path, line: 0, column: 0, message: "there is no such file")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard !isDirectory.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not a regular file; give the path of a responses file (.yml)")
+        }
+        if let size = attributes?[.size] as? Int, size > maximumBytes {
+            throw FileFormatError(file: path, line: 0, column: 0,
+                                  message: "this file is \(size / (1 << 20)) MB; a responses file is at most \(maximumBytes >> 20) MB")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this responses file as UTF-8 text")
+        }
+        return try read(source: text, path: path)
+    }
+
+    /// The responses of the YAML text `source` from the file `path`.
+    public static func read(source: String, path: String) throws(FileFormatError) -> [CorrectiveActionResponse] {
+        let root = try composeRefusingAliases(source, path: path)
+        guard let root, case .mapping(let top) = root else {
+            throw error(root, path, "a responses file is a mapping with 'version: 1' and a 'responses' list")
+        }
+        var version: Int?
+        var items: [Node] = []
+        for (key, value) in top {
+            switch key.scalar?.string {
+            case "version":
+                guard let number = value.scalar.flatMap({ Int($0.string) }) else {
+                    throw error(value, path, "'version' is a whole number; this auditready reads version \(Self.version)")
+                }
+                guard number == Self.version else {
+                    throw error(value, path, "version \(number) of the responses file is not supported; this auditready reads version \(Self.version)")
+                }
+                version = number
+            case "responses":
+                if case .sequence(let list) = value {
+                    items = Array(list)
+                } else if !isEmpty(value) {
+                    throw error(value, path, "'responses' is a list with one entry per finding")
+                }
+            default:
+                let name = key.scalar?.string ?? "?"
+                let hint = NearMatch.best(for: name, among: ["version", "responses"]).map { "; did you mean '\($0)'?" } ?? ""
+                throw error(key, path, "unknown key '\(name)' at the top of a responses file\(hint)")
+            }
+        }
+        guard version != nil else {
+            throw error(root, path, "a responses file starts with 'version: \(Self.version)'")
+        }
+        var responses: [CorrectiveActionResponse] = []
+        for item in items { responses.append(try response(item, path: path)) }
+        return responses
+    }
+
+    /// The YAML document of `source`, refusing anchors and aliases (`&name`, `*name`): a responses
+    /// file has no use for them, and aliases can make a small file expand without bound.
+    /// Kept in one function so a shared safe-YAML reader can take its place.
+    static func composeRefusingAliases(_ source: String, path: String) throws(FileFormatError) -> Node? {
+        // The parser holds the anchors: nodes refer to them weakly, so they are looked at while
+        // it is alive.
+        let parser: Yams.Parser
+        let root: Node?
+        do {
+            parser = try Yams.Parser(yaml: source)
+            root = try parser.singleRoot()
+        } catch let yamlError as YamlError {
+            throw FileFormatError(file: path, line: yamlError.line, column: yamlError.column,
+                                  message: "this is not valid YAML: \(yamlError.problemText)")
+        } catch {
+            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML: \(error)")
+        }
+        // Every alias refers to an anchored node that comes before it: the first anchored node
+        // is found before any shared subtree is walked twice.
+        var pending = root.map { [$0] } ?? []
+        let refused: Node? = withExtendedLifetime(parser) {
+            while let node = pending.popLast() {
+                if node.anchor != nil { return node }
+                switch node {
+                case .mapping(let mapping):
+                    for (key, value) in Array(mapping).reversed() { pending += [value, key] }
+                case .sequence(let sequence):
+                    pending += Array(sequence).reversed()
+                case .scalar, .alias:
+                    break
+                }
+            }
+            return nil
+        }
+        if let refused {
+            throw error(refused, path, "YAML anchors and aliases (& and *) are not allowed in a responses file; write each value out")
+        }
+        return root
+    }
+
+    /// One response, from a mapping of the `responses` list.
+    private static func response(_ item: Node, path: String) throws(FileFormatError) -> CorrectiveActionResponse {
+        guard case .mapping(let mapping) = item else {
+            throw error(item, path, "each response is a mapping with the finding's fingerprint (or rule and record), correction, root_cause, corrective_action, owner and due_on")
+        }
+        var response = CorrectiveActionResponse(line: item.mark?.line ?? 0, column: item.mark?.column ?? 0)
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? "?"
+            guard responseKeys.contains(name) else {
+                let hint = NearMatch.best(for: name, among: responseKeys).map { "; did you mean '\($0)'?" } ?? ""
+                throw error(key, path, "unknown key '\(name)' in a response\(hint)")
+            }
+            if name == "evidence" {
+                response.evidence = try list(value, path: path)
+                continue
+            }
+            let text = try scalar(value, key: name, path: path)
+            switch name {
+            case "fingerprint": response.fingerprint = text
+            case "rule": response.rule = text
+            case "record": response.record = text
+            case "correction": response.correction = text
+            case "root_cause": response.rootCause = text
+            case "corrective_action": response.correctiveAction = text
+            case "owner": response.owner = text
+            case "comment": response.comment = text
+            case "due_on": response.dueOn = try date(text, value, key: name, path: path)
+            case "completed_on": response.completedOn = try date(text, value, key: name, path: path)
+            default: break  // read-only keys written by the template
+            }
+        }
+        if response.fingerprint == nil && response.rule == nil {
+            throw error(item, path, "this response names no finding: give its 'fingerprint' (or its 'rule' and 'record')")
+        }
+        return response
+    }
+
+    /// The text of a scalar value, nil when empty or null.
+    private static func scalar(_ node: Node, key: String, path: String) throws(FileFormatError) -> String? {
+        guard case .scalar(let scalar) = node else {
+            throw error(node, path, "'\(key)' is a single value, not a list or a mapping")
+        }
+        if isEmpty(node) { return nil }
+        return scalar.string
+    }
+
+    /// The items of `evidence`: a list of texts, or one text.
+    private static func list(_ node: Node, path: String) throws(FileFormatError) -> [String] {
+        if isEmpty(node) { return [] }
+        if case .scalar(let scalar) = node { return [scalar.string] }
+        guard case .sequence(let sequence) = node else {
+            throw error(node, path, "'evidence' is a list of record ids or document references")
+        }
+        var items: [String] = []
+        for element in sequence {
+            guard case .scalar(let scalar) = element else {
+                throw error(element, path, "each evidence item is one record id or document reference")
+            }
+            if !isEmpty(element) { items.append(scalar.string) }
+        }
+        return items
+    }
+
+    /// A date written `YYYY-MM-DD`; nil for an empty value.
+    private static func date(_ text: String?, _ node: Node, key: String, path: String) throws(FileFormatError) -> CalendarDate? {
+        guard let text else { return nil }
+        guard let date = CalendarDate.parse(text), date.secondOfDay == nil, date.description == text else {
+            throw error(node, path, "'\(key)' needs a date written YYYY-MM-DD, such as 2027-01-31; '\(text)' is not one")
+        }
+        return date
+    }
+
+    /// True for an empty or null value (`""`, `~`, `null`, nothing).
+    private static func isEmpty(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        if scalar.string.isEmpty { return true }
+        return scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private static func error(_ node: Node?, _ path: String, _ message: String) -> FileFormatError {
+        FileFormatError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
+    }
+}
+
+private extension YamlError {
+    /// The line of the problem (1-based), or 0.
+    var line: Int {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return 0
+        }
+    }
+
+    /// The column of the problem (1-based), or 0.
+    var column: Int {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.column
+        default: return 0
+        }
+    }
+
+    /// What libyaml says is wrong.
+    var problemText: String {
+        switch self {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(self)"
+        }
+    }
+}
