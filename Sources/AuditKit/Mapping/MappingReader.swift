@@ -185,11 +185,12 @@ public enum MappingReader {
             for item in items { values.append(try constantValue(item, fail)) }
             return .list(values)
         case .mapping(let pairs):
-            var record = Record()
+            // Gathered first and stored once: appending to a record rebuilds it (quadratic).
+            var fields: [Record.Field] = []
             for (key, value) in pairs {
-                record.fields.append(Record.Field(name: Name(key.scalar?.string ?? ""), value: try constantValue(value, fail)))
+                fields.append(Record.Field(name: Name(key.scalar?.string ?? ""), value: try constantValue(value, fail)))
             }
-            return .record(record)
+            return .record(Record(fields: fields))
         default:
             throw fail(node, "a constant is a value, a list or a mapping")
         }
@@ -200,14 +201,14 @@ public enum MappingReader {
             throw fail(node, "'constants' maps groups or collections of the records contract to their values")
         }
         let known = RecordsContract.entries.map(\.name)
-        var record = Record()
+        var fields: [Record.Field] = []
         for (key, value) in pairs {
             let name = key.scalar?.string ?? ""
             guard RecordsContract.entry(name) != nil else {
                 throw fail(key, "'\(Display.excerpt(name))' is not a collection or group of the records contract" + NearMatch.hint(for: name, among: known))
             }
-            record.fields.append(Record.Field(name: Name(name), value: try constantValue(value, fail)))
+            fields.append(Record.Field(name: Name(name), value: try constantValue(value, fail)))
         }
-        return record
+        return Record(fields: fields)
     }
 }

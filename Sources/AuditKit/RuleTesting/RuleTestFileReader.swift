@@ -122,13 +122,16 @@ public enum RuleTestFileReader {
                 for item in items { if let value = try value(item) { values.append(value) } }
                 return values.isEmpty ? nil : .list(values)
             case .mapping(let mapping):
-                var record = Record(location: location)
+                // Fields gathered first and stored once: appending to a record rebuilds it, which
+                // made a mapping of many fields quadratic.
+                var fields: [Record.Field] = []
+                var names = Set<String>()
                 for (key, item) in mapping {
                     let name = try text(key, "a field name")
-                    guard record[name] == nil else { throw error(at: key, "the field '\(Display.excerpt(name))' appears twice") }
-                    if let value = try value(item) { record.fields.append(.init(name: Name(name), value: value)) }
+                    guard names.insert(name).inserted else { throw error(at: key, "the field '\(Display.excerpt(name))' appears twice") }
+                    if let value = try value(item) { fields.append(.init(name: Name(name), value: value)) }
                 }
-                return .record(record)
+                return .record(Record(fields: fields, location: location))
             case .alias:
                 // SafeYAML refuses aliases before the tree is built; Yams never makes this case when reading.
                 throw error(at: node, "YAML anchors and aliases (&name, *name) are not allowed in a rule-test file; write the records out")
