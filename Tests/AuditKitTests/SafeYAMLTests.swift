@@ -8,16 +8,16 @@ import Testing
     /// Each reader on YAML text, as the error it throws (nil when the text loads).
     static let readers: [(name: String, read: @Sendable (String) -> FileFormatError?)] = [
         ("auditready.yml", { source in
-            do { _ = try Configuration.parse(source: source, path: "auditready.yml"); return nil } catch { return error }
+            do throws(FileFormatError) { _ = try Configuration.parse(source: source, path: "auditready.yml"); return nil } catch { return error }
         }),
         ("waivers.yml", { source in
-            do { _ = try WaiverFileReader.read(source: source, path: "waivers.yml"); return nil } catch { return error }
+            do throws(FileFormatError) { _ = try WaiverFileReader.read(source: source, path: "waivers.yml"); return nil } catch { return error }
         }),
         ("mapping.yml", { source in
-            do { _ = try MappingReader.read(source: source, path: "mapping.yml"); return nil } catch { return error }
+            do throws(FileFormatError) { _ = try MappingReader.read(source: source, path: "mapping.yml"); return nil } catch { return error }
         }),
         ("k07.tests.yml", { source in
-            do { _ = try RuleTestFileReader.read(source: source, path: "k07.tests.yml"); return nil } catch { return error }
+            do throws(FileFormatError) { _ = try RuleTestFileReader.read(source: source, path: "k07.tests.yml"); return nil } catch { return error }
         }),
     ]
 
@@ -90,14 +90,14 @@ import Testing
                   &Dupont
             """, path: "waivers.yml")
         #expect(continued.first?.justification == "Letters were sent *during* the strike")
-        #expect(continued.first?.approver == "*Claire*\n&Dupont\n")
+        #expect(continued.first?.approver == "*Claire*\n&Dupont")
         let configuration = try Configuration.parse(source: "params: {team: R&D, note: \"*x* & &y\"}\n", path: "auditready.yml")
         #expect(configuration.params == ["team": "R&D", "note": "*x* & &y"])
     }
 
     @Test func syntaxErrorsAreOneLineWithTheirPlaceInEveryReader() throws {
         let cases: [(source: String, line: Int, column: Int, words: String)] = [
-            ("a: [1, 2\nb: 3\n", 3, 1, "not closed with ]"),
+            ("a: [1, 2\nb: 3\n", 2, 2, "not closed with ]"),
             ("a: b: c\n", 1, 5, "a ':' followed by a space appears inside a value"),
             ("a:\n  b: 1\n c: 2\n", 3, 2, "check its indentation"),
             ("a: \"open\n", 2, 1, "the file ends inside a quoted value"),
@@ -132,12 +132,16 @@ import Testing
         }
         // 100,000 levels: refused at level 65, without recursion.
         let deep = "a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        #expect(Self.readers[0].read(deep)?.message.contains("nested more than 64 levels deep") == true)
+        let refused = try #require(Self.readers[0].read(deep))
+        #expect(refused.message == "this is not valid YAML: lists and mappings are nested too deeply here", "\(refused)")
+        // Fifty thousand values at most: Yams takes up to 50 µs for each in a debug build.
+        let many = "a: [" + Array(repeating: "1", count: 50_001).joined(separator: ",") + "]\n"
+        #expect(Self.readers[1].read(many)?.message.hasPrefix("this waivers file holds more than 50,000 values") == true)
     }
 
     @Test func aRecordOfManyFieldsIsReadInLinearTime() throws {
-        // Each field used to rebuild the record: 40,000 fields took minutes.
-        let fields = (0..<40_000).map { "f\($0): v" }.joined(separator: ", ")
+        // Each field used to rebuild the record: 20,000 fields took 12 minutes, 5,000 about 45 s.
+        let fields = (0..<5_000).map { "f\($0): v" }.joined(separator: ", ")
         let clock = ContinuousClock()
         let start = clock.now
         let tests = try RuleTestFileReader.read(source: "tests:\n  - rule: K07\n    expect: []\n    records: {organisation: {\(fields)}}\n",
@@ -145,13 +149,13 @@ import Testing
         let mapping = try MappingReader.read(source: "constants: {organisation: {\(fields)}}\ncollections: {complaints: {fields: {id: N}}}\n",
                                              path: "mapping.yml")
         #expect(clock.now - start < .seconds(5))
-        #expect(tests.first?.records["organisation"]?.record?.fieldCount == 40_000)
-        #expect(mapping.constants["organisation"]?.record?.fieldCount == 40_000)
+        #expect(tests.first?.records["organisation"]?.record?.fieldCount == 5_000)
+        #expect(mapping.constants["organisation"]?.record?.fieldCount == 5_000)
     }
 
     @Test func echoedValuesAreCutAndControlCharactersShown() throws {
         // ESC and BEL written as YAML escapes (a raw control character is a syntax error).
-        let hostile = "\\e[2J\\a" + String(repeating: "x", count: 50_000)
+        let hostile = "\\e[2J\\a" + String(repeating: "x", count: 900)  // a key is at most 1024 characters
         let sources = [
             "auditready.yml": "\"\(hostile)\": 1\n",
             "waivers.yml": "waivers:\n  - \"\(hostile)\": 1\n",
@@ -159,7 +163,8 @@ import Testing
             "k07.tests.yml": "tests:\n  - rule: K07\n    records: {}\n    expect: []\n    stage: \"\(hostile)\"\n",
         ]
         for (name, read) in Self.readers {
-            let error = try #require(read(try #require(sources[name])), "\(name)")
+            let source = try #require(sources[name])
+            let error = try #require(read(source), "\(name)")
             #expect(error.description.utf8.count < 400, "\(name): \(error.description.prefix(400))")
             #expect(error.message.contains("\\u{1B}[2J\\u{7}xxx"), "\(name): \(error)")
             #expect(error.message.contains("x…'"), "\(name): \(error)")

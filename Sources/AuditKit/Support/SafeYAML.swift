@@ -42,6 +42,10 @@ enum SafeYAML {
     /// The deepest nesting of lists and mappings accepted (the real files use five levels at most).
     static let maximumDepth = 64
 
+    /// The most values (texts, lists and mappings) a file may hold: the largest real file holds about
+    /// 4,000, and building Yams' tree costs up to 50 µs a value in a debug build.
+    static let maximumValues = 50_000
+
     /// The size limit for `kind`, from `AUDITREADY_MAX_YAML_BYTES` when it is set.
     ///
     /// - Throws: ``FileFormatError`` naming `path` when the variable is not a whole number of bytes.
@@ -119,6 +123,7 @@ enum SafeYAML {
         // The lists and mappings open around the current event; for a mapping, whether its next node is a key.
         var open: [(isMapping: Bool, expectsKey: Bool)] = []
         var documents = 0
+        var values = 0
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { return syntaxError(parser, buffer, path: path, kind: kind) }
@@ -152,6 +157,11 @@ enum SafeYAML {
                 continue
             }
             if anchor != nil { return problem(anchorsMessage(kind)) }
+            values += 1
+            guard values <= maximumValues else {
+                return problem("this \(kind.noun) holds more than \(maximumValues / 1000),000 values (texts, lists and mappings); "
+                    + "a real one holds a few thousand, so check it is the right file")
+            }
             let opens = event.type != YAML_SCALAR_EVENT
             if let parent = open.last, parent.isMapping {
                 if parent.expectsKey, opens {
@@ -222,6 +232,8 @@ enum SafeYAML {
             "a '- ' list item appears where a value is expected on the same line; start the list on the next line, indented"
         case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
             "a tab is used for indentation; indent with spaces"
+        case "Maximum nesting level reached, set with yaml_set_max_nest_level())":
+            "lists and mappings are nested too deeply here"
         case "control characters are not allowed":
             "the file contains a control character, which YAML does not allow; save it as plain text"
         case "invalid leading UTF-8 octet", "invalid trailing UTF-8 octet", "incomplete UTF-8 octet sequence":
