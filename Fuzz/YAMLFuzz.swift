@@ -21,10 +21,10 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
           let text = String(validating: UnsafeBufferPointer(start: data, count: count), as: UTF8.self) else {
         return 0
     }
-    do { _ = try Configuration.parse(source: text, path: "auditready.yml") } catch { check(error, path: "auditready.yml") }
-    do { _ = try WaiverFileReader.read(source: text, path: "waivers.yml") } catch { check(error, path: "waivers.yml") }
-    do { _ = try MappingReader.read(source: text, path: "mapping.yml") } catch { check(error, path: "mapping.yml") }
-    do { _ = try RuleTestFileReader.read(source: text, path: "k.tests.yml") } catch { check(error, path: "k.tests.yml") }
+    do throws(FileFormatError) { _ = try Configuration.parse(source: text, path: "auditready.yml") } catch { check(error, path: "auditready.yml") }
+    do throws(FileFormatError) { _ = try WaiverFileReader.read(source: text, path: "waivers.yml") } catch { check(error, path: "waivers.yml") }
+    do throws(FileFormatError) { _ = try MappingReader.read(source: text, path: "mapping.yml") } catch { check(error, path: "mapping.yml") }
+    do throws(FileFormatError) { _ = try RuleTestFileReader.read(source: text, path: "k.tests.yml") } catch { check(error, path: "k.tests.yml") }
     let shown = Display.excerpt(text)
     precondition(shown.unicodeScalars.count <= 10 * Display.excerptLimit + 1, "an excerpt is short")
     precondition(!shown.unicodeScalars.contains { $0.properties.generalCategory == .control }, "an excerpt shows no control character")

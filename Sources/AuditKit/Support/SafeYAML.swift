@@ -64,9 +64,9 @@ enum SafeYAML {
                          environment: [String: String] = ProcessInfo.processInfo.environment) throws(FileFormatError) -> String {
         let limit = try byteLimit(for: kind, path: path, environment: environment)
         func tooLarge(_ size: Int?) -> FileFormatError {
-            let measured = size.map { "is \(sizeText($0))" } ?? "is larger than \(sizeText(limit))"
+            let measured = size.map { "is \(sizeText($0)), more than" } ?? "is larger than"
             return FileFormatError(file: path, line: 0, column: 0, message:
-                "this \(kind.noun) \(measured), more than the \(sizeText(limit)) allowed; a real one is a few kilobytes, "
+                "this \(kind.noun) \(measured) the \(sizeText(limit)) allowed; a real one is a few kilobytes, "
                 + "so check it is the right file (or set \(byteLimitVariable) to a larger number of bytes)")
         }
         var isDirectory: ObjCBool = false
