@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets in Fuzz/ (rule parser, XML loader, JSON loader) with the fuzzer and
-# address sanitizers, builds a seed corpus from Samples/ and Rules/, and runs each target for
-# SECONDS (default 60). Not part of CI: run it by hand.
+# Builds the libFuzzer targets in Fuzz/ (rule parser, XML loader, JSON loader, YAML readers) with
+# the fuzzer and address sanitizers, builds a seed corpus from Samples/, Rules/ and the docs' YAML
+# examples, and runs each target for SECONDS (default 60). Not part of CI: run it by hand.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz YAMLFuzz
 #
 # Everything it makes goes to .build-fuzz/ (the build) and fuzz-out/ (corpora, crashes, logs),
 # both ignored by git. A crash, leak or timeout leaves its input in fuzz-out/artifacts/TARGET/ and
@@ -17,7 +17,7 @@ root=$(pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz)
+((${#targets[@]})) || targets=(RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz YAMLFuzz)
 out="$root/fuzz-out"
 mkdir -p "$out"
 
@@ -49,6 +49,7 @@ for target in "${targets[@]}"; do
     RuleParserFuzz) sources=(Fuzz/RuleParserFuzz.swift) ;;
     XMLLoaderFuzz) sources=(Fuzz/XMLLoaderFuzz.swift Fuzz/FuzzScratch.swift) ;;
     JSONLoaderFuzz) sources=(Fuzz/JSONLoaderFuzz.swift Fuzz/FuzzScratch.swift) ;;
+    YAMLFuzz) sources=(Fuzz/YAMLFuzz.swift) ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
   echo "== building $target"
@@ -95,6 +96,24 @@ for path in glob.glob(f"{root}/Rules/**/*.rules", recursive=True):
     params = "".join(line + "\n" for line in text.splitlines() if line.startswith("param "))
     for index, block in enumerate(re.findall(r"^rule .*?^end$", text, re.S | re.M)):
         put("RuleParserFuzz", f"{name}-{index}", params + block + "\n")
+# YAMLFuzz: the repository's YAML files (whole, and one seed per rule test), the YAML examples of
+# the docs, and a few hostile shapes.
+for path in glob.glob(f"{root}/Rules/**/*.tests.yml", recursive=True) + glob.glob(f"{root}/Samples/**/*.yml", recursive=True):
+    name = os.path.relpath(path, root).replace("/", "-")
+    text = open(path, encoding="utf-8").read()
+    put("YAMLFuzz", name, text)
+    head = text.split("\ntests:\n")[0] + "\ntests:\n" if "\ntests:\n" in text else "tests:\n"
+    for index, block in enumerate(re.findall(r"^  - rule:.*?(?=^  - rule:|\Z)", text, re.S | re.M)):
+        put("YAMLFuzz", f"{name}-{index}", head + block)
+for path in glob.glob(f"{root}/docs/*.md") + [f"{root}/README.md"]:
+    name = os.path.relpath(path, root).replace("/", "-")
+    for index, block in enumerate(re.findall(r"^```ya?ml\n(.*?)^```", open(path, encoding="utf-8").read(), re.S | re.M)):
+        put("YAMLFuzz", f"{name}-{index}.yml", block)
+laughs = "l0: &l0 lol\n" + "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i-1}"] * 10) + "]\n" for i in range(1, 10))
+put("YAMLFuzz", "laughs.yml", "constants:\n" + "".join("  " + line + "\n" for line in laughs.splitlines()))
+put("YAMLFuzz", "quoted.yml", 'waivers:\n  - rule: K07\n    justification: "R&D *urgent* &co"\n    approver: \'A & *B*\'\n    expires: 2027-01-31\n')
+put("YAMLFuzz", "config.yml", "stage: initial\nas_of: 2026-11-15\nformats: [json, sarif]\nparams: {ack_days: 3}\nfail_on: minor\n")
+put("YAMLFuzz", "block.yml", "waivers:\n  - rule: K07\n    justification: |\n      line one\n      *not an alias*\n    expires: >-\n      2027-01-31\n")
 PY
 
 status=0

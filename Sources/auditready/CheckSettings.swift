@@ -24,17 +24,26 @@ struct CheckSettings {
                 throw CheckSettings.unusable(error.description)
             }
         }
-        func pick<T: RawRepresentable>(_ cli: T?, _ text: String?, _ key: String, default fallback: T) throws -> T where T.RawValue == String {
+        /// A value of the configuration that is not allowed: the file, the line of its key, and the value cut short.
+        func invalid(_ key: String, _ value: String, _ expected: String) -> ExitCode {
+            CheckSettings.unusable(config.problem(at: key, "'\(key)' cannot be '\(Display.excerpt(value))'; \(expected)").description)
+        }
+        func pick<T: RawRepresentable & CaseIterable>(_ cli: T?, _ text: String?, _ key: String, default fallback: T) throws -> T
+        where T.RawValue == String {
             if let cli { return cli }
             guard let text else { return fallback }
-            guard let value = T(rawValue: text) else { throw CheckSettings.unusable("\(file ?? "auditready.yml"): '\(key)' cannot be '\(text)'") }
+            guard let value = T(rawValue: text) else {
+                throw invalid(key, text, "it is one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+            }
             return value
         }
         ruleDirectories = check.rules.directories.isEmpty ? RuleDirectories.resolve(config.rules) : check.rules.directories
         var standards = Set(check.standard)
         if standards.isEmpty {
             for name in config.standards {
-                guard let standard = Standard(claim: name) else { throw CheckSettings.unusable("\(file ?? ""): unknown standard '\(name)'") }
+                guard let standard = Standard(claim: name) else {
+                    throw invalid("standards", name, "the standards are " + Standard.allCases.map(\.rawValue).joined(separator: ", "))
+                }
                 standards.insert(standard)
             }
         }
@@ -42,7 +51,10 @@ struct CheckSettings {
         let auditDate: CalendarDate
         if let asOfText {
             guard let date = CalendarDate.parse(asOfText), date.secondOfDay == nil else {
-                throw CheckSettings.unusable("the audit date needs to be written YYYY-MM-DD, such as 2026-11-15; '\(asOfText)' is not one")
+                guard check.asOf == nil else {
+                    throw CheckSettings.unusable("the audit date needs to be written YYYY-MM-DD, such as 2026-11-15; '\(Display.excerpt(asOfText))' is not one")
+                }
+                throw invalid("as_of", asOfText, "the audit date is written YYYY-MM-DD, such as 2026-11-15")
             }
             auditDate = date
         } else {
@@ -60,7 +72,9 @@ struct CheckSettings {
         var chosen: [ReportFormat] = []
         if check.format.isEmpty {
             for name in config.formats {
-                guard let format = ReportFormat(rawValue: name) else { throw CheckSettings.unusable("\(file ?? ""): unknown format '\(name)'") }
+                guard let format = ReportFormat(rawValue: name) else {
+                    throw invalid("formats", name, "the formats are " + ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                }
                 chosen.append(format)
             }
         }

@@ -71,7 +71,7 @@ import Testing
         ("tests:\n  - rule: K07\n    records: {}\n", "k07.tests.yml:2:5: error: this test has no 'expect:' (write 'expect: []' for no finding)"),
         ("tests:\n  - rule: K07\n    records: {}\n    expect:\n      - {record: C1, grade: serious}\n", "k07.tests.yml:5:29: error: grade must be major, minor, observation or opportunity, not 'serious'"),
         ("as_of: 15/11/2026\ntests: []\n", "k07.tests.yml:1:8: error: as_of must be a date written YYYY-MM-DD, not '15/11/2026'"),
-        ("tests:\n  - rule: K07\n    records: {a: [1, 2}\n", "k07.tests.yml:3:23: error: this is not valid YAML: did not find expected ',' or ']'"),
+        ("tests:\n  - rule: K07\n    records: {a: [1, 2}\n", "k07.tests.yml:3:23: error: this is not valid YAML: a list written with [ is not closed with ] (or a comma is missing)"),
         ("- just a list\n", "k07.tests.yml:1:1: error: a rule-test file is a mapping with a 'tests' list, as in docs/rule-tests.md"),
     ])
     func badTestFilesNameTheLine(source: String, message: String) {

@@ -26,26 +26,16 @@ public enum MappingReader {
     static let fieldKeys = ["column", "field", "constant", "date", "values", "split"]
 
     /// Reads the mapping file at `path`.
+    ///
+    /// - Throws: ``FileFormatError`` when the file cannot be read, is larger than 8 MiB (see
+    ///   `AUDITREADY_MAX_YAML_BYTES`) or is not a valid mapping.
     public static func load(path: String) throws(FileFormatError) -> Mapping {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this mapping file")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "the mapping file is not UTF-8 text")
-        }
-        return try read(source: text, path: path)
+        try read(source: try SafeYAML.readFile(path, kind: .mapping), path: path)
     }
 
     /// Reads mapping YAML `source` from the file `path`.
     public static func read(source: String, path: String) throws(FileFormatError) -> Mapping {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: source)
-        } catch let error as YamlError {
-            throw yamlError(error, path: path)
-        } catch {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML: \(error)")
-        }
+        let root = try SafeYAML.compose(source, path: path, kind: .mapping)
         func fail(_ node: Node?, _ message: String) -> FileFormatError {
             FileFormatError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
         }
@@ -62,7 +52,7 @@ public enum MappingReader {
             case "constants": mapping.constants = try constants(value, fail)
             case "collections": collectionsNode = value
             default:
-                throw fail(key, "unknown key '\(name)' at the top of the mapping" + NearMatch.hint(for: name, among: topKeys))
+                throw fail(key, "unknown key '\(Display.excerpt(name))' at the top of the mapping" + NearMatch.hint(for: name, among: topKeys))
             }
         }
         guard let collectionsNode, case .mapping(let collections) = collectionsNode else {
@@ -72,7 +62,7 @@ public enum MappingReader {
         for (key, value) in collections {
             let target = key.scalar?.string ?? ""
             guard let entry = RecordsContract.entry(target), !entry.isGroup else {
-                throw fail(key, "'\(target)' is not a collection of the records contract"
+                throw fail(key, "'\(Display.excerpt(target))' is not a collection of the records contract"
                     + NearMatch.hint(for: target, among: known, otherwise: "; groups such as organisation go under 'constants'"))
             }
             guard case .mapping(let body) = value else {
@@ -97,7 +87,7 @@ public enum MappingReader {
                 case "keep_other_fields": rule.keepOtherFields = try boolean(bodyValue, "keep_other_fields", fail)
                 case "fields": fieldsNode = bodyValue
                 default:
-                    throw fail(bodyKey, "unknown key '\(name)' in collection '\(target)'" + NearMatch.hint(for: name, among: collectionKeys))
+                    throw fail(bodyKey, "unknown key '\(Display.excerpt(name))' in collection '\(target)'" + NearMatch.hint(for: name, among: collectionKeys))
                 }
             }
             if let fieldsNode {
@@ -120,7 +110,7 @@ public enum MappingReader {
                                   _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError) -> Mapping.FieldRule {
         let target = key.scalar?.string ?? ""
         guard let field = entry.field(target) else {
-            throw fail(key, "'\(target)' is not a field of \(entry.name) in the records contract"
+            throw fail(key, "'\(Display.excerpt(target))' is not a field of \(entry.name) in the records contract"
                 + NearMatch.hint(for: target, among: entry.fields.map(\.name)))
         }
         if case .records = field.type {
@@ -149,7 +139,7 @@ public enum MappingReader {
                         rule.values[source] = code
                     }
                 default:
-                    throw fail(bodyKey, "unknown key '\(name)' for field '\(target)'" + NearMatch.hint(for: name, among: fieldKeys))
+                    throw fail(bodyKey, "unknown key '\(Display.excerpt(name))' for field '\(target)'" + NearMatch.hint(for: name, among: fieldKeys))
                 }
             }
         default:
@@ -195,11 +185,12 @@ public enum MappingReader {
             for item in items { values.append(try constantValue(item, fail)) }
             return .list(values)
         case .mapping(let pairs):
-            var record = Record()
+            // Gathered first and stored once: appending to a record rebuilds it (quadratic).
+            var fields: [Record.Field] = []
             for (key, value) in pairs {
-                record.fields.append(Record.Field(name: Name(key.scalar?.string ?? ""), value: try constantValue(value, fail)))
+                fields.append(Record.Field(name: Name(key.scalar?.string ?? ""), value: try constantValue(value, fail)))
             }
-            return .record(record)
+            return .record(Record(fields: fields))
         default:
             throw fail(node, "a constant is a value, a list or a mapping")
         }
@@ -210,27 +201,14 @@ public enum MappingReader {
             throw fail(node, "'constants' maps groups or collections of the records contract to their values")
         }
         let known = RecordsContract.entries.map(\.name)
-        var record = Record()
+        var fields: [Record.Field] = []
         for (key, value) in pairs {
             let name = key.scalar?.string ?? ""
             guard RecordsContract.entry(name) != nil else {
-                throw fail(key, "'\(name)' is not a collection or group of the records contract" + NearMatch.hint(for: name, among: known))
+                throw fail(key, "'\(Display.excerpt(name))' is not a collection or group of the records contract" + NearMatch.hint(for: name, among: known))
             }
-            record.fields.append(Record.Field(name: Name(name), value: try constantValue(value, fail)))
+            fields.append(Record.Field(name: Name(name), value: try constantValue(value, fail)))
         }
-        return record
-    }
-
-    private static func yamlError(_ error: YamlError, path: String) -> FileFormatError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return FileFormatError(file: path, line: mark.line, column: mark.column, message: "this is not valid YAML: \(detail)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return FileFormatError(file: path, line: context.mark.line, column: context.mark.column,
-                                   message: "the key '\(duplicates.joined(separator: "', '"))' appears twice in the same mapping")
-        default:
-            return FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML: \(error)")
-        }
+        return Record(fields: fields)
     }
 }

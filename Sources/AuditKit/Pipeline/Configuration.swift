@@ -33,6 +33,10 @@ public struct Configuration: Sendable, Equatable {
     public var waivers: String?
     public var baseline: String?
     public var writeBaseline: String?
+    /// The file the settings were read from, when they were read from one.
+    public var path: String?
+    /// Where each key was written in that file (1-based line and column), for messages about its value.
+    public var keyLocations: [String: SourceLocation] = [:]
 
     /// The keys a configuration file may use.
     public static let keys = ["rules", "standards", "stage", "as_of", "params", "formats", "output", "output_dir",
@@ -41,10 +45,11 @@ public struct Configuration: Sendable, Equatable {
     public init() {}
 
     /// Reads the configuration file at `path`; relative paths in it are resolved against its directory.
+    ///
+    /// - Throws: ``FileFormatError`` when the file cannot be read, is larger than 1 MiB (see
+    ///   `AUDITREADY_MAX_YAML_BYTES`), is not valid YAML or holds an unknown setting.
     public static func load(path: String) throws(FileFormatError) -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this configuration file")
-        }
+        let text = try SafeYAML.readFile(path, kind: .configuration)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         return try parse(source: text, path: path, relativeTo: directory)
     }
@@ -54,13 +59,9 @@ public struct Configuration: Sendable, Equatable {
         func fail(_ node: Node?, _ message: String) -> FileFormatError {
             FileFormatError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: source)
-        } catch {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML: \(error)")
-        }
+        let root = try SafeYAML.compose(source, path: path, kind: .configuration)
         var configuration = Configuration()
+        configuration.path = path
         guard let root else { return configuration }
         guard case .mapping(let mapping) = root else { throw fail(root, "the configuration is a mapping of settings, such as 'stage: initial'") }
         func scalar(_ node: Node, _ key: String) throws(FileFormatError) -> String {
@@ -80,6 +81,7 @@ public struct Configuration: Sendable, Equatable {
         }
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? "?"
+            configuration.keyLocations[key] = SourceLocation(line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column ?? 0)
             switch key {
             case "rules": configuration.rules = try list(value, key).map(resolved)
             case "standards": configuration.standards = try list(value, key)
@@ -102,9 +104,20 @@ public struct Configuration: Sendable, Equatable {
                 for (name, item) in params { configuration.params[try scalar(name, "params")] = try scalar(item, "params") }
             default:
                 let hint = NearMatch.best(for: key, among: keys).map { "; did you mean '\($0)'?" } ?? ""
-                throw fail(keyNode, "unknown setting '\(key)'\(hint); the settings are \(keys.joined(separator: ", "))")
+                throw fail(keyNode, "unknown setting '\(Display.excerpt(key))'\(hint); the settings are \(keys.joined(separator: ", "))")
             }
         }
         return configuration
+    }
+
+    /// A problem with the value of `key`, placed at the key in the configuration file (or naming
+    /// only the file when the key's place is unknown).
+    ///
+    /// - Parameters:
+    ///   - key: a configuration key, such as `stage`.
+    ///   - message: what is wrong, in plain words; echoed values should go through ``Display/excerpt(_:limit:)``.
+    public func problem(at key: String, _ message: String) -> FileFormatError {
+        let location = keyLocations[key] ?? .unknown
+        return FileFormatError(file: path ?? "auditready.yml", line: Int(location.line), column: Int(location.column), message: message)
     }
 }

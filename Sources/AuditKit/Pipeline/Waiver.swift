@@ -64,8 +64,8 @@ public struct Waiver: Sendable, Codable, Hashable {
             if let end = CalendarDate.parse(expires), end.secondOfDay == nil {
                 if end.day < date.day { problems.append(french ? "elle a expiré le \(end)" : "it expired on \(end)") }
             } else {
-                problems.append(french ? "sa date d'expiration « \(expires) » n'est pas une date écrite AAAA-MM-JJ"
-                                       : "its expiry date '\(expires)' is not a date written YYYY-MM-DD")
+                problems.append(french ? "sa date d'expiration « \(Display.excerpt(expires)) » n'est pas une date écrite AAAA-MM-JJ"
+                                       : "its expiry date '\(Display.excerpt(expires))' is not a date written YYYY-MM-DD")
             }
         } else {
             problems.append(french ? "elle n'a pas de date d'expiration" : "it has no expiry date")

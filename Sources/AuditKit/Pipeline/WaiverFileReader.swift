@@ -17,12 +17,7 @@ import Yams
 public enum WaiverFileReader {
     /// The waivers of the YAML text `source` from the file `path`.
     public static func read(source: String, path: String) throws(FileFormatError) -> [Waiver] {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: source)
-        } catch {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML: \(error)")
-        }
+        let root = try SafeYAML.compose(source, path: path, kind: .waivers)
         guard let root, case .mapping(let top) = root, let list = top["waivers"], case .sequence(let items) = list else {
             throw FileFormatError(file: path, line: root?.mark?.line ?? 0, column: root?.mark?.column ?? 0,
                                 message: "a waivers file is a mapping with a 'waivers' list")
@@ -40,7 +35,7 @@ public enum WaiverFileReader {
                 guard keys.contains(name) else {
                     let hint = NearMatch.best(for: name, among: keys).map { "; did you mean '\($0)'?" } ?? ""
                     throw FileFormatError(file: path, line: key.mark?.line ?? 0, column: key.mark?.column ?? 0,
-                                        message: "unknown key '\(name)' in a waiver\(hint)")
+                                        message: "unknown key '\(Display.excerpt(name))' in a waiver\(hint)")
                 }
                 values[name] = value.scalar?.string
             }
@@ -53,10 +48,10 @@ public enum WaiverFileReader {
     }
 
     /// Reads the waivers file at `path`.
+    ///
+    /// - Throws: ``FileFormatError`` when the file cannot be read, is larger than 8 MiB (see
+    ///   `AUDITREADY_MAX_YAML_BYTES`) or is not a valid waivers file.
     public static func load(path: String) throws(FileFormatError) -> [Waiver] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this waivers file as UTF-8 text")
-        }
-        return try read(source: text, path: path)
+        try read(source: try SafeYAML.readFile(path, kind: .waivers), path: path)
     }
 }

@@ -6,16 +6,17 @@ public enum RuleTestFileReader {
     /// The default audit date of rule tests.
     public static let defaultAuditDate = CalendarDate(year: 2026, month: 11, day: 15)!
 
+    /// Reads every test of the rule-test file at `path`.
+    ///
+    /// - Throws: ``FileFormatError`` when the file cannot be read, is larger than 8 MiB (see
+    ///   `AUDITREADY_MAX_YAML_BYTES`) or is not a valid rule-test file.
+    public static func load(path: String) throws(FileFormatError) -> [RuleTest] {
+        try read(source: try SafeYAML.readFile(path, kind: .ruleTests), path: path)
+    }
+
     /// Reads every test of the YAML text `source` from the file `path`.
     public static func read(source: String, path: String) throws(FileFormatError) -> [RuleTest] {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: source)
-        } catch let error as YamlError {
-            throw FileFormatError(file: path, line: error.line, column: error.column, message: "this is not valid YAML: \(error.problemText)")
-        } catch {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML")
-        }
+        let root = try SafeYAML.compose(source, path: path, kind: .ruleTests)
         let reader = Reader(path: path)
         guard let root, case .mapping(let top) = root else {
             throw reader.error(at: root, "a rule-test file is a mapping with a 'tests' list, as in docs/rule-tests.md")
@@ -43,7 +44,7 @@ public enum RuleTestFileReader {
         func allowOnly(_ keys: [String], in mapping: Node.Mapping) throws(FileFormatError) {
             for (key, _) in mapping {
                 guard let name = key.scalar?.string, keys.contains(name) else {
-                    let word = key.scalar?.string ?? "?"
+                    let word = Display.excerpt(key.scalar?.string ?? "?")
                     let hint = NearMatch.best(for: word, among: keys).map { "; did you mean '\($0)'?" } ?? ""
                     throw error(at: key, "unknown key '\(word)'; expected one of \(keys.joined(separator: ", "))\(hint)")
                 }
@@ -60,7 +61,7 @@ public enum RuleTestFileReader {
         func date(_ node: Node) throws(FileFormatError) -> CalendarDate {
             let value = try text(node, "as_of")
             guard let date = CalendarDate.parse(value), date.secondOfDay == nil else {
-                throw error(at: node, "as_of must be a date written YYYY-MM-DD, not '\(value)'")
+                throw error(at: node, "as_of must be a date written YYYY-MM-DD, not '\(Display.excerpt(value))'")
             }
             return date
         }
@@ -77,7 +78,7 @@ public enum RuleTestFileReader {
             var stage = Stage.certification
             if let stageNode = mapping["stage"] {
                 let word = try text(stageNode, "stage")
-                guard let parsed = Stage(rawValue: word) else { throw error(at: stageNode, "stage must be initial or certification, not '\(word)'") }
+                guard let parsed = Stage(rawValue: word) else { throw error(at: stageNode, "stage must be initial or certification, not '\(Display.excerpt(word))'") }
                 stage = parsed
             }
             var parameters: [String: String] = [:]
@@ -101,7 +102,7 @@ public enum RuleTestFileReader {
                 let record = recordNode.scalar.flatMap { Reader.isNull($0) ? nil : $0.string }
                 let gradeWord = try text(mapping["grade"] ?? item, "grade")
                 guard let grade = Grade(rawValue: gradeWord) else {
-                    throw error(at: mapping["grade"], "grade must be major, minor, observation or opportunity, not '\(gradeWord)'")
+                    throw error(at: mapping["grade"], "grade must be major, minor, observation or opportunity, not '\(Display.excerpt(gradeWord))'")
                 }
                 result.append(.init(record: record, grade: grade,
                                     clause: try mapping["clause"].map { n throws(FileFormatError) in try text(n, "clause") },
@@ -121,43 +122,24 @@ public enum RuleTestFileReader {
                 for item in items { if let value = try value(item) { values.append(value) } }
                 return values.isEmpty ? nil : .list(values)
             case .mapping(let mapping):
-                var record = Record(location: location)
+                // Fields gathered first and stored once: appending to a record rebuilds it, which
+                // made a mapping of many fields quadratic.
+                var fields: [Record.Field] = []
+                var names = Set<String>()
                 for (key, item) in mapping {
                     let name = try text(key, "a field name")
-                    guard record[name] == nil else { throw error(at: key, "the field '\(name)' appears twice") }
-                    if let value = try value(item) { record.fields.append(.init(name: Name(name), value: value)) }
+                    guard names.insert(name).inserted else { throw error(at: key, "the field '\(Display.excerpt(name))' appears twice") }
+                    if let value = try value(item) { fields.append(.init(name: Name(name), value: value)) }
                 }
-                return .record(record)
+                return .record(Record(fields: fields, location: location))
             case .alias:
-                throw error(at: node, "YAML aliases are not supported in rule tests; write the records out")
+                // SafeYAML refuses aliases before the tree is built; Yams never makes this case when reading.
+                throw error(at: node, "YAML anchors and aliases (&name, *name) are not allowed in a rule-test file; write the records out")
             }
         }
 
         static func isNull(_ scalar: Node.Scalar) -> Bool {
             scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-        }
-    }
-}
-
-private extension YamlError {
-    var line: Int {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return 0
-        }
-    }
-
-    var column: Int {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.column
-        default: return 0
-        }
-    }
-
-    var problemText: String {
-        switch self {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        default: return "\(self)"
         }
     }
 }

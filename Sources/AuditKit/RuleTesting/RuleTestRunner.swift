@@ -36,10 +36,7 @@ public enum RuleTestRunner {
         }
         var tests: [RuleTest] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw FileFormatError(file: file, line: 0, column: 0, message: "cannot read this file as UTF-8 text")
-            }
-            tests += try RuleTestFileReader.read(source: text, path: file)
+            tests += try RuleTestFileReader.load(path: file)
         }
         return tests
     }
@@ -53,7 +50,7 @@ public enum RuleTestRunner {
         return tests.enumerated().map { index, test in
             guard let rule = byID[test.rule] else {
                 let hint = NearMatch.best(for: test.rule, among: byID.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-                return Result(test: test, failures: ["no loaded rule has the id '\(test.rule)'\(hint)"])
+                return Result(test: test, failures: ["no loaded rule has the id '\(Display.excerpt(test.rule))'\(hint)"])
             }
             var failures: [String] = []
             for (spelling, text) in [("json", RecordWriter.json(test.records)), ("xml", RecordWriter.xml(test.records))] {
