@@ -67,7 +67,7 @@ public enum AuditEngine {
         }
         findings.sort()
         FindingFingerprint.assign(to: &findings)
-        options.pipeline.apply(to: &findings, asOf: options.asOf, language: options.language)
+        let baselined = options.pipeline.apply(to: &findings, asOf: options.asOf, language: options.language)
         var counts: [String: Int] = [:]
         for finding in findings { counts[finding.rule, default: 0] += 1 }
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
@@ -101,13 +101,15 @@ public enum AuditEngine {
         let complaintIndicators = indicators.value
         // Started only now, so that it does not compete with the indicators for the other core.
         environment.release()
-        return AuditReport(
+        var report = AuditReport(
             asOf: options.asOf, stage: options.stage, language: options.language, standards: standards.sorted(),
             inputs: records.inputs,
             rules: .init(fingerprint: rules.fingerprint, evaluated: evaluated.count),
             notApplicable: declarations, clauses: clauses, findings: findings, ruleResults: ruleResults,
             complaintIndicators: complaintIndicators, audience: options.audience, exportNotes: exportNotes,
             notExported: notExported.map { $0.sorted() })
+        report.baselined = baselined
+        return report
     }
 
     /// The report entry of a built-in check; `counts` holds the number of findings per rule id.

@@ -161,6 +161,9 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var complaintIndicators: ComplaintIndicators?
     /// Where the organisation stands on the seven quality management principles.
     public var principles: [PrincipleStanding]
+    /// Fingerprints of findings this run found but does not report because the baseline holds
+    /// them (sorted); never written into a report, kept so a refreshed baseline keeps them.
+    public var baselined: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case tool, stage, standards, inputs, rules, summary, clauses, findings, language, readiness

@@ -36,6 +36,9 @@ public enum RuleTestRunner {
         }
         var tests: [RuleTest] = []
         for file in files {
+            if let problem = RegularFile.problem(reading: file) {
+                throw FileFormatError(file: file, line: 0, column: 0, message: problem)
+            }
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
                 throw FileFormatError(file: file, line: 0, column: 0, message: "cannot read this file as UTF-8 text")
             }
