@@ -20,6 +20,7 @@ struct AuditReady: ParsableCommand {
 
     /// Runs the command; usage errors exit with 2, not ArgumentParser's 64.
     static func main() {
+        StandardStream.guardClosedDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -27,7 +28,7 @@ struct AuditReady: ParsableCommand {
             Foundation.exit(code.rawValue)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
-            Terminal.error(fullMessage(for: error))
+            Terminal.error(lines: fullMessage(for: error))
             Foundation.exit(ExitStatus.unusable)
         }
     }
@@ -38,18 +39,4 @@ enum ExitStatus {
     static let clean: Int32 = 0
     static let findings: Int32 = 1
     static let unusable: Int32 = 2
-}
-
-/// Standard error output.
-enum Terminal {
-    static func error(_ message: String) {
-        // Located diagnostics (`file:line:column: error: …`) already say they are errors.
-        let located = message.hasPrefix("Error:") || message.hasPrefix("error:") || message.contains(": error: ")
-        let text = located ? message : "error: \(message)"
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-    }
-
-    static func warning(_ message: String) {
-        FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
-    }
 }

@@ -85,12 +85,15 @@ struct Check: ParsableCommand {
     @Flag(help: .hidden)
     var timings = false
 
-    /// Paths no output may overwrite: the inputs and the mapping.
-    var protectedPaths: [String] { files + (mapping.map { [$0] } ?? []) }
+    /// Paths no output may overwrite: every file the run reads (records, mapping, settings,
+    /// waivers, baseline, rule files).
+    func protectedPaths(_ settings: CheckSettings, rules: RuleSet) -> [String] {
+        files + (mapping.map { [$0] } ?? []) + settings.readPaths + rules.files.map(\.path)
+    }
 
     func validate() throws {
-        if let asOf, CalendarDate.parse(asOf)?.secondOfDay != nil || CalendarDate.parse(asOf) == nil {
-            throw ValidationError("--as-of needs a date written YYYY-MM-DD, such as 2026-11-15; '\(asOf)' is not one")
+        if let asOf, case .failure(let problem) = AuditDate.parse(asOf, option: "--as-of") {
+            throw ValidationError(problem.message)
         }
         if output != nil, outputDirectory != nil {
             throw ValidationError("give either --output FILE or --output-dir DIR, not both")
@@ -102,6 +105,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let settings = try CheckSettings(self)
+        if let baseline = settings.writeBaseline, let output = settings.output, RegularFile.same(baseline, output) {
+            throw CheckSettings.unusable("--write-baseline and --output both name \(output); give each its own file")
+        }
         let progress = Progress(enabled: !quiet)
         let stopwatch = Stopwatch(enabled: timings)
         // The rules are parsed while the records are read; broken rule files are still reported
@@ -129,6 +135,7 @@ struct Check: ParsableCommand {
             }
         }
         let ruleSet = try rules.wait()
+        let protectedPaths = protectedPaths(settings, rules: ruleSet)
         stopwatch.lap("read the records")
         progress.say("read \(records.inputs.reduce(0) { $0 + $1.records }) records; evaluating \(ruleSet.rules.count) rules…")
         var report: AuditReport
@@ -151,7 +158,7 @@ struct Check: ParsableCommand {
         let formats = settings.formats
         do {
             if let outputDirectory = settings.outputDirectory {
-                try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+                try OutputDirectory.create(outputDirectory)
                 for chosen in formats {
                     let path = URL(fileURLWithPath: outputDirectory).appendingPathComponent("report.\(chosen.fileExtension)").path
                     try AtomicFile.write(chosen.renderer.rendered(report), to: path, protected: protectedPaths)
@@ -161,8 +168,12 @@ struct Check: ParsableCommand {
             } else {
                 let colour = formats[0] == .text && isatty(STDOUT_FILENO) == 1
                     && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                try formats[0].renderer(colour: colour).rendered(report).write { FileHandle.standardOutput.write(Data($0)) }
+                try formats[0].renderer(colour: colour).rendered(report).write { piece throws(StandardStream.Failure) in
+                    try StandardStream.output.write(piece)
+                }
             }
+        } catch let failure as StandardStream.Failure {
+            throw StandardStream.cannotWrite("the report", failure)
         } catch {
             Terminal.error(error.localizedDescription)
             throw ExitCode(ExitStatus.unusable)

@@ -13,11 +13,15 @@ struct CheckSettings {
     /// Findings at or above `failOn` allowed before the run fails.
     var maxFindings: Int
     var writeBaseline: String?
+    /// The settings, waivers and baseline files read, which no output may replace.
+    var readPaths: [String] = []
 
     init(_ check: Check) throws {
         let file = check.config ?? (FileManager.default.fileExists(atPath: "auditready.yml") ? "auditready.yml" : nil)
         var config = Configuration()
         if let file {
+            try CheckSettings.requireReadable(file)
+            readPaths.append(file)
             do {
                 config = try Configuration.load(path: file)
             } catch {
@@ -50,13 +54,13 @@ struct CheckSettings {
         let asOfText = check.asOf ?? config.asOf
         let auditDate: CalendarDate
         if let asOfText {
-            guard let date = CalendarDate.parse(asOfText), date.secondOfDay == nil else {
-                guard check.asOf == nil else {
-                    throw CheckSettings.unusable("the audit date needs to be written YYYY-MM-DD, such as 2026-11-15; '\(Display.excerpt(asOfText))' is not one")
-                }
-                throw invalid("as_of", asOfText, "the audit date is written YYYY-MM-DD, such as 2026-11-15")
+            switch AuditDate.parse(asOfText, option: check.asOf == nil ? "as_of" : "--as-of") {
+            case .success(let date): auditDate = date
+            case .failure(let problem):
+                throw check.asOf == nil
+                    ? CheckSettings.unusable(config.problem(at: "as_of", problem.message).description)
+                    : CheckSettings.unusable(problem.message)
             }
-            auditDate = date
         } else {
             auditDate = .today
         }
@@ -94,6 +98,8 @@ struct CheckSettings {
         maxFindings = check.maxFindings ?? config.maxFindings ?? 0
         writeBaseline = check.writeBaseline ?? config.writeBaseline
         if let path = check.waivers ?? config.waivers {
+            try CheckSettings.requireReadable(path)
+            readPaths.append(path)
             do {
                 options.pipeline.waivers = try WaiverFileReader.load(path: path)
                 options.pipeline.waiversFile = path
@@ -102,12 +108,18 @@ struct CheckSettings {
             }
         }
         if let path = check.baseline ?? config.baseline {
+            readPaths.append(path)
             do {
                 options.pipeline.baseline = Set(try Baseline.load(path: path).fingerprints)
             } catch {
                 throw CheckSettings.unusable(error.description)
             }
         }
+    }
+
+    /// Stops with exit status 2 when `path` is not a regular file this process can read.
+    static func requireReadable(_ path: String) throws {
+        if let problem = RegularFile.problem(reading: path) { throw unusable("\(path): error: \(problem)") }
     }
 
     static func unusable(_ message: String) -> ExitCode {
@@ -131,7 +143,7 @@ struct Progress {
 
     func say(_ message: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("auditready: \(message)\n".utf8))
+        Terminal.note("auditready: \(message)")
     }
 }
 
@@ -150,7 +162,7 @@ struct Stopwatch {
         let elapsed = (ContinuousClock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         let memory = Self.residentMemory().map { ", resident \($0)" } ?? ""
-        FileHandle.standardError.write(Data("auditready: \(label) at \(String(format: "%.3f", seconds)) s\(memory)\n".utf8))
+        Terminal.note("auditready: \(label) at \(String(format: "%.3f", seconds)) s\(memory)")
     }
 
     /// Current and peak resident memory from `/proc/self/status` (Linux), e.g. "212 MB (peak 260 MB)".

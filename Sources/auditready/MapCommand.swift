@@ -25,7 +25,7 @@ struct MapCommand: ParsableCommand {
         let records = try MapCommand.load(inputs, mapping: mapping)
         for violation in ContractValidator.violations(in: records) {
             let place = violation.line > 0 ? "\(violation.file):\(violation.line):\(violation.column)" : violation.file
-            FileHandle.standardError.write(Data("\(place): warning: \(violation.message)\n".utf8))
+            Terminal.warning("\(place): warning: \(violation.message)")
         }
         do {
             try AtomicFile.write(RecordWriter.json(records.root), to: output, protected: inputs + [mapping])
@@ -37,6 +37,7 @@ struct MapCommand: ParsableCommand {
 
     /// Reads the mapping and the inputs through it; unusable ones end the run with status 2.
     static func load(_ inputs: [String], mapping path: String) throws -> RecordSet {
+        try CheckSettings.requireReadable(path)
         do {
             let mapping = try MappingReader.load(path: path)
             do {

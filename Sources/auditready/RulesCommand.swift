@@ -22,7 +22,7 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let ruleSet = try rules.load()
             let text = parameters ? RuleListing.parameters(ruleSet) : RuleListing.rules(ruleSet)
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardStream.print(text)
         }
     }
 
@@ -40,15 +40,16 @@ struct RulesCommand: ParsableCommand {
             do {
                 ruleSet = try RuleSet.load(paths: RuleDirectories.resolve(paths))
             } catch {
-                FileHandle.standardOutput.write(Data((error.diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
-                FileHandle.standardOutput.write(Data("\(error.diagnostics.count) error(s)\n".utf8))
+                let count = error.diagnostics.count
+                try StandardStream.print((error.diagnostics.map { TerminalText.line($0.description) }
+                    + [counted(count, "error")]).joined(separator: "\n") + "\n")
                 throw ExitCode(ExitStatus.unusable)
             }
             let warnings = (ruleSet.warnings + ContractLint.check(ruleSet.files) + AbsenceLint.check(ruleSet.files)
                 + TranslationLint.check(ruleSet.files, language: .fr)).sorted()
             var lines = warnings.map(\.description)
-            lines.append("\(ruleSet.files.count) file(s), \(ruleSet.rules.count) rule(s): no errors, \(warnings.count) warning(s)")
-            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            lines.append("\(counted(ruleSet.files.count, "file")), \(counted(ruleSet.rules.count, "rule")): no errors, \(counted(warnings.count, "warning"))")
+            try StandardStream.print(lines.map(TerminalText.line).joined(separator: "\n") + "\n")
         }
     }
 }
@@ -85,7 +86,7 @@ extension RulesCommand {
                 let unchecked = coverage.filter { !$0.isCovered }.count
                 text = RuleListing.table(rows) + "\(coverage.count) clauses; \(unchecked) checked neither by a rule nor on site\n"
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardStream.print(text)
         }
     }
 }

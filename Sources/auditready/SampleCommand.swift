@@ -26,9 +26,12 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         let manager = FileManager.default
         do {
-            try manager.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+            try OutputDirectory.create(outputDirectory)
             let jsonPath = (outputDirectory as NSString).appendingPathComponent("records.json")
             let xmlPath = (outputDirectory as NSString).appendingPathComponent("records.xml")
+            for path in [jsonPath, xmlPath] {
+                if let problem = RegularFile.problem(replacing: path) { throw AtomicFile.WriteError(path: path, reason: problem) }
+            }
             guard manager.createFile(atPath: jsonPath, contents: nil), manager.createFile(atPath: xmlPath, contents: nil),
                   let json = FileHandle(forWritingAtPath: jsonPath), let xml = FileHandle(forWritingAtPath: xmlPath) else {
                 Terminal.error("cannot write into \(outputDirectory)")
@@ -41,6 +44,9 @@ struct SampleCommand: ParsableCommand {
             try SampleGenerator(complaints: complaints, seed: seed).write(json: json, xml: xml)
         } catch let code as ExitCode {
             throw code
+        } catch let error as AtomicFile.WriteError {
+            Terminal.error(error.localizedDescription)
+            throw ExitCode(ExitStatus.unusable)
         } catch {
             Terminal.error("cannot write the sample: \(error.localizedDescription)")
             throw ExitCode(ExitStatus.unusable)

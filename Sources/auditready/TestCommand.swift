@@ -25,7 +25,7 @@ struct TestCommand: ParsableCommand {
         do {
             rules = try RuleSet.load(paths: directories)
         } catch {
-            Terminal.error("the rule files cannot be used:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
+            Terminal.error(lines: "the rule files cannot be used:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
             throw ExitCode(ExitStatus.unusable)
         }
         let tests: [RuleTest]
@@ -40,15 +40,15 @@ struct TestCommand: ParsableCommand {
         for result in results where verbose || !result.passed {
             let test = result.test
             let label = test.name.isEmpty ? "" : ": \(test.name)"
-            lines.append("\(result.passed ? "PASS" : "FAIL")  \(test.rule)\(label) (\(test.file):\(test.line))")
-            lines += result.failures.map { "      \($0)" }
+            lines.append(TerminalText.line("\(result.passed ? "PASS" : "FAIL")  \(test.rule)\(label) (\(test.file):\(test.line))"))
+            lines += result.failures.map { TerminalText.line("      \($0)") }
         }
         let coverage = RuleTestRunner.coverage(of: tests, rules: rules)
         lines += coverage.withoutPassingExample.map { "warning: rule \($0) has no example where it holds (expect: [])" }
         lines += coverage.withoutFailingExample.map { "warning: rule \($0) has no example where it raises a finding" }
         let failed = results.filter { !$0.passed }.count
         lines.append("\(results.count - failed) passed, \(failed) failed")
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        try StandardStream.print(lines.joined(separator: "\n") + "\n")
         if failed > 0 || (requireExamples && !coverage.isComplete) { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -15,20 +15,33 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var lines: [String] = []
         var count = 0
-        var unreadable = false
+        var checked = 0
         for file in files {
             do {
                 let outcome = try RecordValidation.validate(path: file)
-                lines.append(contentsOf: outcome.violations.map(\.description))
+                lines.append(contentsOf: outcome.violations.map { TerminalText.line($0.description) })
                 count += outcome.violations.count
+                checked += 1
             } catch {
                 Terminal.error(error.description)
-                unreadable = true
             }
         }
-        lines.append(count == 0 ? "\(files.count) file(s): valid" : "\(files.count) file(s): \(count) violation(s)")
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        if unreadable { throw ExitCode(ExitStatus.unusable) }
+        let unreadable = files.count - checked
+        if let summary = ValidateCommand.summary(checked: checked, violations: count, unreadable: unreadable) {
+            lines.append(summary)
+        }
+        if !lines.isEmpty { try StandardStream.print(lines.joined(separator: "\n") + "\n") }
+        if unreadable > 0 { throw ExitCode(ExitStatus.unusable) }
         if count > 0 { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// The last line: how many files were checked and what was found. Never says "valid" when
+    /// a file could not be read; nothing when none could.
+    static func summary(checked: Int, violations: Int, unreadable: Int) -> String? {
+        guard checked > 0 else { return nil }
+        let files = counted(checked, "file")
+        let found = counted(violations, "violation")
+        if unreadable == 0 { return violations == 0 ? "\(files): valid" : "\(files): \(found)" }
+        return "\(files) checked: \(violations == 0 ? "no violations" : found); \(unreadable) more cannot be read"
     }
 }

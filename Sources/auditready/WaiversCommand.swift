@@ -20,6 +20,7 @@ struct WaiversCommand: ParsableCommand {
 
         func run() throws {
             let waivers: [Waiver]
+            try CheckSettings.requireReadable(file)
             do {
                 waivers = try WaiverFileReader.load(path: file)
             } catch {
@@ -28,20 +29,22 @@ struct WaiversCommand: ParsableCommand {
             }
             var date = CalendarDate.today
             if let asOf {
-                guard let parsed = CalendarDate.parse(asOf) else {
-                    Terminal.error("--as-of needs a date written YYYY-MM-DD; '\(asOf)' is not one")
+                switch AuditDate.parse(asOf, option: "--as-of") {
+                case .success(let parsed):
+                    date = parsed
+                case .failure(let problem):
+                    Terminal.error(problem.message)
                     throw ExitCode(ExitStatus.unusable)
                 }
-                date = parsed
             }
             var lines: [String] = []
             for waiver in waivers {
                 let problems = waiver.problems(asOf: date)
                 guard !problems.isEmpty else { continue }
-                lines.append("\(file):\(waiver.line): error: this waiver cannot be applied: \(problems.joined(separator: ", "))")
+                lines.append(TerminalText.line("\(file):\(waiver.line): error: this waiver cannot be applied: \(problems.joined(separator: ", "))"))
             }
-            lines.append("\(waivers.count) waiver(s), \(lines.count) that cannot be applied")
-            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            lines.append("\(counted(waivers.count, "waiver")), \(lines.count) that cannot be applied")
+            try StandardStream.print(lines.joined(separator: "\n") + "\n")
             if lines.count > 1 { throw ExitCode(ExitStatus.findings) }
         }
     }
@@ -69,20 +72,27 @@ struct DiffCommand: ParsableCommand {
     var failOn: FailOn = .major
 
     func run() throws {
-        let diff: ReportDiff
+        let diff: StreamedReportDiff
         do {
-            diff = ReportDiff(old: try ReportDiff.findings(ofReportAt: old), new: try ReportDiff.findings(ofReportAt: new))
+            diff = try StreamedReportDiff(oldReportAt: old, newReportAt: new)
         } catch {
             Terminal.error(error.description)
             throw ExitCode(ExitStatus.unusable)
         }
-        let text: String
+        let chosen: StreamedReportDiff.Format
         switch format {
-        case .json: text = diff.json
-        case .markdown: text = diff.text(markdown: true)
-        case .text: text = diff.text(markdown: false)
+        case .json: chosen = .json
+        case .markdown: chosen = .markdown
+        case .text: chosen = .text
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try diff.write(chosen) { piece in try StandardStream.output.write(piece) }
+        } catch let failure as StandardStream.Failure {
+            throw StandardStream.cannotWrite("the comparison", failure)
+        } catch {
+            Terminal.error((error as? FileFormatError)?.description ?? error.localizedDescription)
+            throw ExitCode(ExitStatus.unusable)
+        }
         if let grade = failOn.grade, diff.worsened(atOrAbove: grade) { throw ExitCode(ExitStatus.findings) }
     }
 }

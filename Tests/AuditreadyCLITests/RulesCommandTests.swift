@@ -16,7 +16,7 @@ import Testing
         let outcome = try CommandRunner.run(["rules", "lint"])
         #expect(outcome.status == 0, "\(outcome.stdout)")
         // Every bundled rule reads only contract fields and has its French texts.
-        #expect(outcome.stdout.hasSuffix("no errors, 0 warning(s)\n"), "\(outcome.stdout)")
+        #expect(outcome.stdout.hasSuffix("no errors, 0 warnings\n"), "\(outcome.stdout)")
     }
 
     @Test func lintWarnsOnFieldsTheContractDoesNotKnow() throws {

@@ -11,7 +11,7 @@ import AuditKit
         let outcome = try CommandRunner.run(["validate", CommandRunner.path("Samples/small-business/records.json"),
                                              CommandRunner.path("Samples/small-business/records.xml")])
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        #expect(outcome.stdout == "2 file(s): valid\n")
+        #expect(outcome.stdout == "2 files: valid\n")
     }
 
     @Test func violationsExitOneWithFileLineColumnAndMessage() throws {
@@ -26,7 +26,7 @@ import AuditKit
         #expect(outcome.stdout.contains("\(json.path):2:3: error: unknown field 'recieved_on' in complaints record CMP-1; did you mean 'received_on'?"))
         #expect(outcome.stdout.contains("\(json.path):2:3: error: 'safety_related' should be true or false, not 'yes' (complaints record CMP-1)"))
         #expect(outcome.stdout.contains("\(xml.path):4:7: error: unknown field 'recieved_on' in complaints record CMP-1; did you mean 'received_on'?"))
-        #expect(outcome.stdout.hasSuffix("2 file(s): 3 violation(s)\n"))
+        #expect(outcome.stdout.hasSuffix("2 files: 3 violations\n"))
     }
 
     @Test func unreadableFilesExitTwo() throws {

@@ -67,7 +67,7 @@ public enum AuditEngine {
         }
         findings.sort()
         FindingFingerprint.assign(to: &findings)
-        options.pipeline.apply(to: &findings, asOf: options.asOf, language: options.language)
+        let baselined = options.pipeline.apply(to: &findings, asOf: options.asOf, language: options.language)
         var counts: [String: Int] = [:]
         for finding in findings { counts[finding.rule, default: 0] += 1 }
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
@@ -110,6 +110,7 @@ public enum AuditEngine {
             notExported: notExported.map { $0.sorted() })
         // Recorded so a later run (a follow-up) can check a new export with the same parameters.
         report.parameterOverrides = options.parameters.isEmpty ? nil : options.parameters
+        report.baselined = baselined
         return report
     }
 

@@ -185,8 +185,11 @@ private struct JSONParser {
             lineStart = 3
         }
         if end >= 2, (base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)
-            || (base[0] != 0 && base[1] == 0) || (base[0] == 0 && base[1] != 0) {
+            || (end >= 4 && base[0] != 0 && base[1] == 0 && base[3] == 0) || (end >= 4 && base[0] == 0 && base[2] == 0) {
             throw error("the file is UTF-16 or UTF-32 encoded; JSON exports must be saved as UTF-8")
+        }
+        if end >= 1, let nul = (0..<min(end, 2)).first(where: { base[$0] == 0 }) {
+            throw error("the file contains a NUL byte here, so it is not text; a JSON export must be UTF-8 text", at: nul)
         }
         skipWhitespace()
         guard i < end || more(i) else {

@@ -96,7 +96,9 @@ final class InputReader {
 
     init(path: String) throws(RecordLoadError) {
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a named pipe would otherwise wait for a writer before the type
+        // check below could refuse it. Reads from a regular file are not affected.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw RecordLoadError(file: path, message: InputReader.describe(errno: errno))
         }
@@ -110,9 +112,9 @@ final class InputReader {
             close(descriptor)
             throw RecordLoadError(file: path, message: "this is a folder, not a records export file")
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
+        if let kind = RegularFile.kind(mode: info.st_mode) {
             close(descriptor)
-            throw RecordLoadError(file: path, message: "this is not a regular file; give the path of a records export file")
+            throw RecordLoadError(file: path, message: "this is \(kind), not a regular file; give the path of a records export file")
         }
         self.descriptor = descriptor
         self.expectedSize = max(Int(info.st_size), 0)

@@ -12,10 +12,12 @@ public struct Baseline: Sendable, Codable, Equatable {
         case asOf = "as_of"
     }
 
-    /// The baseline of a report's findings (waived ones included).
+    /// The baseline of every finding of a run: those reported (waived ones included) and those
+    /// the run's own baseline hid. Refreshing a baseline thus keeps the findings still present
+    /// and drops only the ones that were fixed.
     public init(report: AuditReport) {
         asOf = report.asOf
-        fingerprints = Set(report.findings.map(\.fingerprint)).sorted()
+        fingerprints = Set(report.findings.map(\.fingerprint)).union(report.baselined).sorted()
     }
 
     /// The baseline as JSON text, deterministic.
@@ -27,6 +29,9 @@ public struct Baseline: Sendable, Codable, Equatable {
 
     /// Reads a baseline file written by `--write-baseline`.
     public static func load(path: String) throws(FileFormatError) -> Baseline {
+        if let problem = RegularFile.problem(reading: path) {
+            throw FileFormatError(file: path, line: 0, column: 0, message: problem)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this baseline file")
         }

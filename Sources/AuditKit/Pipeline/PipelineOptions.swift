@@ -17,7 +17,10 @@ public struct PipelineOptions: Sendable {
 
     /// Marks waived findings, adds a finding (in `language`) for each waiver that cannot be
     /// applied, and drops findings in the baseline. Fingerprints must already be assigned.
-    public func apply(to findings: inout [Finding], asOf date: CalendarDate, language: Language = .en) {
+    ///
+    /// - Returns: the sorted fingerprints of the findings dropped because the baseline holds them.
+    @discardableResult
+    public func apply(to findings: inout [Finding], asOf date: CalendarDate, language: Language = .en) -> [String] {
         var problems: [Finding] = []
         for waiver in waivers {
             let issues = waiver.problems(asOf: date, language: language)
@@ -43,7 +46,15 @@ public struct PipelineOptions: Sendable {
         }
         FindingFingerprint.assign(to: &problems)
         findings += problems
-        if let baseline { findings.removeAll { baseline.contains($0.fingerprint) } }
+        var known: Set<String> = []
+        if let baseline {
+            findings.removeAll { finding in
+                guard baseline.contains(finding.fingerprint) else { return false }
+                known.insert(finding.fingerprint)
+                return true
+            }
+        }
         findings.sort()
+        return known.sorted()
     }
 }

@@ -38,23 +38,10 @@ public struct ReportDiff: Sendable, Codable, Equatable {
 
     /// Reads the findings of a JSON report written by `auditready check --format json`.
     public static func findings(ofReportAt path: String) throws(FileFormatError) -> [Finding] {
-        struct Findings: Decodable { var findings: [Finding] }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this report")
-        }
-        do {
-            let findings = try JSONDecoder().decode(Findings.self, from: data).findings
-            guard !findings.contains(where: { $0.fingerprint.isEmpty }) else {
-                throw FileFormatError(file: path, line: 0, column: 0,
-                                      message: "this report has no finding fingerprints; write it again with this version of auditready")
-            }
-            return findings
-        } catch let error as FileFormatError {
-            throw error
-        } catch {
-            throw FileFormatError(file: path, line: 0, column: 0,
-                                  message: "this is not a JSON report written by auditready check --format json")
-        }
+        let index = try ReportFindingsIndex(path: path)
+        var findings: [Finding] = []
+        for entry in index.entries { findings.append(try index.finding(entry)) }
+        return findings
     }
 
     /// True when a new finding, or a finding regraded upwards, is at least as serious as `grade`.
@@ -72,24 +59,46 @@ public struct ReportDiff: Sendable, Codable, Equatable {
 
     /// The diff as plain text, or as Markdown.
     public func text(markdown: Bool) -> String {
-        var lines: [String] = [markdown ? "# Progress since the previous self-assessment" : "Progress since the previous self-assessment", ""]
-        func describe(_ finding: Finding) -> String {
-            let record = finding.record.map { " \(finding.collection ?? "record") \($0)" } ?? ""
-            let text = "\(finding.grade.label): \(finding.standard.title) \(finding.clause) [\(finding.rule)]\(record): \(finding.message)"
-            return markdown ? "- " + MarkdownReportRenderer.escape(text) : "  " + TextReportRenderer.singleLine(text)
-        }
-        let sections: [(String, [String])] = [
-            ("New findings (\(new.count))", new.map(describe)),
-            ("Resolved (\(resolved.count))", resolved.map(describe)),
-            ("Regraded (\(regraded.count))", regraded.map { describe($0.finding) + " (was \($0.previousGrade.label))" }),
-            ("Still open (\(unchanged.count))", unchanged.map(describe)),
-        ]
-        for (title, items) in sections {
-            lines.append(markdown ? "## \(title)" : title)
-            if markdown { lines.append("") }
-            lines += items.isEmpty ? [markdown ? "None." : "  none"] : items
+        var lines: [String] = []
+        for (title, items) in ReportDiff.sections(new: new.count, resolved: resolved.count, regraded: regraded.count,
+                                                 unchanged: unchanged.count) {
+            lines.append(ReportDiff.heading(title, markdown: markdown, first: lines.isEmpty))
+            let described: [String]
+            switch items {
+            case .new: described = new.map { ReportDiff.describe($0, markdown: markdown) }
+            case .resolved: described = resolved.map { ReportDiff.describe($0, markdown: markdown) }
+            case .regraded: described = regraded.map { ReportDiff.describe($0.finding, markdown: markdown, was: $0.previousGrade) }
+            case .unchanged: described = unchanged.map { ReportDiff.describe($0, markdown: markdown) }
+            }
+            lines += described.isEmpty ? [markdown ? "None." : "  none"] : described
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The four lists, in the order the text shows them.
+    enum Section { case new, resolved, regraded, unchanged }
+
+    /// The titles of the text's sections, with their counts.
+    static func sections(new: Int, resolved: Int, regraded: Int, unchanged: Int) -> [(String, Section)] {
+        [("New findings (\(new))", .new), ("Resolved (\(resolved))", .resolved),
+         ("Regraded (\(regraded))", .regraded), ("Still open (\(unchanged))", .unchanged)]
+    }
+
+    /// The lines before a section's items (the document's title before the first).
+    static func heading(_ title: String, markdown: Bool, first: Bool) -> String {
+        var lines: [String] = []
+        if first { lines += [markdown ? "# Progress since the previous self-assessment" : "Progress since the previous self-assessment", ""] }
+        lines.append(markdown ? "## \(title)" : title)
+        if markdown { lines.append("") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One finding as a line of the text.
+    static func describe(_ finding: Finding, markdown: Bool, was previous: Grade? = nil) -> String {
+        let record = finding.record.map { " \(finding.collection ?? "record") \($0)" } ?? ""
+        let text = "\(finding.grade.label): \(finding.standard.title) \(finding.clause) [\(finding.rule)]\(record): \(finding.message)"
+        let line = markdown ? "- " + MarkdownReportRenderer.escape(text) : "  " + TextReportRenderer.singleLine(text)
+        return previous.map { line + " (was \($0.label))" } ?? line
     }
 }

@@ -148,14 +148,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    /// This date moved by whole days.
-    public func adding(days: Int) -> CalendarDate { CalendarDate(day: day + days) }
+    /// Day number of 0001-01-01, the earliest date the tool reads or writes.
+    static let earliestDay = -719_162
+    /// Day number of 9999-12-31, the latest date the tool reads or writes.
+    static let latestDay = 2_932_896
+
+    /// This date moved by whole days. Date arithmetic saturates: a result before 0001-01-01 or
+    /// after 9999-12-31 (which no export can hold, and no report could write as a four-digit
+    /// year) is that first or last day.
+    public func adding(days: Int) -> CalendarDate {
+        let (sum, overflow) = day.addingReportingOverflow(days)
+        let moved = overflow ? (days < 0 ? Self.earliestDay : Self.latestDay) : min(max(sum, Self.earliestDay), Self.latestDay)
+        return CalendarDate(day: moved)
+    }
 
     /// This date moved by whole months; the day of month is clamped to the target month's
-    /// length (31 January plus one month is 28 or 29 February).
+    /// length (31 January plus one month is 28 or 29 February). Saturates at 0001-01-01 and
+    /// 9999-12-31, as ``adding(days:)`` does.
     public func adding(months: Int) -> CalendarDate {
         let (year, month, dayOfMonth) = components
-        let total = year * 12 + (month - 1) + months
+        let (total, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        if overflow || total >= 10_000 * 12 { return CalendarDate(day: months < 0 ? Self.earliestDay : Self.latestDay) }
+        if total < 12 { return CalendarDate(day: Self.earliestDay) }
         let newYear = total >= 0 ? total / 12 : (total - 11) / 12
         let newMonth = total - newYear * 12 + 1
         let clamped = min(dayOfMonth, CalendarDate.daysIn(month: newMonth, year: newYear))

@@ -165,6 +165,9 @@ public struct AuditReport: Sendable, Codable, Equatable {
     /// none, so reports of runs without overrides are unchanged. A follow-up re-checks a new
     /// export with them.
     public var parameterOverrides: [String: String]?
+    /// Fingerprints of findings this run found but does not report because the baseline holds
+    /// them (sorted); never written into a report, kept so a refreshed baseline keeps them.
+    public var baselined: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case tool, stage, standards, inputs, rules, summary, clauses, findings, language, readiness

@@ -54,6 +54,10 @@ public struct RuleSet: Sendable {
             do {
                 for path in try ruleFiles(under: root) {
                     let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+                    if let problem = RegularFile.problem(reading: path) {
+                        problems.append(RuleDiagnostic(file: path, line: 0, column: 0, message: problem))
+                        continue
+                    }
                     guard let data = FileManager.default.contents(atPath: path) else {
                         problems.append(RuleDiagnostic(file: path, line: 0, column: 0, message: "cannot read this rule file"))
                         continue

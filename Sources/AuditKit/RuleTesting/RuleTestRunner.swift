@@ -36,6 +36,9 @@ public enum RuleTestRunner {
         }
         var tests: [RuleTest] = []
         for file in files {
+            if let problem = RegularFile.problem(reading: file) {
+                throw FileFormatError(file: file, line: 0, column: 0, message: problem)
+            }
             tests += try RuleTestFileReader.load(path: file)
         }
         return tests

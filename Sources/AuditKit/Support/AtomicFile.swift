@@ -7,22 +7,34 @@ public enum AtomicFile {
         public var path: String
         public var reason: String
         public var errorDescription: String? { "cannot write \(path): \(reason)" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// Writes `contents` to a temporary file beside `path`, then renames it over `path`.
     ///
-    /// - Parameter protected: paths that must never be written (the inputs of the run).
-    /// - Throws: ``WriteError`` when `path` is a protected input or the write fails; an existing
-    ///   file at `path` is then left as it was.
+    /// - Parameter protected: paths that must never be written (every file the run reads); a
+    ///   path naming the same file through a symbolic or hard link counts as that file.
+    /// - Throws: ``WriteError`` when `path` is a protected input, an existing file there is not a
+    ///   regular file (a device, a named pipe, a folder), or the write fails; an existing file at
+    ///   `path` is then left as it was.
     public static func write(_ contents: String, to path: String, protected: [String] = []) throws(WriteError) {
         try write(RenderedReport(text: contents), to: path, protected: protected)
     }
 
     /// Writes a rendered report as ``write(_:to:protected:)`` writes text, piece by piece.
     public static func write(_ contents: RenderedReport, to path: String, protected: [String] = []) throws(WriteError) {
+        // A symbolic link is written through: the file it points to is replaced, the link stays.
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        for input in protected where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
-            throw WriteError(path: path, reason: "it is one of the input files; choose another output path")
+        if let problem = RegularFile.problem(replacing: path) {
+            throw WriteError(path: path, reason: problem)
+        }
+        for input in protected where RegularFile.same(input, path) {
+            let alias = input == path ? "" : " (\(input))"
+            throw WriteError(path: path, reason: "it is one of the input files\(alias); choose another output path")
         }
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
