@@ -110,6 +110,7 @@ public enum AuditEngine {
             notExported: notExported.map { $0.sorted() })
         // Recorded so a later run (a follow-up) can check a new export with the same parameters.
         report.parameterOverrides = options.parameters.isEmpty ? nil : options.parameters
+        report.organisation = OrganisationIdentity.read(root: records.root)
         return report
     }
 

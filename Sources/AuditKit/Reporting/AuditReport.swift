@@ -165,10 +165,13 @@ public struct AuditReport: Sendable, Codable, Equatable {
     /// none, so reports of runs without overrides are unchanged. A follow-up re-checks a new
     /// export with them.
     public var parameterOverrides: [String: String]?
+    /// Who the export belongs to, as it says (nil when it says nothing): how the certification
+    /// dossier tells one organisation's reports from another's.
+    public var organisation: OrganisationIdentity?
 
     enum CodingKeys: String, CodingKey {
         case tool, stage, standards, inputs, rules, summary, clauses, findings, language, readiness
-        case recommendation, principles, audience
+        case recommendation, principles, audience, organisation
         case recommendationBasis = "recommendation_basis"
         case exportNotes = "export_notes"
         case notExported = "not_exported"
