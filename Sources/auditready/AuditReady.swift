@@ -14,7 +14,7 @@ struct AuditReady: ParsableCommand {
         """,
         version: AuditKit.version,
         subcommands: [Check.self, ValidateCommand.self, MapCommand.self, RulesCommand.self, TestCommand.self, DiffCommand.self,
-                      WaiversCommand.self, SampleCommand.self, FollowupCommand.self, ProgrammeCommand.self],
+                      WaiversCommand.self, SampleCommand.self, FollowupCommand.self, ProgrammeCommand.self, DossierCommand.self],
         defaultSubcommand: nil
     )
 

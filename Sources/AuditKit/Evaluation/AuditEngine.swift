@@ -111,6 +111,7 @@ public enum AuditEngine {
         // Recorded so a later run (a follow-up) can check a new export with the same parameters.
         report.parameterOverrides = options.parameters.isEmpty ? nil : options.parameters
         report.baselined = baselined
+        report.organisation = OrganisationIdentity.read(root: records.root)
         return report
     }
 

@@ -18,6 +18,7 @@ extension AuditReport: JSONWritable {
             json.member("language", language)
             json.member("not_applicable", notApplicable)
             json.member("not_exported", ifPresent: notExported)
+            json.member("organisation", ifPresent: organisation)
             json.member("parameter_overrides", ifPresent: parameterOverrides)
             json.member("principles", principles)
             json.member("readiness", readiness)
@@ -29,6 +30,17 @@ extension AuditReport: JSONWritable {
             json.member("standards", standards)
             json.member("summary", summary)
             json.member("tool", tool)
+        }
+    }
+}
+
+extension OrganisationIdentity: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("id", ifPresent: id)
+            json.member("name", ifPresent: name)
+            json.member("scope", ifPresent: scope)
+            json.member("sites", ifPresent: sites)
         }
     }
 }

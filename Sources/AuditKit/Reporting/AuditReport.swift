@@ -168,10 +168,13 @@ public struct AuditReport: Sendable, Codable, Equatable {
     /// Fingerprints of findings this run found but does not report because the baseline holds
     /// them (sorted); never written into a report, kept so a refreshed baseline keeps them.
     public var baselined: [String] = []
+    /// Who the export belongs to, as it says (nil when it says nothing): how the certification
+    /// dossier tells one organisation's reports from another's.
+    public var organisation: OrganisationIdentity?
 
     enum CodingKeys: String, CodingKey {
         case tool, stage, standards, inputs, rules, summary, clauses, findings, language, readiness
-        case recommendation, principles, audience
+        case recommendation, principles, audience, organisation
         case recommendationBasis = "recommendation_basis"
         case exportNotes = "export_notes"
         case notExported = "not_exported"

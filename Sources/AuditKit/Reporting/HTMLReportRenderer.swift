@@ -8,10 +8,15 @@ public struct HTMLReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        let document = ReportDocument(report)
+        Self.render(ReportDocument(report), footer: "\(report.tool.name) \(report.tool.version) · \(report.asOf) · \(report.rules.fingerprint)")
+    }
+
+    /// Any laid-out document (a report, a certification dossier) as one self-contained HTML
+    /// file in its language, with `footer` (plain text) at the bottom of the page.
+    public static func render(_ document: ReportDocument, footer: String) -> String {
         var out: [String] = []
         out.append("<!DOCTYPE html>")
-        out.append("<html lang=\"\(report.language.rawValue)\">")
+        out.append("<html lang=\"\(document.language.rawValue)\">")
         out.append("<head>")
         out.append("<meta charset=\"utf-8\">")
         out.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
@@ -57,7 +62,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 out.append("<div class=\"chart\" role=\"img\" aria-label=\"\(Self.escape(title))\">")
                 for bar in bars {
                     let width = max(0, min(100, bar.percent ?? 0))
-                    let shown = bar.percent.map { report.strings.percent($0) } ?? "-"
+                    let shown = bar.percent.map { ReportStrings.for(document.language).percent($0) } ?? "-"
                     out.append("<div class=\"bar-row\"><span class=\"bar-label\">\(Self.escape(bar.label))</span>"
                                + "<span class=\"bar\"><span class=\"fill\" style=\"width:\(width)%\"></span></span>"
                                + "<span class=\"bar-value\">\(Self.escape(shown))</span>"
@@ -77,7 +82,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         if open { out.append("</section>") }
         out.append("</main>")
-        out.append("<footer>\(Self.escape(report.tool.name)) \(Self.escape(report.tool.version)) · \(Self.escape(report.asOf)) · \(Self.escape(report.rules.fingerprint))</footer>")
+        out.append("<footer>\(Self.escape(footer))</footer>")
         out.append("</body>")
         out.append("</html>")
         return out.joined(separator: "\n") + "\n"

@@ -7,29 +7,33 @@ public struct MarkdownReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        let document = ReportDocument(report)
-        let strings = report.strings
-        var out: [String] = ["# " + Self.escape(document.title), ""]
+        Self.render(ReportDocument(report))
+    }
+
+    /// Any laid-out document (a report, a certification dossier) as Markdown, in its language.
+    public static func render(_ document: ReportDocument) -> String {
+        let strings = ReportStrings.for(document.language)
+        var out: [String] = ["# " + escape(document.title), ""]
         for block in document.blocks {
             switch block {
             case .heading(let level, let text, _):
-                out.append(String(repeating: "#", count: level) + " " + Self.escape(text))
+                out.append(String(repeating: "#", count: level) + " " + escape(text))
             case .paragraph(let text):
-                out.append(Self.escape(text))
+                out.append(escape(text))
             case .verdict(let text, _):
-                out.append("> **" + Self.escape(text) + "**")
+                out.append("> **" + escape(text) + "**")
             case .facts(let facts):
-                out += facts.map { "- **\(Self.escape($0.0))**\(Self.escape(strings.colon))\(Self.escape($0.1))" }
+                out += facts.map { "- **\(escape($0.0))**\(escape(strings.colon))\(escape($0.1))" }
             case .table(let header, let rows, _):
-                out += Self.table(header, rows)
+                out += table(header, rows)
             case .bars(let title, let bars):
-                out += Self.table([title, "%", ""], bars.map { bar in
+                out += table([title, "%", ""], bars.map { bar in
                     [bar.label, bar.percent.map { strings.percent($0) } ?? "-", bar.detail]
                 })
             case .statement(let title, _, let lines):
-                out.append("### " + Self.escape(title))
+                out.append("### " + escape(title))
                 out.append("")
-                out += lines.map { "- **\(Self.escape($0.0))**\(Self.escape(strings.colon))\(Self.escape($0.1))" }
+                out += lines.map { "- **\(escape($0.0))**\(escape(strings.colon))\(escape($0.1))" }
             }
             out.append("")
         }

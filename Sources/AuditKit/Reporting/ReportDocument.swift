@@ -39,6 +39,13 @@ public struct ReportDocument: Sendable, Equatable {
     public var language: Language
     public var blocks: [Block]
 
+    /// A document made of `blocks` (the certification dossier lays itself out this way).
+    public init(title: String, language: Language, blocks: [Block]) {
+        self.title = title
+        self.language = language
+        self.blocks = blocks
+    }
+
     /// Lays out `report`.
     public init(_ report: AuditReport) {
         let s = report.strings
