@@ -89,8 +89,10 @@ import Testing
     }
 
     /// The deepest expressions the limit allows go through every pass — parser, checker, both
-    /// lints, compiler, evaluator and message writer — on a thread with a 1 MB stack, an eighth of
-    /// the 8 MB the main thread and the worker threads have: the limit leaves room in a debug build.
+    /// lints, compiler, evaluator and message writer — on a thread with a 4 MB stack, half of the
+    /// 8 MB the main thread and the worker threads have here. The parser is the hungriest pass: in
+    /// a debug build each level of parentheses takes about 22 KB of stack (10 frames), so 100
+    /// levels take about 2.2 MB; this test failed at 2 MB and passes at 3 MB.
     @Test func theDeepestAllowedExpressionsRunOnASmallStack() throws {
         let json = #"{"complaints": [{"id": "C1", "a": {"a": "x"}}], "people": [{"id": "x"}]}"#
         let records = try EvaluationHarness.records(json: json)
@@ -125,7 +127,7 @@ import Testing
                 outcome.text = "\(error)"
             }
         }
-        thread.stackSize = 1 << 20
+        thread.stackSize = 4 << 20
         thread.start()
         done.wait()
         #expect(outcome.text?.hasPrefix("\(Self.shapes.count) rules, ") == true, "\(outcome.text ?? "")")
@@ -165,8 +167,8 @@ import Testing
     }
 
     static let grading = """
-        param share = 0.2 range 0 ... 1 "A share"
-        param count = 3 range 0 ... "A count"
+        param portion = 0.2 range 0 ... 1 "A share"
+        param number = 3 range 0 ... "A count"
         param ceiling = 5 range ... 10
         param plain = 7
         param period = 30 days
@@ -175,9 +177,9 @@ import Testing
     /// `range` bounds a number parameter; the declaration keeps it.
     @Test func aParameterDeclaresItsRange() throws {
         let parameters = try EvaluationHarness.ruleSet(Self.grading).parameters
-        #expect(parameters["share"].map { [$0.minimum, $0.maximum] } == [0, 1])
-        #expect(parameters["share"]?.description == "A share")
-        #expect(parameters["count"].map { [$0.minimum, $0.maximum] } == [0, nil])
+        #expect(parameters["portion"].map { [$0.minimum, $0.maximum] } == [0, 1])
+        #expect(parameters["portion"]?.description == "A share")
+        #expect(parameters["number"].map { [$0.minimum, $0.maximum] } == [0, nil])
         #expect(parameters["ceiling"].map { [$0.minimum, $0.maximum] } == [nil, 10])
         #expect(parameters["plain"].map { [$0.minimum, $0.maximum] } == [nil, nil])
     }
@@ -197,9 +199,9 @@ import Testing
     /// naming the parameter, the value (cut at 100 characters) and what is allowed; before this,
     /// `-1e30` or `1e400` ran.
     @Test(arguments: [
-        ("share", "-1e30", "parameter 'share' needs a number from 0 to 1, but '-1e30' was given"),
-        ("share", "1.5", "parameter 'share' needs a number from 0 to 1, but '1.5' was given"),
-        ("count", "-1", "parameter 'count' needs a number at least 0, but '-1' was given"),
+        ("portion", "-1e30", "parameter 'portion' needs a number from 0 to 1, but '-1e30' was given"),
+        ("portion", "1.5", "parameter 'portion' needs a number from 0 to 1, but '1.5' was given"),
+        ("number", "-1", "parameter 'number' needs a number at least 0, but '-1' was given"),
         ("ceiling", "11", "parameter 'ceiling' needs a number at most 10, but '11' was given"),
         ("plain", "1e400", "parameter 'plain' needs a number, but '1e400' was given"),
         ("plain", "nan", "parameter 'plain' needs a number, but 'nan' was given"),
@@ -219,8 +221,8 @@ import Testing
 
     @Test func overridesWithinTheRangeAreUsed() throws {
         let rules = try EvaluationHarness.ruleSet(Self.grading)
-        let values = try ParameterValues.resolve(declared: rules.parameters, overrides: ["share": "1", "count": "0", "ceiling": "-4"])
-        #expect(values["share"] == .number(1) && values["count"] == .number(0) && values["ceiling"] == .number(-4))
+        let values = try ParameterValues.resolve(declared: rules.parameters, overrides: ["portion": "1", "number": "0", "ceiling": "-4"])
+        #expect(values["portion"] == .number(1) && values["number"] == .number(0) && values["ceiling"] == .number(-4))
     }
 
     /// The bundled parameters declare their ranges: shares 0 to 1, counts and periods at least 0.
@@ -250,7 +252,7 @@ import Testing
     @Test func echoedTextIsCutAndVisible() throws {
         let long = String(repeating: "a", count: 10_000)
         let unknown = try Self.parseError(Self.rule("\(long)(1)"))
-        #expect(unknown.count < 300)
+        #expect(unknown.count < 300, "\(unknown.prefix(300))")
         #expect(unknown.contains("'" + String(repeating: "a", count: 100) + "…'"))
         let text = try Self.parseError(Self.rule("true \"a\tb\u{0}c\""))
         #expect(text == "p.rules:8:16: error: expected 'end' to close rule 'T1' (opened at line 2), found the text \"a<U+0009>b<U+0000>c\"")
@@ -339,7 +341,7 @@ import Testing
                 + rule.message.parts.compactMap { if case .placeholder(let e) = $0 { return e } else { return nil } }
             deepest = max(deepest, expressions.map(\.depth).max() ?? 0)
         }
-        #expect(deepest <= 20)
+        #expect(deepest <= 30)  // 28 (a chain of terms joined by and/or), against a limit of 100
         for file in rules.files {
             let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? 0
             #expect(size < 64 << 10, "\(file.path)")

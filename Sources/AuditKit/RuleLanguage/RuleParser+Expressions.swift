@@ -282,9 +282,9 @@ extension Parser {
         defer { nesting -= 1 }
         let quantifier = Expr.Quantifier(rawValue: keyword.text)!
         let variable = try identifier(naming: "a variable")
-        try expect(word: "in", "'in' after '\(keyword.text) \(variable.text)'")
+        try expect(word: "in", "'in' after '\(keyword.text) \(variable.text.excerpt)'")
         let source = try parseSum()
-        try expect(word: "satisfies", "'satisfies' after the list in '\(keyword.text) \(variable.text) in …'")
+        try expect(word: "satisfies", "'satisfies' after the list in '\(keyword.text) \(variable.text.excerpt) in …'")
         let condition = try parseExpression()
         return try checked(Expr(.quantifier(quantifier, variable: variable.text, source: source, condition: condition),
                                 at: keyword.location), at: keyword)
