@@ -204,8 +204,8 @@ import Testing
     @Test(arguments: [
         ("portion", "-1e30", "parameter 'portion' needs a number from 0 to 1, but '-1e30' was given"),
         ("portion", "1.5", "parameter 'portion' needs a number from 0 to 1, but '1.5' was given"),
-        ("number", "-1", "parameter 'number' needs a number at least 0, but '-1' was given"),
-        ("ceiling", "11", "parameter 'ceiling' needs a number at most 10, but '11' was given"),
+        ("number", "-1", "parameter 'number' needs a number of at least 0, but '-1' was given"),
+        ("ceiling", "11", "parameter 'ceiling' needs a number of at most 10, but '11' was given"),
         ("plain", "1e400", "parameter 'plain' needs a number, but '1e400' was given"),
         ("plain", "nan", "parameter 'plain' needs a number, but 'nan' was given"),
         ("plain", "1e30", "parameter 'plain' needs a number, but '1e30' was given"),

@@ -21,8 +21,11 @@ enum ParameterValues {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch declaration.defaultValue {
         case .number:
-            let expected = declaration.minimum == nil && declaration.maximum == nil
-                ? "a number" : "a number \(declaration.rangeDescription)"
+            let expected = switch (declaration.minimum, declaration.maximum) {
+            case (nil, nil): "a number"
+            case (_?, _?): "a number \(declaration.rangeDescription)"  // from 0 to 1
+            default: "a number of \(declaration.rangeDescription)"  // of at least 0
+            }
             // `parseNumber` refuses infinities and NaN; a number past ±10¹⁵ is refused like one in a rule file.
             guard let number = RuntimeValue.parseNumber(trimmed), abs(number) < 1e15, declaration.allows(number) else {
                 throw .invalidParameterValue(name: name, value: text, expected: expected)
