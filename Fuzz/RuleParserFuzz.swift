@@ -1,4 +1,4 @@
-// libFuzzer target: the rule parser and checker. Built by
+// libFuzzer target: the rule parser and checker, then the lints and the evaluator. Built by
 // scripts/fuzz.sh; not part of the package build.
 import AuditKit
 
@@ -11,11 +11,16 @@ public func fuzzRuleParser(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32
         return 0
     }
     do {
-        _ = try RuleSet.parse(sources: [(path: "fuzz.rules", name: "fuzz.rules", text: text)])
+        let rules = try RuleSet.parse(sources: [(path: "fuzz.rules", name: "fuzz.rules", text: text)])
+        // Every later pass over the expressions: the lints, canonical texts and the evaluator.
+        _ = ContractLint.check(rules.files)
+        _ = AbsenceLint.check(rules.files)
+        _ = try? AuditEngine.run(rules: rules, records: RecordSet(), options: AuditOptions(asOf: CalendarDate(day: 20_000)))
     } catch {
         precondition(!error.diagnostics.isEmpty, "a failed parse must say why")
         for diagnostic in error.diagnostics {
             precondition(!diagnostic.message.isEmpty, "a diagnostic must say what is wrong")
+            precondition(!diagnostic.description.contains("\n"), "a diagnostic is one line")
         }
     }
     return 0

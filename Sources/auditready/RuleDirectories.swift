@@ -31,7 +31,7 @@ struct RuleDirectories: ParsableArguments {
 
     /// Prints every error of rule files that cannot be used and stops with exit status 2.
     static func report(_ error: RuleSetError) throws -> Never {
-        Terminal.error(lines: "the rule files cannot be used:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
+        Terminal.error(lines: error.diagnostics.map(\.description).joined(separator: "\n"))  // one line each: FILE:LINE:COLUMN: error: …
         throw ExitCode(ExitStatus.unusable)
     }
 }

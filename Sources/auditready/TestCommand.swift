@@ -25,7 +25,7 @@ struct TestCommand: ParsableCommand {
         do {
             rules = try RuleSet.load(paths: directories)
         } catch {
-            Terminal.error(lines: "the rule files cannot be used:\n" + error.diagnostics.map(\.description).joined(separator: "\n"))
+            Terminal.error(lines: error.diagnostics.map(\.description).joined(separator: "\n"))  // one line each: FILE:LINE:COLUMN: error: …
             throw ExitCode(ExitStatus.unusable)
         }
         let tests: [RuleTest]

@@ -43,18 +43,21 @@ import Testing
     }
 
     @Test func stringEscapes() {
-        let (tokens, error) = lex(#""He said \"no\" \\ \n\t""#)
+        // Places are kept for texts with braces (messages with placeholders) only.
+        let (tokens, error) = lex(#""He said \"no\" \\ \n\t{}""#)
         #expect(error == nil)
         #expect(tokens[0].kind == .string)
-        #expect(tokens[0].value == "He said \"no\" \\ \n\t")
+        #expect(tokens[0].value == "He said \"no\" \\ \n\t{}")
         #expect(tokens[0].valueLocations[8] == SourceLocation(file: 2, line: 1, column: 10))
+        #expect(lex(#""no braces""#).tokens[0].valueLocations.isEmpty)
     }
 
     @Test func longTextRemovesCommonIndentation() {
-        let source = "guidance \"\"\"\n    First line.\n      Indented.\n\n    Last line.\n  \"\"\" end"
+        let source = "guidance \"\"\"\n    First line.\n      Indented.\n\n    Last line {x}.\n  \"\"\" end"
         let (tokens, error) = lex(source)
         #expect(error == nil)
-        #expect(tokens[1].value == "First line.\n  Indented.\n\nLast line.")
+        #expect(tokens[1].value == "First line.\n  Indented.\n\nLast line {x}.")
+        #expect(tokens[1].valueLocations[11] == SourceLocation(file: 2, line: 2, column: 15))  // the line break
         #expect(tokens[1].valueLocations[0] == SourceLocation(file: 2, line: 2, column: 5))
         #expect(tokens[2].location == SourceLocation(file: 2, line: 6, column: 7))
     }

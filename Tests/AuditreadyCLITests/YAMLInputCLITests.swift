@@ -26,7 +26,7 @@ import Testing
     @Test func anInvalidAsOfInTheConfigurationNamesTheFileAndLine() throws {
         let stderr = try refused(["check", Self.json, "--output", "report.txt"],
                                  files: ["auditready.yml": "stage: initial\nas_of: 15/11/2026\n"])
-        #expect(stderr == "auditready.yml:2:1: error: 'as_of' cannot be '15/11/2026'; the audit date is written YYYY-MM-DD, such as 2026-11-15\n")
+        #expect(stderr == "auditready.yml:2:1: error: as_of needs a date written YYYY-MM-DD, such as 2026-11-15; '15/11/2026' is not one\n")
     }
 
     @Test func configurationValuesNameTheLineOfTheirKey() throws {

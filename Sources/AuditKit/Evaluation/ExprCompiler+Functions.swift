@@ -125,7 +125,8 @@ extension ExprCompiler {
     /// `0.953` as `95%` (French: `95 %`, with a no-break space); a share just under 1 never
     /// shows as `100%`, a share just over 0 never as `0%`. Values outside ±10¹² are clamped.
     static func percent(_ fraction: Double, in language: Language = .en) -> String {
-        var whole = (min(max(fraction, -1e10), 1e10) * 100).rounded()
+        // Never a trap converting to Int: NaN counts as 0, and the value is clamped first.
+        var whole = (min(max(fraction.isNaN ? 0 : fraction, -1e10), 1e10) * 100).rounded()
         if whole == 100, fraction < 1 { whole = 99 }
         if whole == 0, fraction > 0 { whole = 1 }
         return "\(Int(whole))" + (language == .fr ? "\u{00A0}%" : "%")

@@ -10,17 +10,25 @@ enum ParameterValues {
             guard let declaration = declared[name] else {
                 throw .unknownParameter(name, suggestion: NearMatch.best(for: name, among: declared.keys.sorted()))
             }
-            values[name] = try read(text, like: declaration.defaultValue, name: name)
+            values[name] = try read(text, like: declaration, name: name)
         }
         return values
     }
 
-    private static func read(_ text: String, like example: Expr.Literal, name: String) throws(AuditError) -> Expr.Literal {
+    /// `text` read as the type of the declaration's default, within its range.
+    private static func read(_ text: String, like declaration: ParameterDeclaration, name: String)
+        throws(AuditError) -> Expr.Literal {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        switch example {
+        switch declaration.defaultValue {
         case .number:
-            guard let number = RuntimeValue.parseNumber(trimmed) else {
-                throw .invalidParameterValue(name: name, value: text, expected: "a number")
+            let expected = switch (declaration.minimum, declaration.maximum) {
+            case (nil, nil): "a number"
+            case (_?, _?): "a number \(declaration.rangeDescription)"  // from 0 to 1
+            default: "a number of \(declaration.rangeDescription)"  // of at least 0
+            }
+            // `parseNumber` refuses infinities and NaN; a number past ±10¹⁵ is refused like one in a rule file.
+            guard let number = RuntimeValue.parseNumber(trimmed), abs(number) < 1e15, declaration.allows(number) else {
+                throw .invalidParameterValue(name: name, value: text, expected: expected)
             }
             return .number(number)
         case .bool:
@@ -37,7 +45,9 @@ enum ParameterValues {
             let parts = trimmed.split(separator: " ")
             let units: [String: Expr.DurationUnit] = ["day": .days, "days": .days, "week": .weeks, "weeks": .weeks,
                                                      "month": .months, "months": .months, "year": .years, "years": .years]
-            guard parts.count == 2, let amount = Int(parts[0]), let unit = units[parts[1].lowercased()] else {
+            // Durations stay below 100,000 units, as computed ones do: dates moved further mean nothing.
+            guard parts.count == 2, let amount = Int(parts[0]), abs(amount) < 100_000,
+                  let unit = units[parts[1].lowercased()] else {
                 throw .invalidParameterValue(name: name, value: text, expected: "a duration such as '30 days'")
             }
             return .duration(amount, unit)

@@ -25,8 +25,6 @@ import Yams
 public enum ResponseFileReader {
     /// The highest `version` this reader understands.
     public static let version = 1
-    /// Files larger than this are refused before they are parsed.
-    public static let maximumBytes = 16 << 20
 
     /// Keys a response may have.
     static let responseKeys = ["fingerprint", "rule", "record", "standard", "clause", "grade", "collection", "finding",
@@ -36,29 +34,17 @@ public enum ResponseFileReader {
     /// Reads the responses file at `path`.
     ///
     /// - Throws: ``FileFormatError`` when it is not a readable regular file of UTF-8 text under
-    ///   ``maximumBytes``, or not a responses file.
+    ///   its size limit (8 MiB, `AUDITREADY_MAX_YAML_BYTES`), or not a responses file.
     public static func load(path: String) throws(FileFormatError) -> [CorrectiveActionResponse] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "there is no such file")
+        if let problem = RegularFile.problem(reading: path) {
+            throw FileFormatError(file: path, line: 0, column: 0, message: problem)
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard !isDirectory.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not a regular file; give the path of a responses file (.yml)")
-        }
-        if let size = attributes?[.size] as? Int, size > maximumBytes {
-            throw FileFormatError(file: path, line: 0, column: 0,
-                                  message: "this file is \(size / (1 << 20)) MB; a responses file is at most \(maximumBytes >> 20) MB")
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this responses file as UTF-8 text")
-        }
-        return try read(source: text, path: path)
+        return try read(source: SafeYAML.readFile(path, kind: .responses), path: path)
     }
 
     /// The responses of the YAML text `source` from the file `path`.
     public static func read(source: String, path: String) throws(FileFormatError) -> [CorrectiveActionResponse] {
-        let root = try composeRefusingAliases(source, path: path)
+        let root = try SafeYAML.compose(source, path: path, kind: .responses)
         guard let root, case .mapping(let top) = root else {
             throw error(root, path, "a responses file is a mapping with 'version: 1' and a 'responses' list")
         }
@@ -92,46 +78,6 @@ public enum ResponseFileReader {
         var responses: [CorrectiveActionResponse] = []
         for item in items { responses.append(try response(item, path: path)) }
         return responses
-    }
-
-    /// The YAML document of `source`, refusing anchors and aliases (`&name`, `*name`): a responses
-    /// file has no use for them, and aliases can make a small file expand without bound.
-    /// Kept in one function so a shared safe-YAML reader can take its place.
-    static func composeRefusingAliases(_ source: String, path: String) throws(FileFormatError) -> Node? {
-        // The parser holds the anchors: nodes refer to them weakly, so they are looked at while
-        // it is alive.
-        let parser: Yams.Parser
-        let root: Node?
-        do {
-            parser = try Yams.Parser(yaml: source)
-            root = try parser.singleRoot()
-        } catch let yamlError as YamlError {
-            throw FileFormatError(file: path, line: yamlError.line, column: yamlError.column,
-                                  message: "this is not valid YAML: \(yamlError.problemText)")
-        } catch {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML: \(error)")
-        }
-        // Every alias refers to an anchored node that comes before it: the first anchored node
-        // is found before any shared subtree is walked twice.
-        var pending = root.map { [$0] } ?? []
-        let refused: Node? = withExtendedLifetime(parser) {
-            while let node = pending.popLast() {
-                if node.anchor != nil { return node }
-                switch node {
-                case .mapping(let mapping):
-                    for (key, value) in Array(mapping).reversed() { pending += [value, key] }
-                case .sequence(let sequence):
-                    pending += Array(sequence).reversed()
-                case .scalar, .alias:
-                    break
-                }
-            }
-            return nil
-        }
-        if let refused {
-            throw error(refused, path, "YAML anchors and aliases (& and *) are not allowed in a responses file; write each value out")
-        }
-        return root
     }
 
     /// One response, from a mapping of the `responses` list.
@@ -215,31 +161,5 @@ public enum ResponseFileReader {
 
     private static func error(_ node: Node?, _ path: String, _ message: String) -> FileFormatError {
         FileFormatError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
-    }
-}
-
-private extension YamlError {
-    /// The line of the problem (1-based), or 0.
-    var line: Int {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return 0
-        }
-    }
-
-    /// The column of the problem (1-based), or 0.
-    var column: Int {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.column
-        default: return 0
-        }
-    }
-
-    /// What libyaml says is wrong.
-    var problemText: String {
-        switch self {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        default: return "\(self)"
-        }
     }
 }

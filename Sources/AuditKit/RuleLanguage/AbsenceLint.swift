@@ -23,9 +23,9 @@ public enum AbsenceLint {
                 var reported = Set<String>()
                 for (path, location) in visitor.read where !visitor.handled.contains(path) && reported.insert(path).inserted {
                     diagnostics.append(RuleDiagnostic(file: file.path, at: location, severity: .warning, message:
-                        "rule '\(rule.id)' says nothing when '\(path)' is absent (its requirement is then unknown); "
-                        + "if the missing value is itself the gap, test it ('\(path) is present') or use first_present(…); "
-                        + "if another rule reports it, add 'where \(path) is present'"))
+                        "rule '\(rule.id.excerpt)' says nothing when '\(path.excerpt)' is absent (its requirement is then unknown); "
+                        + "if the missing value is itself the gap, test it ('\(path.excerpt) is present') or use first_present(…); "
+                        + "if another rule reports it, add 'where \(path.excerpt) is present'"))
                 }
             }
         }

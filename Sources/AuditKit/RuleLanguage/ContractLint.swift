@@ -49,7 +49,7 @@ public enum ContractLint {
             let kind = read.isField ? "field" : "collection or group"
             let hint = NearMatch.best(for: read.name, among: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
             diagnostics.append(RuleDiagnostic(file: read.file, at: read.location, severity: .warning,
-                message: "rule '\(read.rule)' reads the \(kind) '\(read.name)', which the records contract does not define\(hint)"))
+                message: "rule '\(read.rule.excerpt)' reads the \(kind) '\(read.name.excerpt)', which the records contract does not define\(hint)"))
         }
         return diagnostics.sorted()
     }

@@ -1,14 +1,36 @@
 /// An expression of the rule language, with the place it was written.
 public struct Expr: Sendable, Equatable {
     /// What the expression computes.
-    public var kind: Kind
+    public var kind: Kind { didSet { depth = Self.depth(of: kind) } }
     /// Where it starts in its rule file (file index, line, column).
     public var location: SourceLocation
+    /// How many levels deep the expression is: 1 for a literal or a name, one more than its
+    /// deepest operand otherwise. The parser refuses expressions deeper than
+    /// ``RuleLimits/maximumExpressionDepth``, so every pass over an expression can recurse safely.
+    public private(set) var depth: Int32
 
     /// Creates an expression node.
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
+        self.depth = Self.depth(of: kind)
+    }
+
+    /// One more than the deepest operand of `kind` (1 for a leaf).
+    private static func depth(of kind: Kind) -> Int32 {
+        var deepest: Int32 = 0
+        switch kind {
+        case .literal, .name: break
+        case .duration(let operand, _), .member(let operand, _), .unary(_, let operand), .test(let operand, _, _):
+            deepest = operand.depth
+        case .list(let items), .call(_, let items):
+            for item in items { deepest = max(deepest, item.depth) }
+        case .lookup(let lhs, let rhs), .binary(_, let lhs, let rhs), .membership(let lhs, let rhs, _),
+             .within(let lhs, let rhs), .uniqueIn(let lhs, let rhs), .quantifier(_, _, let lhs, let rhs),
+             .filter(_, let lhs, let rhs):
+            deepest = max(lhs.depth, rhs.depth)
+        }
+        return deepest &+ 1
     }
 
     /// The forms an expression can take. See docs/rule-language.md for the grammar.

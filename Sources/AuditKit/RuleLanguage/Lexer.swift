@@ -5,8 +5,6 @@
 /// they were written. Lexing stops at the first bad character; the parser reports that error
 /// when it reaches the place.
 struct Lexer {
-    private typealias Placed = (character: Character, code: UInt8, location: SourceLocation)
-
     private let characters: [Character]
     /// Each character's ASCII code, or ``nonASCII``: the lexer decides almost everything on
     /// these, asking the `Character` only about the few that are not ASCII.
@@ -237,7 +235,7 @@ struct Lexer {
         case "'", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}":
             throw error("unexpected quote mark \(character); write texts in straight double quotes: \"like this\"",
                         at: start)
-        default: throw error("unexpected character '\(character)'", at: start)
+        default: throw error("unexpected character \(character.visibleDescription)", at: start)
         }
     }
 
@@ -247,102 +245,115 @@ struct Lexer {
     private mutating func text(at start: SourceLocation) throws(RuleDiagnostic) -> Token {
         let open = index
         index += 1
-        var raw: [Placed] = []
         while index < codes.count, codes[index] != UInt8(ascii: "\"") {
             guard !isNewline(at: index) else { break }
             let isEscape = codes[index] == UInt8(ascii: "\\")
-            raw.append((characters[index], codes[index], locations[index]))
             index += 1
-            if isEscape, index < codes.count, !isNewline(at: index) {
-                raw.append((characters[index], codes[index], locations[index]))
-                index += 1
-            }
+            if isEscape, index < codes.count, !isNewline(at: index) { index += 1 }
         }
         guard code() == UInt8(ascii: "\"") else {
             throw error("this text is not closed; add '\"' at its end, on the same line "
                         + "(use \"\"\" for a text across lines)", at: start)
         }
         index += 1
-        return try textToken(raw, from: open, at: start)
+        return try textToken(open + 1..<index - 1, from: open, at: start)
     }
 
     /// A long text between `"""` and `"""`, across lines, with common indentation removed.
     private mutating func longText(at start: SourceLocation) throws(RuleDiagnostic) -> Token {
         let open = index
         index += 3
-        var raw: [Placed] = []
         let quote = UInt8(ascii: "\"")
         while index < characters.count, !(codes[index] == quote && code(1) == quote && code(2) == quote) {
             let isEscape = codes[index] == UInt8(ascii: "\\")
-            raw.append((characters[index], codes[index], locations[index]))
             index += 1
-            if isEscape, index < characters.count {
-                raw.append((characters[index], codes[index], locations[index]))
-                index += 1
-            }
+            if isEscape, index < characters.count { index += 1 }
         }
         guard index < characters.count else {
             throw error("this long text is not closed; add \"\"\" at its end", at: start)
         }
         index += 3
-        return try textToken(Self.dedented(raw), from: open, at: start)
+        return try textToken(dedented(open + 3..<index - 3), from: open, at: start)
+    }
+
+    // The characters of a text are handled by their positions in the input, not copied: a copy
+    // of each character with its place took 32 bytes per character of a long message.
+    // A negative position is a line break put back by ``dedented(_:)``, placed where the
+    // character at `-position - 1` is (``Int/min``: nowhere).
+
+    private func character(_ position: Int) -> Character { position >= 0 ? characters[position] : "\n" }
+
+    private func code(at position: Int) -> UInt8 { position >= 0 ? codes[position] : 0x0A }
+
+    private func place(_ position: Int) -> SourceLocation {
+        if position >= 0 { return locations[position] }
+        return position == Int.min ? .unknown : locations[-position - 1]
     }
 
     /// Drops a blank first and last line and removes the indentation all other lines share.
-    private static func dedented(_ raw: [Placed]) -> [Placed] {
-        var lines = raw.split(omittingEmptySubsequences: false) { isNewline($0.character, code: $0.code) }.map(Array.init)
-        let isBlank: ([Placed]) -> Bool = { line in
-            line.allSatisfy { placed in
-                placed.code == nonASCII ? placed.character.isWhitespace : placed.code == 0x20 || (placed.code >= 0x09 && placed.code <= 0x0D)
-            }
+    private func dedented(_ raw: Range<Int>) -> [Int] {
+        var lines: [Range<Int>] = []
+        var lineStart = raw.lowerBound
+        for position in raw where isNewline(at: position) {
+            lines.append(lineStart..<position)
+            lineStart = position + 1
         }
+        lines.append(lineStart..<raw.upperBound)
+        let isBlank: (Range<Int>) -> Bool = { line in line.allSatisfy { isWhitespace(at: $0) } }
         if let first = lines.first, isBlank(first), lines.count > 1 { lines.removeFirst() }
         if let last = lines.last, isBlank(last) { lines.removeLast() }
         let indents = lines.filter { !isBlank($0) }.map { line in
-            line.prefix { $0.code == 0x20 || $0.code == 0x09 }.count
+            line.prefix { codes[$0] == 0x20 || codes[$0] == 0x09 }.count
         }
         let common = indents.min() ?? 0
-        var result: [Placed] = []
+        var result: [Int] = []
+        result.reserveCapacity(raw.count)
         for (number, line) in lines.enumerated() {
             if number > 0 {
-                let previous = lines[number - 1].last?.location ?? line.first?.location ?? .unknown
-                result.append(("\n", 0x0A, previous))
+                let previous = lines[number - 1].last ?? line.first
+                result.append(previous.map { -$0 - 1 } ?? Int.min)
             }
             result += line.dropFirst(Swift.min(common, line.count))
         }
         return result
     }
 
-    /// Resolves escapes and builds the text token.
-    private func textToken(_ raw: [Placed], from open: Int, at start: SourceLocation) throws(RuleDiagnostic) -> Token {
+    /// Resolves escapes and builds the text token from the positions of its characters.
+    private func textToken<Positions: RandomAccessCollection<Int>>(
+        _ raw: Positions, from open: Int, at start: SourceLocation
+    ) throws(RuleDiagnostic) -> Token where Positions.Index == Int {
         // Built as UTF-8 bytes: appending `Character`s one by one to a `String` was most of the
         // time spent loading the bundled rules.
         var value: [UInt8] = []
         value.reserveCapacity(raw.count)
+        // Only a message's braces need the places of its characters (placeholders and their errors).
+        let needsPlaces = raw.contains { code(at: $0) == UInt8(ascii: "{") || code(at: $0) == UInt8(ascii: "}") }
         var valueLocations: [SourceLocation] = []
-        valueLocations.reserveCapacity(raw.count)
-        var position = 0
-        while position < raw.count {
-            let (character, code, place) = raw[position]
+        if needsPlaces { valueLocations.reserveCapacity(raw.count) }
+        var position = raw.startIndex
+        while position < raw.endIndex {
+            let placed = raw[position]
+            let code = self.code(at: placed)
             if code == UInt8(ascii: "\\") {
                 position += 1
-                let escaped = position < raw.count ? raw[position].code : 0x20
+                let escaped = position < raw.endIndex ? self.code(at: raw[position]) : 0x20
                 switch escaped {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(escaped)
                 case UInt8(ascii: "n"): value.append(0x0A)
                 case UInt8(ascii: "t"): value.append(0x09)
                 default:
-                    let escaped = position < raw.count ? raw[position].character : " "
-                    throw error("unknown escape '\\\(escaped)' in a text; "
+                    let escaped = position < raw.endIndex ? character(raw[position]) : " "
+                    let written = escaped.isInvisible ? "'\\' followed by \(escaped.visibleDescription)" : "'\\\(escaped)'"
+                    throw error("unknown escape \(written) in a text; "
                                 + "write \\\" for a quote, \\\\ for a backslash, \\n for a new line or \\t for a tab",
-                                at: place)
+                                at: place(placed))
                 }
             } else if code != Self.nonASCII, code != 0x0A {
                 value.append(code)
             } else {
-                value.append(contentsOf: character.utf8)  // a line break may be "\r\n", one character
+                value.append(contentsOf: character(placed).utf8)  // a line break may be "\r\n", one character
             }
-            valueLocations.append(place)
+            if needsPlaces { valueLocations.append(place(placed)) }
             position += 1
         }
         return Token(kind: .string, text: text(from: open), location: start, spaceBefore: false,

@@ -20,7 +20,7 @@ extension Checker {
         case .member(let base, let field):
             let type = infer(base, scope)
             if type.isKnown, type != .list {
-                report("cannot read field '\(field)' of \(type.phrase)", at: at)
+                report("cannot read field '\(field.excerpt)' of \(type.phrase)", at: at)
             }
             return type == .list ? .list : .any
         case .lookup(let base, let key):
@@ -74,7 +74,7 @@ extension Checker {
         if let parameter = parameters[name] { return parameter.declaration.defaultValue.valueType }
         if name == "audit_date" { return .date }
         if BuiltinFunction(name: name) != nil {
-            report("'\(name)' is a function; call it with parentheses, such as \(name)(…)", at: location)
+            report("'\(name.excerpt)' is a function; call it with parentheses, such as \(name.excerpt)(…)", at: location)
         }
         return .any
     }
@@ -93,7 +93,7 @@ extension Checker {
         let types = arguments.map { infer($0, scope) }
         guard let function = BuiltinFunction(name: name) else {
             let names = BuiltinFunction.allCases.map(\.name)
-            report("unknown function '\(name)'\(NearMatch.hint(for: name, among: names))", at: location)
+            report("unknown function '\(name.excerpt)'\(NearMatch.hint(for: name, among: names))", at: location)
             return .any
         }
         if !function.arity.contains(arguments.count) {
@@ -101,19 +101,19 @@ extension Checker {
         }
         if function == .claims, arguments.count == 2, case .literal(.text(let name)) = arguments[1].kind,
            Standard(claim: name) == nil {
-            report("'claims' knows \"ISO 9001\" and \"ISO 10002\", not \"\(name)\"; write for example claims(organisation.standards, \"ISO 10002\")",
+            report("'claims' knows \"ISO 9001\" and \"ISO 10002\", not \"\(name.excerpt)\"; write for example claims(organisation.standards, \"ISO 10002\")",
                    at: arguments[1].location)
         }
         for (position, argument) in arguments.enumerated() {
             let isFilter = if case .filter = argument.kind { true } else { false }
             if function.requiresFilter, !isFilter {
-                report("'\(name)' needs a filter such as \(name)(x in LIST where CONDITION)", at: argument.location)
+                report("'\(name.excerpt)' needs a filter such as \(name.excerpt)(x in LIST where CONDITION)", at: argument.location)
                 continue
             }
             let expected = function.argumentTypes[min(position, function.argumentTypes.count - 1)]
             let type = types[position]
             if type.isKnown, !type.fits(expected) {
-                report("'\(name)' needs \(expected.phrase) as argument \(position + 1), but this is \(type.phrase)",
+                report("'\(name.excerpt)' needs \(expected.phrase) as argument \(position + 1), but this is \(type.phrase)",
                        at: argument.location)
             }
         }
@@ -241,7 +241,7 @@ extension Checker {
         case .literal(.number(let value)):
             return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         case .name(let name): return name
-        case .member(let base, let field): return spelling(base).map { "\($0).\(field)" }
+        case .member(let base, let field): return spelling(base).map { "\($0).\(field.excerpt)" }
         default: return nil
         }
     }

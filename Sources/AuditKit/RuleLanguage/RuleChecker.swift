@@ -54,7 +54,7 @@ struct Checker {
                     continue
                 }
                 if first.declaration.label != term.label || first.declaration.translations != term.translations {
-                    report("term \"\(term.code)\" is already declared at \(place(first.path, first.declaration.location)) "
+                    report("term \"\(term.code.excerpt)\" is already declared at \(place(first.path, first.declaration.location)) "
                            + "with other labels", at: term.location)
                 }
             }
@@ -64,7 +64,7 @@ struct Checker {
             path = file.path
             for rule in file.rules {
                 if let first = ruleIDs[rule.id] {
-                    report("rule id '\(rule.id)' is already used at \(place(first.path, first.location))",
+                    report("rule id '\(rule.id.excerpt)' is already used at \(place(first.path, first.location))",
                            at: rule.location)
                 } else {
                     ruleIDs[rule.id] = (file.path, rule.location)
@@ -81,7 +81,7 @@ struct Checker {
         if name == "audit_date" {
             report("parameter 'audit_date' hides the audit date; choose another name", at: parameter.location)
         } else if BuiltinFunction(name: name) != nil {
-            report("parameter '\(name)' has the name of a built-in function; choose another name",
+            report("parameter '\(name.excerpt)' has the name of a built-in function; choose another name",
                    at: parameter.location)
         }
         guard let first = parameters[name] else {
@@ -89,7 +89,7 @@ struct Checker {
             return
         }
         if first.declaration.defaultValue != parameter.defaultValue {
-            report("parameter '\(name)' is already declared at \(place(first.path, first.declaration.location)) "
+            report("parameter '\(name.excerpt)' is already declared at \(place(first.path, first.declaration.location)) "
                    + "with a different default", at: parameter.location)
         }
     }
@@ -122,10 +122,10 @@ struct Checker {
         if name == "audit_date" {
             report("loop variable 'audit_date' hides the audit date; choose another name", at: location)
         } else if let parameter = parameters[name] {
-            report("loop variable '\(name)' hides the parameter '\(name)' declared at "
+            report("loop variable '\(name.excerpt)' hides the parameter '\(name.excerpt)' declared at "
                    + "\(place(parameter.path, parameter.declaration.location)); choose another name", at: location)
         } else if let outer = scope.last(where: { $0.name == name }) {
-            report("loop variable '\(name)' hides the loop variable '\(name)' of line \(outer.location.line); "
+            report("loop variable '\(name.excerpt)' hides the loop variable '\(name.excerpt)' of line \(outer.location.line); "
                    + "choose another name", at: location)
         }
         return scope + [Binding(name: name, type: itemType(of: source, scope), location: location)]

@@ -32,10 +32,13 @@ public struct RuleDiagnostic: Error, Sendable, Hashable, Comparable, LocalizedEr
                   message: message)
     }
 
-    /// `file:line:column: error: message`, the form editors and CI logs understand.
+    /// `file:line:column: error: message`, the form editors and CI logs understand; always one
+    /// line (a line break or other invisible character, in the message or the path, is written as its code).
     public var description: String {
         let place = line > 0 ? "\(file):\(line):\(column)" : file
-        return "\(place): \(severity.rawValue): \(message)"
+        let text = "\(place): \(severity.rawValue): \(message)"
+        guard text.contains(where: \.isInvisible) else { return text }
+        return text.map { $0.isInvisible ? "<\($0.codePoint)>" : String($0) }.joined()
     }
     public var errorDescription: String? { description }
 

@@ -24,20 +24,42 @@ public struct RuleFile: Sendable {
     }
 }
 
-/// `param name = default "description"`: a named value rules use and users override with
-/// `--param name=value`.
+/// `param name = default range min ... max "description"`: a named value rules use and users
+/// override with `--param name=value`.
 public struct ParameterDeclaration: Sendable, Equatable {
     public var name: String
     /// The default, a literal.
     public var defaultValue: Expr.Literal
     public var description: String?
     public var location: SourceLocation
+    /// The smallest value a number parameter may take (`range 0 ...`), when the file sets one.
+    public var minimum: Double?
+    /// The largest value a number parameter may take (`range ... 1`), when the file sets one.
+    public var maximum: Double?
 
-    public init(name: String, defaultValue: Expr.Literal, description: String?, location: SourceLocation) {
+    public init(name: String, defaultValue: Expr.Literal, description: String?, location: SourceLocation,
+                minimum: Double? = nil, maximum: Double? = nil) {
         self.name = name
         self.defaultValue = defaultValue
         self.description = description
         self.location = location
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
+    /// True when `number` is within the declared range (any finite number when there is none).
+    public func allows(_ number: Double) -> Bool {
+        number.isFinite && number >= (minimum ?? -.infinity) && number <= (maximum ?? .infinity)
+    }
+
+    /// What the range allows, in words: "from 0 to 1", "at least 0", "at most 100", "any number".
+    public var rangeDescription: String {
+        switch (minimum, maximum) {
+        case let (minimum?, maximum?): return "from \(RuntimeValue.format(minimum)) to \(RuntimeValue.format(maximum))"
+        case let (minimum?, nil): return "at least \(RuntimeValue.format(minimum))"
+        case let (nil, maximum?): return "at most \(RuntimeValue.format(maximum))"
+        case (nil, nil): return "any number"
+        }
     }
 }
 

@@ -2,26 +2,34 @@ extension Parser {
     /// `expr = and { "or" and }`.
     mutating func parseExpression() throws(RuleDiagnostic) -> Expr {
         var left = try parseAnd()
-        while accept(word: "or") {
-            left = Expr(.binary(.or, left, try parseAnd()), at: left.location)
+        while current.isWord("or") {
+            let op = advance()
+            left = try checked(Expr(.binary(.or, left, try parseAnd()), at: left.location), joinedBy: op)
         }
         return left
     }
 
     private mutating func parseAnd() throws(RuleDiagnostic) -> Expr {
         var left = try parseNot()
-        while accept(word: "and") {
-            left = Expr(.binary(.and, left, try parseNot()), at: left.location)
+        while current.isWord("and") {
+            let op = advance()
+            left = try checked(Expr(.binary(.and, left, try parseNot()), at: left.location), joinedBy: op)
         }
         return left
     }
 
+    /// `{ "not" } comparison`, read in a loop: a long run of `not`s must not recurse once per word.
     private mutating func parseNot() throws(RuleDiagnostic) -> Expr {
-        if current.isWord("not") {
-            let keyword = advance()
-            return Expr(.unary(.not, try parseNot()), at: keyword.location)
+        var keywords: [Token] = []
+        while current.isWord("not") {
+            keywords.append(advance())
+            if keywords.count > RuleLimits.maximumExpressionDepth { throw tooDeep(at: keywords[keywords.count - 1]) }
         }
-        return try parseComparison()
+        var expression = try parseComparison()
+        for keyword in keywords.reversed() {
+            expression = try checked(Expr(.unary(.not, expression), at: keyword.location), at: keyword)
+        }
+        return expression
     }
 
     // MARK: - Comparisons and tests
@@ -54,7 +62,7 @@ extension Parser {
         let at = left.location
         if [.symbol, .word].contains(token.kind), let op = Self.comparisonOperators[token.text] {
             advance()
-            return Expr(.binary(op, left, try parseSum()), at: at)
+            return try checked(Expr(.binary(op, left, try parseSum()), at: at), at: token)
         }
         guard token.kind == .word else { return nil }
         switch token.text {
@@ -63,14 +71,14 @@ extension Parser {
             return try parseTest(left)
         case "in":
             advance()
-            return Expr(.membership(left, try parseSum(), negated: false), at: at)
+            return try checked(Expr(.membership(left, try parseSum(), negated: false), at: at), at: token)
         case "not" where peek(1).isWord("in"):
             advance()
             advance()
-            return Expr(.membership(left, try parseSum(), negated: true), at: at)
+            return try checked(Expr(.membership(left, try parseSum(), negated: true), at: at), at: token)
         case "within":
             advance()
-            return Expr(.within(left, try parseSum()), at: at)
+            return try checked(Expr(.within(left, try parseSum()), at: at), at: token)
         default:
             return nil
         }
@@ -87,8 +95,7 @@ extension Parser {
         let expected = "present, absent, empty, true, false, a date, a number or unique in after 'is'"
         guard token.kind == .word else { throw unexpected(expected) }
         if let test = Self.tests[token.text] {
-            advance()
-            return Expr(.test(subject, test, negated: negated), at: subject.location)
+            return try checked(Expr(.test(subject, test, negated: negated), at: subject.location), at: advance())
         }
         switch token.text {
         case "a":
@@ -97,13 +104,13 @@ extension Parser {
             if accept(word: "date") { test = .date } else if accept(word: "number") { test = .number } else {
                 throw unexpected("'date' or 'number' after 'is a'")
             }
-            return Expr(.test(subject, test, negated: negated), at: subject.location)
+            return try checked(Expr(.test(subject, test, negated: negated), at: subject.location), at: token)
         case "unique":
             advance()
             try expect(word: "in", "'in' after 'is unique'")
             let name = try identifier(naming: "a collection")
             let unique = Expr(.uniqueIn(subject, Expr(.name(name.text), at: name.location)), at: subject.location)
-            return negated ? Expr(.unary(.not, unique), at: subject.location) : unique
+            return try checked(negated ? Expr(.unary(.not, unique), at: subject.location) : unique, at: token)
         default:
             let names = Array(Self.tests.keys) + ["a", "unique", "not"]
             let hint = NearMatch.hint(for: token.text, among: names,
@@ -118,8 +125,9 @@ extension Parser {
     private mutating func parseSum() throws(RuleDiagnostic) -> Expr {
         var left = try parseProduct()
         while current.isSymbol("+") || current.isSymbol("-") {
-            let op: Expr.BinaryOperator = advance().text == "+" ? .add : .subtract
-            left = Expr(.binary(op, left, try parseProduct()), at: left.location)
+            let token = advance()
+            let op: Expr.BinaryOperator = token.text == "+" ? .add : .subtract
+            left = try checked(Expr(.binary(op, left, try parseProduct()), at: left.location), joinedBy: token)
         }
         return left
     }
@@ -127,40 +135,53 @@ extension Parser {
     private mutating func parseProduct() throws(RuleDiagnostic) -> Expr {
         var left = try parseUnary()
         while current.isSymbol("*") || current.isSymbol("/") {
-            let op: Expr.BinaryOperator = advance().text == "*" ? .multiply : .divide
-            left = Expr(.binary(op, left, try parseUnary()), at: left.location)
+            let token = advance()
+            let op: Expr.BinaryOperator = token.text == "*" ? .multiply : .divide
+            left = try checked(Expr(.binary(op, left, try parseUnary()), at: left.location), joinedBy: token)
         }
         return left
     }
 
-    /// `"-" unary | postfix [ UNIT ]`.
+    /// `"-" unary | postfix [ UNIT ]`, the minus signs read in a loop.
     private mutating func parseUnary() throws(RuleDiagnostic) -> Expr {
-        if current.isSymbol("-") {
-            let minus = advance()
-            return Expr(.unary(.negate, try parseUnary()), at: minus.location)
+        var minuses: [Token] = []
+        while current.isSymbol("-") {
+            minuses.append(advance())
+            if minuses.count > RuleLimits.maximumExpressionDepth { throw tooDeep(at: minuses[minuses.count - 1]) }
         }
+        var expression = try parseMeasured()
+        for minus in minuses.reversed() {
+            expression = try checked(Expr(.unary(.negate, expression), at: minus.location), at: minus)
+        }
+        return expression
+    }
+
+    /// `postfix [ UNIT ]`.
+    private mutating func parseMeasured() throws(RuleDiagnostic) -> Expr {
         let operand = try parsePostfix()
         guard let unit = Self.unit(current) else { return operand }
         if case .literal(.number(let amount)) = operand.kind {
             return Expr(.literal(try durationLiteral(amount, unit)), at: operand.location)
         }
-        advance()
-        return Expr(.duration(operand, unit), at: operand.location)
+        return try checked(Expr(.duration(operand, unit), at: operand.location), at: advance())
     }
 
     /// `primary { "." WORD | "[" expr "]" }`.
     private mutating func parsePostfix() throws(RuleDiagnostic) -> Expr {
         var base = try parsePrimary()
         while true {
-            if accept(symbol: ".") {
+            if current.isSymbol(".") {
+                let dot = advance()
                 guard current.kind == .word else { throw unexpected("a field name after '.'") }
-                base = Expr(.member(base, advance().text), at: base.location)
+                base = try checked(Expr(.member(base, advance().text), at: base.location), joinedBy: dot)
             } else if current.isSymbol("[") {
                 let open = advance()
+                try enterNesting(at: open)
                 let key = try parseExpression()
                 try expect(symbol: "]", "']' to close the '[' at line \(open.location.line), "
                            + "column \(open.location.column)")
-                base = Expr(.lookup(base, key), at: base.location)
+                nesting -= 1
+                base = try checked(Expr(.lookup(base, key), at: base.location), at: open)
             } else {
                 return base
             }
@@ -178,9 +199,11 @@ extension Parser {
         case .symbol where token.text == "[": return try parseList()
         case .symbol where token.text == "(":
             advance()
+            try enterNesting(at: token)
             let inner = try parseExpression()
             try expect(symbol: ")", "')' to close the '(' at line \(token.location.line), "
                        + "column \(token.location.column)")
+            nesting -= 1
             return inner
         case .word: return try parseWordPrimary()
         default: throw expectedValue()
@@ -212,24 +235,27 @@ extension Parser {
     /// `[ a, b, c ]`.
     private mutating func parseList() throws(RuleDiagnostic) -> Expr {
         let open = advance()
+        try enterNesting(at: open)
         var items: [Expr] = []
         if !accept(symbol: "]") {
             repeat { items.append(try parseExpression()) } while accept(symbol: ",")
             try expect(symbol: "]", "',' or ']' to close the list opened at line \(open.location.line), "
                        + "column \(open.location.column)")
         }
-        return Expr(.list(items), at: open.location)
+        nesting -= 1
+        return try checked(Expr(.list(items), at: open.location), at: open)
     }
 
     /// `name(argument, …)`, after the name.
     private mutating func parseCall(_ name: Token) throws(RuleDiagnostic) -> Expr {
-        advance()
+        try enterNesting(at: advance())
         var arguments: [Expr] = []
         if !accept(symbol: ")") {
             repeat { arguments.append(try parseArgument()) } while accept(symbol: ",")
-            try expect(symbol: ")", "',' or ')' in the call of '\(name.text)'")
+            try expect(symbol: ")", "',' or ')' in the call of '\(name.text.excerpt)'")
         }
-        return Expr(.call(name.text, arguments), at: name.location)
+        nesting -= 1
+        return try checked(Expr(.call(name.text, arguments), at: name.location), at: name)
     }
 
     /// `IDENT in sum where expr` (a filter) or an expression.
@@ -241,8 +267,8 @@ extension Parser {
             let source = try parseSum()
             if accept(word: "where") {
                 let condition = try parseExpression()
-                return Expr(.filter(variable: variable.text, source: source, condition: condition),
-                            at: variable.location)
+                return try checked(Expr(.filter(variable: variable.text, source: source, condition: condition),
+                                        at: variable.location), at: variable)
             }
             index = start
         }
@@ -252,13 +278,47 @@ extension Parser {
     /// `every x in LIST satisfies COND` (also `some`, `no`).
     private mutating func parseQuantifier() throws(RuleDiagnostic) -> Expr {
         let keyword = advance()
+        try enterNesting(at: keyword)
+        defer { nesting -= 1 }
         let quantifier = Expr.Quantifier(rawValue: keyword.text)!
         let variable = try identifier(naming: "a variable")
-        try expect(word: "in", "'in' after '\(keyword.text) \(variable.text)'")
+        try expect(word: "in", "'in' after '\(keyword.text) \(variable.text.excerpt)'")
         let source = try parseSum()
-        try expect(word: "satisfies", "'satisfies' after the list in '\(keyword.text) \(variable.text) in …'")
+        try expect(word: "satisfies", "'satisfies' after the list in '\(keyword.text) \(variable.text.excerpt) in …'")
         let condition = try parseExpression()
-        return Expr(.quantifier(quantifier, variable: variable.text, source: source, condition: condition),
-                    at: keyword.location)
+        return try checked(Expr(.quantifier(quantifier, variable: variable.text, source: source, condition: condition),
+                                at: keyword.location), at: keyword)
+    }
+}
+
+extension Parser {
+    // MARK: - Depth
+
+    /// Enters a nested part of an expression opened at `token` (parentheses, a list, a call, a
+    /// lookup, a quantifier), refusing to go deeper than ``RuleLimits/maximumExpressionDepth``
+    /// before recursing.
+    mutating func enterNesting(at token: Token) throws(RuleDiagnostic) {
+        nesting += 1
+        if nesting > RuleLimits.maximumExpressionDepth { throw tooDeep(at: token) }
+    }
+
+    /// "this expression is nested more than 100 levels deep", at `token`.
+    func tooDeep(at token: Token) -> RuleDiagnostic {
+        error("this expression is nested more than \(RuleLimits.maximumExpressionDepth) levels deep; "
+              + "split it into smaller conditions", at: token.location)
+    }
+
+    /// `expression` when it is no deeper than the limit; otherwise the error, at `token`.
+    func checked(_ expression: Expr, at token: Token) throws(RuleDiagnostic) -> Expr {
+        guard expression.depth > RuleLimits.maximumExpressionDepth else { return expression }
+        throw tooDeep(at: token)
+    }
+
+    /// `expression`, a term of a chain joined by `op` (`a and b and …`, `a.b.c…`), when it is no
+    /// deeper than the limit; otherwise the error, at the operator.
+    func checked(_ expression: Expr, joinedBy op: Token) throws(RuleDiagnostic) -> Expr {
+        guard expression.depth > RuleLimits.maximumExpressionDepth else { return expression }
+        throw error("this expression is too long: more than \(RuleLimits.maximumExpressionDepth) terms joined by "
+                    + "'\(op.text)' (nested parts count too); split it into smaller conditions", at: op.location)
     }
 }

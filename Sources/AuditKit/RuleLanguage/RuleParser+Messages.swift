@@ -3,6 +3,10 @@ import Foundation
 extension Parser {
     /// Splits a message into text and `{expression}` placeholders; `{{` and `}}` write braces.
     mutating func parseMessage(_ token: Token) throws(RuleDiagnostic) -> MessageTemplate {
+        // Most messages of a long text have no placeholder: no need for a copy of every character.
+        if !token.value.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+            return MessageTemplate(parts: token.value.isEmpty ? [] : [.text(token.value)])
+        }
         let characters = Array(token.value)
         let locations = token.valueLocations
         var parts: [MessageTemplate.Part] = []
@@ -78,10 +82,15 @@ extension Parser {
             }
             let count = try parsePlaceholder(Array(characters[..<bar]), Array(locations[..<bar]),
                                              open: open, close: locations[bar])
-            return Expr(.call(BuiltinFunction.plural.name, [
+            let plural = Expr(.call(BuiltinFunction.plural.name, [
                 count, Expr(.literal(.text(forms[0])), at: locations[bar]),
                 Expr(.literal(.text(forms[1])), at: locations[bar]),
             ]), at: count.location)
+            guard plural.depth <= RuleLimits.maximumExpressionDepth else {
+                throw error("this expression is nested more than \(RuleLimits.maximumExpressionDepth) levels deep; "
+                            + "split it into smaller conditions", at: locations[bar])
+            }
+            return plural
         }
         guard characters.contains(where: { !$0.isWhitespace }) else {
             throw error("empty placeholder '{}'; put an expression inside, such as {audit.id}, "

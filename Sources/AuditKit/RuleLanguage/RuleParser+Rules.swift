@@ -70,7 +70,7 @@ extension Parser {
             id += advance().text
         }
         guard Self.isValidRuleID(id) else {
-            throw error("invalid rule id '\(id)'; use letters, digits, '-', '_' and '.', starting with a letter or digit",
+            throw error("invalid rule id '\(id.excerpt)'; use letters, digits, '-', '_' and '.', starting with a letter or digit",
                         at: first.location)
         }
         return id
@@ -83,14 +83,14 @@ extension Parser {
     }
 
     private func ruleItemError(id: String, opened keyword: Token) -> RuleDiagnostic {
-        let closing = "'end' to close rule '\(id)' (opened at line \(keyword.location.line))"
+        let closing = "'end' to close rule '\(id.excerpt)' (opened at line \(keyword.location.line))"
         let token = current
         if token.kind == .word, !["rule", "param", "version"].contains(token.text) {
             let names = RuleItem.allCases.map(\.rawValue) + ["end"]
             if let match = NearMatch.best(for: token.text, among: names) {
-                return error("unknown rule item '\(token.text)'; did you mean '\(match)'?", at: token.location)
+                return error("unknown rule item '\(token.text.excerpt)'; did you mean '\(match)'?", at: token.location)
             }
-            return error("unknown rule item '\(token.text)'; expected title, standard, clause, stages, grade, "
+            return error("unknown rule item '\(token.text.excerpt)'; expected title, standard, clause, stages, grade, "
                          + "guidance, for each, where, require, message, or \(closing)", at: token.location)
         }
         return unexpected(closing)
@@ -197,7 +197,7 @@ extension Parser {
     private mutating func parseScope() throws(RuleDiagnostic) -> RuleDeclaration.Scope {
         try expect(word: "each", "'each' after 'for'")
         let variable = try identifier(naming: "a loop variable")
-        try expect(word: "in", "'in' after 'for each \(variable.text)'")
+        try expect(word: "in", "'in' after 'for each \(variable.text.excerpt)'")
         return RuleDeclaration.Scope(variable: variable.text, source: try parseExpression())
     }
 
@@ -205,7 +205,7 @@ extension Parser {
     private func build(_ draft: RuleDraft, id: String, keyword: Token, idLocation: SourceLocation)
         throws(RuleDiagnostic) -> RuleDeclaration {
         func missing(_ item: String, _ advice: String) -> RuleDiagnostic {
-            error("rule '\(id)' has no '\(item)'; \(advice)", at: keyword.location)
+            error("rule '\(id.excerpt)' has no '\(item)'; \(advice)", at: keyword.location)
         }
         guard let title = draft.title else { throw missing("title", "add one line saying what must hold") }
         guard let standard = draft.standard else {

@@ -24,6 +24,8 @@ struct Parser {
     let path: String
     /// How the end of the tokens is named in errors: "end of file", or "'}'" in a placeholder.
     var endDescription = "end of file"
+    /// How many parentheses, lists, calls, lookups and quantifiers enclose the current token.
+    var nesting = 0
 
     init(tokens: [Token], lexError: RuleDiagnostic?, path: String) {
         self.tokens = tokens
@@ -112,6 +114,12 @@ struct Parser {
                 if current.kind == .end, lexError == nil { return file }
                 let hint = current.kind == .word
                     ? NearMatch.hint(for: current.text, among: ["rule", "clause", "param", "term", "version"]) : ""
+                if index == 0, hint.isEmpty, lexError.map({ $0.line != current.location.line
+                    || $0.column != current.location.column }) ?? true {
+                    // Perhaps not a rule file at all (a link to another file): quote none of it.
+                    throw error("this does not look like a rule file: it should start with 'version', 'param', "
+                                + "'clause', 'term' or 'rule' (or a # comment)", at: current.location)
+                }
                 throw error(unexpected("'rule', 'clause', 'param', 'term' or 'version'").message + hint,
                             at: current.location)
             }
@@ -135,10 +143,50 @@ struct Parser {
         let keyword = advance()
         let name = try identifier(naming: "a parameter")
         try expect(symbol: "=", "'=' after the parameter name '\(name.text)'")
+        let valueToken = current
         let value = try parseLiteralValue()
-        let description = current.kind == .string ? advance().value : nil
-        return ParameterDeclaration(name: name.text, defaultValue: value, description: description,
-                                    location: keyword.location)
+        var declaration = ParameterDeclaration(name: name.text, defaultValue: value, description: nil,
+                                               location: keyword.location)
+        if current.isWord("range") {
+            try parseRange(of: &declaration, default: valueToken)
+        }
+        declaration.description = current.kind == .string ? advance().value : nil
+        return declaration
+    }
+
+    /// `range MIN ... MAX`, `range MIN ...` or `range ... MAX` after a number parameter's default.
+    private mutating func parseRange(of declaration: inout ParameterDeclaration, default value: Token)
+        throws(RuleDiagnostic) {
+        let keyword = advance()
+        guard case .number(let number) = declaration.defaultValue else {
+            throw error("only a number parameter can have a range", at: keyword.location)
+        }
+        let example = "a range such as 'range 0 ... 1', 'range 0 ...' or 'range ... 100'"
+        var minimum: Double?
+        if !current.isSymbol(".") { minimum = try rangeBound(example) }
+        let dots = current
+        for _ in 0..<3 { try expect(symbol: ".", example) }
+        var maximum: Double?
+        if current.kind == .number || current.isSymbol("-") { maximum = try rangeBound(example) }
+        guard minimum != nil || maximum != nil else { throw unexpected(example) }
+        if let minimum, let maximum, minimum > maximum {
+            throw error("this range is empty: \(RuntimeValue.format(minimum)) is more than "
+                        + "\(RuntimeValue.format(maximum))", at: dots.location)
+        }
+        declaration.minimum = minimum
+        declaration.maximum = maximum
+        if !declaration.allows(number) {
+            throw error("the default \(RuntimeValue.format(number)) of parameter '\(declaration.name)' is not in its "
+                        + "range: it must be \(declaration.rangeDescription)", at: value.location)
+        }
+    }
+
+    /// A bound of a range: a number, possibly negative.
+    private mutating func rangeBound(_ example: String) throws(RuleDiagnostic) -> Double {
+        let negative = accept(symbol: "-")
+        guard current.kind == .number else { throw unexpected(example) }
+        let number = try numberLiteral()
+        return negative ? -number : number
     }
 
     /// The default of a parameter: a number (with an optional unit), text, date or true/false.
@@ -242,6 +290,9 @@ struct Parser {
         let token = current
         guard token.text.filter({ $0 == "." }).count <= 1, let value = Double(token.text) else {
             throw error("a number cannot contain two decimal points", at: token.location)
+        }
+        guard value.isFinite, value < 1e15 else {
+            throw error("this number is too large; numbers in rules must be below 1,000,000,000,000,000", at: token.location)
         }
         advance()
         return value

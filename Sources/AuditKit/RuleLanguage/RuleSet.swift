@@ -46,28 +46,33 @@ public struct RuleSet: Sendable {
 
     /// Loads every `.rules` file below the given directories (or the files themselves).
     ///
+    /// A file found in a directory is read only when it is a regular file inside that directory:
+    /// a symbolic link (or a linked folder) leading elsewhere is an error naming the link, and its
+    /// target is never read. A file larger than `maximumFileSize` bytes is an error too.
+    ///
+    /// - Parameters:
+    ///   - paths: Rule directories or files.
+    ///   - maximumFileSize: The largest rule file read, in bytes; nil for the value of the
+    ///     environment variable ``RuleLimits/maximumFileSizeVariable``, or else
+    ///     ``RuleLimits/defaultMaximumFileSize``.
     /// - Throws: ``RuleSetError`` listing every syntax and checking error, with file, line and column.
-    public static func load(paths: [String]) throws(RuleSetError) -> RuleSet {
+    public static func load(paths: [String], maximumFileSize: Int? = nil) throws(RuleSetError) -> RuleSet {
         var sources: [(path: String, name: String, text: String)] = []
         var problems: [RuleDiagnostic] = []
+        let limit: Int
+        switch RuleFileReader.limit(maximumFileSize) {
+        case .success(let value): limit = value
+        case .failure(let problem): throw RuleSetError(diagnostics: [problem])
+        }
         for root in paths {
             do {
-                for path in try ruleFiles(under: root) {
+                let inside = try ruleFiles(under: root)
+                for path in inside.files {
                     let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
-                    if let problem = RegularFile.problem(reading: path) {
-                        problems.append(RuleDiagnostic(file: path, line: 0, column: 0, message: problem))
-                        continue
+                    switch RuleFileReader.read(path, inside: inside.directory, limit: limit) {
+                    case .success(let text): sources.append((path, relative, text))
+                    case .failure(let problem): problems.append(problem)
                     }
-                    guard let data = FileManager.default.contents(atPath: path) else {
-                        problems.append(RuleDiagnostic(file: path, line: 0, column: 0, message: "cannot read this rule file"))
-                        continue
-                    }
-                    guard let text = String(data: data, encoding: .utf8) else {
-                        problems.append(RuleDiagnostic(file: path, line: 0, column: 0,
-                                                       message: "this rule file is not UTF-8 text"))
-                        continue
-                    }
-                    sources.append((path, relative, text))
                 }
             } catch {
                 problems.append(error)
@@ -98,13 +103,13 @@ public struct RuleSet: Sendable {
         return RuleSet(files: files, warnings: problems.sorted(), fingerprint: fingerprint)
     }
 
-    /// The `.rules` files at or below `root`, sorted by path.
-    private static func ruleFiles(under root: String) throws(RuleDiagnostic) -> [String] {
+    /// The `.rules` files at or below `root`, sorted by path, and `root` when it is a directory.
+    private static func ruleFiles(under root: String) throws(RuleDiagnostic) -> (files: [String], directory: String?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
             throw RuleDiagnostic(file: root, line: 0, column: 0, message: "no such rules directory or file")
         }
-        guard isDirectory.boolValue else { return [root] }
+        guard isDirectory.boolValue else { return ([root], nil) }
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {
             throw RuleDiagnostic(file: root, line: 0, column: 0, message: "cannot list this rules directory")
         }
@@ -113,7 +118,7 @@ public struct RuleSet: Sendable {
         guard !files.isEmpty else {
             throw RuleDiagnostic(file: root, line: 0, column: 0, message: "this directory holds no .rules files")
         }
-        return files.sorted()
+        return (files.sorted(), root)
     }
 }
 

@@ -46,17 +46,11 @@ struct Token: Sendable, Equatable {
         switch kind {
         case .end: return "end of file"
         case .string:
-            let short = value.count > 30 ? String(value.prefix(27)) + "..." : value
-            return "the text \"\(short.replacingLineBreaks)\""
-        default: return "'\(text)'"
+            let oneLine = String(value.prefix(31).map { $0.isNewline ? " " : $0 })
+            let short = oneLine.count > 30 ? String(oneLine.prefix(27)).excerpt + "..." : oneLine.excerpt
+            return "the text \"\(short)\""
+        default: return "'\(text.excerpt)'"
         }
-    }
-}
-
-extension String {
-    /// The text on one line, line breaks shown as spaces.
-    fileprivate var replacingLineBreaks: String {
-        String(map { $0.isNewline ? " " : $0 })
     }
 }
 

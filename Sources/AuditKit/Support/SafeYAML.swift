@@ -2,7 +2,7 @@ import Foundation
 internal import CYaml
 import Yams
 
-/// Reads auditready's YAML files (configuration, waivers, mappings, rule tests) without YAML's
+/// Reads auditready's YAML files (configuration, waivers, mappings, rule tests, responses) without YAML's
 /// dangers, for all four readers.
 ///
 /// - The file's size is checked before it is read (``Kind/defaultByteLimit``, overridable with
@@ -17,7 +17,7 @@ import Yams
 enum SafeYAML {
     /// A kind of YAML file, with the noun messages use for it and its size limit.
     enum Kind: Sendable, CaseIterable {
-        case configuration, waivers, mapping, ruleTests
+        case configuration, waivers, mapping, ruleTests, responses
 
         /// "configuration file", "waivers file"…
         var noun: String {
@@ -26,6 +26,7 @@ enum SafeYAML {
             case .waivers: "waivers file"
             case .mapping: "mapping file"
             case .ruleTests: "rule-test file"
+            case .responses: "responses file"
             }
         }
 
