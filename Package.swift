@@ -11,8 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // CSV registers for mappings (semicolons, BOM, quoted line breaks).
-        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). Only the XML loader imports it.
@@ -28,7 +26,6 @@ let package = Package(
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
             // The records contract as XML Schema and JSON Schema (the top-level schemas/ links here).
             resources: [.copy("Resources/schemas")]
