@@ -68,7 +68,8 @@ struct CSVRowReader {
         interner = ScalarInterner(inputBytes: size)
         hasher.update(data: head)
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-        let chosen = separator ?? CSVTable.detectSeparator(String(decoding: buffer[position...], as: UTF8.self))
+        let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let chosen = separator ?? CSVTable.detectSeparator(String(decoding: head[start...], as: UTF8.self))
         guard let ascii = chosen.asciiValue, chosen.unicodeScalars.count == 1 else {
             throw RecordLoadError(file: path, message: "the separator must be a single character such as ';', ',' or a tab")
         }
