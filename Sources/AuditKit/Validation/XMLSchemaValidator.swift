@@ -319,7 +319,8 @@ final class SchemaValidationState {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         var text = error.message.map { String(cString: $0) } ?? "unknown XML error"
         while text.last?.isWhitespace == true { text.removeLast() }
-        var entry = Entry(line: Int(error.line), message: text)
+        // In a streamed validation libxml2 gives no line for attribute errors: the parser's is theirs.
+        var entry = Entry(line: error.line > 0 ? Int(error.line) : line, message: text)
         if let top = stack.last {
             entry.element = String(cString: top.name)
             entry.tag = top.tag
