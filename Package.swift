@@ -11,8 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // CSV registers for mappings (semicolons, BOM, quoted line breaks).
-        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         // The ZIP container of DOCX reports (fixed entry order, dates and compression).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -30,7 +28,6 @@ let package = Package(
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The records contract as XML Schema and JSON Schema (the top-level schemas/ links here).

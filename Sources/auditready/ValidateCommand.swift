@@ -12,6 +12,9 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Records export files (.xml or .json).", valueName: "FILE"))
     var files: [String]
 
+    /// The violations printed for one file at most.
+    static let shownPerFile = 100
+
     func run() throws {
         var lines: [String] = []
         var count = 0
@@ -19,7 +22,11 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let outcome = try RecordValidation.validate(path: file)
-                lines.append(contentsOf: outcome.violations.map { TerminalText.line($0.description) })
+                // A file with thousands of problems gets its first ones, then how many more.
+                lines.append(contentsOf: outcome.violations.prefix(Self.shownPerFile).map { TerminalText.line($0.description) })
+                if outcome.violations.count > Self.shownPerFile {
+                    lines.append("… and \(outcome.violations.count - Self.shownPerFile) more problems in this file")
+                }
                 count += outcome.violations.count
                 checked += 1
             } catch {

@@ -62,16 +62,25 @@ struct XMLEventWriter {
         chunk.events.append(.start(name: number, line: line, ordinal: startOrdinal))
         if attributeCount > 0, let raw {
             let first = chunk.events.count
+            // A tag's attributes are few: compared with each other, but through a set when there
+            // are many (a hostile tag of 100,000 attributes would be quadratic).
+            var seenNames: Set<Int32>? = attributeCount > 16 ? Set(minimumCapacity: attributeCount) : nil
             // Five pointers an attribute: local name, prefix, namespace, value start, value end.
             for k in 0..<attributeCount {
                 guard let attributeName = raw[5 * k] else { continue }
                 let attribute = nameNumber(attributeName)
-                for event in chunk.events[first...] {
-                    if case .attribute(let seen, _) = event, seen == attribute {
-                        return fail(elementError(
-                            line: line, ordinal: startOrdinal,
-                            "the field \"\(names[Int(attribute)].text)\" appears twice in <\(names[Int(number)].text)>"))
+                var twice = false
+                if seenNames != nil {
+                    twice = !seenNames!.insert(attribute).inserted
+                } else {
+                    for event in chunk.events[first...] {
+                        if case .attribute(let seen, _) = event, seen == attribute { twice = true; break }
                     }
+                }
+                if twice {
+                    return fail(elementError(
+                        line: line, ordinal: startOrdinal,
+                        "the field \"\(names[Int(attribute)].text)\" appears twice in <\(names[Int(number)].text)>"))
                 }
                 var value: String?
                 if let start = raw[5 * k + 3], let end = raw[5 * k + 4], end > start {

@@ -137,23 +137,58 @@ private struct XMLTreeBuilder {
             let scalar = text.withUnsafeBufferPointer { trimmedScalar(bytes: $0, interner: &interner) }
             return scalar.isEmpty ? nil : .text(scalar)
         }
-        if !ownAttributes.contains(where: { $0.value != nil }), isListContainer(frame, kids) {
-            var items: [Value] = []
-            items.reserveCapacity(kids.count)
-            for child in kids { if let value = child.value { items.append(value) } }
-            return items.isEmpty ? nil : .list(items)
+        if !ownAttributes.contains(where: { $0.value != nil }) {
+            switch listShape(frame, kids) {
+            case .list:
+                var items: [Value] = []
+                items.reserveCapacity(kids.count)
+                for child in kids { if let value = child.value { items.append(value) } }
+                return items.isEmpty ? nil : .list(items)
+            case .misnamedList(let wrong):
+                // A contract list with an item whose name it does not accept: kept as a group
+                // holding the items under that name, which validation reports as the XML Schema
+                // does ("<member> cannot be an item of 'top_management'").
+                var items: [Value] = []
+                items.reserveCapacity(kids.count)
+                for child in kids { if let value = child.value { items.append(value) } }
+                guard !items.isEmpty else { return nil }
+                let start = fields.count
+                fields.append(Record.Field(name: names[Int(wrong)].name, value: .list(items)))
+                return fields.takeRecord(from: start, location: frame.location, shapes: &shapes).map(Value.record)
+            case .record:
+                break
+            }
         }
         return record(frame, ownAttributes, kids).map(Value.record)
     }
 
-    private func isListContainer(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) -> Bool {
-        // The contract's list fields are lists whatever their items are called.
+    private enum ListShape {
+        case list
+        /// A contract list with an item name it does not accept (the first such name).
+        case misnamedList(Int32)
+        case record
+    }
+
+    /// Whether an element with children (and no attributes) is a list. A list the contract
+    /// defines is one when its items have the names the XML Schema accepts
+    /// (``ContractSchemas/itemNames(of:)``); another element when its children all have one name
+    /// and there are several, or the name is a singular of the element's.
+    private func listShape(_ frame: XMLFrame, _ kids: ArraySlice<XMLChild>) -> ListShape {
         let container = names[Int(frame.name)]
-        if container.isListField { return true }
+        if container.isListField {
+            var previous = Int32(-1)
+            for child in kids where child.name != previous {
+                previous = child.name
+                if !ContractSchemas.acceptsItem(names[Int(child.name)].text, of: container.text) {
+                    return .misnamedList(child.name)
+                }
+            }
+            return .list
+        }
         let first = kids[kids.startIndex]
-        for child in kids where child.name != first.name { return false }
+        guard !kids.contains(where: { $0.name != first.name }) else { return .record }
         let item = names[Int(first.name)].text
-        return kids.count >= 2 || item == "item" || isSingular(item, of: container.text)
+        return kids.count >= 2 || item == "item" || isSingular(item, of: container.text) ? .list : .record
     }
 
     /// The element as a record of its attributes and children; nil when it has no fields.

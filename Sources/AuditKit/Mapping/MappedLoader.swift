@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Loads inputs through a ``Mapping`` into the records contract's shape: CSV registers (one
@@ -66,12 +65,15 @@ public enum MappedLoader {
                 + (named.isEmpty ? "" : " (the mapping names \(named.joined(separator: ", ")))")))
     }
 
+    /// Reads the CSV file at `path` a row at a time straight into records: neither the file nor
+    /// a table of its cells is ever in memory whole.
     static func loadCSV(path: String, fileIndex: Int32, mapping: Mapping) throws(LoadError) -> RecordSet {
         let rule = try rule(forCSV: path, in: mapping)
-        let table: CSVTable
-        let bytes: [UInt8]
+        var reader: CSVRowReader
+        let header: [String]
         do {
-            (table, bytes) = try CSVTable.read(path: path, separator: rule.separator)
+            reader = try CSVRowReader(path: path, separator: rule.separator)
+            header = try reader.readHeader()
         } catch {
             throw .input(error)
         }
@@ -82,32 +84,53 @@ public enum MappedLoader {
                 columns.append(nil)
                 continue
             }
-            guard let index = table.header.firstIndex(of: source)
-                ?? table.header.firstIndex(where: { $0.lowercased() == source.lowercased() }) else {
-                let name = path.split(separator: "/").last.map(String.init) ?? path
-                throw .mapping(FileFormatError(
-                    file: mapping.path, line: field.line, column: field.column,
-                    message: "the column '\(source)' is not in \(name)"
-                        + NearMatch.hint(for: source, among: table.header,
-                                         otherwise: "; its columns are " + table.header.map { "'\($0)'" }.joined(separator: ", "))))
+            guard let index = header.firstIndex(of: source)
+                ?? header.firstIndex(where: { $0.lowercased() == source.lowercased() }) else {
+                throw .mapping(missingColumn(source, of: path, header: header, field: field, mapping: mapping))
             }
             columns.append(index)
         }
+        let names = rule.fields.map { Name($0.target) }
+        let types = rule.fields.map { entry?.field($0.target)?.type }
+        let stack = FieldStack(capacity: max(rule.fields.count, 1))
+        var shapes: RecordShapeTable? = RecordShapeTable()
         var items: [Value] = []
-        for row in table.rows {
-            var record = Record(location: SourceLocation(file: fileIndex, line: row.line, column: 1))
-            for (field, column) in zip(rule.fields, columns) {
-                let value = field.constant ?? column.flatMap { table.cell(row, $0) }.flatMap {
-                    convert($0, field: field, rule: rule, type: entry?.field(field.target)?.type)
+        var cells: [String] = []
+        do {
+            while let line = try reader.nextDataRow(into: &cells, columns: header.count) {
+                for position in rule.fields.indices {
+                    let field = rule.fields[position]
+                    var value = field.constant
+                    if value == nil, let column = columns[position], column < cells.count, !cells[column].isEmpty {
+                        value = convert(cells[column], field: field, rule: rule, type: types[position])
+                    }
+                    if let value { stack.append(Record.Field(name: names[position], value: value)) }
                 }
-                if let value { record.fields.append(Record.Field(name: Name(field.target), value: value)) }
+                if let record = stack.takeRecord(from: 0, location: SourceLocation(file: fileIndex, line: line, column: 1),
+                                                 shapes: &shapes) {
+                    items.append(.record(record))
+                }
             }
-            if !record.fields.isEmpty { items.append(.record(record)) }
+        } catch {
+            throw .input(error)
         }
         let root = Record(fields: items.isEmpty ? [] : [Record.Field(name: Name(rule.target), value: .list(items))],
                           location: SourceLocation(file: fileIndex, line: 1, column: 1))
-        let input = InputFile(path: path, format: "csv", sha256: InputReader.hex(SHA256.hash(data: bytes)), records: items.count)
+        let input = InputFile(path: path, format: "csv", sha256: reader.sha256, records: items.count)
         return RecordSet(root: root, inputs: [input])
+    }
+
+    /// The mapping names a column the CSV header lacks. Column names come from the file, so each
+    /// is cut short and the list too.
+    static func missingColumn(_ source: String, of path: String, header: [String], field: Mapping.FieldRule,
+                              mapping: Mapping) -> FileFormatError {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let shown = header.prefix(20).map { "'\(Display.clipped($0))'" }.joined(separator: ", ")
+            + (header.count > 20 ? " and \(header.count - 20) more" : "")
+        return FileFormatError(
+            file: mapping.path, line: field.line, column: field.column,
+            message: "the column '\(Display.clipped(source))' is not in \(Display.clipped(name))"
+                + NearMatch.hint(for: source, among: header, otherwise: "; its columns are " + shown))
     }
 
     /// An export with its collections renamed and reshaped by the mapping; collections the

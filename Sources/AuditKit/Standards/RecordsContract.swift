@@ -170,9 +170,10 @@ public enum RecordsContract {
     /// Names the contract defines as lists: every top-level collection, and the list fields of
     /// records (`standards`, `top_management`, `distributed_to`, `attendees`…).
     ///
-    /// The XML loader reads an element with one of these names as a list whatever its children
-    /// are called, so `<top_management><person>P1</person></top_management>` is a one-item list,
-    /// exactly as `"top_management": ["P1"]` is in JSON.
+    /// The XML loader reads an element with one of these names as a list when its children have
+    /// the item names the XML Schema accepts (``ContractSchemas/itemNames(of:)``), so
+    /// `<top_management><person>P1</person></top_management>` is a one-item list, exactly as
+    /// `"top_management": ["P1"]` is in JSON.
     public static let listFields: Set<String> = Set(collections.keys).subtracting(groups).union([
         "standards", "sites", "not_applicable", "top_management", "inputs", "outputs", "kpis", "risks",
         "qms_duties", "measurements", "reviews", "changes", "evaluations", "processes", "clauses",

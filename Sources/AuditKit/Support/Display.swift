@@ -39,3 +39,15 @@ public enum Display {
         return shown
     }
 }
+
+extension Display {
+    /// `text` cut to `limit` Unicode scalars (the last replaced by "…" when cut), for a value from
+    /// an input echoed in a message: a column name or an id may be a megabyte long. Control
+    /// characters are left for the terminal to escape.
+    static func clipped(_ text: String, to limit: Int = 100) -> String {
+        let scalars = text.unicodeScalars
+        guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+              cut != scalars.endIndex else { return text }
+        return String(scalars[..<scalars.index(before: cut)]) + "…"
+    }
+}

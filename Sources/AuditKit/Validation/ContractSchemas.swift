@@ -3,9 +3,19 @@
 /// The published files `schemas/records.xsd` and `schemas/records.schema.json` are these texts;
 /// a test fails when they differ, so the schemas cannot drift from the Swift contract.
 public enum ContractSchemas {
-    /// The names an item of the list `container` may have in XML: its singular forms, `item`
-    /// and `entry` (the names the XML loader accepts for a single item).
+    /// The names an item of the list `container` may have in XML: its singular forms, the item
+    /// name of the collection a list of references points to (`<top_management><person>`,
+    /// `<findings><nonconformity>`), `item` and `entry`. The XML loader reads exactly these as
+    /// items of a contract list (``acceptsItem(_:of:)``), and the XML Schema accepts exactly these.
     public static func itemNames(of container: String) -> [String] {
+        var unique = singularNames(of: container)
+        for name in referencedItemNames[container] ?? [] where !unique.contains(name) { unique.append(name) }
+        for name in ["item", "entry"] where !unique.contains(name) { unique.append(name) }
+        return unique
+    }
+
+    /// The singular forms of `container` the loader accepts (``isSingular(_:of:)``).
+    private static func singularNames(of container: String) -> [String] {
         var names: [String] = []
         if container == "people" { names.append("person") }
         if container.hasSuffix("yses") { names.append(String(container.dropLast(3)) + "sis") }
@@ -15,11 +25,39 @@ public enum ContractSchemas {
             if ["s", "x", "z", "ch", "sh"].contains(where: stem.hasSuffix) { names.append(stem) }
         }
         if container.hasSuffix("s"), container != "people" { names.append(String(container.dropLast())) }
-        names.append(contentsOf: ["item", "entry"])
         var unique: [String] = []
         for name in names where !unique.contains(name) && isSingular(name, of: container) { unique.append(name) }
         return unique
     }
+
+    /// True when an element called `item` is an item of the contract list `container` in XML
+    /// (one of ``itemNames(of:)``).
+    public static func acceptsItem(_ item: String, of container: String) -> Bool {
+        if let names = listItemNames[container] { return names.contains(item) }
+        return itemNames(of: container).contains(item)
+    }
+
+    /// ``itemNames(of:)`` of every list the contract defines, looked up by the loader.
+    private static let listItemNames: [String: Set<String>] = Dictionary(
+        uniqueKeysWithValues: RecordsContract.listFields.map { ($0, Set(itemNames(of: $0))) })
+
+    /// List-of-references field name → the item names of the collections such fields point to
+    /// (`top_management` → `person`), over the whole contract.
+    static let referencedItemNames: [String: [String]] = {
+        var names: [String: [String]] = [:]
+        func visit(_ fields: [ContractField]) {
+            for field in fields {
+                if case .references(let collection) = field.type {
+                    for item in singularNames(of: collection) where !(names[field.name] ?? []).contains(item) {
+                        names[field.name, default: []].append(item)
+                    }
+                }
+                visit(field.nestedFields)
+            }
+        }
+        for entry in RecordsContract.entries { visit(entry.fields) }
+        return names
+    }()
 
     // MARK: XML Schema
 
@@ -33,8 +71,9 @@ public enum ContractSchemas {
           this one as docs/records-contract.md says (AUDITREADY_WRITE_SCHEMAS=1, ContractSchemaTests).
 
           A field may be written as a child element or as an attribute (not both). The items of a
-          list are named in the singular, "item" or "entry". Every field is optional; an empty
-          element is an absent value.
+          list are named in the singular, "item" or "entry"; the items of a list of references may
+          also take the item name of the collection referred to (<top_management><person>). Every
+          field is optional; an empty element is an absent value.
         -->
         <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="unqualified">
 

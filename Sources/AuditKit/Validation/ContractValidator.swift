@@ -28,7 +28,7 @@ private struct Walker {
             let name = field.name.string
             guard let entry = RecordsContract.entry(name) else {
                 report(.unknownField, at: location(of: field.value, fallback: root.location), collection: nil, record: nil,
-                       "unknown collection or group '\(name)'" + NearMatch.hint(for: name, among: known))
+                       "unknown collection or group '\(Display.clipped(name))'" + NearMatch.hint(for: name, among: known))
                 continue
             }
             if entry.isGroup {
@@ -56,7 +56,8 @@ private struct Walker {
                             owner: Record?, fallback: SourceLocation) {
         guard case .list(let items) = value else {
             report(.wrongType, at: location(of: value, fallback: fallback), collection: collection, record: owner?.id,
-                   "'\(name)' should be a list of records, not \(describe(value))\(context(collection, owner))")
+                   misnamedItems(value, list: name, collection: collection, owner: owner)
+                       ?? "'\(name)' should be a list of records, not \(describe(value))\(context(collection, owner))")
             return
         }
         let hasID = fields.hasID
@@ -82,7 +83,7 @@ private struct Walker {
                                   collection: String, owner: Record?) {
         let firstPlace = first.file == record.location.file ? "line \(first.line)" : "\(path(first.file)):\(first.line)"
         report(.duplicateID, at: record.location, collection: collection, record: id,
-               "duplicate id '\(id)' in \(owner == nil ? collection : "'\(name)'\(context(collection, owner))"); it is also used on \(firstPlace)")
+               "duplicate id '\(Display.clipped(id))' in \(owner == nil ? collection : "'\(name)'\(context(collection, owner))"); it is also used on \(firstPlace)")
     }
 
     /// One record or group: every field against `fields`.
@@ -105,7 +106,7 @@ private struct Walker {
                                 owner: Record?) {
         let name = field.string
         report(.unknownField, at: record.location, collection: collection, record: owner?.id,
-               "unknown field '\(name)'\(place(collection, owner))" + hint(for: name, among: fields.names, in: fields, at: nil))
+               "unknown field '\(Display.clipped(name))'\(place(collection, owner))" + hint(for: name, among: fields.names, in: fields, at: nil))
     }
 
     /// Checks `value` against the field at `index` of `fields`: a list, or a scalar that may not fit.
@@ -120,6 +121,10 @@ private struct Walker {
             visitList(value, name: name, fields: fields.nested[index]!, collection: collection, owner: owner,
                       fallback: location)
         case .codes(let allowed):
+            if let message = misnamedItems(value, list: name, collection: collection, owner: owner) {
+                report(.unknownField, at: location, collection: collection, record: owner?.id, message)
+                return
+            }
             for item in value.items {
                 guard case .text(let text) = item else {
                     report(.wrongType, at: location, collection: collection, record: owner?.id,
@@ -128,11 +133,15 @@ private struct Walker {
                 }
                 if let allowed, !allowed.contains(text) {
                     report(.wrongType, at: location, collection: collection, record: owner?.id,
-                           "'\(name)' should list codes among \(allowed.joined(separator: ", ")), not '\(text)'\(context(collection, owner))"
+                           "'\(name)' should list codes among \(allowed.joined(separator: ", ")), not '\(Display.clipped(text))'\(context(collection, owner))"
                            + hint(for: text, among: allowed, in: fields, at: index))
                 }
             }
         case .references:
+            if let message = misnamedItems(value, list: name, collection: collection, owner: owner) {
+                report(.unknownField, at: location, collection: collection, record: owner?.id, message)
+                return
+            }
             for item in value.items where item.text == nil {
                 report(.wrongType, at: location, collection: collection, record: owner?.id,
                        "'\(name)' should be a list of ids, not \(describe(item))\(context(collection, owner))")
@@ -158,6 +167,17 @@ private struct Walker {
     }
 
     // MARK: Helpers
+
+    /// The XML loader reads a contract list whose items all have a name the XML Schema does not
+    /// accept as a group holding them (``ContractSchemas/itemNames(of:)``): the message
+    /// `validate` gives for it, or nil for any other value.
+    func misnamedItems(_ value: Value, list name: String, collection: String, owner: Record?) -> String? {
+        guard case .record(let group) = value, group.fieldCount == 1, case .list = group.value(at: 0),
+              inputs.indices.contains(Int(group.location.file)), inputs[Int(group.location.file)].format == "xml"
+        else { return nil }
+        let names = ContractSchemas.itemNames(of: name).map { "<\($0)>" }.joined(separator: ", ")
+        return "<\(Display.clipped(group.name(at: 0).string))> cannot be an item of '\(name)'\(context(collection, owner)); name its items \(names)"
+    }
 
     /// What `work` answers for `text` in the field at `index` of `fields` (nil: an unknown field),
     /// worked out once per walk: an export often repeats one mistake thousands of times, and the
@@ -197,18 +217,18 @@ private struct Walker {
     /// ` in complaints record CMP-1`, ` in organisation`.
     func place(_ collection: String, _ owner: Record?) -> String {
         guard let owner else { return " in \(collection)" }
-        return owner.id.map { " in \(collection) record \($0)" } ?? " in a \(collection) record"
+        return owner.id.map { " in \(collection) record \(Display.clipped($0))" } ?? " in a \(collection) record"
     }
 
     /// ` (complaints record CMP-1)`, ` (organisation)`.
     func context(_ collection: String, _ owner: Record?) -> String {
         guard let owner else { return " (\(collection))" }
-        return owner.id.map { " (\(collection) record \($0))" } ?? " (a \(collection) record)"
+        return owner.id.map { " (\(collection) record \(Display.clipped($0)))" } ?? " (a \(collection) record)"
     }
 
     func describe(_ value: Value) -> String {
         switch value {
-        case .text(let text): return "'\(text)'"
+        case .text(let text): return "'\(Display.clipped(text))'"
         case .list: return "a list"
         case .record: return "a group of fields"
         }
@@ -229,15 +249,15 @@ extension ContractValidator {
         switch type {
         case .date:
             return CalendarDate.parse(text) == nil
-                ? "should be a date written YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), not '\(text)'" : nil
+                ? "should be a date written YYYY-MM-DD (or YYYY-MM-DDThh:mm:ss), not '\(Display.clipped(text))'" : nil
         case .boolean:
             let lower = text.lowercased()
-            return lower == "true" || lower == "false" ? nil : "should be true or false, not '\(text)'"
+            return lower == "true" || lower == "false" ? nil : "should be true or false, not '\(Display.clipped(text))'"
         case .number:
-            return isNumber(text) ? nil : "should be a number written with digits and a decimal point, not '\(text)'"
+            return isNumber(text) ? nil : "should be a number written with digits and a decimal point, not '\(Display.clipped(text))'"
         case .code(let codes):
             return codes.contains(text) ? nil
-                : "should be one of \(codes.joined(separator: ", ")), not '\(text)'" + NearMatch.hint(for: text, among: codes)
+                : "should be one of \(codes.joined(separator: ", ")), not '\(Display.clipped(text))'" + NearMatch.hint(for: text, among: codes)
         default:
             return nil
         }

@@ -15,7 +15,7 @@ public enum RecordValidation {
     public static func validate(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> Outcome {
         let records = try RecordLoader.load(path: path, fileIndex: fileIndex)
         if records.inputs.first?.format == "xml" {
-            return Outcome(records: records, violations: try XMLSchemaValidator.validate(path: path, records: records))
+            return Outcome(records: records, violations: try XMLSchemaValidator.validate(path: path))
         }
         return Outcome(records: records, violations: ContractValidator.violations(in: records))
     }

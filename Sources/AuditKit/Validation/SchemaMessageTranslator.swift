@@ -3,83 +3,84 @@ import Foundation
 /// Turns libxml2's schema validity messages ("Element 'recieved_on': This element is not
 /// expected. Expected is one of ( … ).") into the plain messages `auditready validate` prints,
 /// with the record concerned and a column.
+///
+/// The record and the parent element come with each error (``SchemaValidationState/Entry``): the
+/// element libxml2 was validating, never another one on the same line. Columns are found in one
+/// pass over the file for all errors together (``XMLTagScanner``).
 struct SchemaMessageTranslator {
+    typealias Owner = SchemaValidationState.Owner
     let path: String
-    /// Start line, collection and owning record id of every record, sorted by line.
-    private let index: [(line: Int, collection: String, record: String?)]
-    /// The lines column lookups may ask for (nil: any line); only these are kept.
-    var wantedLines: Set<Int>?
-    /// The text of the kept lines, read at the first column lookup.
-    private var lineTexts: [Int: String]?
-    /// Line → element name → parent element name, for elements on lines with errors.
-    private let parents: [Int: [String: String]]
+    /// The columns of the start tags errors concern, and of their attributes.
+    private var columns = XMLTagScanner.Columns()
 
-    init(path: String, records: RecordSet?, parents: [Int: [String: String]] = [:]) {
+    init(path: String) {
         self.path = path
-        self.parents = parents
-        var index: [(line: Int, collection: String, record: String?)] = []
-        if let root = records?.root {
-            for field in root.fields {
-                let collection = field.name.string
-                func visit(_ value: Value, owner: String?) {
-                    switch value {
-                    case .record(let record):
-                        let owner = owner ?? record.id
-                        index.append((Int(record.location.line), collection, owner))
-                        for inner in record.fields { visit(inner.value, owner: owner) }
-                    case .list(let items):
-                        for item in items { visit(item, owner: owner) }
-                    case .text:
-                        break
-                    }
-                }
-                if case .record(let group) = field.value {
-                    index.append((Int(group.location.line), collection, nil))
-                    for inner in group.fields { visit(inner.value, owner: nil) }
-                } else {
-                    visit(field.value, owner: nil)
-                }
-            }
-        }
-        self.index = index.sorted { $0.line < $1.line }
     }
 
-    /// The violation a libxml2 message describes; nil for messages that repeat another one.
-    mutating func translate(line: Int, column: Int, message: String) -> StructuralViolation? {
+    /// Finds the columns of the elements and attributes `entries` concern.
+    mutating func resolveColumns(for entries: [SchemaValidationState.Entry]) {
+        var wanted: [SchemaValidationState.TagKey: Set<String>] = [:]
+        for entry in entries {
+            guard let tag = entry.tag, let element = entry.element,
+                  quoted(after: "Element '", in: entry.message) == element else { continue }
+            if let attribute = quoted(after: ", attribute '", in: entry.message) {
+                wanted[tag, default: []].insert(attribute)
+            } else if wanted[tag] == nil {
+                wanted[tag] = []
+            }
+        }
+        guard !wanted.isEmpty, let reader = try? InputReader(path: path), let raw = try? reader.readAll() else { return }
+        columns = XMLTagScanner.columns(in: XMLRecordLoader.utf16Transcoded(raw) ?? raw, wanted: wanted)
+    }
+
+    /// The violation an error describes; nil for messages that repeat another one.
+    func translate(_ entry: SchemaValidationState.Entry) -> StructuralViolation? {
+        translate(line: entry.line, message: entry.message, tag: entry.element == quoted(after: "Element '", in: entry.message) ? entry.tag : nil,
+                  parent: entry.parent, owner: entry.owner)
+    }
+
+    private func translate(line: Int, message: String, tag: SchemaValidationState.TagKey?, parent: String?,
+                           owner: Owner?) -> StructuralViolation? {
         let element = quoted(after: "Element '", in: message)
         let attribute = quoted(after: ", attribute '", in: message)
         let field = attribute ?? element ?? ""
-        let owner = record(at: line)
-        func make(_ kind: StructuralViolation.Kind, _ text: String, token: String? = nil) -> StructuralViolation {
-            let columnFound = column > 0 ? column : self.column(line: line, token: token)
-            return StructuralViolation(file: path, line: line, column: columnFound, kind: kind,
-                                       collection: owner?.collection, record: owner?.record, message: text)
+        /// Where the error points: the attribute, or the element's start tag.
+        enum Token { case element, attribute }
+        func column(_ token: Token) -> Int {
+            guard let tag else { return 0 }
+            switch token {
+            case .element: return columns.elements[tag] ?? 0
+            case .attribute: return attribute.flatMap { columns.attributes[tag]?[$0] } ?? 0
+            }
         }
-        let elementToken = element.map { "<\($0)" }
-        let attributeToken = attribute.map { "\($0)=" }
+        func make(_ kind: StructuralViolation.Kind, _ text: String, token: Token? = nil) -> StructuralViolation {
+            StructuralViolation(file: path, line: line, column: token.map(column) ?? 0, kind: kind,
+                                collection: owner?.collection, record: owner?.record, message: text)
+        }
+        let elementToken = Token.element
+        let attributeToken: Token? = attribute == nil ? nil : .attribute
 
         if message.contains("This element is not expected") {
             let expected = expectedNames(in: message)
             let name = element ?? "?"
-            let parent = parents[line]?[name]
             if parent == "records" {
                 let known = RecordsContract.entries.map(\.name)
-                return StructuralViolation(file: path, line: line, column: column > 0 ? column : self.column(line: line, token: elementToken),
-                                           kind: .unknownField, message: "unknown collection or group '\(name)'"
+                return StructuralViolation(file: path, line: line, column: column(.element),
+                                           kind: .unknownField, message: "unknown collection or group '\(Display.clipped(name))'"
                                            + NearMatch.hint(for: name, among: known))
             }
             if let parent, Self.isList(parent) {
                 let names = ContractSchemas.itemNames(of: parent).map { "<\($0)>" }.joined(separator: ", ")
-                return make(.unknownField, "<\(name)> cannot be an item of '\(parent)'\(context(owner)); name its items \(names)",
+                return make(.unknownField, "<\(Display.clipped(name))> cannot be an item of '\(parent)'\(context(owner)); name its items \(names)",
                             token: elementToken)
             }
             let candidates = expected.isEmpty ? fieldNames(for: owner) : expected
-            return make(.unknownField, "unknown field '\(name)'\(place(owner))" + NearMatch.hint(for: name, among: candidates),
+            return make(.unknownField, "unknown field '\(Display.clipped(name))'\(place(owner))" + NearMatch.hint(for: name, among: candidates),
                         token: elementToken)
         }
         if message.contains("is not allowed."), let attribute {
             let candidates = fieldNames(for: owner)
-            return make(.unknownField, "unknown field '\(attribute)'\(place(owner))" + NearMatch.hint(for: attribute, among: candidates),
+            return make(.unknownField, "unknown field '\(Display.clipped(attribute))'\(place(owner))" + NearMatch.hint(for: attribute, among: candidates),
                         token: attributeToken)
         }
         if message.contains("[facet '"), let value = quoted(after: "The value '", in: message) {
@@ -101,7 +102,7 @@ struct SchemaMessageTranslator {
             let constraint = lastQuoted(in: message) ?? ""
             let list = constraint.replacingOccurrences(of: ".unique-id", with: "")
             let within = list.contains(".") ? "'\(list.split(separator: ".").last ?? "")'\(context(owner))" : list
-            var violation = make(.duplicateID, "duplicate id '\(key)' in \(within)", token: elementToken)
+            var violation = make(.duplicateID, "duplicate id '\(Display.clipped(key))' in \(within)", token: elementToken)
             if !list.contains(".") { violation.record = key }
             return violation
         }
@@ -112,7 +113,7 @@ struct SchemaMessageTranslator {
             return make(.wrongType, "'\(field)' should hold records (child elements), not text\(context(owner))", token: elementToken)
         }
         if message.contains("No matching global declaration") {
-            return make(.unknownField, "the root element must be <records>, not <\(field)>", token: elementToken)
+            return make(.unknownField, "the root element must be <records>, not <\(Display.clipped(field))>", token: elementToken)
         }
         return make(.wrongType, "the XML Schema rejects this: \(message)", token: elementToken)
     }
@@ -131,26 +132,17 @@ struct SchemaMessageTranslator {
         return false
     }
 
-    private func record(at line: Int) -> (line: Int, collection: String, record: String?)? {
-        var low = 0, high = index.count
-        while low < high {
-            let middle = (low + high) / 2
-            if index[middle].line <= line { low = middle + 1 } else { high = middle }
-        }
-        return low == 0 ? nil : index[low - 1]
-    }
-
-    private func place(_ owner: (line: Int, collection: String, record: String?)?) -> String {
+    private func place(_ owner: Owner?) -> String {
         guard let owner else { return "" }
-        return owner.record.map { " in \(owner.collection) record \($0)" } ?? " in \(owner.collection)"
+        return owner.record.map { " in \(owner.collection) record \(Display.clipped($0))" } ?? " in \(owner.collection)"
     }
 
-    private func context(_ owner: (line: Int, collection: String, record: String?)?) -> String {
+    private func context(_ owner: Owner?) -> String {
         guard let owner else { return "" }
-        return owner.record.map { " (\(owner.collection) record \($0))" } ?? " (\(owner.collection))"
+        return owner.record.map { " (\(owner.collection) record \(Display.clipped($0)))" } ?? " (\(owner.collection))"
     }
 
-    private func fieldNames(for owner: (line: Int, collection: String, record: String?)?) -> [String] {
+    private func fieldNames(for owner: Owner?) -> [String] {
         guard let owner, let names = RecordsContract.collections[owner.collection] else {
             return Array(RecordsContract.allFields)
         }
@@ -158,7 +150,7 @@ struct SchemaMessageTranslator {
     }
 
     /// The type of the field called `name` in the owner's collection (nested fields included).
-    private func fieldType(_ name: String, owner: (line: Int, collection: String, record: String?)?) -> ContractType {
+    private func fieldType(_ name: String, owner: Owner?) -> ContractType {
         let entries = owner.flatMap { RecordsContract.entry($0.collection) }.map { [$0] } ?? RecordsContract.entries
         for entry in entries {
             func search(_ fields: [ContractField]) -> ContractType? {
@@ -218,37 +210,5 @@ struct SchemaMessageTranslator {
               let end = text[start...].firstIndex(of: ")") else { return [] }
         return text[text.index(after: start)..<end].split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// The 1-based byte column of `token` on `line` of the file; 0 when it cannot be found.
-    private mutating func column(line: Int, token: String?) -> Int {
-        guard let token, line > 0 else { return 0 }
-        if lineTexts == nil {
-            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-            // Lines end at "\n" bytes, except those after "\r": the same lines as splitting the
-            // decoded text at the Character "\n" ("\r\n" is one Character), without decoding the
-            // whole file (an ASCII byte never belongs to a longer UTF-8 sequence).
-            var texts: [Int: String] = [:]
-            let wanted = wantedLines
-            bytes.withUnsafeBufferPointer { buffer in
-                var number = 1
-                var start = 0
-                func keep(_ end: Int) {
-                    if wanted?.contains(number) ?? true {
-                        texts[number] = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
-                    }
-                }
-                for k in 0..<buffer.count where buffer[k] == 0x0A && (k == 0 || buffer[k - 1] != 0x0D) {
-                    keep(k)
-                    number += 1
-                    start = k + 1
-                }
-                keep(buffer.count)
-            }
-            lineTexts = texts
-        }
-        guard let text = lineTexts?[line] else { return 0 }
-        guard let range = text.range(of: token) else { return 0 }
-        return text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
     }
 }
