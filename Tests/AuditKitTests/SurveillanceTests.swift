@@ -8,7 +8,8 @@ import Testing
     static let rules: RuleSet? = try? RuleSet.load(paths: BundledRuleTests.ruleDirectories)
 
     static func rule(_ id: String) throws -> RuleDeclaration {
-        try #require(try #require(rules).rules.first { $0.id == id })
+        let rules = try #require(rules)
+        return try #require(rules.rules.first { $0.id == id })
     }
 
     @Test func surveillanceRunsTheTopicsAndTheCoveredClauses() throws {
