@@ -31,8 +31,17 @@ struct Check: ParsableCommand {
     @Option(help: "Standard to check (repeatable). Default: those the export claims in organisation.standards, else both.")
     var standard: [Standard] = []
 
-    @Option(help: "initial (stage 1: documentation and readiness) or certification (stage 2: everything, the default).")
+    @Option(help: "initial (stage 1: documentation and readiness), certification (stage 2: everything, the default), surveillance (the ISO/IEC 17021-1 9.6.2.2 topics and --cover) or recertification (everything, and effectiveness over the cycle).")
     var stage: Stage?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Surveillance: the clauses the audit programme assigns to this audit, beside the 9.6.2.2 topics (e.g. --cover 7.1.5 8.4).", valueName: "CLAUSE"))
+    var cover: [String] = []
+
+    @Option(help: ArgumentHelp("Surveillance or recertification: the previous audit's JSON report; its findings are re-checked on this export.", valueName: "REPORT.json"))
+    var previous: String?
+
+    @Option(help: ArgumentHelp("With --previous: the responses to its findings (auditready followup --template); a finding declared corrected that fires again is a recurrence.", valueName: "FILE"))
+    var responses: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The audit date, YYYY-MM-DD. Default: today.", valueName: "DATE"))
     var asOf: String?
@@ -86,9 +95,10 @@ struct Check: ParsableCommand {
     var timings = false
 
     /// Paths no output may overwrite: every file the run reads (records, mapping, settings,
-    /// waivers, baseline, rule files).
+    /// waivers, baseline, rule files, the previous audit's report and responses).
     func protectedPaths(_ settings: CheckSettings, rules: RuleSet) -> [String] {
         files + (mapping.map { [$0] } ?? []) + settings.readPaths + rules.files.map(\.path)
+            + [previous, responses].compactMap { $0 }
     }
 
     func validate() throws {
@@ -97,6 +107,9 @@ struct Check: ParsableCommand {
         }
         if output != nil, outputDirectory != nil {
             throw ValidationError("give either --output FILE or --output-dir DIR, not both")
+        }
+        for clause in cover where clause.isEmpty || !clause.allSatisfy({ $0.isNumber || $0 == "." }) {
+            throw ValidationError("--cover takes clause numbers such as 8.4; '\(clause)' is not one (put the export files before --cover)")
         }
         for parameter in parameters where !parameter.contains("=") {
             throw ValidationError("--param needs NAME=VALUE, such as --param ack_days=3; '\(parameter)' has no '='")

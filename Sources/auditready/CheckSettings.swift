@@ -73,6 +73,7 @@ struct CheckSettings {
                                standards: standards.isEmpty ? nil : standards, parameters: parameters,
                                language: try pick(check.language, config.language, "lang", default: .en))
         options.audience = try pick(check.audience, config.audience, "audience", default: .self)
+        try Self.applyCycle(check, to: &options)
         var chosen: [ReportFormat] = []
         if check.format.isEmpty {
             for name in config.formats {
@@ -120,6 +121,28 @@ struct CheckSettings {
     /// Stops with exit status 2 when `path` is not a regular file this process can read.
     static func requireReadable(_ path: String) throws {
         if let problem = RegularFile.problem(reading: path) { throw unusable("\(path): error: \(problem)") }
+    }
+
+    /// `--cover`, `--previous` and `--responses`: only at the audits after certification.
+    private static func applyCycle(_ check: Check, to options: inout AuditOptions) throws {
+        if !check.cover.isEmpty {
+            guard options.stage == .surveillance else {
+                throw unusable("--cover names the clauses of a surveillance audit; give it with --stage surveillance")
+            }
+            options.cover = check.cover
+        }
+        if check.responses != nil, check.previous == nil {
+            throw unusable("--responses answers the findings of a previous report; give that report with --previous REPORT.json")
+        }
+        guard let path = check.previous else { return }
+        guard options.stage.followsPreviousAudit else {
+            throw unusable("--previous re-checks the findings of the previous audit at a surveillance or recertification audit; give --stage surveillance or --stage recertification")
+        }
+        do {
+            options.previous = try PreviousAuditInput.load(path: path, responsesPath: check.responses, asOf: options.asOf)
+        } catch {
+            throw unusable(error.description)
+        }
     }
 
     static func unusable(_ message: String) -> ExitCode {

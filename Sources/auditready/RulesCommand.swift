@@ -102,7 +102,8 @@ enum RuleListing {
             ($0.standard, ClauseNumber.compare($0.clause, $1.clause), $0.id) < ($1.standard, 0, $1.id)
         }
         for rule in sorted {
-            let stages = rule.stages.count == 2 ? "both" : (rule.stages.first?.rawValue ?? "")
+            let stages = rule.stages == Stage.initialAudit ? "both"
+                : Stage.allCases.filter(rule.stages.contains).map(\.rawValue).joined(separator: ",")
             rows.append([rule.id, rule.standard.rawValue, rule.clause, stages, rule.grade.rawValue, rule.title])
         }
         return table(rows)

@@ -42,7 +42,7 @@ public enum AuditEngine {
         let notExported = ExportedCollections.notExported(root: records.root)
 
         var evaluated: [RuleDeclaration] = []
-        for rule in rules.rules where standards.contains(rule.standard) && runs(rule, in: options.stage)
+        for rule in rules.rules where standards.contains(rule.standard) && runs(rule, in: options.stage, covering: options.cover)
             && options.onlyRules?.contains(rule.id) != false {
             if rule.standard == .iso9001, Applicability.isNotApplicable(rule.clause, declarations) { continue }
             if let notExported, ExportedCollections.reads(rule, anyOf: notExported) { continue }
@@ -65,6 +65,25 @@ public enum AuditEngine {
             SystemicEscalation.apply(to: &findings, policy: SystemicEscalation.Policy(parameters: parameters),
                                      examined: examined, language: options.language)
         }
+        // The previous audit's findings are re-checked against this run's (never escalated).
+        let recurrence = BuiltinCheck.recurringNonconformity
+        let recurrenceStandard: Standard = standards.contains(.iso9001) ? .iso9001 : .iso10002
+        let recurrenceClause = recurrenceStandard == .iso9001 ? recurrence.clause : "8.7"
+        var previousAudit: PreviousAudit?
+        if let previous = options.previous, options.stage.followsPreviousAudit {
+            var checked = Set(evaluated.map(\.id)).union([recurrence.id])
+            if builtinsRun {
+                checked.insert(dateCheck.id)
+                if standards.contains(.iso9001) {
+                    checked.formUnion([BuiltinCheck.notApplicableClause.id, BuiltinCheck.notApplicableJustification.id])
+                }
+            }
+            let outcome = PreviousFindingsCheck.run(previous, findings: findings, evaluated: checked,
+                                                    standard: recurrenceStandard, clause: recurrenceClause,
+                                                    language: options.language)
+            findings += outcome.recurrences
+            previousAudit = outcome.previous
+        }
         findings.sort()
         FindingFingerprint.assign(to: &findings)
         let baselined = options.pipeline.apply(to: &findings, asOf: options.asOf, language: options.language)
@@ -77,6 +96,10 @@ public enum AuditEngine {
             let check = BuiltinCheck.invalidWaiver
             builtins.append((check.standard, check.clause, check.id))
             builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, counts: counts, language: options.language, audience: options.audience))
+        }
+        if previousAudit != nil {
+            builtins.append((recurrenceStandard, recurrenceClause, recurrence.id))
+            builtinResults.append(ruleResult(recurrence, standard: recurrenceStandard, clause: recurrenceClause, counts: counts, language: options.language, audience: options.audience))
         }
         if standards.contains(.iso9001) {
             builtins.append((.iso9001, "4.3", BuiltinCheck.notApplicableClause.id))
@@ -112,6 +135,7 @@ public enum AuditEngine {
         report.parameterOverrides = options.parameters.isEmpty ? nil : options.parameters
         report.baselined = baselined
         report.organisation = OrganisationIdentity.read(root: records.root)
+        report.previous = previousAudit
         return report
     }
 
@@ -176,10 +200,26 @@ public enum AuditEngine {
         return rules.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
     }
 
-    /// A rule runs at the stages it names: stage 1 only those written for the initial
-    /// assessment, stage 2 all but those that only judge readiness for stage 2 (`stages initial`).
-    static func runs(_ rule: RuleDeclaration, in stage: Stage) -> Bool {
-        rule.stages.contains(stage)
+    /// Whether `rule` runs at `stage` (ISO/IEC 17021-1 9.3, 9.6.2.2, 9.6.3):
+    /// - stage 1 and stage 2: the rules naming that stage (stage 2 runs all but those that only
+    ///   judge readiness for stage 2, `stages initial`);
+    /// - surveillance: the rules naming `surveillance`, and the stage 2 rules of a clause every
+    ///   surveillance audits (``SurveillanceTopic/coversEverySurveillance(_:_:)``) or of a
+    ///   clause in `cover` (those the audit programme assigns to this surveillance);
+    /// - recertification: every stage 2 rule (the full clause set) and the rules naming
+    ///   `recertification` (effectiveness over the cycle).
+    static func runs(_ rule: RuleDeclaration, in stage: Stage, covering cover: [String] = []) -> Bool {
+        switch stage {
+        case .initial, .certification:
+            return rule.stages.contains(stage)
+        case .recertification:
+            return rule.stages.contains(.recertification) || rule.stages.contains(.certification)
+        case .surveillance:
+            if rule.stages.contains(.surveillance) { return true }
+            guard rule.stages.contains(.certification) else { return false }
+            return SurveillanceTopic.coversEverySurveillance(rule.standard, rule.clause)
+                || cover.contains { ClauseNumber.isWithin(rule.clause, $0) }
+        }
     }
 
     /// The standards listed in `organisation.standards`, or nil when it lists none we know.

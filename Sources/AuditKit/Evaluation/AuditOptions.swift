@@ -16,6 +16,12 @@ public struct AuditOptions: Sendable {
     public var pipeline = PipelineOptions()
     /// Who the report is for: the organisation itself (with what to fix) or a certification auditor.
     public var audience: Audience = .self
+    /// Surveillance only: the clauses the audit programme assigns to this surveillance
+    /// (`--cover 7.1.5 8.4`), audited beside the 9.6.2.2 topics; sub-clauses included.
+    public var cover: [String] = []
+    /// Surveillance and recertification: the previous audit's report, whose findings are
+    /// re-checked against this run's (`--previous`, `--responses`).
+    public var previous: PreviousAuditInput?
 
     /// Creates options.
     public init(asOf: CalendarDate, stage: Stage = .certification, standards: Set<Standard>? = nil,

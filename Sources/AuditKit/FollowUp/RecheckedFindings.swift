@@ -17,9 +17,15 @@ struct RecheckedFindings {
     }
 
     init(_ report: AuditReport) {
-        findings = report.findings.filter { $0.waiver == nil }
-        evaluated = Set(report.ruleResults.map(\.id))
-        for finding in findings {
+        self.init(findings: report.findings, evaluated: Set(report.ruleResults.map(\.id)))
+    }
+
+    /// The findings of a run (waived ones are left out) and the ids of the rules and built-in
+    /// checks it evaluated.
+    init(findings: [Finding], evaluated: Set<String>) {
+        self.findings = findings.filter { $0.waiver == nil }
+        self.evaluated = evaluated
+        for finding in self.findings {
             rules.insert(finding.rule)
             onRecords.insert(Key(rule: finding.rule, collection: finding.collection, record: finding.record))
             for grouped in finding.evidence {

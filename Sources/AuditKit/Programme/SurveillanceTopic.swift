@@ -41,6 +41,14 @@ public struct SurveillanceTopic: Sendable, Equatable {
                           clauses: []),
     ]
 
+    /// True when `clause` of `standard` is audited at every surveillance: it falls under one of
+    /// the topics, or it is a clause of ISO 10002, which as a whole is the handling of complaints
+    /// (when that standard is checked at all). `check --stage surveillance` runs the stage 2
+    /// rules of these clauses.
+    public static func coversEverySurveillance(_ standard: Standard, _ clause: String) -> Bool {
+        standard == .iso10002 || all.contains { $0.includes(standard, clause) }
+    }
+
     /// True when `clause` of `standard` is audited under this topic.
     public func includes(_ standard: Standard, _ clause: String) -> Bool {
         clauses.contains { $0.standard == standard && ClauseNumber.isWithin(clause, $0.clause) }

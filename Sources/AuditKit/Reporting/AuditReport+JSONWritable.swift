@@ -20,6 +20,7 @@ extension AuditReport: JSONWritable {
             json.member("not_exported", ifPresent: notExported)
             json.member("organisation", ifPresent: organisation)
             json.member("parameter_overrides", ifPresent: parameterOverrides)
+            json.member("previous", ifPresent: previous)
             json.member("principles", principles)
             json.member("readiness", readiness)
             json.member("recommendation", ifPresent: recommendation)

@@ -143,7 +143,7 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var ruleResults: [RuleResult]
     /// Readiness per section and overall, and (stage 1) the verdict on readiness for stage 2.
     public var readiness: Readiness
-    /// Stage 2 only: the recommendation to the certification committee.
+    /// Stage 2 and later audits: the recommendation to the certification committee.
     public var recommendation: Recommendation?
     /// Stage 2 only: the clauses the records could not show and, with majors, the date by which
     /// their correction must be verified.
@@ -172,9 +172,13 @@ public struct AuditReport: Sendable, Codable, Equatable {
     /// dossier tells one organisation's reports from another's.
     public var organisation: OrganisationIdentity?
 
+    /// Surveillance and recertification with `--previous`: the previous audit's findings and
+    /// where each stands; nil otherwise, so other reports are unchanged.
+    public var previous: PreviousAudit?
+
     enum CodingKeys: String, CodingKey {
         case tool, stage, standards, inputs, rules, summary, clauses, findings, language, readiness
-        case recommendation, principles, audience, organisation
+        case recommendation, principles, audience, organisation, previous
         case recommendationBasis = "recommendation_basis"
         case exportNotes = "export_notes"
         case notExported = "not_exported"
@@ -220,9 +224,12 @@ public struct AuditReport: Sendable, Codable, Equatable {
         self.findings = findings
         self.ruleResults = ruleResults
         self.readiness = Readiness(stage: stage, clauses: clauses, findings: findings)
-        if stage == .certification {
+        if stage.isGraded {
             self.recommendation = Recommendation(findings: findings)
             self.recommendationBasis = RecommendationBasis(clauses: clauses, findings: findings, auditDate: asOf)
+            // The six-month rule is stage 2's: later, majors wait for the certification body's
+            // time or the certificate's expiry (see ``recommendationBasisSentences``).
+            if stage != .certification { self.recommendationBasis?.majorsVerifiedBy = nil }
             self.correctiveActionPlan = CorrectiveActionPlan.build(findings: findings, auditDate: asOf)
         } else {
             self.recommendation = nil

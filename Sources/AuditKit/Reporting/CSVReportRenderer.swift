@@ -12,7 +12,7 @@ public struct CSVReportRenderer: ReportRenderer {
         var rows: [[String]] = [["standard", "clause", "rule", "grade", "stage2_grade", "collection", "record", "file", "line",
                                  "message", "requirement", "criterion", "due_on", "fingerprint", "waived_until"]]
         let statements = report.statements
-        let dueDates = report.stage == .certification ? report.findings.map { finding -> String in
+        let dueDates = report.stage.isGraded ? report.findings.map { finding -> String in
             CorrectiveActionPlan.dueDays(for: finding.grade).flatMap { days in
                 CalendarDate.parse(report.asOf)?.adding(days: days).description
             } ?? ""

@@ -33,6 +33,8 @@ extension AuditReport {
         var sentences: [String] = []
         if let deadline = basis.majorsVerifiedBy {
             sentences.append(s.majorsDeadline.replacingOccurrences(of: "{date}", with: deadline))
+        } else if stage != .certification, summary.major > 0 {
+            sentences.append(s.majorsAtLaterAudit(stage))
         }
         if summary.minor > 0 { sentences.append(s.minorsPlan) }
         if !basis.notAssessed.isEmpty {

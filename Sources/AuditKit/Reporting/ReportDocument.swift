@@ -80,10 +80,11 @@ public struct ReportDocument: Sendable, Equatable {
         }
         if let recommendation = report.recommendation {
             blocks.append(.heading(level: 2, text: s.recommendationHeading, anchor: "recommendation"))
-            blocks.append(.verdict(s.recommendation(recommendation),
+            blocks.append(.verdict(s.recommendation(recommendation, at: report.stage),
                                    recommendation == .notRecommended ? .bad : (recommendation == .recommend ? .good : .warning)))
             blocks += report.recommendationBasisSentences.map(Block.paragraph)
         }
+        if let previous = report.previous { blocks += previous.blocks(s) }
 
         blocks.append(.heading(level: 2, text: s.readiness, anchor: "readiness"))
         blocks.append(.paragraph("\(s.overallReadiness)\(s.colon)" + (report.readiness.overallPercent.map { s.percent($0) } ?? "-")))

@@ -138,7 +138,13 @@ public struct ReportStrings: Sendable {
     }
 
     /// The stage as a heading: "Certification audit (stage 2)".
-    public func stage(_ stage: Stage) -> String { stage == .initial ? initialStage : certificationStage }
+    public func stage(_ stage: Stage) -> String {
+        switch stage {
+        case .initial: return initialStage
+        case .certification: return certificationStage
+        case .surveillance, .recertification: return laterStageTitle(stage)
+        }
+    }
     /// "major nonconformity".
     public func grade(_ grade: Grade) -> String { grades[grade]!.label }
     /// "Major nonconformities" (a heading).

@@ -54,8 +54,14 @@ public struct TextReportRenderer: ReportRenderer {
         }
         if let recommendation = report.recommendation {
             lines.append(paint(s.recommendationHeading, .bold) + s.colon
-                         + paint(s.recommendation(recommendation), recommendation == .notRecommended ? .red : (recommendation == .recommend ? .green : .yellow)))
+                         + paint(s.recommendation(recommendation, at: report.stage), recommendation == .notRecommended ? .red : (recommendation == .recommend ? .green : .yellow)))
             lines += report.recommendationBasisSentences.map { "  " + $0 }
+            lines.append("")
+        }
+        if let previous = report.previous {
+            lines.append(paint(s.previousAuditHeading, .bold))
+            lines.append("  " + s.previousAuditIntro(previous))
+            lines += Self.table([previous.header(s)] + previous.rows(s).map { $0.map(Self.singleLine) }).map { "  " + $0 }
             lines.append("")
         }
         if report.findings.isEmpty {

@@ -173,17 +173,18 @@ extension Parser {
         draft.grade = grade
     }
 
-    /// `stages initial, certification` (or `both`).
+    /// `stages initial, certification` (or `both`, the two stages of the initial audit), or
+    /// `surveillance`, `recertification`.
     private mutating func parseStages() throws(RuleDiagnostic) -> Set<Stage> {
         var stages: Set<Stage> = []
         repeat {
-            guard current.kind == .word else { throw unexpected("a stage: initial, certification or both") }
+            guard current.kind == .word else { throw unexpected("a stage: initial, certification, both, surveillance or recertification") }
             switch current.text {
-            case "both": stages.formUnion(Stage.allCases)
+            case "both": stages.formUnion(Stage.initialAudit)
             default:
                 guard let stage = Stage(rawValue: current.text) else {
-                    let hint = NearMatch.hint(for: current.text, among: ["initial", "certification", "both"],
-                                              otherwise: "; use initial, certification or both")
+                    let hint = NearMatch.hint(for: current.text, among: ["initial", "certification", "both", "surveillance", "recertification"],
+                                              otherwise: "; use initial, certification, both, surveillance or recertification")
                     throw error("unknown stage '\(current.text)'\(hint)", at: current.location)
                 }
                 stages.insert(stage)
@@ -217,7 +218,7 @@ extension Parser {
         guard let message = draft.message else { throw missing("message", "add the text of the finding it raises") }
         return RuleDeclaration(
             id: id, title: title, standard: standard, clause: clause,
-            stages: draft.stages ?? Set(Stage.allCases), grade: grade, conditionalGrades: draft.conditionalGrades,
+            stages: draft.stages ?? Stage.initialAudit, grade: grade, conditionalGrades: draft.conditionalGrades,
             guidance: draft.guidance, scope: draft.scope, filter: draft.filter, requirement: requirement,
             message: message, location: idLocation, translations: draft.translations)
     }

@@ -78,7 +78,7 @@ public enum RuleTestFileReader {
             var stage = Stage.certification
             if let stageNode = mapping["stage"] {
                 let word = try text(stageNode, "stage")
-                guard let parsed = Stage(rawValue: word) else { throw error(at: stageNode, "stage must be initial or certification, not '\(Display.excerpt(word))'") }
+                guard let parsed = Stage(rawValue: word) else { throw error(at: stageNode, "stage must be initial, certification, surveillance or recertification, not '\(Display.excerpt(word))'") }
                 stage = parsed
             }
             var parameters: [String: String] = [:]
