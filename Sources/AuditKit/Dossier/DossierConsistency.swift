@@ -14,6 +14,8 @@ public enum DossierConsistency {
             throw DossierInconsistency(one, two, "both are stage 2 reports; --stage1 needs the report of a stage 1 check (--stage initial)")
         case (.initial, .initial):
             throw DossierInconsistency(one, two, "both are stage 1 reports; --stage2 needs the report of a stage 2 check (--stage certification)")
+        case (.surveillance, _), (.recertification, _), (_, .surveillance), (_, .recertification):
+            throw DossierInconsistency(one, two, "the initial certification's dossier is made of a stage 1 report (--stage initial) and a stage 2 report (--stage certification); a surveillance or recertification report is decided on separately")
         }
         if let first = stage1.organisation, let second = stage2.organisation {
             if let a = first.id, let b = second.id, a != b {
