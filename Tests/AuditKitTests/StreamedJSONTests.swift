@@ -80,7 +80,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aMinifiedFileAndALongTextBeyondTheReadAheadLoad() throws {
+    @Test(.timeLimit(.minutes(3))) func aMinifiedFileAndALongTextBeyondTheReadAheadLoad() throws {
         // The reader stays at most `lead` bytes ahead of the parser; the parser tells it how far
         // it has got at line breaks, and whenever it waits. A file on one line (minified JSON),
         // or one text longer than the lead, must not leave both waiting for each other.

@@ -31,7 +31,7 @@ import Testing
 
     @Test func configurationValuesNameTheLineOfTheirKey() throws {
         let cases = [
-            ("as_of: 2026-11-15\nstage: final\n", "auditready.yml:2:1: error: 'stage' cannot be 'final'; it is one of initial, certification\n"),
+            ("as_of: 2026-11-15\nstage: final\n", "auditready.yml:2:1: error: 'stage' cannot be 'final'; it is one of initial, certification, surveillance, recertification\n"),
             ("as_of: 2026-11-15\nformats: [text, pdf]\noutput_dir: out\n", "auditready.yml:2:1: error: 'formats' cannot be 'pdf'; the formats are "),
             ("as_of: 2026-11-15\n\nfail_on: never\n", "auditready.yml:3:1: error: 'fail_on' cannot be 'never'; it is one of "),
             ("as_of: 2026-11-15\naudience: boss\n", "auditready.yml:2:1: error: 'audience' cannot be 'boss'; it is one of self, auditor\n"),

@@ -34,9 +34,7 @@ enum RuleFileReader {
         }
         var status = stat()
         guard stat(path, &status) == 0 else { return problem("cannot read this rule file") }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            return problem("this is not a regular file; a rule file must be a plain text file")
-        }
+        if let issue = RegularFile.problem(reading: path) { return problem(issue) }
         guard let handle = FileHandle(forReadingAtPath: path) else { return problem("cannot read this rule file") }
         defer { try? handle.close() }
         let data: Data
