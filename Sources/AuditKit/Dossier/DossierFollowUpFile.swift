@@ -20,9 +20,11 @@ public struct DossierFollowUpFile: Sendable {
     ///
     /// - Throws: ``FileFormatError`` when the file cannot be read or is not a follow-up in JSON.
     public static func load(path: String) throws(FileFormatError) -> DossierFollowUpFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
+        // Checked first: a named pipe or a device given here would otherwise block the run.
+        if let problem = RegularFile.problem(reading: path) {
+            throw FileFormatError(file: path, line: 0, column: 0, message: problem)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this file; give the follow-up in JSON (auditready followup --format json)")
         }
         guard let report = try? JSONDecoder().decode(FollowUpReport.self, from: data), report.tool.name == AuditKit.name else {

@@ -41,9 +41,11 @@ public struct DossierReportFile: Sendable, Decodable {
     ///
     /// - Throws: ``FileFormatError`` when the file cannot be read or is not an auditready JSON report.
     public static func load(path: String) throws(FileFormatError) -> DossierReportFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
+        // Checked first: a named pipe or a device given here would otherwise block the run.
+        if let problem = RegularFile.problem(reading: path) {
+            throw FileFormatError(file: path, line: 0, column: 0, message: problem)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this file; give the JSON report of a check (auditready check --format json)")
         }
         return try read(data: data, path: path)
