@@ -23,7 +23,7 @@ struct Check: ParsableCommand {
     @Argument(help: ArgumentHelp("Records export files (.xml or .json), or with --mapping CSV registers or exports in another shape; several are merged.", valueName: "FILE"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("Read the inputs through this mapping (YAML, see docs/mappings.md).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Read the inputs through this mapping (YAML, see docs/mappings.md), or a bundled one by name: erpnext.", valueName: "FILE"))
     var mapping: String?
 
     @OptionGroup var rules: RuleDirectories

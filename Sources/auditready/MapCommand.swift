@@ -12,7 +12,7 @@ struct MapCommand: ParsableCommand {
         Exit codes: 0 written, 2 unusable mapping, input or output.
         """)
 
-    @Option(help: ArgumentHelp("The mapping (YAML, see docs/mappings.md).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The mapping (YAML, see docs/mappings.md), or a bundled one by name: erpnext.", valueName: "FILE"))
     var mapping: String
 
     @Option(help: ArgumentHelp("Write the records here (JSON, atomically).", valueName: "FILE"))
@@ -37,9 +37,14 @@ struct MapCommand: ParsableCommand {
 
     /// Reads the mapping and the inputs through it; unusable ones end the run with status 2.
     static func load(_ inputs: [String], mapping path: String) throws -> RecordSet {
-        try CheckSettings.requireReadable(path)
         do {
-            let mapping = try MappingReader.load(path: path)
+            let mapping: Mapping
+            if let bundled = try BundledMapping.load(named: path) {
+                mapping = bundled
+            } else {
+                try CheckSettings.requireReadable(path)
+                mapping = try MappingReader.load(path: path)
+            }
             do {
                 return try MappedLoader.load(paths: inputs, mapping: mapping)
             } catch {

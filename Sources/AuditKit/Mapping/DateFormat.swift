@@ -45,8 +45,14 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
 
     /// The ISO 8601 text of `text` read with this layout (`15/03/2026` → `2026-03-15`; a time after
     /// the date, `15/03/2026 09:30`, is kept: `2026-03-15T09:30:00`); nil when `text` is not a
-    /// real date in this layout.
+    /// real date in this layout. Fractions of a second (`09:30:00.123456`, as ERPNext writes
+    /// its timestamps) are dropped.
     public func iso(_ text: String) -> String? {
+        var text = Substring(text)
+        if let dot = text.lastIndex(of: "."), text[..<dot].contains(":") {
+            let fraction = text[text.index(after: dot)...]
+            if !fraction.isEmpty, fraction.count <= 9, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) { text = text[..<dot] }
+        }
         var groups: [Int] = []
         var digits = 0
         var value = 0

@@ -24,23 +24,18 @@ public enum MappedLoader {
     }
 
     /// Loads `paths` through `mapping`: `.csv` files feed the collection whose `file` names them,
-    /// other files are loaded as exports and their collections renamed and reshaped.
-    public static func load(paths: [String], mapping: Mapping) throws(LoadError) -> RecordSet {
+    /// other files are loaded as exports and their collections renamed and reshaped; a directory
+    /// stands for the files in it that the mapping names.
+    public static func load(paths given: [String], mapping: Mapping) throws(LoadError) -> RecordSet {
+        let paths = try MappedInputs.files(given, mapping: mapping)
+        let gathered = try GatheredRecords.load(paths, mapping: mapping)
         var records = RecordSet()
         for (index, path) in paths.enumerated() {
             let loaded: RecordSet
             if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".tsv") {
                 loaded = try loadCSV(path: path, fileIndex: Int32(index), mapping: mapping)
             } else {
-                do {
-                    loaded = try reshape(RecordLoader.load(path: path, fileIndex: Int32(index)), mapping: mapping)
-                } catch let error as RecordLoadError {
-                    throw .input(error)
-                } catch let error as LoadError {
-                    throw error
-                } catch {
-                    throw .input(RecordLoadError(file: path, message: "\(error)"))
-                }
+                loaded = try loadExport(path: path, fileIndex: Int32(index), mapping: mapping, gathered: gathered)
             }
             // Loaded with their final file index; merged without renumbering.
             records.root = merged(records.root, loaded.root)
@@ -133,54 +128,6 @@ public enum MappedLoader {
                 + NearMatch.hint(for: source, among: header, otherwise: "; its columns are " + shown))
     }
 
-    /// An export with its collections renamed and reshaped by the mapping; collections the
-    /// mapping does not mention are kept as they are.
-    static func reshape(_ records: RecordSet, mapping: Mapping) throws(LoadError) -> RecordSet {
-        var result = records
-        var fields = records.root.fields
-        for rule in mapping.collections where rule.file == nil {
-            let source = Name(rule.source ?? rule.target)
-            guard let position = fields.firstIndex(where: { $0.name == source }) else { continue }
-            let entry = RecordsContract.entry(rule.target)
-            let mapped = fields[position].value.items.compactMap { item -> Value? in
-                guard case .record(let original) = item else { return nil }
-                var record = Record(location: original.location)
-                var used: Set<String> = []
-                for field in rule.fields {
-                    var value = field.constant
-                    if value == nil, let path = field.source {
-                        used.insert(path.split(separator: ".").first.map(String.init) ?? path)
-                        switch lookup(original, path: path) {
-                        case .text(let text)?: value = convert(text, field: field, rule: rule, type: entry?.field(field.target)?.type)
-                        case let other?: value = other
-                        case nil: value = nil
-                        }
-                    }
-                    if let value { record.fields.append(Record.Field(name: Name(field.target), value: value)) }
-                }
-                if rule.keepOtherFields {
-                    let targets = Set(rule.fields.map(\.target))
-                    for field in original.fields where !used.contains(field.name.string) && !targets.contains(field.name.string) {
-                        record.fields.append(field)
-                    }
-                }
-                return record.fields.isEmpty ? nil : .record(record)
-            }
-            fields[position] = Record.Field(name: Name(rule.target), value: .list(mapped))
-        }
-        result.root.fields = fields
-        return result
-    }
-
-    static func lookup(_ record: Record, path: String) -> Value? {
-        var current: Value = .record(record)
-        for part in path.split(separator: ".") {
-            guard let next = current.record?[String(part)] else { return nil }
-            current = next
-        }
-        return current
-    }
-
     /// One source text as the contract value of `field`.
     static func convert(_ text: String, field: Mapping.FieldRule, rule: Mapping.CollectionRule, type: ContractType?) -> Value? {
         func one(_ raw: String) -> String? {
@@ -188,7 +135,7 @@ public enum MappedLoader {
             guard !trimmed.isEmpty else { return nil }
             if let code = field.values[trimmed]
                 ?? field.values.first(where: { $0.key.lowercased() == trimmed.lowercased() })?.value {
-                return code
+                return code.isEmpty ? nil : code  // mapped to `~`: absent
             }
             if type == .date, let format = field.dateFormat ?? rule.dateFormat, let iso = format.iso(trimmed) { return iso }
             return trimmed

@@ -17,6 +17,15 @@ public struct Mapping: Sendable {
         public var values: [String: String]
         /// Splits one cell into a list at this separator.
         public var split: String?
+        /// For a field holding a list of records (`actions`): how each record is filled from one
+        /// row of the source's child table named by `source`.
+        public var fields: [FieldRule] = []
+        /// For a list of records gathered from another export (`measurements` from
+        /// `Quality Review.json`): that export's file name.
+        public var from: String?
+        /// With `from`: the field of the gathered records and the field of this source record
+        /// whose values must be equal (`goal` and `name`).
+        public var match: (theirs: String, ours: String)?
         /// Where the rule is written in the mapping file.
         public var line: Int
         /// The rule's column in the mapping file.

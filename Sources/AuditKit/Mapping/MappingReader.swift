@@ -23,7 +23,7 @@ import Yams
 public enum MappingReader {
     static let topKeys = ["date_format", "constants", "collections"]
     static let collectionKeys = ["file", "source", "separator", "date_format", "fields", "keep_other_fields"]
-    static let fieldKeys = ["column", "field", "constant", "date", "values", "split"]
+    static let fieldKeys = ["column", "field", "constant", "date", "values", "split", "fields", "from", "match"]
 
     /// Reads the mapping file at `path`.
     ///
@@ -65,45 +65,56 @@ public enum MappingReader {
                 throw fail(key, "'\(Display.excerpt(target))' is not a collection of the records contract"
                     + NearMatch.hint(for: target, among: known, otherwise: "; groups such as organisation go under 'constants'"))
             }
-            guard case .mapping(let body) = value else {
-                throw fail(value, "'\(target)' needs a mapping with 'fields' (and 'file' for a CSV register)")
+            // A list of bodies: several sources (one file each) feed the same collection.
+            var bodies = [value]
+            if case .sequence(let items) = value, !items.isEmpty { bodies = Array(items) }
+            for body in bodies {
+                mapping.collections.append(try collectionRule(key, body, entry: entry, defaultFormat: defaultFormat, fail))
             }
-            var rule = Mapping.CollectionRule(target: target, line: key.mark?.line ?? 0, column: key.mark?.column ?? 0)
-            rule.dateFormat = defaultFormat
-            var fieldsNode: Node?
-            for (bodyKey, bodyValue) in body {
-                let name = bodyKey.scalar?.string ?? ""
-                switch name {
-                case "file": rule.file = try scalar(bodyValue, "file", fail)
-                case "source": rule.source = try scalar(bodyValue, "source", fail)
-                case "separator":
-                    let text = try scalar(bodyValue, "separator", fail)
-                    let separator = text == "\\t" || text.lowercased() == "tab" ? "\t" : text
-                    guard separator.count == 1, let character = separator.first else {
-                        throw fail(bodyValue, "'separator' is one character, such as \";\" or \",\" (or tab)")
-                    }
-                    rule.separator = character
-                case "date_format": rule.dateFormat = try dateFormat(bodyValue, fail)
-                case "keep_other_fields": rule.keepOtherFields = try boolean(bodyValue, "keep_other_fields", fail)
-                case "fields": fieldsNode = bodyValue
-                default:
-                    throw fail(bodyKey, "unknown key '\(Display.excerpt(name))' in collection '\(target)'" + NearMatch.hint(for: name, among: collectionKeys))
-                }
-            }
-            if let fieldsNode {
-                guard case .mapping(let fields) = fieldsNode else {
-                    throw fail(fieldsNode, "'fields' maps contract fields to columns: 'received_on: Date de réception'")
-                }
-                for (fieldKey, fieldValue) in fields {
-                    rule.fields.append(try fieldRule(fieldKey, fieldValue, entry: entry, fail))
-                }
-            }
-            if rule.fields.isEmpty, !rule.keepOtherFields {
-                throw fail(key, "collection '\(target)' maps no fields; add 'fields'")
-            }
-            mapping.collections.append(rule)
         }
         return mapping
+    }
+
+    private static func collectionRule(_ key: Node, _ value: Node, entry: ContractCollection, defaultFormat: DateFormat?,
+                                       _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError) -> Mapping.CollectionRule {
+        let target = entry.name
+        guard case .mapping(let body) = value else {
+            throw fail(value, "'\(target)' needs a mapping with 'fields' (and 'file' for a CSV register)")
+        }
+        var rule = Mapping.CollectionRule(target: target, line: key.mark?.line ?? 0, column: key.mark?.column ?? 0)
+        rule.dateFormat = defaultFormat
+        var fieldsNode: Node?
+        for (bodyKey, bodyValue) in body {
+            let name = bodyKey.scalar?.string ?? ""
+            switch name {
+            case "file": rule.file = try scalar(bodyValue, "file", fail)
+            case "source": rule.source = try scalar(bodyValue, "source", fail)
+            case "separator":
+                let text = try scalar(bodyValue, "separator", fail)
+                let separator = text == "\\t" || text.lowercased() == "tab" ? "\t" : text
+                guard separator.count == 1, let character = separator.first else {
+                    throw fail(bodyValue, "'separator' is one character, such as \";\" or \",\" (or tab)")
+                }
+                rule.separator = character
+            case "date_format": rule.dateFormat = try dateFormat(bodyValue, fail)
+            case "keep_other_fields": rule.keepOtherFields = try boolean(bodyValue, "keep_other_fields", fail)
+            case "fields": fieldsNode = bodyValue
+            default:
+                throw fail(bodyKey, "unknown key '\(Display.excerpt(name))' in collection '\(target)'" + NearMatch.hint(for: name, among: collectionKeys))
+            }
+        }
+        if let fieldsNode {
+            guard case .mapping(let fields) = fieldsNode else {
+                throw fail(fieldsNode, "'fields' maps contract fields to columns: 'received_on: Date de réception'")
+            }
+            for (fieldKey, fieldValue) in fields {
+                rule.fields.append(try fieldRule(fieldKey, fieldValue, entry: entry, fail))
+            }
+        }
+        if rule.fields.isEmpty, !rule.keepOtherFields {
+            throw fail(key, "collection '\(target)' maps no fields; add 'fields'")
+        }
+        return rule
     }
 
     private static func fieldRule(_ key: Node, _ value: Node, entry: ContractCollection,
@@ -112,9 +123,6 @@ public enum MappingReader {
         guard let field = entry.field(target) else {
             throw fail(key, "'\(Display.excerpt(target))' is not a field of \(entry.name) in the records contract"
                 + NearMatch.hint(for: target, among: entry.fields.map(\.name)))
-        }
-        if case .records = field.type {
-            throw fail(key, "'\(target)' holds a list of records, which a mapping cannot fill from one column")
         }
         var rule = Mapping.FieldRule(target: target, line: key.mark?.line ?? 0, column: key.mark?.column ?? 0)
         switch value {
@@ -128,6 +136,19 @@ public enum MappingReader {
                 case "constant": rule.constant = try constantValue(bodyValue, fail)
                 case "date": rule.dateFormat = try dateFormat(bodyValue, fail)
                 case "split": rule.split = try scalar(bodyValue, "split", fail)
+                case "from": rule.from = try scalar(bodyValue, "from", fail)
+                case "match":
+                    guard case .mapping(let pairs) = bodyValue, pairs.count == 1, let pair = pairs.first,
+                          let theirs = pair.key.scalar?.string, let ours = pair.value.scalar?.string, !theirs.isEmpty, !ours.isEmpty else {
+                        throw fail(bodyValue, "'match' pairs a field of the gathered records with a field of this record: '{ goal: name }'")
+                    }
+                    rule.match = (theirs, ours)
+                case "fields":
+                    guard case .records(let recordFields) = field.type, case .mapping(let pairs) = bodyValue else {
+                        throw fail(bodyKey, "only a field holding a list of records (such as management_reviews.actions) takes 'fields'")
+                    }
+                    let items = ContractCollection("\(entry.name).\(target)", recordFields)
+                    for (itemKey, itemValue) in pairs { rule.fields.append(try fieldRule(itemKey, itemValue, entry: items, fail)) }
                 case "values":
                     guard case .mapping(let pairs) = bodyValue else {
                         throw fail(bodyValue, "'values' maps source values to codes: '{ Haute: high, Basse: low }'")
@@ -136,7 +157,9 @@ public enum MappingReader {
                         guard let source = from.scalar?.string, let code = to.scalar?.string else {
                             throw fail(to, "each entry of 'values' maps one source value to one code")
                         }
-                        rule.values[source] = code
+                        // `~` or `null`: the value stands for nothing, so the field is left absent.
+                        let absent = to.scalar?.style == .plain && ["~", "null", "Null", "NULL"].contains(code)
+                        rule.values[source] = absent ? "" : code
                     }
                 default:
                     throw fail(bodyKey, "unknown key '\(Display.excerpt(name))' for field '\(target)'" + NearMatch.hint(for: name, among: fieldKeys))
@@ -145,8 +168,17 @@ public enum MappingReader {
         default:
             throw fail(value, "field '\(target)' needs a column name or a mapping with 'column', 'constant', 'date', 'values' or 'split'")
         }
+        if rule.from != nil || rule.match != nil {
+            guard rule.from != nil, rule.match != nil, !rule.fields.isEmpty, rule.source == nil, rule.constant == nil else {
+                throw fail(key, "field '\(target)' gathers records from another export: give 'from' (its file), 'match' ('{ goal: name }') and 'fields', and no 'field' or 'constant'")
+            }
+            return rule
+        }
         if rule.source == nil, rule.constant == nil {
             throw fail(key, "field '\(target)' needs 'column' (or 'field') or 'constant'")
+        }
+        if case .records = field.type, rule.constant == nil, rule.fields.isEmpty {
+            throw fail(key, "'\(target)' holds a list of records: give 'field' (the source's list of records, such as a child table) and 'fields' (how each record is filled)")
         }
         if rule.source != nil, rule.constant != nil {
             throw fail(key, "field '\(target)' has both a column and a constant; keep one")
