@@ -8,7 +8,7 @@ import Testing
     @Test func checkingTheExportFolderNamesTheRecordsAndWhatIsAbsent() throws {
         let outcome = try CommandRunner.run(["check", "--mapping", "erpnext", Self.sample, "--as-of", "2026-11-15",
                                              "--format", "json", "--quiet"])
-        #expect(outcome.status == 1, outcome.stderr)
+        #expect(outcome.status == 1, "\(outcome.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let findings = report["findings"] as? [[String: Any]] ?? []
         func finding(_ record: String) -> [String: Any]? { findings.first { $0["record"] as? String == record } }
@@ -28,7 +28,7 @@ import Testing
         let files = ["Quality Goal.json", "Quality Review.json", "Quality Action.json", "Quality Meeting.json"]
             .map { Self.sample + "/" + $0 }
         let mapped = try CommandRunner.run(["map", "--mapping", "erpnext", "--output", output] + files)
-        #expect(mapped.status == 0, mapped.stderr)
+        #expect(mapped.status == 0, "\(mapped.stderr)")
         let records = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
         let objectives = records["objectives"] as? [[String: Any]] ?? []
         let onTime = try #require(objectives.first { $0["id"] as? String == "On-time delivery" })
@@ -38,7 +38,7 @@ import Testing
         #expect(review["held_on"] as? String == "2026-10-01T14:00:03")
         #expect(records["data"] == nil)
         let validated = try CommandRunner.run(["validate", output])
-        #expect(validated.status == 0, validated.stdout + validated.stderr)
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
     }
 
     @Test func aFileNamedErpnextIsReadWhenWrittenAsAPath() throws {
@@ -49,11 +49,11 @@ import Testing
         try Data("Ref,Date\nC-1,2026-11-01\n".utf8).write(to: directory.appendingPathComponent("register.csv"))
         let output = directory.appendingPathComponent("out.json").path
         let local = try CommandRunner.run(["map", "--mapping", "./erpnext", "--output", output, "register.csv"], in: directory)
-        #expect(local.status == 0, local.stderr)
+        #expect(local.status == 0, "\(local.stderr)")
         #expect(try String(contentsOfFile: output, encoding: .utf8).contains("\"C-1\""))
         // The bare name is the bundled mapping, which reads no register.csv.
         let bundled = try CommandRunner.run(["map", "--mapping", "erpnext", "--output", output, "register.csv"], in: directory)
         #expect(bundled.status == 2)
-        #expect(bundled.stderr.contains("erpnext.yml (bundled mapping)"), bundled.stderr)
+        #expect(bundled.stderr.contains("erpnext.yml (bundled mapping)"), "\(bundled.stderr)")
     }
 }
