@@ -29,7 +29,7 @@ import Testing
               held_on: creation
               actions:
                 field: minutes
-                fields: {id: document_name, description: minute}
+                fields: {id: document_name, description: {field: minute, html: true}}
           complaints:
             - file: Issue.json
               source: data
@@ -54,7 +54,7 @@ import Testing
             """)
         _ = try fixture.write("Meeting.json", """
             {"data": {"name": "M1", "creation": "2026-10-01 14:00:03.250000",
-                      "minutes": [{"document_name": "QA-1", "minute": "Reviewed"}, {"minute": "Budget agreed"}]}}
+                      "minutes": [{"document_name": "QA-1", "minute": "<div>Reviewed &amp; kept</div><p>Due&nbsp;15&#47;12</p>"}, {"minute": "Budget agreed"}]}}
             """)
         _ = try fixture.write("Issue.json", #"{"data": [{"name": "I1", "opening_date": "2026-10-20"}]}"#)
         _ = try fixture.write("Claim.json", """
@@ -95,6 +95,7 @@ import Testing
         let actions = review["actions"]?.items.compactMap(\.record) ?? []
         #expect(actions.count == 2)
         #expect(actions.first?["id"] == .text("QA-1"))
+        #expect(actions.first?["description"] == .text("Reviewed & kept\nDue 15/12"))
         #expect(actions.last?["id"] == nil)
         #expect(actions.last?["description"] == .text("Budget agreed"))
         // Review.json is only gathered from: its `data` is not left in the records, but it was read.
@@ -141,6 +142,12 @@ import Testing
             .contains("give 'from' (its file), 'match'") == true)
         #expect(message("collections:\n  objectives:\n    fields:\n      measurements: {from: R.json, match: {a: b, c: d}, fields: {value: v}}\n")?
             .hasPrefix("'match' pairs a field") == true)
+    }
+
+    @Test func richTextIsReadAsPlainText() {
+        #expect(HTMLText.plain("<div>Forty cartons<br>relabelled</div>") == "Forty cartons\nrelabelled")
+        #expect(HTMLText.plain("<b>R&amp;D</b> &lt;urgent&gt; &#x2019;&unknown; 5 < 6") == "R&D <urgent> \u{2019}&unknown; 5 < 6")
+        #expect(HTMLText.plain("plain text") == "plain text")
     }
 
     @Test func erpnextTimestampsKeepTheirTimeWithoutTheFraction() throws {

@@ -131,7 +131,7 @@ public enum MappedLoader {
     /// One source text as the contract value of `field`.
     static func convert(_ text: String, field: Mapping.FieldRule, rule: Mapping.CollectionRule, type: ContractType?) -> Value? {
         func one(_ raw: String) -> String? {
-            let trimmed = trimmedScalar(raw)
+            let trimmed = trimmedScalar(field.html ? HTMLText.plain(raw) : raw)
             guard !trimmed.isEmpty else { return nil }
             if let code = field.values[trimmed]
                 ?? field.values.first(where: { $0.key.lowercased() == trimmed.lowercased() })?.value {

@@ -26,6 +26,8 @@ public struct Mapping: Sendable {
         /// With `from`: the field of the gathered records and the field of this source record
         /// whose values must be equal (`goal` and `name`).
         public var match: (theirs: String, ours: String)?
+        /// The source is rich text written as HTML (`<div>…</div>`): it is read as plain text.
+        public var html = false
         /// Where the rule is written in the mapping file.
         public var line: Int
         /// The rule's column in the mapping file.

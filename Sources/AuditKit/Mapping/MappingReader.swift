@@ -23,7 +23,7 @@ import Yams
 public enum MappingReader {
     static let topKeys = ["date_format", "constants", "collections"]
     static let collectionKeys = ["file", "source", "separator", "date_format", "fields", "keep_other_fields"]
-    static let fieldKeys = ["column", "field", "constant", "date", "values", "split", "fields", "from", "match"]
+    static let fieldKeys = ["column", "field", "constant", "date", "values", "split", "fields", "from", "match", "html"]
 
     /// Reads the mapping file at `path`.
     ///
@@ -137,6 +137,7 @@ public enum MappingReader {
                 case "date": rule.dateFormat = try dateFormat(bodyValue, fail)
                 case "split": rule.split = try scalar(bodyValue, "split", fail)
                 case "from": rule.from = try scalar(bodyValue, "from", fail)
+                case "html": rule.html = try boolean(bodyValue, "html", fail)
                 case "match":
                     guard case .mapping(let pairs) = bodyValue, pairs.count == 1, let pair = pairs.first,
                           let theirs = pair.key.scalar?.string, let ours = pair.value.scalar?.string, !theirs.isEmpty, !ours.isEmpty else {
