@@ -148,7 +148,8 @@ struct Check: ParsableCommand {
             }
         }
         let ruleSet = try rules.wait()
-        let protectedPaths = protectedPaths(settings, rules: ruleSet)
+        // The files read, also those a directory given with --mapping stands for.
+        let protectedPaths = protectedPaths(settings, rules: ruleSet) + records.inputs.map(\.path)
         stopwatch.lap("read the records")
         progress.say("read \(records.inputs.reduce(0) { $0 + $1.records }) records; evaluating \(ruleSet.rules.count) rules…")
         var report: AuditReport

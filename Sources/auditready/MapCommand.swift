@@ -28,7 +28,8 @@ struct MapCommand: ParsableCommand {
             Terminal.warning("\(place): warning: \(violation.message)")
         }
         do {
-            try AtomicFile.write(RecordWriter.json(records.root), to: output, protected: inputs + [mapping])
+            // The files read, also those an input directory stands for, are never overwritten.
+            try AtomicFile.write(RecordWriter.json(records.root), to: output, protected: inputs + [mapping] + records.inputs.map(\.path))
         } catch {
             Terminal.error(error.localizedDescription)
             throw ExitCode(ExitStatus.unusable)

@@ -56,4 +56,18 @@ import Testing
         #expect(bundled.status == 2)
         #expect(bundled.stderr.contains("erpnext.yml (bundled mapping)"), "\(bundled.stderr)")
     }
+
+    @Test func anOutputNamingAFileOfTheInputDirectoryIsRefused() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let issue = directory.appendingPathComponent("Issue.json")
+        try FileManager.default.copyItem(atPath: Self.sample + "/Issue.json", toPath: issue.path)
+        let before = try Data(contentsOf: issue)
+        for command in [["map", "--mapping", "erpnext", "--output", issue.path, directory.path],
+                        ["check", "--mapping", "erpnext", "--output", issue.path, directory.path, "--as-of", "2026-11-15"]] {
+            let outcome = try CommandRunner.run(command)
+            #expect(outcome.status == 2, "\(command[0]): \(outcome.stderr)")
+            #expect(try Data(contentsOf: issue) == before, "\(command[0]) overwrote an input")
+        }
+    }
 }
