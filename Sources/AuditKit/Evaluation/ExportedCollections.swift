@@ -1,7 +1,7 @@
 import Foundation
 
-/// `export.collections`: the collections an export says it contains. A collection it leaves out
-/// was not exported, so the rules that read it are not evaluated and their clauses are "not
+/// `export.collections`: the collections an export says it contains. A collection it leaves out,
+/// and that no input holds, was not exported, so the rules that read it are not evaluated and their clauses are "not
 /// assessed", rather than reported as wholly absent (a complaints-only export checked against
 /// ISO 10002 is graded fairly).
 enum ExportedCollections {
@@ -10,7 +10,9 @@ enum ExportedCollections {
     static func notExported(root: Record) -> Set<String>? {
         guard let listed = root[Name("export")]?.record?[Name("collections")], !listed.items.isEmpty else { return nil }
         let exported = Set(listed.items.compactMap(\.text).map { $0.trimmingCharacters(in: .whitespaces) })
-        return Set(RecordsContract.entries.map(\.name)).subtracting(exported).subtracting(["export"])
+        // A collection the file holds was exported, listed or not (a file added beside a partial export).
+        let present = Set(RecordsContract.entries.map(\.name).filter { root[Name($0)] != nil })
+        return Set(RecordsContract.entries.map(\.name)).subtracting(exported).subtracting(present).subtracting(["export"])
     }
 
     /// Notes for the names `export.collections` lists that the records contract does not define
