@@ -62,6 +62,12 @@ struct Checker {
         var ruleIDs: [String: (path: String, location: SourceLocation)] = [:]
         for file in files {
             path = file.path
+            for definition in file.definitions {
+                // Checked once on its own, its parameters of any type, so that a definition no rule
+                // calls yet is checked too; every call is checked again where it is written out.
+                let scope = definition.parameters.map { Binding(name: $0, type: .any, location: definition.location) }
+                _ = infer(definition.body, scope)
+            }
             for rule in file.rules {
                 if let first = ruleIDs[rule.id] {
                     report("rule id '\(rule.id.excerpt)' is already used at \(place(first.path, first.location))",
@@ -103,6 +109,7 @@ struct Checker {
             }
             scope = bind(loop.variable, over: loop.source, at: loop.source.location, in: scope)
         }
+        for value in rule.namedValues { _ = infer(value.value, scope) }
         if let filter = rule.filter { expectCondition(filter, scope, "'where'") }
         expectCondition(rule.requirement, scope, "'require'")
         for conditional in rule.conditionalGrades {
