@@ -16,6 +16,9 @@ struct Binding {
     var name: String
     var type: ValueType
     var location: SourceLocation
+    /// The records contract's fields of the record the variable holds, when the contract defines
+    /// them (a loop over `complaints`); nil otherwise.
+    var fields: [ContractField]? = nil
 }
 
 /// The state of one check run.
@@ -135,7 +138,8 @@ struct Checker {
             report("loop variable '\(name.excerpt)' hides the loop variable '\(name.excerpt)' of line \(outer.location.line); "
                    + "choose another name", at: location)
         }
-        return scope + [Binding(name: name, type: itemType(of: source, scope), location: location)]
+        return scope + [Binding(name: name, type: itemType(of: source, scope), location: location,
+                                fields: itemFields(of: source, scope))]
     }
 
     /// The type of the items of a loop's source: records of a collection or field, or the items
