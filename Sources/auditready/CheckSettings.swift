@@ -16,7 +16,7 @@ struct CheckSettings {
     /// The settings, waivers and baseline files read, which no output may replace.
     var readPaths: [String] = []
 
-    init(_ check: Check) throws {
+    init(_ check: CheckCommand) throws {
         let file = check.config ?? (FileManager.default.fileExists(atPath: "auditready.yml") ? "auditready.yml" : nil)
         var config = Configuration()
         if let file {
@@ -124,7 +124,7 @@ struct CheckSettings {
     }
 
     /// `--cover`, `--previous` and `--responses`: only at the audits after certification.
-    private static func applyCycle(_ check: Check, to options: inout AuditOptions) throws {
+    private static func applyCycle(_ check: CheckCommand, to options: inout AuditOptions) throws {
         if !check.cover.isEmpty {
             guard options.stage == .surveillance else {
                 throw unusable("--cover names the clauses of a surveillance audit; give it with --stage surveillance")
