@@ -286,8 +286,9 @@ struct NamedExpressionExpander {
     /// A call of `definition`, its body with the arguments in place of its parameters.
     ///
     /// - Parameter around: Every name bound where the call is written.
-    private mutating func call(_ definition: ConditionDefinition, body: Sized, _ arguments: [Sized], _ around: [String: SourceLocation],
-                      at location: SourceLocation) throws(RuleDiagnostic) -> Sized {
+    private mutating func call(_ definition: ConditionDefinition, body: Sized, _ arguments: [Sized],
+                               _ around: [String: SourceLocation], at location: SourceLocation)
+        throws(RuleDiagnostic) -> Sized {
         let name = definition.name.excerpt
         let count = definition.parameters.count
         guard arguments.count == count else {
@@ -304,20 +305,27 @@ struct NamedExpressionExpander {
         walked += body.size
         if walked > RuleLimits.maximumWrittenOutParts { throw tooManyParts(at: location) }
         let values = Dictionary(uniqueKeysWithValues: zip(definition.parameters, arguments))
-        return try substitute(definition.body, values, inner: [], definition: name, at: location)
+        var result = try substitute(definition.body, values, inner: [], definition: name, at: location)
+        // The names the result reads, found without walking it: the body's own, and those of the
+        // arguments of the parameters it reads (substitute refuses a capture).
+        result.freeNames = reads
+        for parameter in body.freeNames.intersection(definition.parameters) {
+            result.freeNames.formUnion(values[parameter]!.freeNames)
+        }
+        return result
     }
 
     /// `body` with `arguments` in place of the parameters it reads.
     private func substitute(_ body: Expr, _ arguments: [String: Sized], inner: Set<String>, definition: String,
                             at location: SourceLocation) throws(RuleDiagnostic) -> Sized {
         if case .name(let name) = body.kind, !inner.contains(name), let argument = arguments[name] {
-            if let captured = argument.freeNames.sorted().first(where: inner.contains) {
+            if !inner.isEmpty, let captured = argument.freeNames.sorted().first(where: inner.contains) {
                 throw error("an argument of '\(definition)' reads '\(captured.excerpt)', which '\(definition)' uses as a "
                             + "loop variable of its own; give one of them another name", at: location)
             }
             return argument
         }
-        return try Self.rebuild(body) { (operand: Expr, variable: String?) throws(RuleDiagnostic) -> Sized in
+        return try Self.rebuild(body, findingNames: false) { (operand: Expr, variable: String?) throws(RuleDiagnostic) -> Sized in
             try substitute(operand, arguments, inner: variable.map { inner.union([$0]) } ?? inner,
                            definition: definition, at: location)
         }
@@ -325,7 +333,10 @@ struct NamedExpressionExpander {
 
     /// `expression` rebuilt from its operands, each replaced by `transform`, which also learns the
     /// loop variable bound around the operand (the condition of a quantifier or filter).
-    private static func rebuild(_ expression: Expr,
+    ///
+    /// - Parameter findingNames: false to leave ``Sized/freeNames`` empty below the root, for a
+    ///   definition's body: it may be large, and the names of the whole are known without it.
+    private static func rebuild(_ expression: Expr, findingNames: Bool = true,
                                 _ transform: (Expr, String?) throws(RuleDiagnostic) -> Sized) throws(RuleDiagnostic)
         -> Sized {
         var size = 1
@@ -333,7 +344,9 @@ struct NamedExpressionExpander {
         func each(_ operand: Expr, inside variable: String? = nil) throws(RuleDiagnostic) -> Expr {
             let written = try transform(operand, variable)
             size += written.size
-            names.formUnion(variable.map { written.freeNames.subtracting([$0]) } ?? written.freeNames)
+            if findingNames {
+                names.formUnion(variable.map { written.freeNames.subtracting([$0]) } ?? written.freeNames)
+            }
             return written.expression
         }
         let kind: Expr.Kind
@@ -341,7 +354,7 @@ struct NamedExpressionExpander {
         case .literal:
             return Sized(expression: expression, size: 1, freeNames: [])
         case .name(let name):
-            return Sized(expression: expression, size: 1, freeNames: [name])
+            return Sized(expression: expression, size: 1, freeNames: findingNames ? [name] : [])
         case .duration(let amount, let unit): kind = .duration(try each(amount), unit)
         case .list(let items):
             var written: [Expr] = []
