@@ -31,8 +31,9 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The records contract as XML Schema and JSON Schema (the top-level schemas/ links here),
-            // and the bundled mappings (`--mapping erpnext`).
-            resources: [.copy("Resources/schemas"), .copy("Resources/mappings")]
+            // the bundled mappings (`--mapping erpnext`) and the acme-small sample export the
+            // sample generator starts from.
+            resources: [.copy("Resources/schemas"), .copy("Resources/mappings"), .copy("Resources/acme-small-records.json")]
         ),
         // The bundled clause checklists in Rules/, shipped as package resources so the
         // command finds them from any working directory.

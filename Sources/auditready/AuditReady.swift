@@ -13,7 +13,7 @@ struct AuditReady: ParsableCommand {
         2 unusable input, rule file or command line.
         """,
         version: AuditKit.version,
-        subcommands: [Check.self, ValidateCommand.self, MapCommand.self, RulesCommand.self, TestCommand.self, DiffCommand.self,
+        subcommands: [CheckCommand.self, ValidateCommand.self, MapCommand.self, RulesCommand.self, TestCommand.self, DiffCommand.self,
                       WaiversCommand.self, SampleCommand.self, FollowupCommand.self, ProgrammeCommand.self, DossierCommand.self],
         defaultSubcommand: nil
     )

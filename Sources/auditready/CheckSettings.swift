@@ -16,7 +16,7 @@ struct CheckSettings {
     /// The settings, waivers and baseline files read, which no output may replace.
     var readPaths: [String] = []
 
-    init(_ check: Check) throws {
+    init(_ check: CheckCommand) throws {
         let file = check.config ?? (FileManager.default.fileExists(atPath: "auditready.yml") ? "auditready.yml" : nil)
         var config = Configuration()
         if let file {
@@ -124,7 +124,7 @@ struct CheckSettings {
     }
 
     /// `--cover`, `--previous` and `--responses`: only at the audits after certification.
-    private static func applyCycle(_ check: Check, to options: inout AuditOptions) throws {
+    private static func applyCycle(_ check: CheckCommand, to options: inout AuditOptions) throws {
         if !check.cover.isEmpty {
             guard options.stage == .surveillance else {
                 throw unusable("--cover names the clauses of a surveillance audit; give it with --stage surveillance")
@@ -154,49 +154,4 @@ struct CheckSettings {
 extension Array {
     /// nil when empty.
     var nilIfEmpty: Self? { isEmpty ? nil : self }
-}
-
-/// Progress on standard error, only for a person watching a terminal.
-struct Progress {
-    let enabled: Bool
-
-    init(enabled: Bool) {
-        self.enabled = enabled && isatty(STDERR_FILENO) == 1
-    }
-
-    func say(_ message: String) {
-        guard enabled else { return }
-        Terminal.note("auditready: \(message)")
-    }
-}
-
-/// Phase durations on standard error, for performance work (`check --timings`, hidden).
-struct Stopwatch {
-    let enabled: Bool
-    private let start = ContinuousClock.now
-
-    init(enabled: Bool) {
-        self.enabled = enabled
-    }
-
-    /// Prints the time since the start, labelled.
-    func lap(_ label: String) {
-        guard enabled else { return }
-        let elapsed = (ContinuousClock.now - start).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        let memory = Self.residentMemory().map { ", resident \($0)" } ?? ""
-        Terminal.note("auditready: \(label) at \(String(format: "%.3f", seconds)) s\(memory)")
-    }
-
-    /// Current and peak resident memory from `/proc/self/status` (Linux), e.g. "212 MB (peak 260 MB)".
-    private static func residentMemory() -> String? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        func megabytes(_ key: String) -> Int? {
-            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }),
-                  let kilobytes = Int(line.dropFirst(key.count).filter(\.isNumber)) else { return nil }
-            return kilobytes / 1024
-        }
-        guard let now = megabytes("VmRSS:"), let peak = megabytes("VmHWM:") else { return nil }
-        return "\(now) MB (peak \(peak) MB)"
-    }
 }

@@ -45,7 +45,8 @@ struct RulesCommand: ParsableCommand {
                     + [counted(count, "error")]).joined(separator: "\n") + "\n")
                 throw ExitCode(ExitStatus.unusable)
             }
-            let warnings = (ruleSet.warnings + ContractLint.check(ruleSet.files) + AbsenceLint.check(ruleSet.files)
+            // A `define` called by several rules is checked in each: say each warning once.
+            let warnings = Set(ruleSet.warnings + ContractLint.check(ruleSet.files) + AbsenceLint.check(ruleSet.files)
                 + TranslationLint.check(ruleSet.files, language: .fr)).sorted()
             var lines = warnings.map(\.description)
             lines.append("\(counted(ruleSet.files.count, "file")), \(counted(ruleSet.rules.count, "rule")): no errors, \(counted(warnings.count, "warning"))")

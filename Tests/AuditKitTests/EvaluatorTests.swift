@@ -76,8 +76,10 @@ import Testing
         #expect(try EvaluationHarness.failing("c.priority > 3", json: Self.complaints).isEmpty)
         #expect(try EvaluationHarness.failing("c.priority before audit_date", json: Self.complaints).isEmpty)
         // A date compared with a number, a missing field, zero divided by zero: unknown, never a trap.
-        #expect(try EvaluationHarness.failing("c.received_on > 3", json: Self.complaints).isEmpty)
-        #expect(try EvaluationHarness.failing("c.received_on = 3", json: Self.complaints).isEmpty)
+        // (The checker refuses `c.received_on > 3` itself, a contract date field: ContractFieldTypeTests.
+        // Read through a list, the date's type is not known before the run.)
+        #expect(try EvaluationHarness.failing("every d in [c.received_on] satisfies d > 3", json: Self.complaints).isEmpty)
+        #expect(try EvaluationHarness.failing("every d in [c.received_on] satisfies d = 3", json: Self.complaints).isEmpty)
         #expect(try EvaluationHarness.failing("c.no_such_field > 3", json: Self.complaints).isEmpty)
         #expect(try EvaluationHarness.failing("c.no_such_field.deeper = \"x\"", json: Self.complaints).isEmpty)
         #expect(try EvaluationHarness.failing("0 / 0 = 0", json: Self.complaints).isEmpty)

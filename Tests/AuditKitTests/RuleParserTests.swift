@@ -212,7 +212,7 @@ func shape(_ expression: Expr) -> String {
         (RuleSamples.rule("count(a,)"), "1:75: expected a value after ',', found ')'"),
         ("\(head) requires x", "1:60: unknown rule item 'requires'; did you mean 'require'?"),
         ("\(head) frobnicate x", "1:60: unknown rule item 'frobnicate'; expected title, standard, clause, stages, "
-            + "grade, guidance, for each, where, require, message, or 'end' to close rule 'Q44' (opened at line 1)"),
+            + "grade, guidance, for each, let, where, require, message, or 'end' to close rule 'Q44' (opened at line 1)"),
         ("rule Q44 grade majr", "1:16: unknown grade 'majr'; did you mean 'major'?"),
         ("rule Q44 grade big", "1:16: unknown grade 'big'; use major, minor, observation or opportunity"),
         ("rule Q44 title \"T\"\n  title \"U\"", "2:3: the rule already has a title at line 1"),
@@ -246,12 +246,12 @@ func shape(_ expression: Expr) -> String {
         ("param in = 3", "1:7: 'in' is a reserved word and cannot name a parameter"),
         ("param x 3", "1:9: expected '=' after the parameter name 'x', found '3'"),
         ("param x = y", "1:11: expected a value such as 12, 30 days, \"text\", 2026-01-01 or true, found 'y'"),
-        ("rul Q1", "1:1: expected 'rule', 'clause', 'param', 'term' or 'version', found 'rul'; did you mean 'rule'?"),
+        ("rul Q1", "1:1: expected 'rule', 'clause', 'param', 'term', 'define' or 'version', found 'rul'; did you mean 'rule'?"),
         ("rule Q44/x", "1:6: invalid rule id 'Q44/x'; use letters, digits, '-', '_' and '.', starting with a letter or digit"),
         ("rule\n  title \"T\"", "2:3: expected a rule id such as Q44-internal-audit after 'rule', found 'title'"),
         ("clause iso9001 x \"T\"", "1:16: expected a clause number such as 9.2.2, found 'x'"),
         ("rule Q44 clause 8.5.1 f g", "1:25: unknown rule item 'g'; expected title, standard, clause, stages, grade, "
-            + "guidance, for each, where, require, message, or 'end' to close rule 'Q44' (opened at line 1)"),
+            + "guidance, for each, let, where, require, message, or 'end' to close rule 'Q44' (opened at line 1)"),
         ("rule Q44 for x in y", "1:14: expected 'each' after 'for', found 'x'"),
         ("rule Q44\n  message \"Audit {audit.id\"", "2:18: this '{' starts a placeholder that is not closed; "
             + "add '}' after the expression, or write '{{' for a brace"),

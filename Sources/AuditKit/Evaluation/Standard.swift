@@ -5,14 +5,6 @@ public enum Standard: String, Sendable, Codable, CaseIterable, Comparable {
     /// ISO 10002:2018, complaints handling (guidelines).
     case iso10002
 
-    /// The name an export writes in `organisation.standards`.
-    public var claimName: String {
-        switch self {
-        case .iso9001: return "ISO 9001:2015"
-        case .iso10002: return "ISO 10002:2018"
-        }
-    }
-
     /// The title used in reports.
     public var title: String {
         switch self {

@@ -251,15 +251,10 @@ final class InputReader {
     }
 }
 
-/// Computes the SHA-256 of a byte array, or of an open file, on another thread.
+/// Computes the SHA-256 of an open file, on another thread when it is large.
 final class BackgroundDigest: @unchecked Sendable {
     private var thread: JoinableThread?
     private var outcome: Result<String, RecordLoadError> = .success("")
-
-    /// Hashes `bytes`.
-    convenience init(_ bytes: [UInt8]) {
-        self.init(size: bytes.count) { .success(InputReader.hex(SHA256.hash(data: bytes))) }
-    }
 
     /// Hashes the whole file open at `descriptor` (with pread; its offset does not move).
     convenience init(descriptor: Int32, path: String, size: Int) {
@@ -274,11 +269,6 @@ final class BackgroundDigest: @unchecked Sendable {
         }
         thread = JoinableThread { [self] in outcome = work() }
         if thread == nil { outcome = work() }
-    }
-
-    /// Waits for the hash and returns it as lower-case hexadecimal (empty if reading failed).
-    func result() -> String {
-        (try? checkedResult()) ?? ""
     }
 
     /// Waits for the hash and returns it as lower-case hexadecimal.

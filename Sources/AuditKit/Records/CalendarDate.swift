@@ -210,11 +210,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return ls < rs
     }
 
-    /// Equal when neither is before the other (a date equals any time on that day).
-    public static func sameMoment(_ lhs: CalendarDate, _ rhs: CalendarDate) -> Bool {
-        !(lhs < rhs) && !(rhs < lhs)
-    }
-
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     static func daysIn(month: Int, year: Int) -> Int {

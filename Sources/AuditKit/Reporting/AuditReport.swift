@@ -240,11 +240,6 @@ public struct AuditReport: Sendable, Codable, Equatable {
         self.principles = QualityPrinciple.standings(clauses: clauses, findings: findings)
     }
 
-    /// True when some finding not covered by a waiver is at least as serious as `grade`.
-    public func hasFindings(atOrAbove grade: Grade) -> Bool {
-        findings.contains { $0.waiver == nil && $0.auditGrade.severity >= grade.severity }
-    }
-
     /// Findings not covered by a waiver, at least as serious as `grade`.
     public func openFindings(atOrAbove grade: Grade) -> Int {
         findings.filter { $0.waiver == nil && $0.auditGrade.severity >= grade.severity }.count

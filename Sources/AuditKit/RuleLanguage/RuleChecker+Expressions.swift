@@ -22,7 +22,7 @@ extension Checker {
             if type.isKnown, type != .list {
                 report("cannot read field '\(field.excerpt)' of \(type.phrase)", at: at)
             }
-            return type == .list ? .list : .any
+            return type == .list ? .list : contractType(ofField: field, in: base, scope)
         case .lookup(let base, let key):
             requireCollection(base, scope)
             _ = infer(key, scope)

@@ -16,6 +16,9 @@ struct Binding {
     var name: String
     var type: ValueType
     var location: SourceLocation
+    /// The records contract's fields of the record the variable holds, when the contract defines
+    /// them (a loop over `complaints`); nil otherwise.
+    var fields: [ContractField]? = nil
 }
 
 /// The state of one check run.
@@ -62,6 +65,12 @@ struct Checker {
         var ruleIDs: [String: (path: String, location: SourceLocation)] = [:]
         for file in files {
             path = file.path
+            for definition in file.definitions {
+                // Checked once on its own, its parameters of any type, so that a definition no rule
+                // calls yet is checked too; every call is checked again where it is written out.
+                let scope = definition.parameters.map { Binding(name: $0, type: .any, location: definition.location) }
+                _ = infer(definition.body, scope)
+            }
             for rule in file.rules {
                 if let first = ruleIDs[rule.id] {
                     report("rule id '\(rule.id.excerpt)' is already used at \(place(first.path, first.location))",
@@ -103,6 +112,7 @@ struct Checker {
             }
             scope = bind(loop.variable, over: loop.source, at: loop.source.location, in: scope)
         }
+        for value in rule.namedValues { _ = infer(value.value, scope) }
         if let filter = rule.filter { expectCondition(filter, scope, "'where'") }
         expectCondition(rule.requirement, scope, "'require'")
         for conditional in rule.conditionalGrades {
@@ -128,7 +138,8 @@ struct Checker {
             report("loop variable '\(name.excerpt)' hides the loop variable '\(name.excerpt)' of line \(outer.location.line); "
                    + "choose another name", at: location)
         }
-        return scope + [Binding(name: name, type: itemType(of: source, scope), location: location)]
+        return scope + [Binding(name: name, type: itemType(of: source, scope), location: location,
+                                fields: itemFields(of: source, scope))]
     }
 
     /// The type of the items of a loop's source: records of a collection or field, or the items

@@ -12,6 +12,8 @@ public struct RuleFile: Sendable {
     public var rules: [RuleDeclaration]
     /// `term` declarations: how codes are written in findings.
     public var terms: [TermDeclaration] = []
+    /// `define` declarations: conditions with parameters the file's rules call by name.
+    public var definitions: [ConditionDefinition] = []
 
     /// Creates a rule file.
     public init(path: String, version: Int = 1, parameters: [ParameterDeclaration] = [],
@@ -166,6 +168,9 @@ public struct RuleDeclaration: Sendable, Equatable {
     public var location: SourceLocation
     /// Texts in other languages, by language.
     public var translations: [Language: Translation]
+    /// `let` items: values named in the rule, in the order written. Their uses in the other items
+    /// are already written out in full.
+    public var namedValues: [NamedValue] = []
 
     public init(id: String, title: String, standard: Standard, clause: String, stages: Set<Stage>, grade: Grade,
                 conditionalGrades: [ConditionalGrade] = [], guidance: String? = nil, scope: Scope? = nil,

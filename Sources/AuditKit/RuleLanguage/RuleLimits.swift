@@ -11,6 +11,12 @@ public enum RuleLimits {
     /// limit on a 4 MB thread).
     public static let maximumExpressionDepth = 100
 
+    /// The most parts (literals, names, operators, calls…) the expressions of one rule file may
+    /// have once every `let` value and `define` condition is written out where it is used: named
+    /// expressions that use each other could otherwise multiply a small file into an expression
+    /// too large to check or evaluate. A 4 MiB rule file written without them has fewer.
+    public static let maximumWrittenOutParts = 1_000_000
+
     /// The largest rule file read by default, in bytes (4 MiB). The bundled files are under
     /// 64 KB; parsing costs about 35 bytes of memory per byte of rule text.
     public static let defaultMaximumFileSize = 4 << 20

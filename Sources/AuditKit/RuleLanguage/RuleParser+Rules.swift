@@ -1,7 +1,7 @@
 /// The items a rule may contain, in the order the spec lists them.
 enum RuleItem: String, CaseIterable {
     case title, standard, clause, stages, grade, guidance
-    case `for`, `where`, require, message
+    case `for`, `let`, `where`, require, message
 
     /// How an earlier item is named in "the rule already has …".
     var phrase: String {
@@ -13,6 +13,7 @@ enum RuleItem: String, CaseIterable {
         case .grade: return "a grade"
         case .guidance: return "guidance"
         case .for: return "a 'for each'"
+        case .let: return "a 'let'"
         case .where: return "a 'where'"
         case .require: return "a 'require'"
         case .message: return "a message"
@@ -35,6 +36,8 @@ private struct RuleDraft {
     var message: MessageTemplate?
     /// `title.fr`, `message.fr`, `guidance.fr`, by language.
     var translations: [Language: RuleDeclaration.Translation] = [:]
+    /// `let` items, in the order written.
+    var namedValues: [NamedValue] = []
     /// The line of each item already read (for `grade`, the unconditional one).
     var lines: [RuleItem: Int] = [:]
     /// The line of each translated item already read (`title.fr`).
@@ -91,7 +94,7 @@ extension Parser {
                 return error("unknown rule item '\(token.text.excerpt)'; did you mean '\(match)'?", at: token.location)
             }
             return error("unknown rule item '\(token.text.excerpt)'; expected title, standard, clause, stages, grade, "
-                         + "guidance, for each, where, require, message, or \(closing)", at: token.location)
+                         + "guidance, for each, let, where, require, message, or \(closing)", at: token.location)
         }
         return unexpected(closing)
     }
@@ -103,6 +106,9 @@ extension Parser {
         }
         if current.isSymbol("."), [.title, .message, .guidance].contains(item) {
             return try parseTranslatedItem(item, keyword, into: &draft)
+        }
+        if item == .let {
+            return draft.namedValues.append(try parseNamedValue(keyword))
         }
         if let line = draft.lines[item] {
             throw error("the rule already has \(item.phrase) at line \(line)", at: keyword.location)
@@ -118,7 +124,7 @@ extension Parser {
         case .where: draft.filter = try parseExpression()
         case .require: draft.requirement = try parseExpression()
         case .message: draft.message = try parseMessage(try string("the message in double quotes after 'message'"))
-        case .grade: break
+        case .grade, .let: break
         }
     }
 
@@ -216,10 +222,12 @@ extension Parser {
         guard let grade = draft.grade else { throw missing("grade", "add its default grade, such as 'grade minor'") }
         guard let requirement = draft.requirement else { throw missing("require", "add the condition that must hold") }
         guard let message = draft.message else { throw missing("message", "add the text of the finding it raises") }
-        return RuleDeclaration(
+        var rule = RuleDeclaration(
             id: id, title: title, standard: standard, clause: clause,
             stages: draft.stages ?? Stage.initialAudit, grade: grade, conditionalGrades: draft.conditionalGrades,
             guidance: draft.guidance, scope: draft.scope, filter: draft.filter, requirement: requirement,
             message: message, location: idLocation, translations: draft.translations)
+        rule.namedValues = draft.namedValues
+        return rule
     }
 }

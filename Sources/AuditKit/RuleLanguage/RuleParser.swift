@@ -6,13 +6,15 @@ public enum RuleParser {
     ///   - source: The text of the file.
     ///   - path: The path used in diagnostics.
     ///   - fileIndex: The index stored in every ``SourceLocation`` of the result.
-    /// - Returns: The file's parameters, clause declarations and rules, in the order written.
-    /// - Throws: A ``RuleDiagnostic`` naming the line and column of the first syntax error.
+    /// - Returns: The file's parameters, clause declarations and rules, in the order written, with
+    ///   every `let` and `define` written out where it is used.
+    /// - Throws: A ``RuleDiagnostic`` naming the line and column of the first syntax error, or of
+    ///   the first misuse of a `let` or `define` name.
     public static func parse(source: String, path: String, fileIndex: Int32) throws(RuleDiagnostic) -> RuleFile {
         var lexer = Lexer(source: source, path: path, fileIndex: fileIndex)
         let (tokens, error) = lexer.tokenize()
         var parser = Parser(tokens: tokens, lexError: error, path: path)
-        return try parser.parseFile()
+        return try NamedExpressionExpander.expand(try parser.parseFile())
     }
 }
 
@@ -110,17 +112,18 @@ struct Parser {
             case "clause": file.clauses.append(try parseClauseDeclaration())
             case "rule": file.rules.append(try parseRule())
             case "term": file.terms.append(try parseTerm())
+            case "define": file.definitions.append(try parseDefinition())
             default:
                 if current.kind == .end, lexError == nil { return file }
                 let hint = current.kind == .word
-                    ? NearMatch.hint(for: current.text, among: ["rule", "clause", "param", "term", "version"]) : ""
+                    ? NearMatch.hint(for: current.text, among: ["rule", "clause", "param", "term", "define", "version"]) : ""
                 if index == 0, hint.isEmpty, lexError.map({ $0.line != current.location.line
                     || $0.column != current.location.column }) ?? true {
                     // Perhaps not a rule file at all (a link to another file): quote none of it.
                     throw error("this does not look like a rule file: it should start with 'version', 'param', "
                                 + "'clause', 'term' or 'rule' (or a # comment)", at: current.location)
                 }
-                throw error(unexpected("'rule', 'clause', 'param', 'term' or 'version'").message + hint,
+                throw error(unexpected("'rule', 'clause', 'param', 'term', 'define' or 'version'").message + hint,
                             at: current.location)
             }
         }

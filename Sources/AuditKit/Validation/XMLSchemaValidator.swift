@@ -14,12 +14,6 @@ internal import CLibXML2
 /// validated when libxml2 reports it: its parent, and the record it belongs to, come from that
 /// path, never from another element on the same line.
 public enum XMLSchemaValidator {
-    /// Why the bundled schema could not be used (a broken installation).
-    public struct SchemaError: Error, Sendable, CustomStringConvertible {
-        /// What went wrong.
-        public var description: String
-    }
-
     /// The violations of the XML export at `path`, in plain English, sorted by line.
     ///
     /// - Throws: ``RecordLoadError`` when the file cannot be read, is not well-formed XML or

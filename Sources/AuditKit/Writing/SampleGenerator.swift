@@ -26,12 +26,7 @@ public struct SampleGenerator: Sendable {
     ///
     /// - Throws: the error of a failed write.
     public func write(json: FileHandle, xml: FileHandle) throws {
-        let template: Record
-        do {
-            template = try JSONRecordLoader.load(bytes: Array(SampleTemplate.json.utf8), path: "template", fileIndex: 0)
-        } catch {
-            preconditionFailure("the bundled sample template is not a valid export: \(error)")
-        }
+        let template = SampleTemplate.records()
         let writer = StreamingRecordWriter(json: json, xml: xml)
         var builder = SampleRecordBuilder(complaints: complaints, nonconformities: nonconformities, seed: seed)
         let after: [String: (Name, Int, (inout SampleRecordBuilder, Int) -> Record)] = [

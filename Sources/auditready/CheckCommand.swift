@@ -16,8 +16,9 @@ enum FailOn: String, CaseIterable, ExpressibleByArgument {
 }
 
 /// `auditready check`: evaluate the rules over one or more exports and write the report.
-struct Check: ParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check records exports (XML or JSON) and report graded findings.")
 
     @Argument(help: ArgumentHelp("Records export files (.xml or .json), or with --mapping CSV registers or exports in another shape; several are merged.", valueName: "FILE"))
