@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "AuditKitTests",
             dependencies: ["AuditKit", "BundledRules", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(
             name: "AuditreadyCLITests",

@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check records exports (XML or JSON) and report graded findings.")
 
-    @Argument(help: ArgumentHelp("Records export files (.xml or .json), or with --mapping CSV registers or exports in another shape; several are merged.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Records export files (.xml or .json) or workbooks (.xlsx), or with --mapping CSV registers, workbooks or exports in another shape; several are merged.", valueName: "FILE"))
     var files: [String]
 
     @Option(help: ArgumentHelp("Read the inputs through this mapping (YAML, see docs/mappings.md).", valueName: "FILE"))
