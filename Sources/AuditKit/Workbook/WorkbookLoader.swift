@@ -79,7 +79,9 @@ enum WorkbookLoader {
                 }
                 return
             }
-            var record = Record(location: SourceLocation(file: fileIndex, line: row, column: cells[0].column))
+            // Gathered first: a record's fields are stored compactly, so appending one at a time
+            // would copy them all each time (quadratic on a sheet 16,384 columns wide).
+            var fields: [Record.Field] = []
             for cell in cells {
                 guard let name = header[cell.column] else { continue }
                 if let problem = cell.problem {
@@ -87,11 +89,11 @@ enum WorkbookLoader {
                     continue
                 }
                 if let value = cell.value.flatMap({ value(of: $0, field: entry.field(name.string)) }) {
-                    record.fields.append(Record.Field(name: name, value: value))
+                    fields.append(Record.Field(name: name, value: value))
                 }
             }
-            guard !record.fields.isEmpty else { return }
-            items.append(.record(record))
+            guard !fields.isEmpty else { return }
+            items.append(.record(Record(fields: fields, location: SourceLocation(file: fileIndex, line: row, column: cells[0].column))))
             rowOfItem.append(row)
         }
         fillMerged(merges, items: &items, rows: rowOfItem, header: header, headerRow: headerRow)
