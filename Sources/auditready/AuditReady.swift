@@ -14,7 +14,8 @@ struct AuditReady: ParsableCommand {
         """,
         version: AuditKit.version,
         subcommands: [CheckCommand.self, ValidateCommand.self, MapCommand.self, RulesCommand.self, TestCommand.self, DiffCommand.self,
-                      WaiversCommand.self, SampleCommand.self, FollowupCommand.self, ProgrammeCommand.self, DossierCommand.self],
+                      WaiversCommand.self, SampleCommand.self, FollowupCommand.self, ProgrammeCommand.self, DossierCommand.self,
+                      TemplateCommand.self],
         defaultSubcommand: nil
     )
 

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check records exports (XML or JSON) and report graded findings.")
 
-    @Argument(help: ArgumentHelp("Records export files (.xml or .json), or with --mapping CSV registers or exports in another shape; several are merged.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Records export files (.xml or .json) or workbooks (.xlsx), or with --mapping CSV registers, workbooks or exports in another shape; several are merged.", valueName: "FILE"))
     var files: [String]
 
     @Option(help: ArgumentHelp("Read the inputs through this mapping (YAML, see docs/mappings.md), or a bundled one by name: erpnext.", valueName: "FILE"))

@@ -18,7 +18,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the records here (JSON, atomically).", valueName: "FILE"))
     var output: String
 
-    @Argument(help: ArgumentHelp("CSV registers (.csv) or exports (.xml, .json).", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("CSV registers (.csv), workbooks (.xlsx) or exports (.xml, .json).", valueName: "INPUT"))
     var inputs: [String]
 
     func run() throws {

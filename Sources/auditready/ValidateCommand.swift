@@ -9,7 +9,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check records exports against the records contract: XML with the XML Schema, JSON by its structure.",
         discussion: "Exit codes: 0 valid, 1 violations (listed on standard output), 2 a file cannot be read.")
 
-    @Argument(help: ArgumentHelp("Records export files (.xml or .json).", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Records export files (.xml or .json) or workbooks (.xlsx).", valueName: "FILE"))
     var files: [String]
 
     /// The violations printed for one file at most.

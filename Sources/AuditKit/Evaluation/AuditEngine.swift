@@ -21,7 +21,8 @@ public enum AuditEngine {
             guard let location, location.line > 0, records.inputs.indices.contains(Int(location.file)) else {
                 return Finding.Location(file: nil, line: nil)
             }
-            return Finding.Location(file: records.inputs[Int(location.file)].path, line: Int(location.line))
+            let place = records.inputs[Int(location.file)].place(line: Int(location.line), column: Int(location.column))
+            return Finding.Location(file: place.file, line: place.line)
         }
         func add(_ raw: RuleEvaluator.RawFinding, rule: String, standard: Standard, clause: String) {
             findings.append(Finding(rule: rule, standard: standard, clause: clause, grade: raw.grade,

@@ -15,8 +15,10 @@ import Darwin
 public enum RecordLoader {
     /// Loads one export file.
     ///
-    /// The format comes from the extension (`.xml` or `.json`, any case); for any other name it is
-    /// sniffed from the first non-whitespace byte (`<` for XML, `{` or `[` for JSON).
+    /// The format comes from the extension (`.xml`, `.json` or `.xlsx`, any case); for any other
+    /// name it is sniffed: a ZIP archive is read as a workbook (``WorkbookLoader``), otherwise the
+    /// first non-whitespace byte tells (`<` for XML, `{` or `[` for JSON). An encrypted workbook
+    /// or an old `.xls` file is refused with a message saying what to do.
     ///
     /// - Parameters:
     ///   - path: The file to read.
@@ -25,6 +27,9 @@ public enum RecordLoader {
     /// - Throws: ``RecordLoadError`` when the file cannot be read or is not a valid export.
     public static func load(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> RecordSet {
         let file = try InputReader(path: path)
+        if isWorkbook(file) {
+            return try WorkbookLoader.load(path: path).shiftingFiles(to: fileIndex)
+        }
         let format: String
         switch file.extensionLowercased {
         case "xml": format = "xml"
@@ -78,6 +83,26 @@ public enum RecordLoader {
         }
         let input = InputFile(path: path, format: format, sha256: digest, records: root.countRecords())
         return RecordSet(root: root, inputs: [input])
+    }
+}
+
+extension RecordLoader {
+    /// True for an Excel workbook by its name (`.xlsx`, `.xlsm`, `.xls`) or its first bytes (a ZIP
+    /// archive, or the compound file of an encrypted workbook or `.xls`).
+    static func isWorkbook(_ file: InputReader) -> Bool {
+        if ["xlsx", "xlsm", "xls"].contains(file.extensionLowercased) { return true }
+        return file.head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || file.head.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
+    }
+}
+
+extension RecordSet {
+    /// The same records with every location's file index moved up by `first` (for a set loaded
+    /// on its own and given a place in a longer list of inputs).
+    func shiftingFiles(to first: Int32) -> RecordSet {
+        guard first != 0 else { return self }
+        var copy = self
+        copy.root = root.shiftingFiles(by: first)
+        return copy
     }
 }
 

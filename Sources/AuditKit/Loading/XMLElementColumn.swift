@@ -1,6 +1,6 @@
 /// Finds the column of an element's start tag after the fact, for error messages.
 ///
-/// libxml2's streaming reader keeps a line for each element but no column. Errors are rare, so
+/// libxml2's SAX2 parser gives the line where a start tag ends but no column. Errors are rare, so
 /// when one concerns an element the loader rereads the file and counts start tags on that line.
 enum XMLElementColumn {
     /// The 1-based byte column of the `ordinal`-th (1-based) start tag on `line`, or 0 when the

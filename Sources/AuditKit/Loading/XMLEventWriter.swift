@@ -84,7 +84,7 @@ struct XMLEventWriter {
                 }
                 var value: String?
                 if let start = raw[5 * k + 3], let end = raw[5 * k + 4], end > start {
-                    let scalar = Self.attributeText(UnsafeBufferPointer(start: start, count: end - start))
+                    let scalar = LibXMLParsing.attributeText(UnsafeBufferPointer(start: start, count: end - start))
                     if !scalar.isEmpty { value = scalar }
                 }
                 chunk.events.append(.attribute(name: attribute, value: value))
@@ -204,27 +204,6 @@ struct XMLEventWriter {
         RecordLoadError(file: path, line: Int(line),
                         column: XMLElementColumn.find(path: path, line: Int(line), ordinal: Int(ordinal)),
                         message: message)
-    }
-
-    /// An attribute value as libxml2 hands it to SAX2 handlers: the parser writes `&amp;` and
-    /// `&#38;` as `&#38;` for the handler to decode (no other `&` can remain), so decode it here.
-    private static func attributeText(_ bytes: UnsafeBufferPointer<xmlChar>) -> String {
-        guard bytes.contains(UInt8(ascii: "&")) else { return trimmedScalar(bytes: bytes) }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(bytes.count)
-        let entity: [UInt8] = Array("&#38;".utf8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "&"), index + entity.count <= bytes.count,
-               bytes[index..<index + entity.count].elementsEqual(entity) {
-                decoded.append(UInt8(ascii: "&"))
-                index += entity.count
-            } else {
-                decoded.append(bytes[index])
-                index += 1
-            }
-        }
-        return decoded.withUnsafeBufferPointer { trimmedScalar(bytes: $0) }
     }
 }
 

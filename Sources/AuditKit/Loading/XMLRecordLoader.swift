@@ -6,10 +6,10 @@ import Glibc
 
 /// Reads the XML spelling of a records export into a ``Record`` tree, streaming with libxml2's
 /// SAX2 parser on one core while the tree is built on another (``XMLEventWriter`` hands parse
-/// events to ``XMLTreeBuilderTask``). With the event writer, the only code that touches libxml2.
+/// events to ``XMLTreeBuilderTask``), set up by ``LibXMLParsing``.
 ///
-/// Hardened for untrusted files: no network, no entity substitution, no DTD loading, an external
-/// entity loader that refuses everything, and any DOCTYPE or entity reference is rejected.
+/// Hardened for untrusted files by ``LibXMLParsing`` (its options and refusal of external
+/// entities); any DOCTYPE or entity reference is rejected here.
 enum XMLRecordLoader {
     /// The deepest nesting of elements accepted (the same limit libxml2 applies by default).
     static let maximumDepth = 256
@@ -21,7 +21,6 @@ enum XMLRecordLoader {
     /// no libxml2 document tree is built. It reads the descriptor with `read`, so another thread
     /// may hash the same file with `pread` meanwhile.
     static func load(descriptor: Int32, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
-        _ = libxmlSetUp
         let queue = XMLEventQueue()
         // The record tree is built on a second core from the events this thread's parse hands over.
         let builderDone = DispatchSemaphore(value: 0)
@@ -42,7 +41,6 @@ enum XMLRecordLoader {
             writer.deallocate()
         }
         var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let context, let localName else { return }
             context.assumingMemoryBound(to: XMLEventWriter.self).pointee
@@ -67,35 +65,21 @@ enum XMLRecordLoader {
             context.assumingMemoryBound(to: XMLEventWriter.self).pointee.entityReference()
         }
         handler.serror = { context, error in
-            guard let context, let error else { return }
-            let details = error.pointee
-            guard details.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            var text = details.message.map { String(cString: $0) } ?? "unknown XML error"
-            while text.last?.isWhitespace == true { text.removeLast() }
+            guard let context, let error, let text = LibXMLParsing.errorText(error.pointee) else { return }
             context.assumingMemoryBound(to: XMLEventWriter.self).pointee.libxmlError(
-                line: Int(details.line), column: Int(details.int2), message: text)
+                line: Int(error.pointee.line), column: Int(error.pointee.int2), message: text)
         }
-        let source = UnsafeMutableRawPointer(bitPattern: Int(descriptor) + 1)
-        let parser = xmlCreateIOParserCtxt(&handler, UnsafeMutableRawPointer(writer), { source, buffer, length in
-            guard let source, let buffer else { return -1 }
-            let descriptor = Int32(Int(bitPattern: source) - 1)
-            while true {
-                let count = read(descriptor, buffer, Int(length))
-                if count >= 0 { return Int32(count) }
-                if errno != EINTR { return -1 }
-            }
-        }, nil, source, XML_CHAR_ENCODING_NONE)
+        let parser = LibXMLParsing.descriptorParser(handler: &handler, context: UnsafeMutableRawPointer(writer),
+                                                    descriptor: descriptor)
         var wellFormed = false
         var endLine = 0, endColumn = 0
         if let parser {
-            xmlCtxtUseOptions(parser, hardenedOptions)
             writer.pointee.parser = parser
             xmlParseDocument(parser)
             writer.pointee.parser = nil
             wellFormed = parser.pointee.wellFormed == 1
-            endLine = Int(parser.pointee.input?.pointee.line ?? 0)
-            endColumn = Int(parser.pointee.input?.pointee.col ?? 0)
-            xmlFreeParserCtxt(parser)
+            (endLine, endColumn) = LibXMLParsing.position(parser)
+            LibXMLParsing.free(parser)
         }
         writer.pointee.finish()
         builderDone.wait()
@@ -129,7 +113,7 @@ extension XMLRecordLoader {
     /// declaration, processing instructions, comments and whitespace), or nil when there is none.
     ///
     /// Checked before libxml2 sees the file, so a DOCTYPE is refused before its internal subset
-    /// is parsed at all; the reader's DOCTYPE node check stays as a second line of defence.
+    /// is parsed at all; the SAX2 `internalSubset` callback stays as a second line of defence.
     /// UTF-16 files (which libxml2 reads) are transcoded first, so they cannot slip past.
     static func doctypePosition(in raw: [UInt8]) -> (line: Int, column: Int)? {
         let bytes = utf16Transcoded(raw) ?? raw
@@ -210,14 +194,6 @@ extension XMLRecordLoader {
         return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 }
-
-private let hardenedOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
-
-/// Process-wide libxml2 set-up, done once: initialise and refuse every external entity.
-private let libxmlSetUp: Void = {
-    xmlInitParser()
-    xmlSetExternalEntityLoader { _, _, _ in nil }
-}()
 
 /// True when `item` is a singular of the collection name `container` (`complaints`/`complaint`,
 /// `analyses`/`analysis`, `people`/`person`…), or one of the generic item names.

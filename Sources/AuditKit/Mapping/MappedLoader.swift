@@ -24,18 +24,21 @@ public enum MappedLoader {
     }
 
     /// Loads `paths` through `mapping`: `.csv` files feed the collection whose `file` names them,
+    /// workbooks (`.xlsx`) the collections whose `file` names them, a sheet each (``MappedWorkbookLoader``);
     /// other files are loaded as exports and their collections renamed and reshaped; a directory
     /// stands for the files in it that the mapping names.
     public static func load(paths given: [String], mapping: Mapping) throws(LoadError) -> RecordSet {
         let paths = try MappedInputs.files(given, mapping: mapping)
         let gathered = try GatheredRecords.load(paths, mapping: mapping)
         var records = RecordSet()
-        for (index, path) in paths.enumerated() {
+        for path in paths {
             let loaded: RecordSet
             if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".tsv") {
-                loaded = try loadCSV(path: path, fileIndex: Int32(index), mapping: mapping)
+                loaded = try loadCSV(path: path, fileIndex: Int32(records.inputs.count), mapping: mapping)
+            } else if MappedWorkbookLoader.isWorkbook(path) {
+                loaded = try MappedWorkbookLoader.load(path: path, firstFileIndex: Int32(records.inputs.count), mapping: mapping)
             } else {
-                loaded = try loadExport(path: path, fileIndex: Int32(index), mapping: mapping, gathered: gathered)
+                loaded = try loadExport(path: path, fileIndex: Int32(records.inputs.count), mapping: mapping, gathered: gathered)
             }
             // Loaded with their final file index; merged without renumbering.
             records.root = merged(records.root, loaded.root)
@@ -72,37 +75,12 @@ public enum MappedLoader {
         } catch {
             throw .input(error)
         }
-        let entry = RecordsContract.entry(rule.target)
-        var columns: [Int?] = []
-        for field in rule.fields {
-            guard let source = field.source else {
-                columns.append(nil)
-                continue
-            }
-            guard let index = header.firstIndex(of: source)
-                ?? header.firstIndex(where: { $0.lowercased() == source.lowercased() }) else {
-                throw .mapping(missingColumn(source, of: path, header: header, field: field, mapping: mapping))
-            }
-            columns.append(index)
-        }
-        let names = rule.fields.map { Name($0.target) }
-        let types = rule.fields.map { entry?.field($0.target)?.type }
-        let stack = FieldStack(capacity: max(rule.fields.count, 1))
-        var shapes: RecordShapeTable? = RecordShapeTable()
+        var builder = try MappedRowBuilder(rule: rule, header: header, path: path, mapping: mapping)
         var items: [Value] = []
         var cells: [String] = []
         do {
             while let line = try reader.nextDataRow(into: &cells, columns: header.count) {
-                for position in rule.fields.indices {
-                    let field = rule.fields[position]
-                    var value = field.constant
-                    if value == nil, let column = columns[position], column < cells.count, !cells[column].isEmpty {
-                        value = convert(cells[column], field: field, rule: rule, type: types[position])
-                    }
-                    if let value { stack.append(Record.Field(name: names[position], value: value)) }
-                }
-                if let record = stack.takeRecord(from: 0, location: SourceLocation(file: fileIndex, line: line, column: 1),
-                                                 shapes: &shapes) {
+                if let record = builder.record(cells: cells, location: SourceLocation(file: fileIndex, line: line, column: 1)) {
                     items.append(.record(record))
                 }
             }

@@ -51,8 +51,10 @@ public struct Mapping: Sendable {
     public struct CollectionRule: Sendable {
         /// The contract collection it fills.
         public var target: String
-        /// The CSV file (by name) that feeds it, for spreadsheet registers.
+        /// The CSV file or workbook (by name) that feeds it, for spreadsheet registers.
         public var file: String?
+        /// For a workbook, the sheet that feeds it (default: the sheet named after the collection).
+        public var sheet: String?
         /// The collection of an XML or JSON export that feeds it (default: the target's name).
         public var source: String?
         /// The CSV separator; nil to detect it from the header line.

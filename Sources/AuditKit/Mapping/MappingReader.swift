@@ -22,7 +22,7 @@ import Yams
 /// ```
 public enum MappingReader {
     static let topKeys = ["date_format", "constants", "collections"]
-    static let collectionKeys = ["file", "source", "separator", "date_format", "fields", "keep_other_fields"]
+    static let collectionKeys = ["file", "sheet", "source", "separator", "date_format", "fields", "keep_other_fields"]
     static let fieldKeys = ["column", "field", "constant", "date", "values", "split", "fields", "from", "match", "html"]
 
     /// Reads the mapping file at `path`.
@@ -88,6 +88,7 @@ public enum MappingReader {
             let name = bodyKey.scalar?.string ?? ""
             switch name {
             case "file": rule.file = try scalar(bodyValue, "file", fail)
+            case "sheet": rule.sheet = try scalar(bodyValue, "sheet", fail)
             case "source": rule.source = try scalar(bodyValue, "source", fail)
             case "separator":
                 let text = try scalar(bodyValue, "separator", fail)

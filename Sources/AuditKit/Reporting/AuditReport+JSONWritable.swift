@@ -143,6 +143,7 @@ extension InputFile: JSONWritable {
             json.member("path", path)
             json.member("records", records)
             json.member("sha256", sha256)
+            json.member("sheet", ifPresent: sheet)
         }
     }
 }

@@ -236,8 +236,14 @@ private struct Walker {
 
     mutating func report(_ kind: StructuralViolation.Kind, at location: SourceLocation, collection: String?,
                          record: String?, _ message: String) {
+        var file = path(location.file), line = Int(location.line), column = Int(location.column)
+        if inputs.indices.contains(Int(location.file)), inputs[Int(location.file)].sheet != nil {
+            // A workbook cell: `registers.xlsx:complaints!A12`, without a separate line.
+            file = inputs[Int(location.file)].place(line: line, column: column).file
+            (line, column) = (0, 0)
+        }
         violations.append(StructuralViolation(
-            file: path(location.file), line: Int(location.line), column: Int(location.column), kind: kind,
+            file: file, line: line, column: column, kind: kind,
             collection: collection, record: record, message: message))
     }
 }

@@ -17,7 +17,7 @@ public enum RecordValidation {
         if records.inputs.first?.format == "xml" {
             return Outcome(records: records, violations: try XMLSchemaValidator.validate(path: path))
         }
-        return Outcome(records: records, violations: ContractValidator.violations(in: records))
+        return Outcome(records: records, violations: records.violations + ContractValidator.violations(in: records))
     }
 
     /// Loads the export at `path` and checks its structure by walking the loaded records, the
@@ -25,7 +25,8 @@ public enum RecordValidation {
     /// read once. This is what `check` runs; ``validate(path:fileIndex:)`` adds the XML Schema.
     public static func load(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> RecordSet {
         var records = try RecordLoader.load(path: path, fileIndex: fileIndex)
-        records.violations = ContractValidator.violations(in: records)
+        // The loader's own notes (a workbook's hidden sheets, formulas without a value) come first.
+        records.violations += ContractValidator.violations(in: records)
         return records
     }
 }

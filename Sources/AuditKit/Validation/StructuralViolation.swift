@@ -11,6 +11,11 @@ public struct StructuralViolation: Sendable, Equatable, Comparable, CustomString
         case badDate = "bad-date"
         /// The same `id` twice in one collection.
         case duplicateID = "duplicate-id"
+        /// A workbook cell that holds something but gives no value (a formula never calculated,
+        /// an error such as `#N/A`).
+        case unreadCell = "unread-cell"
+        /// A workbook sheet left out: hidden, or not a register of the contract.
+        case ignoredSheet = "ignored-sheet"
     }
 
     /// The export's path, as given.

@@ -5,9 +5,9 @@ internal import CLibXML2
 /// with libxml2's own schema validator. The only file of the validation code that touches
 /// libxml2: nothing C-shaped leaves it.
 ///
-/// The document is streamed through libxml2's SAX parser with the loader's safety options (no
-/// network, no entity substitution, no DTD loading, external entities refused, any DOCTYPE
-/// rejected) and the validator plugged into it; no tree is built. The schema is always the bundled
+/// The document is streamed through libxml2's SAX2 parser set up by ``LibXMLParsing`` (no
+/// network, no entity substitution, no DTD loading, external entities refused), any DOCTYPE
+/// rejected, and the validator plugged into it; no tree is built. The schema is always the bundled
 /// resource, never a location named in the input (`xsi:schemaLocation` is ignored).
 ///
 /// The SAX callbacks keep the path of open elements, so each error is tied to the element being
@@ -19,7 +19,6 @@ public enum XMLSchemaValidator {
     /// - Throws: ``RecordLoadError`` when the file cannot be read, is not well-formed XML or
     ///   declares a DOCTYPE.
     public static func validate(path: String) throws(RecordLoadError) -> [StructuralViolation] {
-        _ = libxmlSetUp
         guard let schema = BundledSchema.shared.schema else {
             throw RecordLoadError(file: path, message: "the bundled XML Schema could not be read: \(BundledSchema.shared.problem)")
         }
@@ -50,7 +49,6 @@ public enum XMLSchemaValidator {
                               state: SchemaValidationState) throws(RecordLoadError) -> [SchemaValidationState.Entry] {
         let pointer = Unmanaged.passUnretained(state).toOpaque()
         var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let context, let localName else { return }
             Unmanaged<SchemaValidationState>.fromOpaque(context).takeUnretainedValue()
@@ -74,20 +72,10 @@ public enum XMLSchemaValidator {
             guard let context else { return }
             Unmanaged<SchemaValidationState>.fromOpaque(context).takeUnretainedValue().entityReference()
         }
-        let source = UnsafeMutableRawPointer(bitPattern: Int(descriptor) + 1)
-        guard let parser = xmlCreateIOParserCtxt(&handler, pointer, { source, buffer, length in
-            guard let source, let buffer else { return -1 }
-            let descriptor = Int32(Int(bitPattern: source) - 1)
-            while true {
-                let count = read(descriptor, buffer, Int(length))
-                if count >= 0 { return Int32(count) }
-                if errno != EINTR { return -1 }
-            }
-        }, nil, source, XML_CHAR_ENCODING_NONE) else {
+        guard let parser = LibXMLParsing.descriptorParser(handler: &handler, context: pointer, descriptor: descriptor) else {
             throw RecordLoadError(file: path, message: "the file could not be opened as XML")
         }
-        defer { xmlFreeParserCtxt(parser) }
-        xmlCtxtUseOptions(parser, validationOptions)
+        defer { LibXMLParsing.free(parser) }
         state.parser = parser
         defer { state.parser = nil }
         xmlSchemaSetValidStructuredErrors(context, { context, error in
@@ -115,12 +103,11 @@ public enum XMLSchemaValidator {
         }
         if parser.pointee.wellFormed == 0 {
             if let error = xmlCtxtGetLastError(parser)?.pointee, error.code != 0 {
-                var text = error.message.map { String(cString: $0) } ?? "unknown XML error"
-                while text.last?.isWhitespace == true { text.removeLast() }
+                let text = LibXMLParsing.errorText(error) ?? "unknown XML error"
                 throw RecordLoadError(file: path, line: Int(error.line), column: Int(error.int2),
                                       message: "the file is not valid XML: \(text)")
             }
-            throw RecordLoadError(file: path, line: Int(parser.pointee.input?.pointee.line ?? 0),
+            throw RecordLoadError(file: path, line: LibXMLParsing.position(parser).line,
                                   message: "the file is not valid XML")
         }
         return state.entries
@@ -130,14 +117,6 @@ public enum XMLSchemaValidator {
     public static var schemaText: String? { BundledSchema.resourceText(named: "records.xsd") }
 }
 
-private let validationOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
-
-/// Process-wide libxml2 set-up, done once: initialise and refuse every external entity.
-private let libxmlSetUp: Void = {
-    xmlInitParser()
-    xmlSetExternalEntityLoader { _, _, _ in nil }
-}()
-
 /// The parsed bundled schema, shared read-only by every validation (libxml2 allows one
 /// `xmlSchema` to serve several validation contexts).
 private final class BundledSchema: @unchecked Sendable {
@@ -146,7 +125,7 @@ private final class BundledSchema: @unchecked Sendable {
     private(set) var problem = ""
 
     private init() {
-        _ = libxmlSetUp
+        _ = LibXMLParsing.setUp
         // Parsed from memory: the external entity loader refuses every file, the schema's too.
         guard let text = BundledSchema.resourceText(named: "records.xsd") else {
             schema = nil
@@ -310,9 +289,7 @@ final class SchemaValidationState {
     }
 
     func schemaError(_ error: xmlError) {
-        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        var text = error.message.map { String(cString: $0) } ?? "unknown XML error"
-        while text.last?.isWhitespace == true { text.removeLast() }
+        guard let text = LibXMLParsing.errorText(error) else { return }
         // In a streamed validation libxml2 gives no line for attribute errors: the parser's is theirs.
         var entry = Entry(line: error.line > 0 ? Int(error.line) : line, message: text)
         if let top = stack.last {

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes a ``ReportDocument`` as a Word document (.docx, WordprocessingML), for exchanging an
 /// audit dossier with certification bodies and clients who work in Word.
@@ -54,26 +53,9 @@ public struct DOCXWriter: Sendable {
     /// - Throws: ``WriteError`` if the ZIP library fails.
     public func data() throws(WriteError) -> Data {
         do {
-            let archive = try Archive(accessMode: .create)
-            for part in parts {
-                let bytes = Data(part.contents.utf8)
-                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
-                                     modificationDate: entryDate, permissions: 0o644, compressionMethod: .deflate) { position, size in
-                    bytes.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-            guard let data = archive.data else { throw WriteError(reason: "the archive has no data") }
-            return data
-        } catch let error as WriteError {
-            throw error
+            return try DeterministicZip.data(parts, day: date)
         } catch {
-            throw WriteError(reason: String(describing: error))
+            throw WriteError(reason: error.reason)
         }
-    }
-
-    /// Midnight UTC on the audit date, else 1 January 1980 (the earliest date a ZIP can hold).
-    var entryDate: Date {
-        let day = date.flatMap(CalendarDate.parse)?.day ?? 3652  // 1980-01-01
-        return Date(timeIntervalSince1970: TimeInterval(day) * 86_400)
     }
 }

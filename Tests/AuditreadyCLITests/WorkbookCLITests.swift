@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// Excel workbooks through the binary: `template` writes one that `check` reads without a
+/// mapping, findings point at `file.xlsx:Sheet!A12`, a filled template gives the same findings as
+/// the same records in JSON, and an unreadable workbook is one line on standard error and exit 2.
+@Suite struct WorkbookCLITests {
+    static let fixtures = "Tests/AuditKitTests/Fixtures/Workbooks/"
+
+    /// The findings of a JSON report, without their locations (which differ between spellings).
+    static func findings(_ json: String) throws -> [String] {
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        return findings.map { "\($0["rule"] ?? "") \($0["record"] ?? "-") \($0["grade"] ?? "") \($0["message"] ?? "")" }.sorted()
+    }
+
+    @Test(arguments: ["en", "fr"])
+    func aTemplateIsWrittenAndCheckedWithoutAMapping(_ language: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let book = directory.appendingPathComponent("registers.xlsx").path
+        let written = try CommandRunner.run(["template", "--output", book, "--lang", language])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout == "" && written.stderr == "")
+        let checked = try CommandRunner.run(["check", book, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout.contains("\"sheet\" : \"complaints\""))
+        let validated = try CommandRunner.run(["validate", book])
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+    }
+
+    /// The round trip: template → filled by openpyxl (scripts/fill-xlsx-template.py) → check.
+    @Test func aFilledTemplateGivesTheFindingsOfTheSameRecordsInJSON() throws {
+        var outcomes: [String: [String]] = [:]
+        for file in ["filled-template.xlsx", "filled-records.json"] {
+            let outcome = try CommandRunner.run(["check", CommandRunner.path(Self.fixtures + file), "--as-of", "2026-11-15",
+                                                 "--format", "json", "--fail-on", "none"])
+            #expect(outcome.status == 0, "\(file): \(outcome.stderr)")
+            outcomes[file] = try Self.findings(outcome.stdout)
+        }
+        #expect(outcomes["filled-template.xlsx"]?.isEmpty == false)
+        #expect(outcomes["filled-template.xlsx"] == outcomes["filled-records.json"])
+    }
+
+    @Test func findingsAndNotesPointAtTheSheetAndCell() throws {
+        let path = CommandRunner.path(Self.fixtures + "contract-layout.xlsx")
+        let outcome = try CommandRunner.run(["check", path, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("\"file\" : \"\(path):nonconformities!E4\""))
+        #expect(outcome.stdout.contains("\(path):complaints!A"))
+        let text = try CommandRunner.run(["check", path, "--as-of", "2026-11-15", "--fail-on", "none"])
+        #expect(text.stdout.contains("contract-layout.xlsx:risks"), "\(text.stdout)")
+    }
+
+    @Test func anUnreadableWorkbookExitsTwoWithOneLine() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let encrypted = directory.appendingPathComponent("protected.xlsx")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)).write(to: encrypted)
+        for command in [["check", encrypted.path, "--as-of", "2026-11-15"], ["validate", encrypted.path]] {
+            let outcome = try CommandRunner.run(command)
+            #expect(outcome.status == 2, "\(command[0]): \(outcome.stdout)\(outcome.stderr)")
+            let lines = outcome.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(outcome.stderr)")
+            #expect(lines.first?.contains("protected.xlsx: error: this is a password-protected workbook") == true, "\(outcome.stderr)")
+        }
+    }
+
+    @Test func aMappingReadsANamedSheetWithRenamedColumns() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let book = directory.appendingPathComponent("registres.xlsx")
+        try FileManager.default.copyItem(atPath: CommandRunner.path(Self.fixtures + "contract-layout.xlsx"), toPath: book.path)
+        let mapping = directory.appendingPathComponent("m.yml")
+        try Data("""
+            collections:
+              complaints:
+                file: registres.xlsx
+                sheet: complaints
+                fields:
+                  id: id
+                  received_on: received_on
+                  priority: {column: priority, values: {high: critical}}
+                  category: {constant: "from the workbook"}
+              nonconformities:
+                file: registres.xlsx
+                sheet: Nonconformities
+                fields: {id: id, owner: owner}
+
+            """.utf8).write(to: mapping)
+        let output = directory.appendingPathComponent("o.json")
+        let outcome = try CommandRunner.run(["map", "--mapping", mapping.path, "--output", output.path, book.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let json = try String(contentsOf: output, encoding: .utf8)
+        #expect(json.contains("2026-01-05"), "\(json)")
+        #expect(json.contains("critical"))
+        #expect(json.contains("from the workbook"))
+        // NC-2's owner comes from the merged range.
+        #expect(json.components(separatedBy: "\"owner\": \"P-1\"").count == 3, "\(json)")
+
+        try Data("collections:\n  complaints:\n    file: registres.xlsx\n    sheet: Complaints register\n    fields: {id: id}\n".utf8).write(to: mapping)
+        let missing = try CommandRunner.run(["map", "--mapping", mapping.path, "--output", output.path, book.path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("m.yml:2:3: error:"), "\(missing.stderr)")  // the collection
+        #expect(missing.stderr.contains("the sheet 'Complaints register' is not in registres.xlsx"), "\(missing.stderr)")
+    }
+}
