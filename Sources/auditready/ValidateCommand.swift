@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
                 if outcome.violations.count > Self.shownPerFile {
                     lines.append("… and \(outcome.violations.count - Self.shownPerFile) more problems in this file")
                 }
-                count += outcome.violations.count
+                count += outcome.violations.count { !$0.isNote }
                 checked += 1
             } catch {
                 Terminal.error(error.description)

@@ -104,4 +104,34 @@ import Testing
         #expect(missing.stderr.contains("m.yml:2:3: error:"), "\(missing.stderr)")  // the collection
         #expect(missing.stderr.contains("the sheet 'Complaints register' is not in registres.xlsx"), "\(missing.stderr)")
     }
+
+    /// SARIF readers open the artifact's URI: a workbook finding names the workbook itself, with
+    /// the sheet and cell in the location's properties, and the workbook is one artifact.
+    @Test func sarifPointsAtTheWorkbookWithTheCellAsAProperty() throws {
+        let path = CommandRunner.path(Self.fixtures + "contract-layout.xlsx")
+        let outcome = try CommandRunner.run(["check", path, "--as-of", "2026-11-15", "--format", "sarif", "--fail-on", "none"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let artifacts = try #require(run["artifacts"] as? [[String: Any]])
+        #expect(artifacts.count == 1)
+        let places = try #require(run["results"] as? [[String: Any]]).compactMap { result -> [String: Any]? in
+            ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any]
+        }
+        #expect(!places.isEmpty)
+        for place in places {
+            let uri = (place["artifactLocation"] as? [String: Any])?["uri"] as? String
+            #expect(uri?.hasSuffix("contract-layout.xlsx") == true, "\(place)")
+            let cell = (place["properties"] as? [String: Any])?["cell"] as? String
+            #expect(cell?.contains("!") == true, "\(place)")
+        }
+    }
+
+    /// A workbook's notes sheet or pivot table is not a defect of the export: `validate` says it
+    /// was not read, as a note, and the workbook stays valid.
+    @Test func aSheetThatIsNotARegisterIsANoteForValidate() throws {
+        let outcome = try CommandRunner.run(["validate", CommandRunner.path(Self.fixtures + "contract-layout.xlsx")])
+        #expect(outcome.stdout.contains("contract-layout.xlsx:Notes: note: the sheet 'Notes' is not a register"), "\(outcome.stdout)")
+        #expect(!outcome.stdout.contains("Notes: error:"), "\(outcome.stdout)")
+    }
 }

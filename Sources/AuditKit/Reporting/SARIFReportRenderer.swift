@@ -24,8 +24,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         let results = report.findings.map { finding -> SARIF.Result in
             var location = SARIF.Location()
             if let file = finding.location.file {
-                location.physicalLocation = .init(artifactLocation: .init(uri: Self.uri(file)),
-                                                  region: finding.location.line.map { SARIF.Region(startLine: max(1, $0)) })
+                location.physicalLocation = Self.physicalLocation(file: file, line: finding.location.line)
             }
             if let record = finding.record {
                 let collection = finding.collection ?? "records"
@@ -46,7 +45,9 @@ public struct SARIFReportRenderer: ReportRenderer {
                                                   grade: finding.grade.rawValue, stage2Grade: finding.stage2Grade?.rawValue,
                                                   tags: nil))
         }
-        let artifacts = report.inputs.map { input in
+        // One artifact per file: each sheet of a workbook is an input of its own, with the same path.
+        var listed = Set<String>()
+        let artifacts = report.inputs.filter { listed.insert($0.path).inserted }.map { input in
             SARIF.Artifact(location: .init(uri: Self.uri(input.path)), hashes: ["sha-256": input.sha256])
         }
         // Defects of the export file are not results (nonconformities): they are notifications
@@ -54,8 +55,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         let notes = report.exportNotes.map { note -> SARIF.Notification in
             var location = SARIF.Location()
             if let file = note.location.file {
-                location.physicalLocation = .init(artifactLocation: .init(uri: Self.uri(file)),
-                                                  region: note.location.line.map { SARIF.Region(startLine: max(1, $0)) })
+                location.physicalLocation = Self.physicalLocation(file: file, line: note.location.line)
             }
             return SARIF.Notification(message: .init(text: note.message),
                                       locations: location.physicalLocation == nil ? nil : [location])
@@ -85,6 +85,18 @@ public struct SARIFReportRenderer: ReportRenderer {
     /// `Q44-internal-audit-done` as `Q44InternalAuditDone`.
     static func pascalName(_ id: String) -> String {
         id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// Where a finding or note is: a line of a text file, or a cell of a workbook. A workbook
+    /// place is written `book.xlsx:Sheet!C12`; its URI is the workbook's, and the cell goes in
+    /// the location's `properties` (SARIF regions count lines and bytes of text files).
+    static func physicalLocation(file: String, line: Int?) -> SARIF.PhysicalLocation {
+        if let cut = file.range(of: ".xlsx:", options: [.caseInsensitive, .backwards]) {
+            let workbook = String(file[..<file.index(cut.lowerBound, offsetBy: 5)])
+            let cell = String(file[cut.upperBound...])
+            return .init(artifactLocation: .init(uri: uri(workbook)), region: nil, properties: ["cell": cell])
+        }
+        return .init(artifactLocation: .init(uri: uri(file)), region: line.map { SARIF.Region(startLine: max(1, $0)) })
     }
 
     /// A file path as a URI reference: percent-encoded, so spaces and `#` cannot change its meaning.
@@ -199,6 +211,8 @@ enum SARIF {
     struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
         var region: Region?
+        /// `cell` for a place in a workbook (`complaints!C12`).
+        var properties: [String: String]?
     }
 
     struct ArtifactLocation: Encodable {

@@ -45,9 +45,15 @@ public struct StructuralViolation: Sendable, Equatable, Comparable, CustomString
         self.message = message
     }
 
-    /// `file:line:column: error: message`.
+    /// True for what is said but is not a departure from the contract: a workbook sheet left out
+    /// (workbooks often hold notes or pivot tables beside their registers). It does not make a
+    /// file invalid.
+    public var isNote: Bool { kind == .ignoredSheet }
+
+    /// `file:line:column: error: message` (`note:` for a note).
     public var description: String {
-        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+        let severity = isNote ? "note" : "error"
+        return line > 0 ? "\(file):\(line):\(column): \(severity): \(message)" : "\(file): \(severity): \(message)"
     }
 
     public static func < (lhs: StructuralViolation, rhs: StructuralViolation) -> Bool {
