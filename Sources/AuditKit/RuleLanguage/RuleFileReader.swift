@@ -63,7 +63,7 @@ enum RuleFileReader {
     }
 
     /// `4194304` as `4,194,304`.
-    private static func grouped(_ number: Int) -> String {
+    static func grouped(_ number: Int) -> String {
         var digits = Array(String(number))
         var index = digits.count - 3
         while index > 0 {
