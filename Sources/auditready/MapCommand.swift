@@ -28,7 +28,7 @@ struct MapCommand: ParsableCommand {
             Terminal.warning("\(place): warning: \(violation.message)")
         }
         do {
-            try AtomicFile.write(RecordWriter.json(records.root), to: output, protected: inputs + [mapping])
+            try AtomicFile.write(RecordWriter.streamedJSON(records.root), to: output, protected: inputs + [mapping])
         } catch {
             Terminal.error(error.localizedDescription)
             throw ExitCode(ExitStatus.unusable)
