@@ -8,9 +8,12 @@
 # Everything it makes goes to .build-fuzz/ (the build) and fuzz-out/ (corpora, crashes, logs),
 # both ignored by git. A crash, leak or timeout leaves its input in fuzz-out/artifacts/TARGET/ and
 # makes the script exit with 1; reproduce it with `.build-fuzz/TARGET FILE`.
-# FUZZ_SKIP_BUILD=1 reuses the last build. FUZZ_LEAKS=0 turns leak detection off: with the Swift
-# 6 toolchain here, LeakSanitizer reports 32-byte objects made once by the records contract's
-# static initialisation (RecordsContract.entries) as leaked, which stops every XML run at once.
+# FUZZ_SKIP_BUILD=1 reuses the last build. FUZZ_OPT=-Onone builds AuditKit and the targets
+# without optimisation: much faster to build on a loaded machine (the -O build of AuditKit with
+# the sanitizers took over 20 minutes there), fewer executions a second.
+# FUZZ_LEAKS=0 turns leak detection off: with the Swift 6 toolchain here, LeakSanitizer reports
+# 32-byte objects made once by the records contract's static initialisation
+# (RecordsContract.entries) as leaked, which stops every XML run at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -39,7 +42,8 @@ cyaml="$checkouts/Yams/Sources/CYaml"
   && ar rcs libCYaml.a cyaml-*.o)
 (cd "$build" && swiftc -swift-version 5 -parse-as-library -O -g -module-name Yams -emit-library -static -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC \
   -emit-module -I "$cyaml/include" $(find "$checkouts/Yams/Sources/Yams" -name "*.swift" | sort) -o libYams.a)
-(cd "$build" && swiftc -swift-version 6 -parse-as-library -O -g -sanitize=fuzzer,address \
+opt=${FUZZ_OPT:--O}
+(cd "$build" && swiftc -swift-version 6 -parse-as-library "$opt" -g -sanitize=fuzzer,address \
   -module-name AuditKit -emit-library -static -emit-module -I . -I "$cyaml/include" "${libxml[@]}" \
   $(find "$root/Sources/AuditKit" -name "*.swift" | sort) "$root/Fuzz/ResourceBundleStub.swift" -o libAuditKit.a)
 for target in "${targets[@]}"; do
@@ -51,7 +55,7 @@ for target in "${targets[@]}"; do
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
   echo "== building $target"
-  swiftc -swift-version 6 -parse-as-library -O -g -sanitize=fuzzer,address "${sources[@]}" \
+  swiftc -swift-version 6 -parse-as-library "$opt" -g -sanitize=fuzzer,address "${sources[@]}" \
     -I "$build" -I "$cyaml/include" "${libxml[@]}" -L "$build" -lAuditKit -lCrypto -lYams -lCYaml -lxml2 -o "$build/$target" 2>&1 \
     | { grep -v "Cannot export local symbol" || true; }
 done
