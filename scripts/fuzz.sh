@@ -33,7 +33,7 @@ echo "== building AuditKit with the fuzzer and address sanitizers (no SwiftPM, n
 # AuditKit's own Swift sources are compiled: hashes are not what is fuzzed here.
 (cd "$build" && swiftc -swift-version 6 -parse-as-library -O -g -module-name Crypto \
   -emit-library -static -emit-module "$root/Fuzz/CryptoStub/Crypto.swift" -o libCrypto.a)
-# The other package AuditKit imports (Yams with its C library) is built plainly from
+# The other packages AuditKit imports (Yams with its C library, ZIPFoundation) are built plainly from
 # SwiftPM's checkouts, like the stand-in above: only AuditKit is instrumented.
 swift package resolve >/dev/null
 checkouts="$root/.build/checkouts"
@@ -42,9 +42,13 @@ cyaml="$checkouts/Yams/Sources/CYaml"
   && ar rcs libCYaml.a cyaml-*.o)
 (cd "$build" && swiftc -swift-version 5 -parse-as-library -O -g -module-name Yams -emit-library -static -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC \
   -emit-module -I "$cyaml/include" $(find "$checkouts/Yams/Sources/Yams" -name "*.swift" | sort) -o libYams.a)
+# ZIPFoundation (the DOCX writer's) likewise, with the system zlib through its CZlib module map.
+zipf="$checkouts/ZIPFoundation/Sources"
+(cd "$build" && swiftc -swift-version 5 -parse-as-library -O -g -module-name ZIPFoundation -emit-library -static -D SWIFT_PACKAGE \
+  -Xcc -D_GNU_SOURCE=1 -emit-module -I "$zipf/CZLib" $(find "$zipf/ZIPFoundation" -name "*.swift" | sort) -o libZIPFoundation.a)
 opt=${FUZZ_OPT:--O}
 (cd "$build" && swiftc -swift-version 6 -parse-as-library "$opt" -g -sanitize=fuzzer,address \
-  -module-name AuditKit -emit-library -static -emit-module -I . -I "$cyaml/include" "${libxml[@]}" \
+  -module-name AuditKit -emit-library -static -emit-module -I . -I "$cyaml/include" -I "$zipf/CZLib" "${libxml[@]}" \
   $(find "$root/Sources/AuditKit" -name "*.swift" | sort) "$root/Fuzz/ResourceBundleStub.swift" -o libAuditKit.a)
 for target in "${targets[@]}"; do
   case $target in
@@ -56,7 +60,8 @@ for target in "${targets[@]}"; do
   esac
   echo "== building $target"
   swiftc -swift-version 6 -parse-as-library "$opt" -g -sanitize=fuzzer,address "${sources[@]}" \
-    -I "$build" -I "$cyaml/include" "${libxml[@]}" -L "$build" -lAuditKit -lCrypto -lYams -lCYaml -lxml2 -o "$build/$target" 2>&1 \
+    -I "$build" -I "$cyaml/include" -I "$zipf/CZLib" "${libxml[@]}" -L "$build" -lAuditKit -lCrypto -lYams -lCYaml -lZIPFoundation -lz -lxml2 \
+    -o "$build/$target" 2>&1 \
     | { grep -v "Cannot export local symbol" || true; }
 done
 fi
