@@ -8,9 +8,12 @@
 # Everything it makes goes to .build-fuzz/ (the build) and fuzz-out/ (corpora, crashes, logs),
 # both ignored by git. A crash, leak or timeout leaves its input in fuzz-out/artifacts/TARGET/ and
 # makes the script exit with 1; reproduce it with `.build-fuzz/TARGET FILE`.
-# FUZZ_SKIP_BUILD=1 reuses the last build. FUZZ_LEAKS=0 turns leak detection off: with the Swift
-# 6 toolchain here, LeakSanitizer reports 32-byte objects made once by the records contract's
-# static initialisation (RecordsContract.entries) as leaked, which stops every XML run at once.
+# FUZZ_SKIP_BUILD=1 reuses the last build. FUZZ_OPT=-Onone builds AuditKit and the targets
+# without optimisation: much faster to build on a loaded machine (the -O build of AuditKit with
+# the sanitizers took over 20 minutes there), fewer executions a second.
+# FUZZ_LEAKS=0 turns leak detection off: with the Swift 6 toolchain here, LeakSanitizer reports
+# 32-byte objects made once by the records contract's static initialisation
+# (RecordsContract.entries) as leaked, which stops every XML run at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -30,7 +33,7 @@ echo "== building AuditKit with the fuzzer and address sanitizers (no SwiftPM, n
 # AuditKit's own Swift sources are compiled: hashes are not what is fuzzed here.
 (cd "$build" && swiftc -swift-version 6 -parse-as-library -O -g -module-name Crypto \
   -emit-library -static -emit-module "$root/Fuzz/CryptoStub/Crypto.swift" -o libCrypto.a)
-# The other package AuditKit imports (Yams with its C library) is built plainly from
+# The other packages AuditKit imports (Yams with its C library, ZIPFoundation) are built plainly from
 # SwiftPM's checkouts, like the stand-in above: only AuditKit is instrumented.
 swift package resolve >/dev/null
 checkouts="$root/.build/checkouts"
@@ -39,8 +42,13 @@ cyaml="$checkouts/Yams/Sources/CYaml"
   && ar rcs libCYaml.a cyaml-*.o)
 (cd "$build" && swiftc -swift-version 5 -parse-as-library -O -g -module-name Yams -emit-library -static -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC \
   -emit-module -I "$cyaml/include" $(find "$checkouts/Yams/Sources/Yams" -name "*.swift" | sort) -o libYams.a)
-(cd "$build" && swiftc -swift-version 6 -parse-as-library -O -g -sanitize=fuzzer,address \
-  -module-name AuditKit -emit-library -static -emit-module -I . -I "$cyaml/include" "${libxml[@]}" \
+# ZIPFoundation (the DOCX writer's) likewise, with the system zlib through its CZlib module map.
+zipf="$checkouts/ZIPFoundation/Sources"
+(cd "$build" && swiftc -swift-version 5 -parse-as-library -O -g -module-name ZIPFoundation -emit-library -static -D SWIFT_PACKAGE \
+  -Xcc -D_GNU_SOURCE=1 -emit-module -I "$zipf/CZLib" $(find "$zipf/ZIPFoundation" -name "*.swift" | sort) -o libZIPFoundation.a)
+opt=${FUZZ_OPT:--O}
+(cd "$build" && swiftc -swift-version 6 -parse-as-library "$opt" -g -sanitize=fuzzer,address \
+  -module-name AuditKit -emit-library -static -emit-module -I . -I "$cyaml/include" -I "$zipf/CZLib" "${libxml[@]}" \
   $(find "$root/Sources/AuditKit" -name "*.swift" | sort) "$root/Fuzz/ResourceBundleStub.swift" -o libAuditKit.a)
 for target in "${targets[@]}"; do
   case $target in
@@ -51,8 +59,9 @@ for target in "${targets[@]}"; do
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac
   echo "== building $target"
-  swiftc -swift-version 6 -parse-as-library -O -g -sanitize=fuzzer,address "${sources[@]}" \
-    -I "$build" -I "$cyaml/include" "${libxml[@]}" -L "$build" -lAuditKit -lCrypto -lYams -lCYaml -lxml2 -o "$build/$target" 2>&1 \
+  swiftc -swift-version 6 -parse-as-library "$opt" -g -sanitize=fuzzer,address "${sources[@]}" \
+    -I "$build" -I "$cyaml/include" -I "$zipf/CZLib" "${libxml[@]}" -L "$build" -lAuditKit -lCrypto -lYams -lCYaml -lZIPFoundation -lz -lxml2 \
+    -o "$build/$target" 2>&1 \
     | { grep -v "Cannot export local symbol" || true; }
 done
 fi

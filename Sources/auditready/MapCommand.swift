@@ -29,7 +29,7 @@ struct MapCommand: ParsableCommand {
         }
         do {
             // The files read, also those an input directory stands for, are never overwritten.
-            try AtomicFile.write(RecordWriter.json(records.root), to: output, protected: inputs + [mapping] + records.inputs.map(\.path))
+            try AtomicFile.write(RecordWriter.streamedJSON(records.root), to: output, protected: inputs + [mapping] + records.inputs.map(\.path))
         } catch {
             Terminal.error(error.localizedDescription)
             throw ExitCode(ExitStatus.unusable)

@@ -35,22 +35,22 @@ struct RulesCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Rule directories or files. Default: the bundled checklists.", valueName: "DIR"))
         var paths: [String] = []
 
+        /// Errors and warnings go to standard error, one line each, like every other command's;
+        /// only the summary line is written on standard output.
         func run() throws {
             let ruleSet: RuleSet
             do {
                 ruleSet = try RuleSet.load(paths: RuleDirectories.resolve(paths))
             } catch {
-                let count = error.diagnostics.count
-                try StandardStream.print((error.diagnostics.map { TerminalText.line($0.description) }
-                    + [counted(count, "error")]).joined(separator: "\n") + "\n")
+                for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+                try StandardStream.print(counted(error.diagnostics.count, "error") + "\n")
                 throw ExitCode(ExitStatus.unusable)
             }
             // A `define` called by several rules is checked in each: say each warning once.
             let warnings = Set(ruleSet.warnings + ContractLint.check(ruleSet.files) + AbsenceLint.check(ruleSet.files)
                 + TranslationLint.check(ruleSet.files, language: .fr)).sorted()
-            var lines = warnings.map(\.description)
-            lines.append("\(counted(ruleSet.files.count, "file")), \(counted(ruleSet.rules.count, "rule")): no errors, \(counted(warnings.count, "warning"))")
-            try StandardStream.print(lines.map(TerminalText.line).joined(separator: "\n") + "\n")
+            for warning in warnings { Terminal.warning(warning.description) }
+            try StandardStream.print("\(counted(ruleSet.files.count, "file")), \(counted(ruleSet.rules.count, "rule")): no errors, \(counted(warnings.count, "warning"))\n")
         }
     }
 }

@@ -23,25 +23,18 @@ struct SampleCommand: ParsableCommand {
         }
     }
 
+    /// Both files are written as every output is (``AtomicFile``): to a temporary file beside
+    /// each, renamed over it once whole, so a failed or interrupted run leaves no half-written
+    /// export and an existing one as it was.
     func run() throws {
-        let manager = FileManager.default
         do {
             try OutputDirectory.create(outputDirectory)
-            let jsonPath = (outputDirectory as NSString).appendingPathComponent("records.json")
-            let xmlPath = (outputDirectory as NSString).appendingPathComponent("records.xml")
-            for path in [jsonPath, xmlPath] {
-                if let problem = RegularFile.problem(replacing: path) { throw AtomicFile.WriteError(path: path, reason: problem) }
-            }
-            guard manager.createFile(atPath: jsonPath, contents: nil), manager.createFile(atPath: xmlPath, contents: nil),
-                  let json = FileHandle(forWritingAtPath: jsonPath), let xml = FileHandle(forWritingAtPath: xmlPath) else {
-                Terminal.error("cannot write into \(outputDirectory)")
-                throw ExitCode(ExitStatus.unusable)
-            }
-            defer {
-                try? json.close()
-                try? xml.close()
-            }
-            try SampleGenerator(complaints: complaints, seed: seed).write(json: json, xml: xml)
+            let json = try AtomicFile.Pending(path: (outputDirectory as NSString).appendingPathComponent("records.json"))
+            let xml = try AtomicFile.Pending(path: (outputDirectory as NSString).appendingPathComponent("records.xml"))
+            // On any error the two go out of scope uncommitted, and their temporary files are removed.
+            try SampleGenerator(complaints: complaints, seed: seed).write(json: json.handle, xml: xml.handle)
+            try json.commit()
+            try xml.commit()
         } catch let code as ExitCode {
             throw code
         } catch let error as AtomicFile.WriteError {

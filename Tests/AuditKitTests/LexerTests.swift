@@ -88,4 +88,42 @@ import Testing
         #expect("\(error.line):\(error.column): \(error.message)" == expected)
         #expect(error.file == "t.rules")
     }
+
+    /// The lexer reads bytes; columns still count characters: an accent written as two code
+    /// points, an emoji flag or family, Chinese, Hebrew, a dash, each counts one.
+    @Test(arguments: ["message \"é è ê\" ", "x = \"Re\u{301}clamation\" ", "\"🇫🇷 👨‍👩‍👧 ok\" ", "\"投诉 处理\" ",
+                      "\"תלונה\" ", "\"a — b\" ", "délai_é ", "\"\u{E9}\u{301}\u{302}\" ", "e\u{301}e\u{301} ", ""])
+    func columnsAfterCharactersBeyondASCIICountCharacters(_ prefix: String) throws {
+        for line in [1, 3] {
+            let before = String(repeating: "x\n", count: line - 1)
+            let error = try #require(lex(before + prefix + "@ y").error, "\(prefix)")
+            #expect(error.line == line && error.column == prefix.count + 1, "\(prefix): \(error.line):\(error.column)")
+            // Tokens after the first error-free ones keep their columns too.
+            let tokens = lex(before + prefix + "zz").tokens
+            #expect(tokens.dropLast().last?.location == SourceLocation(file: 2, line: line, column: prefix.count + 1), "\(prefix)")
+        }
+    }
+
+    /// Every line break counts once, whatever its form ("\r\n" is one), also the ones beyond ASCII.
+    @Test func linesEndAtEveryKindOfLineBreak() throws {
+        let (tokens, error) = lex("a\r\nb\rc\nd\u{85}e\u{2028}f\u{2029}é\u{2028}g")
+        #expect(error == nil)
+        #expect(tokens.dropLast().map(\.location.line) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(tokens.dropLast().allSatisfy { $0.location.column == 1 })
+        #expect(tokens.last?.location == SourceLocation(file: 2, line: 8, column: 2))
+    }
+
+    /// A placeholder's error inside a long message with accents points at its own character.
+    @Test func placeholderPlacesInAMessageWithAccents() throws {
+        let source = "message \"\"\"\n    Réclamation reçue — délai {x.y}\n    à traiter {x.z}.\n    \"\"\""
+        let (tokens, error) = lex(source)
+        #expect(error == nil)
+        let value = try #require(tokens[1].value)
+        #expect(value == "Réclamation reçue — délai {x.y}\nà traiter {x.z}.")
+        #expect(tokens[1].valueLocations.count == value.count)
+        let brace = try #require(value.firstIndex(of: "{"))
+        #expect(tokens[1].valueLocations[value.distance(from: value.startIndex, to: brace)] == SourceLocation(file: 2, line: 2, column: 31))
+        let second = try #require(value.lastIndex(of: "{"))
+        #expect(tokens[1].valueLocations[value.distance(from: value.startIndex, to: second)] == SourceLocation(file: 2, line: 3, column: 15))
+    }
 }

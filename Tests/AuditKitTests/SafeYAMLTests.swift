@@ -95,6 +95,25 @@ import Testing
         #expect(configuration.params == ["team": "R&D", "note": "*x* & &y"])
     }
 
+    /// Reports carry every justification in full: one of megabytes is refused where it is written.
+    @Test func aJustificationLongerThanTheLimitIsRefusedAtItsPlace() throws {
+        func waivers(_ justification: String) -> String {
+            "waivers:\n  - rule: K07\n    justification: \(justification)\n    approver: A\n    expires: 2027-01-31\n"
+        }
+        // The limit counts characters, not bytes: 2,000 accented letters are allowed.
+        let longest = String(repeating: "é", count: WaiverFileReader.maxJustificationCharacters)
+        #expect(try WaiverFileReader.read(source: waivers(longest), path: "waivers.yml").first?.justification == longest)
+        for tooLong in [String(repeating: "x", count: 2_001), String(repeating: "é", count: 2_001), String(repeating: "y", count: 300_000)] {
+            do throws(FileFormatError) {
+                _ = try WaiverFileReader.read(source: waivers(tooLong), path: "waivers.yml")
+                Issue.record("a justification of \(tooLong.count) characters was read")
+            } catch {
+                #expect(error.description == "waivers.yml:3:20: error: this justification is longer than the 2,000 characters a waiver's "
+                        + "justification may have; give the reason in a few sentences and name the document that has the details")
+            }
+        }
+    }
+
     @Test func syntaxErrorsAreOneLineWithTheirPlaceInEveryReader() throws {
         let cases: [(source: String, line: Int, column: Int, words: String)] = [
             ("a: [1, 2\nb: 3\n", 2, 2, "not closed with ]"),

@@ -37,6 +37,27 @@ import Testing
         #expect(try String(contentsOfFile: paths.xml, encoding: .utf8) == RecordWriter.xml(root))
     }
 
+    /// `map` writes its output through ``RecordWriter/streamedJSON(_:)``: the same bytes as the
+    /// whole-tree writer, in pieces (more than one for an export over a megabyte).
+    @Test func streamedJSONMatchesTheWholeTreeWriter() throws {
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let root = try RecordLoader.load(path: try generate(3_000, in: fixture).json).root
+        var pieces = 0
+        var bytes: [UInt8] = []
+        try RecordWriter.streamedJSON(root).write { piece in
+            pieces += 1
+            bytes.append(contentsOf: piece)
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == RecordWriter.json(root))
+        #expect(pieces > 1, "\(bytes.count) bytes in \(pieces) piece(s)")
+        let small = Record(fields: [Record.Field(name: Name("complaints"), value: .list([])),
+                                    Record.Field(name: Name("organisation"), value: .record(Record(fields: [Record.Field(name: Name("name"), value: .text("A \"B\""))])))])
+        for tree in [Record(fields: []), small] {
+            #expect(RecordWriter.streamedJSON(tree).string == RecordWriter.json(tree))
+        }
+    }
+
     @Test func sameSeedSameBytesOtherSeedOtherBytes() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }

@@ -54,6 +54,39 @@ import Testing
         #expect(found.check == [expected], "\(found)")
     }
 
+    /// Item names were made by stripping letters several ways, so `<nonconformitie>`,
+    /// `<processe>` or `<claus>` were accepted as items; only the real singular is now.
+    @Test func onlyTheRealSingularNamesAnItem() throws {
+        let accepted = try both("<records><nonconformities><nonconformity id=\"NC-1\"/></nonconformities><processes><process id=\"PR-1\"/></processes></records>")
+        #expect(accepted.validate == [] && accepted.check == [], "\(accepted)")
+        for (container, wrong, right) in [("nonconformities", "nonconformitie", "nonconformity"), ("processes", "processe", "process")] {
+            let found = try both("<records><\(container)><\(wrong) id=\"X-1\"/></\(container)></records>")
+            let expected = "<\(wrong)> cannot be an item of '\(container)'"
+            #expect(found.validate.count == 1 && found.validate.first?.hasPrefix(expected) == true, "\(found)")
+            #expect(found.validate.first?.contains("<\(right)>, <item>, <entry>") == true, "\(found)")
+            // Both report it; for an item of a top-level collection, validate also names the
+            // item's own id as its record, check names the collection only.
+            #expect(found.check.count == 1 && found.check.first?.hasPrefix(expected) == true, "\(found)")
+            #expect(found.check.first?.hasSuffix("name its items <\(right)>, <item>, <entry>") == true, "\(found)")
+        }
+        // A list of references takes the referenced collection's real singular too, and no other.
+        let audit = { (item: String) in "<records><internal_audits><internal_audit id=\"IA-1\"><findings><\(item)>NC-1</\(item)></findings></internal_audit></internal_audits></records>" }
+        let referenced = try both(audit("nonconformity"))
+        #expect(referenced.validate == [] && referenced.check == [], "\(referenced)")
+        let misnamed = try both(audit("nonconformitie"))
+        #expect(misnamed.validate.count == 1 && misnamed.validate.first?.hasPrefix("<nonconformitie> cannot be an item of 'findings'") == true, "\(misnamed)")
+        #expect(misnamed.check == misnamed.validate, "\(misnamed)")
+    }
+
+    @Test func everyContractListHasOneRealSingular() {
+        let expected = ["nonconformities": "nonconformity", "processes": "process", "clauses": "clause", "analyses": "analysis",
+                        "people": "person", "attendees": "attendee", "changes": "change", "qms_duties": "qms_duty",
+                        "policies": "policy", "responses": "response", "kpis": "kpi", "not_applicable": nil]
+        for (plural, singular) in expected {
+            #expect(ContractSchemas.singular(of: plural) == singular, "\(plural)")
+        }
+    }
+
     /// Before, the record was the last one starting on the error's line or before it: on a
     /// one-line file, always the last record of the line.
     @Test func anErrorNamesTheRecordOfItsOwnElementOnAOneLineFile() throws {

@@ -90,7 +90,7 @@ import Testing
         """.utf8).write(to: directory.appendingPathComponent("r.rules"))
         let outcome = try CommandRunner.run(["rules", "lint", directory.path])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("r.rules:1:6: warning: rule 'R1' has no French text for 'message.fr'"))
-        #expect(!outcome.stdout.contains("'title.fr'"))
+        #expect(outcome.stderr.contains("r.rules:1:6: warning: rule 'R1' has no French text for 'message.fr'"))
+        #expect(!outcome.stderr.contains("'title.fr'"))
     }
 }

@@ -17,6 +17,7 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stdout)")
         // Every bundled rule reads only contract fields and has its French texts.
         #expect(outcome.stdout.hasSuffix("no errors, 0 warnings\n"), "\(outcome.stdout)")
+        #expect(outcome.stderr.isEmpty, "\(outcome.stderr)")
     }
 
     @Test func lintWarnsOnFieldsTheContractDoesNotKnow() throws {
@@ -34,8 +35,11 @@ import Testing
         """.utf8).write(to: directory.appendingPathComponent("mine.rules"))
         let outcome = try CommandRunner.run(["rules", "lint", directory.path])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("mine.rules:7:"))
-        #expect(outcome.stdout.contains("reads the field 'recieved_on', which the records contract does not define; did you mean 'received_on'?"))
+        // Warnings go to standard error, like every command's; the summary stays on standard output.
+        #expect(outcome.stderr.contains("mine.rules:7:"))
+        #expect(!outcome.stdout.contains("mine.rules"))
+        #expect(outcome.stdout.hasPrefix("1 file, 1 rule: no errors, "), "\(outcome.stdout)")
+        #expect(outcome.stderr.contains("reads the field 'recieved_on', which the records contract does not define; did you mean 'received_on'?"))
     }
 
     @Test func lintFailsOnErrors() throws {
@@ -43,7 +47,9 @@ import Testing
         try Data("rule R1\n  title \"x\"\n".utf8).write(to: directory.appendingPathComponent("broken.rules"))
         let outcome = try CommandRunner.run(["rules", "lint", directory.path])
         #expect(outcome.status == 2)
-        #expect(outcome.stdout.contains("broken.rules:"))
+        // The error goes to standard error, one line; standard output only counts.
+        #expect(outcome.stderr.contains("broken.rules:") && outcome.stderr.contains(": error: "), "\(outcome.stderr)")
+        #expect(outcome.stdout == "1 error\n", "\(outcome.stdout)")
     }
 
     @Test func coverageListsEveryClauseAsJSON() throws {

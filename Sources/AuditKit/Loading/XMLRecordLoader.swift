@@ -195,14 +195,9 @@ extension XMLRecordLoader {
     }
 }
 
-/// True when `item` is a singular of the collection name `container` (`complaints`/`complaint`,
-/// `analyses`/`analysis`, `people`/`person`…), or one of the generic item names.
+/// True when `item` is the singular of the collection name `container` (`complaints`/`complaint`,
+/// `analyses`/`analysis`, `people`/`person`…, ``ContractSchemas/singular(of:)``), or one of the
+/// generic item names.
 func isSingular(_ item: String, of container: String) -> Bool {
-    if item == "item" || item == "entry" { return true }
-    if container == "people" { return item == "person" }
-    if container.hasSuffix("s"), item == container.dropLast(1) { return true }
-    if container.hasSuffix("es"), item == container.dropLast(2) { return true }
-    if container.hasSuffix("ies"), item == container.dropLast(3) + "y" { return true }
-    if container.hasSuffix("ses"), item == container.dropLast(3) + "sis" { return true }
-    return false
+    item == "item" || item == "entry" || item == ContractSchemas.singular(of: container)
 }

@@ -15,6 +15,11 @@ import Yams
 ///     justification: …
 /// ```
 public enum WaiverFileReader {
+    /// The most characters a waiver's justification may have: the reason in a few sentences, not
+    /// the document it comes from. Reports carry every justification in full, so a longer one is
+    /// refused when the file is read.
+    public static let maxJustificationCharacters = 2_000
+
     /// The waivers of the YAML text `source` from the file `path`.
     public static func read(source: String, path: String) throws(FileFormatError) -> [Waiver] {
         let root = try SafeYAML.compose(source, path: path, kind: .waivers)
@@ -38,6 +43,9 @@ public enum WaiverFileReader {
                                         message: "unknown key '\(Display.excerpt(name))' in a waiver\(hint)")
                 }
                 values[name] = value.scalar?.string
+                if name == "justification", let text = values[name] {
+                    try checkLength(of: text, at: value, path: path)
+                }
             }
             waivers.append(Waiver(fingerprint: values["fingerprint"], rule: values["rule"], recordPattern: values["record"],
                                   justification: values["justification"], approver: values["approver"],
@@ -45,6 +53,17 @@ public enum WaiverFileReader {
                                   line: item.mark?.line ?? 0))
         }
         return waivers
+    }
+
+    /// Refuses a justification longer than ``maxJustificationCharacters``, at its place.
+    private static func checkLength(of justification: String, at value: Node, path: String) throws(FileFormatError) {
+        // Counting stops past the limit: a justification of megabytes is not walked in full.
+        guard justification.utf8.count > maxJustificationCharacters,
+              justification.dropFirst(maxJustificationCharacters).first != nil else { return }
+        let limit = RuleFileReader.grouped(maxJustificationCharacters)
+        throw FileFormatError(file: path, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0,
+                              message: "this justification is longer than the \(limit) characters a waiver's justification may have; "
+                                  + "give the reason in a few sentences and name the document that has the details")
     }
 
     /// Reads the waivers file at `path`.

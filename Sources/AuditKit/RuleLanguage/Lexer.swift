@@ -1,54 +1,113 @@
 /// Splits rule-language text into tokens.
 ///
-/// The lexer works on characters with their places, so it serves both whole files and the
-/// `{expression}` placeholders inside messages, whose characters keep the line and column where
-/// they were written. Lexing stops at the first bad character; the parser reports that error
-/// when it reaches the place.
+/// The lexer reads the UTF-8 bytes of the text: a position is the byte offset where a character
+/// starts, and almost every decision is taken on the byte when the character is ASCII. The few
+/// characters that are not ASCII are read as `Character`s from the text, so a letter with an
+/// accent written as two code points stays one character. Places (line and column, columns
+/// counting characters) are worked out only for the positions that need one, from a table of
+/// where each line starts: no array with an entry per character is made, so a rule file at the
+/// size limit is read in seconds, not minutes.
+///
+/// It serves both whole files and the `{expression}` placeholders inside messages, whose
+/// characters keep the line and column where they were written. Lexing stops at the first bad
+/// character; the parser reports that error when it reaches the place.
 struct Lexer {
-    private let characters: [Character]
-    /// Each character's ASCII code, or ``nonASCII``: the lexer decides almost everything on
-    /// these, asking the `Character` only about the few that are not ASCII.
-    private let codes: [UInt8]
-    private let locations: [SourceLocation]
-    private let endLocation: SourceLocation
+    /// The text, for its characters that are not ASCII.
+    private let source: String
+    private let bytes: [UInt8]
+    /// Where each line starts (a byte offset), for a whole file.
+    private let lineStarts: [Int]
+    /// For each line, the offset up to which every character from the line start is one ASCII
+    /// byte: a column there is a byte count.
+    private let asciiUpTo: [Int]
+    /// For a placeholder: the place of the character that starts at each byte offset.
+    private let explicitPlaces: [SourceLocation]
+    private let isPlaceholder: Bool
+    private let fileIndex: Int32
+    private var endLocation = SourceLocation.unknown
     private let path: String
+    private let columns = ColumnCursor()
     private var index = 0
+
+    /// Where the last column was counted on a line with characters that are not ASCII, so the
+    /// next one on that line is counted from there (places are asked for in increasing order).
+    private final class ColumnCursor {
+        var line = -1
+        var offset = 0
+        var column = 0
+    }
 
     /// A lexer over a whole rule file.
     init(source: String, path: String, fileIndex: Int32) {
-        var characters: [Character] = []
-        var codes: [UInt8] = []
-        var locations: [SourceLocation] = []
-        characters.reserveCapacity(source.utf8.count)
-        codes.reserveCapacity(source.utf8.count)
-        locations.reserveCapacity(source.utf8.count)
-        var line = 1
-        var column = 1
-        for character in source {
-            let code = Self.code(of: character)
-            characters.append(character)
-            codes.append(code)
-            locations.append(SourceLocation(file: fileIndex, line: line, column: column))
-            if Self.isNewline(character, code: code) {
-                line += 1
-                column = 1
+        var source = source
+        source.makeContiguousUTF8()
+        let bytes = Array(source.utf8)
+        var lineStarts = [0]
+        var asciiUpTo: [Int] = []
+        var firstNonASCII = -1
+        var position = 0
+        func endLine(at position: Int, next: Int) {
+            let lineStart = lineStarts[lineStarts.count - 1]
+            // The ASCII character before the first one that is not may combine with it.
+            asciiUpTo.append(firstNonASCII < 0 ? position : Swift.max(lineStart, firstNonASCII - 1))
+            lineStarts.append(next)
+            firstNonASCII = -1
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                if byte >= 0x0A && byte <= 0x0D {
+                    let next = byte == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A ? position + 2 : position + 1
+                    endLine(at: position, next: next)
+                    position = next
+                } else {
+                    position += 1
+                }
+                continue
+            }
+            if firstNonASCII < 0 { firstNonASCII = position }
+            // U+0085, U+2028 and U+2029 end a line too.
+            if byte == 0xC2, position + 1 < bytes.count, bytes[position + 1] == 0x85 {
+                endLine(at: position, next: position + 2)
+                position += 2
+            } else if byte == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80,
+                      bytes[position + 2] == 0xA8 || bytes[position + 2] == 0xA9 {
+                endLine(at: position, next: position + 3)
+                position += 3
             } else {
-                column += 1
+                position += 1
             }
         }
-        self.init(characters: characters, codes: codes, locations: locations,
-                  end: SourceLocation(file: fileIndex, line: line, column: column), path: path)
+        let lineStart = lineStarts[lineStarts.count - 1]
+        asciiUpTo.append(firstNonASCII < 0 ? bytes.count : Swift.max(lineStart, firstNonASCII - 1))
+        self.source = source
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+        self.asciiUpTo = asciiUpTo
+        self.explicitPlaces = []
+        self.isPlaceholder = false
+        self.fileIndex = fileIndex
+        self.path = path
+        self.endLocation = place(bytes.count)
     }
 
     /// A lexer over characters whose places are already known (a message placeholder).
     init(characters: [Character], locations: [SourceLocation], end: SourceLocation, path: String) {
-        self.init(characters: characters, codes: characters.map(Self.code(of:)), locations: locations, end: end, path: path)
-    }
-
-    private init(characters: [Character], codes: [UInt8], locations: [SourceLocation], end: SourceLocation, path: String) {
-        self.characters = characters
-        self.codes = codes
-        self.locations = locations
+        var source = String(characters)
+        source.makeContiguousUTF8()
+        bytes = Array(source.utf8)
+        var places = [SourceLocation](repeating: .unknown, count: bytes.count)
+        var offset = 0
+        for (character, location) in zip(characters, locations) where offset < places.count {
+            places[offset] = location
+            offset += character.utf8.count
+        }
+        self.source = source
+        self.explicitPlaces = places
+        self.isPlaceholder = true
+        self.lineStarts = [0]
+        self.asciiUpTo = [bytes.count]
+        self.fileIndex = end.file
         self.endLocation = end
         self.path = path
     }
@@ -63,7 +122,7 @@ struct Lexer {
             while true {
                 let space = skipTrivia() || first
                 first = false
-                guard index < characters.count else { break }
+                guard index < bytes.count else { break }
                 tokens.append(try nextToken(spaceBefore: space))
             }
         } catch {
@@ -79,70 +138,148 @@ struct Lexer {
     /// The code of a character that is not ASCII, and of the position past the end.
     private static let nonASCII: UInt8 = 0x80, pastEnd: UInt8 = 0xFF
 
-    @inline(__always)
-    private static func code(of character: Character) -> UInt8 {
-        // Cheaper than `asciiValue`; `"\r\n"` is one character, with the code of `"\n"`.
-        let utf8 = character.utf8
-        let first = utf8.first ?? 0
-        guard first < 0x80 else { return nonASCII }
-        let count = utf8.count
-        if count == 1 { return first }
-        return count == 2 && first == 0x0D ? 0x0A : nonASCII
+    /// The character starting at `position`, read from the text (for those that are not ASCII).
+    private func character(at position: Int) -> Character {
+        let byte = bytes[position]
+        if byte >= 0xC2, byte <= 0xD7, quickLength(at: position) == 2 {
+            return Character(Unicode.Scalar(UInt32(byte & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F))!)
+        }
+        let utf8 = source.utf8
+        return source[utf8.index(utf8.startIndex, offsetBy: position)...].first ?? " "
     }
 
+    /// The length of the character starting at `position` when the bytes alone tell it: an ASCII
+    /// character, or a letter from U+0080 to U+05FF (Latin, Greek, Cyrillic, Hebrew), that what
+    /// follows cannot join (ASCII, or a character below U+0300, where combining marks start).
+    /// Nil when only the text's characters can tell.
     @inline(__always)
-    private static func isNewline(_ character: Character, code: UInt8) -> Bool {
-        code == nonASCII ? character.isNewline : code >= 0x0A && code <= 0x0D
+    private func quickLength(at position: Int) -> Int? {
+        let byte = bytes[position]
+        let next = position + 1 < bytes.count ? bytes[position + 1] : 0
+        if byte < 0x80 {
+            if next < 0x80 { return byte == 0x0D && next == 0x0A ? 2 : 1 }
+            return next >= 0xC2 && next <= 0xCB ? 1 : nil
+        }
+        if byte >= 0xC2, byte <= 0xD7 {
+            let after = position + 2 < bytes.count ? bytes[position + 2] : 0
+            if after < 0x80 || (after >= 0xC2 && after <= 0xCB) { return 2 }
+        }
+        return nil
     }
 
-    private func peek(_ offset: Int = 0) -> Character? {
-        index + offset < characters.count ? characters[index + offset] : nil
+    /// How many bytes the character starting at `position` has; `"\r\n"` is one character.
+    @inline(__always)
+    private func length(at position: Int) -> Int {
+        quickLength(at: position) ?? character(at: position).utf8.count
     }
 
-    /// The code of the character `offset` ahead, or ``pastEnd``.
+    /// The ASCII code of the character starting at `position`, or ``nonASCII`` (also for an ASCII
+    /// letter that a combining mark after it joins); `"\r\n"` has the code of `"\n"`.
     @inline(__always)
+    private func code(at position: Int) -> UInt8 {
+        let byte = bytes[position]
+        guard byte < 0x80 else { return Self.nonASCII }
+        switch quickLength(at: position) {
+        case 1: return byte
+        case 2: return 0x0A
+        default: return character(at: position).utf8.count == 1 ? byte : Self.nonASCII
+        }
+    }
+
+    /// The code of the character `offset` characters ahead, or ``pastEnd``.
     private func code(_ offset: Int = 0) -> UInt8 {
-        index + offset < codes.count ? codes[index + offset] : Self.pastEnd
+        var position = index
+        for _ in 0..<offset where position < bytes.count { position += length(at: position) }
+        return position < bytes.count ? code(at: position) : Self.pastEnd
     }
 
     @inline(__always)
     private func isNewline(at position: Int) -> Bool {
-        Self.isNewline(characters[position], code: codes[position])
+        let code = self.code(at: position)
+        return code == Self.nonASCII ? character(at: position).isNewline : code >= 0x0A && code <= 0x0D
     }
 
     @inline(__always)
     private func isWhitespace(at position: Int) -> Bool {
-        let code = codes[position]
-        return code == Self.nonASCII ? characters[position].isWhitespace : code == 0x20 || (code >= 0x09 && code <= 0x0D)
+        let code = self.code(at: position)
+        return code == Self.nonASCII ? character(at: position).isWhitespace : code == 0x20 || (code >= 0x09 && code <= 0x0D)
     }
 
     /// A letter, a digit 0-9 or `_`: a character of a word after its first.
     @inline(__always)
     private func isWordCharacter(at position: Int) -> Bool {
-        let code = codes[position]
-        if code == Self.nonASCII { return characters[position].isLetter }
+        let code = self.code(at: position)
+        if code == Self.nonASCII { return character(at: position).isLetter }
         return (code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) || (code >= 0x30 && code <= 0x39) || code == 0x5F
     }
 
     @inline(__always)
-    private func isDigit(at position: Int) -> Bool { codes[position] &- 0x30 < 10 }
+    private func isDigit(at position: Int) -> Bool { code(at: position) &- 0x30 < 10 }
+
+    /// The end of the run of plain characters from `position`: printable ASCII other than `"`,
+    /// `\\`, `{` and `}`, and letters from U+00C0 to U+05FF, each one that nothing after it
+    /// joins. Texts and comments are mostly such runs, read here a byte at a time without
+    /// asking for characters.
+    private func plainRun(from position: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var end = position
+            let count = buffer.count
+            while end < count {
+                let byte = buffer[end]
+                if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C, byte != 0x7B, byte != 0x7D {
+                    let next = end + 1 < count ? buffer[end + 1] : 0
+                    guard next < 0x80 || (next >= 0xC2 && next <= 0xCB) else { break }
+                    end += 1
+                } else if byte >= 0xC3, byte <= 0xD7, end + 1 < count {
+                    let after = end + 2 < count ? buffer[end + 2] : 0
+                    guard after < 0x80 || (after >= 0xC2 && after <= 0xCB) else { break }
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            return end
+        }
+    }
 
     /// The characters from `start` to the current position, as a string.
     private func text(from start: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(index - start)
-        for position in start..<index {
-            let code = codes[position]
-            if code == Self.nonASCII || code == 0x0A || code == 0x0D {
-                bytes.append(contentsOf: characters[position].utf8)  // also "\r\n", one character
-            } else {
-                bytes.append(code)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
-    private var location: SourceLocation { index < locations.count ? locations[index] : endLocation }
+    private var location: SourceLocation { place(index) }
+
+    /// The line and column of the character starting at `position` (the end of the text past it).
+    private func place(_ position: Int) -> SourceLocation {
+        if isPlaceholder {
+            return position < explicitPlaces.count ? explicitPlaces[position] : endLocation
+        }
+        // The last line starting at or before `position`.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= position { low = middle } else { high = middle - 1 }
+        }
+        let line = low
+        let lineStart = lineStarts[line]
+        let column: Int
+        if position <= asciiUpTo[line] {
+            column = position - lineStart + 1
+        } else {
+            var from = asciiUpTo[line], counted = from - lineStart + 1
+            if columns.line == line, columns.offset <= position, columns.offset > from {
+                from = columns.offset
+                counted = columns.column
+            }
+            let utf8 = source.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: from), end = utf8.index(utf8.startIndex, offsetBy: position)
+            column = counted + source[start..<end].count
+            columns.line = line
+            columns.offset = position
+            columns.column = column
+        }
+        return SourceLocation(file: fileIndex, line: line + 1, column: column)
+    }
 
     private func error(_ message: String, at location: SourceLocation) -> RuleDiagnostic {
         RuleDiagnostic(file: path, at: location, message: message)
@@ -151,11 +288,15 @@ struct Lexer {
     /// Skips spaces, line breaks and `#` comments; true when anything was skipped.
     private mutating func skipTrivia() -> Bool {
         let start = index
-        while index < codes.count {
-            if codes[index] == UInt8(ascii: "#") {
-                while index < codes.count, !isNewline(at: index) { index += 1 }
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "#") {
+                while index < bytes.count {
+                    index = plainRun(from: index)
+                    guard index < bytes.count, !isNewline(at: index) else { break }
+                    index += length(at: index)
+                }
             } else if isWhitespace(at: index) {
-                index += 1
+                index += length(at: index)
             } else {
                 break
             }
@@ -163,19 +304,19 @@ struct Lexer {
         return index > start
     }
 
-    /// Moves past the digits 0-9 ahead.
+    /// Moves past the digits 0-9 ahead (one byte each).
     private mutating func skipDigits() {
-        while index < codes.count, isDigit(at: index) { index += 1 }
+        while index < bytes.count, isDigit(at: index) { index += 1 }
     }
 
     // MARK: - Tokens
 
     private mutating func nextToken(spaceBefore: Bool) throws(RuleDiagnostic) -> Token {
         let start = location
-        let code = codes[index]
-        if code == UInt8(ascii: "_") || (code == Self.nonASCII ? characters[index].isLetter : code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) {
+        let code = self.code(at: index)
+        if code == UInt8(ascii: "_") || (code == Self.nonASCII ? character(at: index).isLetter : code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) {
             let first = index
-            while index < codes.count, isWordCharacter(at: index) { index += 1 }
+            while index < bytes.count, isWordCharacter(at: index) { index += length(at: index) }
             return Token(kind: .word, text: text(from: first), location: start, spaceBefore: spaceBefore)
         }
         if isDigit(at: index) {
@@ -217,21 +358,22 @@ struct Lexer {
     }
 
     private mutating func symbol(at start: SourceLocation) throws(RuleDiagnostic) -> String {
-        let character = characters[index]
-        let next = peek(1)
-        index += 1
+        let code = self.code(at: index)
+        let character = code == Self.nonASCII ? self.character(at: index) : Character(Unicode.Scalar(code))
+        let next = self.code(1)
+        index += length(at: index)
         switch character {
         case "+", "-", "*", "/", "(", ")", "[", "]", ",", ".": return String(character)
-        case "<" where next == ">": throw error("unexpected '<>'; write '!=' for 'not equal'", at: start)
+        case "<" where next == UInt8(ascii: ">"): throw error("unexpected '<>'; write '!=' for 'not equal'", at: start)
         case "<", ">":
-            if next == "=" { index += 1; return String(character) + "=" }
+            if next == UInt8(ascii: "=") { index += 1; return String(character) + "=" }
             return String(character)
-        case "=" where next == "=": throw error("unexpected '=='; write '=' to compare two values", at: start)
+        case "=" where next == UInt8(ascii: "="): throw error("unexpected '=='; write '=' to compare two values", at: start)
         case "=": return "="
-        case "!" where next == "=": index += 1; return "!="
+        case "!" where next == UInt8(ascii: "="): index += 1; return "!="
         case "!": throw error("unexpected '!'; write 'not' to negate a condition", at: start)
-        case "&": throw error("unexpected '\(next == "&" ? "&&" : "&")'; write 'and'", at: start)
-        case "|": throw error("unexpected '\(next == "|" ? "||" : "|")'; write 'or'", at: start)
+        case "&": throw error("unexpected '\(next == UInt8(ascii: "&") ? "&&" : "&")'; write 'and'", at: start)
+        case "|": throw error("unexpected '\(next == UInt8(ascii: "|") ? "||" : "|")'; write 'or'", at: start)
         case "'", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}":
             throw error("unexpected quote mark \(character); write texts in straight double quotes: \"like this\"",
                         at: start)
@@ -245,18 +387,19 @@ struct Lexer {
     private mutating func text(at start: SourceLocation) throws(RuleDiagnostic) -> Token {
         let open = index
         index += 1
-        while index < codes.count, codes[index] != UInt8(ascii: "\"") {
-            guard !isNewline(at: index) else { break }
-            let isEscape = codes[index] == UInt8(ascii: "\\")
-            index += 1
-            if isEscape, index < codes.count, !isNewline(at: index) { index += 1 }
+        while index < bytes.count {
+            index = plainRun(from: index)
+            guard index < bytes.count, code(at: index) != UInt8(ascii: "\""), !isNewline(at: index) else { break }
+            let isEscape = code(at: index) == UInt8(ascii: "\\")
+            index += length(at: index)
+            if isEscape, index < bytes.count, !isNewline(at: index) { index += length(at: index) }
         }
         guard code() == UInt8(ascii: "\"") else {
             throw error("this text is not closed; add '\"' at its end, on the same line "
                         + "(use \"\"\" for a text across lines)", at: start)
         }
         index += 1
-        return try textToken(open + 1..<index - 1, from: open, at: start)
+        return try textToken([.bytes(open + 1..<index - 1)], from: open, at: start)
     }
 
     /// A long text between `"""` and `"""`, across lines, with common indentation removed.
@@ -264,100 +407,154 @@ struct Lexer {
         let open = index
         index += 3
         let quote = UInt8(ascii: "\"")
-        while index < characters.count, !(codes[index] == quote && code(1) == quote && code(2) == quote) {
-            let isEscape = codes[index] == UInt8(ascii: "\\")
-            index += 1
-            if isEscape, index < characters.count { index += 1 }
+        while index < bytes.count {
+            index = plainRun(from: index)
+            guard index < bytes.count, !(code(at: index) == quote && code(1) == quote && code(2) == quote) else { break }
+            let isEscape = code(at: index) == UInt8(ascii: "\\")
+            index += length(at: index)
+            if isEscape, index < bytes.count { index += length(at: index) }
         }
-        guard index < characters.count else {
+        guard index < bytes.count else {
             throw error("this long text is not closed; add \"\"\" at its end", at: start)
         }
         index += 3
         return try textToken(dedented(open + 3..<index - 3), from: open, at: start)
     }
 
-    // The characters of a text are handled by their positions in the input, not copied: a copy
-    // of each character with its place took 32 bytes per character of a long message.
-    // A negative position is a line break put back by ``dedented(_:)``, placed where the
-    // character at `-position - 1` is (``Int/min``: nowhere).
+    // The characters of a text are handled by their byte positions in the input, not copied:
+    // a text is a list of pieces of the input, with the line breaks a long text puts back
+    // between its lines.
 
-    private func character(_ position: Int) -> Character { position >= 0 ? characters[position] : "\n" }
-
-    private func code(at position: Int) -> UInt8 { position >= 0 ? codes[position] : 0x0A }
-
-    private func place(_ position: Int) -> SourceLocation {
-        if position >= 0 { return locations[position] }
-        return position == Int.min ? .unknown : locations[-position - 1]
+    /// A piece of a text: bytes of the input, or a line break that ``dedented(_:)`` put back,
+    /// placed where the character at `placedAt` is (nil: nowhere).
+    private enum Piece {
+        case bytes(Range<Int>)
+        case lineBreak(placedAt: Int?)
     }
 
-    /// Drops a blank first and last line and removes the indentation all other lines share.
-    private func dedented(_ raw: Range<Int>) -> [Int] {
-        var lines: [Range<Int>] = []
+    /// Drops a blank first and last line and removes the indentation all other lines share; the
+    /// pieces of what is kept.
+    private func dedented(_ raw: Range<Int>) -> [Piece] {
+        // Each line's bytes, and where its last character starts.
+        var lines: [(range: Range<Int>, last: Int?)] = []
         var lineStart = raw.lowerBound
-        for position in raw where isNewline(at: position) {
-            lines.append(lineStart..<position)
-            lineStart = position + 1
+        var last: Int?
+        var position = raw.lowerBound
+        while position < raw.upperBound {
+            let run = Swift.min(plainRun(from: position), raw.upperBound)
+            if run > position {
+                last = bytes[run - 1] < 0x80 ? run - 1 : run - 2
+                position = run
+                continue
+            }
+            let length = length(at: position)
+            if isNewline(at: position) {
+                lines.append((lineStart..<position, last))
+                lineStart = position + length
+                last = nil
+            } else {
+                last = position
+            }
+            position += length
         }
-        lines.append(lineStart..<raw.upperBound)
-        let isBlank: (Range<Int>) -> Bool = { line in line.allSatisfy { isWhitespace(at: $0) } }
-        if let first = lines.first, isBlank(first), lines.count > 1 { lines.removeFirst() }
-        if let last = lines.last, isBlank(last) { lines.removeLast() }
-        let indents = lines.filter { !isBlank($0) }.map { line in
-            line.prefix { codes[$0] == 0x20 || codes[$0] == 0x09 }.count
+        lines.append((lineStart..<raw.upperBound, last))
+        let isBlank: (Range<Int>) -> Bool = { line in
+            var position = line.lowerBound
+            while position < line.upperBound {
+                guard isWhitespace(at: position) else { return false }
+                position += length(at: position)
+            }
+            return true
+        }
+        if let first = lines.first, isBlank(first.range), lines.count > 1 { lines.removeFirst() }
+        if let final = lines.last, isBlank(final.range) { lines.removeLast() }
+        let indents = lines.filter { !isBlank($0.range) }.map { line in
+            line.range.prefix { code(at: $0) == 0x20 || code(at: $0) == 0x09 }.count
         }
         let common = indents.min() ?? 0
-        var result: [Int] = []
-        result.reserveCapacity(raw.count)
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(2 * lines.count)
         for (number, line) in lines.enumerated() {
             if number > 0 {
-                let previous = lines[number - 1].last ?? line.first
-                result.append(previous.map { -$0 - 1 } ?? Int.min)
+                pieces.append(.lineBreak(placedAt: lines[number - 1].last ?? (line.range.isEmpty ? nil : line.range.lowerBound)))
             }
-            result += line.dropFirst(Swift.min(common, line.count))
+            // The indentation is `common` characters (a blank line may have fewer, or wider ones).
+            var kept = line.range.lowerBound
+            for _ in 0..<common where kept < line.range.upperBound { kept += length(at: kept) }
+            if kept < line.range.upperBound { pieces.append(.bytes(kept..<line.range.upperBound)) }
         }
-        return result
+        return pieces
     }
 
-    /// Resolves escapes and builds the text token from the positions of its characters.
-    private func textToken<Positions: RandomAccessCollection<Int>>(
-        _ raw: Positions, from open: Int, at start: SourceLocation
-    ) throws(RuleDiagnostic) -> Token where Positions.Index == Int {
+    /// Resolves escapes and builds the text token from the pieces of the input it is made of.
+    private func textToken(_ pieces: [Piece], from open: Int, at start: SourceLocation) throws(RuleDiagnostic) -> Token {
         // Built as UTF-8 bytes: appending `Character`s one by one to a `String` was most of the
         // time spent loading the bundled rules.
         var value: [UInt8] = []
-        value.reserveCapacity(raw.count)
-        // Only a message's braces need the places of its characters (placeholders and their errors).
-        let needsPlaces = raw.contains { code(at: $0) == UInt8(ascii: "{") || code(at: $0) == UInt8(ascii: "}") }
-        var valueLocations: [SourceLocation] = []
-        if needsPlaces { valueLocations.reserveCapacity(raw.count) }
-        var position = raw.startIndex
-        while position < raw.endIndex {
-            let placed = raw[position]
-            let code = self.code(at: placed)
-            if code == UInt8(ascii: "\\") {
-                position += 1
-                let escaped = position < raw.endIndex ? self.code(at: raw[position]) : 0x20
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(escaped)
-                case UInt8(ascii: "n"): value.append(0x0A)
-                case UInt8(ascii: "t"): value.append(0x09)
-                default:
-                    let escaped = position < raw.endIndex ? character(raw[position]) : " "
-                    let written = escaped.isInvisible ? "'\\' followed by \(escaped.visibleDescription)" : "'\\\(escaped)'"
-                    throw error("unknown escape \(written) in a text; "
-                                + "write \\\" for a quote, \\\\ for a backslash, \\n for a new line or \\t for a tab",
-                                at: place(placed))
-                }
-            } else if code != Self.nonASCII, code != 0x0A {
-                value.append(code)
-            } else {
-                value.append(contentsOf: character(placed).utf8)  // a line break may be "\r\n", one character
+        value.reserveCapacity(index - open)
+        // Only a message's braces need the places of its characters (placeholders and their
+        // errors). Dropped indentation and resolved escapes are no braces: the token's bytes tell.
+        let needsPlaces = bytes.withUnsafeBufferPointer { buffer in
+            var found = false
+            for offset in open..<index where buffer[offset] == UInt8(ascii: "{") || buffer[offset] == UInt8(ascii: "}") {
+                found = true
+                break
             }
-            if needsPlaces { valueLocations.append(place(placed)) }
-            position += 1
+            return found
+        }
+        var valueLocations: [SourceLocation] = []
+        for (number, piece) in pieces.enumerated() {
+            guard case .bytes(let range) = piece else {
+                if case .lineBreak(let placedAt) = piece {
+                    value.append(0x0A)
+                    if needsPlaces { valueLocations.append(placedAt.map(place) ?? .unknown) }
+                }
+                continue
+            }
+            var position = range.lowerBound
+            while position < range.upperBound {
+                // A run of plain characters is copied as it is, with consecutive columns.
+                let run = Swift.min(plainRun(from: position), range.upperBound)
+                if run > position {
+                    value.append(contentsOf: bytes[position..<run])
+                    if needsPlaces {
+                        var place = place(position)
+                        for offset in position..<run where bytes[offset] < 0x80 || bytes[offset] >= 0xC0 {
+                            valueLocations.append(place)
+                            place.column += 1
+                        }
+                    }
+                    position = run
+                    continue
+                }
+                let code = self.code(at: position)
+                var step = length(at: position)
+                if code == UInt8(ascii: "\\") {
+                    // The escaped character; past the end of a line, the line break that follows.
+                    let escapedAt = position + 1 < range.upperBound ? position + 1 : nil
+                    let escaped = escapedAt.map { self.code(at: $0) } ?? (number + 1 < pieces.count ? 0x0A : 0x20)
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(escaped)
+                    case UInt8(ascii: "n"): value.append(0x0A)
+                    case UInt8(ascii: "t"): value.append(0x09)
+                    default:
+                        let character = escapedAt.map { self.character(at: $0) } ?? (escaped == 0x0A ? "\n" : " ")
+                        let written = character.isInvisible ? "'\\' followed by \(character.visibleDescription)" : "'\\\(character)'"
+                        throw error("unknown escape \(written) in a text; "
+                                    + "write \\\" for a quote, \\\\ for a backslash, \\n for a new line or \\t for a tab",
+                                    at: place(position))
+                    }
+                    step = 2
+                } else if code != Self.nonASCII, code != 0x0A {
+                    value.append(code)
+                } else {
+                    value.append(contentsOf: bytes[position..<position + step])  // a line break may be "\r\n", one character
+                }
+                if needsPlaces { valueLocations.append(place(position)) }
+                position += step
+            }
         }
         return Token(kind: .string, text: text(from: open), location: start, spaceBefore: false,
                      value: String(decoding: value, as: UTF8.self), valueLocations: valueLocations)
     }
 }
-

@@ -14,20 +14,27 @@ public enum ContractSchemas {
         return unique
     }
 
-    /// The singular forms of `container` the loader accepts (``isSingular(_:of:)``).
+    /// The singular of `container` the loader accepts (``isSingular(_:of:)``), as a list of at
+    /// most one name.
     private static func singularNames(of container: String) -> [String] {
-        var names: [String] = []
-        if container == "people" { names.append("person") }
-        if container.hasSuffix("yses") { names.append(String(container.dropLast(3)) + "sis") }
-        if container.hasSuffix("ies") { names.append(String(container.dropLast(3)) + "y") }
-        if container.hasSuffix("es") {
-            let stem = String(container.dropLast(2))
-            if ["s", "x", "z", "ch", "sh"].contains(where: stem.hasSuffix) { names.append(stem) }
+        singular(of: container).map { [$0] } ?? []
+    }
+
+    /// The one singular of a plural list or collection name: `people` → `person`, `analyses` →
+    /// `analysis`, `nonconformities` → `nonconformity`, `processes` → `process`, `clauses` →
+    /// `clause`; nil for a name that is not a plural. Only the real singular: stripping letters
+    /// one way or another also gave `nonconformitie`, `processe` or `claus`, which no export
+    /// writes and which the loader accepted as items.
+    public static func singular(of container: String) -> String? {
+        if container == "people" { return "person" }
+        if container.hasSuffix("yses") { return String(container.dropLast(2)) + "is" }
+        if container.hasSuffix("ies") { return String(container.dropLast(3)) + "y" }
+        if container.hasSuffix("es"),
+           ["sses", "xes", "zes", "ches", "shes"].contains(where: container.hasSuffix) {
+            return String(container.dropLast(2))
         }
-        if container.hasSuffix("s"), container != "people" { names.append(String(container.dropLast())) }
-        var unique: [String] = []
-        for name in names where !unique.contains(name) && isSingular(name, of: container) { unique.append(name) }
-        return unique
+        if container.hasSuffix("s"), !container.hasSuffix("ss"), container.count > 1 { return String(container.dropLast()) }
+        return nil
     }
 
     /// True when an element called `item` is an item of the contract list `container` in XML

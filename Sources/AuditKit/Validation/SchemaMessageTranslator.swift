@@ -12,6 +12,29 @@ struct SchemaMessageTranslator {
     let path: String
     /// The columns of the start tags errors concern, and of their attributes.
     private var columns = XMLTagScanner.Columns()
+    /// The did-you-mean hints worked out so far.
+    private let hints = HintMemo()
+
+    /// The did-you-mean hints of "unknown field" messages, each worked out once per name and
+    /// collection, and only for the first ``limit`` distinct names of a file: an export with
+    /// 100,000 unknown attributes spent half of `validate`'s time on hints for messages that are
+    /// never printed (`validate` shows 100 problems per file). Messages past the limit say
+    /// everything but the hint.
+    final class HintMemo {
+        /// How many distinct unknown names get a hint.
+        static let limit = 500
+        private var known: [String: String] = [:]
+
+        /// `"; did you mean 'x'?"`, `""`, or `""` past the limit.
+        func hint(for name: String, among candidates: @autoclosure () -> [String], in collection: String?) -> String {
+            let key = (collection ?? "") + "\u{0}" + name
+            if let hint = known[key] { return hint }
+            guard known.count < Self.limit else { return "" }
+            let hint = NearMatch.hint(for: name, among: candidates())
+            known[key] = hint
+            return hint
+        }
+    }
 
     init(path: String) {
         self.path = path
@@ -75,12 +98,13 @@ struct SchemaMessageTranslator {
                             token: elementToken)
             }
             let candidates = expected.isEmpty ? fieldNames(for: owner) : expected
-            return make(.unknownField, "unknown field '\(Display.clipped(name))'\(place(owner))" + NearMatch.hint(for: name, among: candidates),
+            let hint = hints.hint(for: name, among: candidates, in: expected.isEmpty ? owner?.collection : expected.joined(separator: ","))
+            return make(.unknownField, "unknown field '\(Display.clipped(name))'\(place(owner))" + hint,
                         token: elementToken)
         }
         if message.contains("is not allowed."), let attribute {
-            let candidates = fieldNames(for: owner)
-            return make(.unknownField, "unknown field '\(Display.clipped(attribute))'\(place(owner))" + NearMatch.hint(for: attribute, among: candidates),
+            let hint = hints.hint(for: attribute, among: fieldNames(for: owner), in: owner?.collection)
+            return make(.unknownField, "unknown field '\(Display.clipped(attribute))'\(place(owner))" + hint,
                         token: attributeToken)
         }
         if message.contains("[facet '"), let value = quoted(after: "The value '", in: message) {

@@ -12,6 +12,42 @@ public enum RecordWriter {
         return out + "\n"
     }
 
+    /// The export as ``json(_:)`` writes it, byte for byte, handed over about a megabyte at a
+    /// time (an item of a collection at a time), so writing a large export to a file never
+    /// holds its whole text: `auditready map` of a 300,000-row register writes 100 MB of JSON.
+    public static func streamedJSON(_ root: Record) -> RenderedReport {
+        RenderedReport(streaming: { sink in
+            let chunkSize = 1 << 20
+            var out = "{\n"
+            out.reserveCapacity(chunkSize + 4096)
+            /// Hands `out` over once it holds a chunk (or at the end), and starts it again.
+            func flush(_ force: Bool, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+                guard force || out.utf8.count >= chunkSize else { return }
+                try out.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+                out.removeAll(keepingCapacity: true)
+            }
+            for (index, field) in root.fields.enumerated() {
+                out += "  " + jsonString(field.name.string) + ": "
+                if case .list(let items) = field.value, !items.isEmpty {
+                    out += "[\n"
+                    for (position, item) in items.enumerated() {
+                        out += "    "
+                        writeJSON(item, indent: 2, into: &out)
+                        out += position == items.count - 1 ? "\n" : ",\n"
+                        try flush(false, sink)
+                    }
+                    out += "  ]"
+                } else {
+                    writeJSON(field.value, indent: 1, into: &out)
+                }
+                out += index == root.fields.count - 1 ? "\n" : ",\n"
+                try flush(false, sink)
+            }
+            out += "}\n"
+            try flush(true, sink)
+        })
+    }
+
     /// The export as an XML document with root `<records>`.
     public static func xml(_ root: Record) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<records>\n"
