@@ -46,6 +46,7 @@ struct RulesCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.unusable)
             }
             let warnings = (ruleSet.warnings + ContractLint.check(ruleSet.files) + AbsenceLint.check(ruleSet.files)
+                + NestedScanLint.check(ruleSet.files)
                 + TranslationLint.check(ruleSet.files, language: .fr)).sorted()
             var lines = warnings.map(\.description)
             lines.append("\(counted(ruleSet.files.count, "file")), \(counted(ruleSet.rules.count, "rule")): no errors, \(counted(warnings.count, "warning"))")

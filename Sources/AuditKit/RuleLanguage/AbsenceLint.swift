@@ -50,7 +50,7 @@ public enum AbsenceLint {
         /// Marks every subject field inside `expr` as handled.
         mutating func handle(_ expr: Expr) {
             if let path = path(expr) { handled.insert(path) }
-            for child in Self.children(expr) { handle(child) }
+            for child in expr.children { handle(child) }
         }
 
         mutating func visit(_ expr: Expr, reading: Bool) {
@@ -80,24 +80,7 @@ public enum AbsenceLint {
                 visit(lhs, reading: reading)
                 handle(rhs)
             default:
-                for child in Self.children(expr) { visit(child, reading: reading) }
-            }
-        }
-
-        static func children(_ expr: Expr) -> [Expr] {
-            switch expr.kind {
-            case .literal, .name: return []
-            case .duration(let amount, _): return [amount]
-            case .list(let items): return items
-            case .member(let base, _): return [base]
-            case .lookup(let base, let key): return [base, key]
-            case .call(_, let arguments): return arguments
-            case .unary(_, let operand), .test(let operand, _, _): return [operand]
-            case .binary(_, let lhs, let rhs), .membership(let lhs, let rhs, _), .within(let lhs, let rhs),
-                 .uniqueIn(let lhs, let rhs):
-                return [lhs, rhs]
-            case .quantifier(_, _, let source, let condition), .filter(_, let source, let condition):
-                return [source, condition]
+                for child in expr.children { visit(child, reading: reading) }
             }
         }
     }
