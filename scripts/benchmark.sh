@@ -10,6 +10,11 @@
 #   AUDITREADY=PATH   the binary to measure (default: the release build, built first)
 #   BENCH_DIR=DIR     where generated exports are kept (default: .bench/, git-ignored)
 #   SEED=S            generator seed (default 1)
+#   SKEWS="none root-cause all"
+#                     distributions to run side by side at each size (default: none, the uniform
+#                     sample): `auditready sample --skew` names, or a comma list of them for one
+#                     export with several skews; vs_uniform is the time over the uniform run of the
+#                     same size and format (shown when `none` is in the list, run first)
 #
 # Needs /usr/bin/time, xmllint and jq (Debian: apt-get install -y time libxml2-utils jq).
 set -euo pipefail
@@ -31,6 +36,8 @@ if [ -z "${AUDITREADY:-}" ]; then
     AUDITREADY="$(swift build -c release --show-bin-path)/auditready"
 fi
 mkdir -p "$BENCH_DIR"
+# The report goes to a scratch file: auditready refuses to replace a device such as /dev/null.
+REPORT="$BENCH_DIR/report.json"
 
 # measure OUTVAR CMD... : runs CMD under /usr/bin/time -v, sets OUTVAR to "seconds kilobytes".
 measure() {
@@ -49,20 +56,28 @@ measure() {
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 
+read -r -a SKEW_LIST <<<"${SKEWS:-none}"
 declare -A TIME
-printf '%-8s %-5s %8s %10s %9s %10s %8s %8s %9s %8s\n' \
-    size format file_MB auditready_s peak_MB baseline baseline_s ratio target mem/file
+printf '%-8s %-12s %-5s %8s %10s %9s %10s %8s %8s %9s %8s %10s\n' \
+    size skew format file_MB auditready_s peak_MB baseline baseline_s ratio target mem/file vs_uniform
 for size in "${SIZES[@]}"; do
-    dir="$BENCH_DIR/$size-$SEED"
+  for skew in "${SKEW_LIST[@]}"; do
+    if [ "$skew" = none ]; then
+        dir="$BENCH_DIR/$size-$SEED"
+        skew_option=()
+    else
+        dir="$BENCH_DIR/$size-$SEED-${skew//,/+}"
+        skew_option=(--skew "$skew")
+    fi
     if [ ! -s "$dir/records.json" ] || [ ! -s "$dir/records.xml" ]; then
-        "$AUDITREADY" sample --complaints "$size" --seed "$SEED" --output-dir "$dir" >&2
+        "$AUDITREADY" sample --complaints "$size" --seed "$SEED" "${skew_option[@]}" --output-dir "$dir" >&2
     fi
     for format in xml json; do
         file="$dir/records.$format"
         bytes=$(stat -c %s "$file")
         ours=() oursrss=() base=()
         for _ in $(seq "$REPEAT"); do
-            measure m "$AUDITREADY" check "$file" --as-of "$AS_OF" --format json --output /dev/null --fail-on none
+            measure m "$AUDITREADY" check "$file" --as-of "$AS_OF" --format json --output "$REPORT" --fail-on none
             read -r s k <<<"$m"; ours+=("$s"); oursrss+=("$k")
             if [ "$format" = xml ]; then
                 measure m xmllint --stream --noout "$file"
@@ -72,13 +87,17 @@ for size in "${SIZES[@]}"; do
             read -r s _ <<<"$m"; base+=("$s")
         done
         t=$(median "${ours[@]}"); rss=$(median "${oursrss[@]}"); b=$(median "${base[@]}")
-        TIME[$size-$format]=$t
+        [ "$skew" = none ] && TIME[$size-$format]=$t
+        uniform=${TIME[$size-$format]:-}
         if [ "$format" = xml ]; then name="xmllint"; target="<=1.5"; else name="jq"; target="<=0.5"; fi
-        awk -v size="$size" -v f="$format" -v bytes="$bytes" -v t="$t" -v rss="$rss" -v name="$name" -v b="$b" -v target="$target" 'BEGIN {
+        awk -v size="$size" -v skew="$skew" -v f="$format" -v bytes="$bytes" -v t="$t" -v rss="$rss" -v name="$name" \
+            -v b="$b" -v target="$target" -v u="$uniform" 'BEGIN {
             mb = bytes / 1048576; peak = rss / 1024
-            printf "%-8s %-5s %8.1f %10.2f %9.1f %10s %8.2f %8.2f %9s %8.2f\n", size, f, mb, t, peak, name, b, (b > 0 ? t / b : 0), target, peak / mb
+            vs = (u != "" && u > 0) ? sprintf("%.2f", t / u) : "-"
+            printf "%-8s %-12s %-5s %8.1f %10.2f %9.1f %10s %8.2f %8.2f %9s %8.2f %10s\n", size, skew, f, mb, t, peak, name, b, (b > 0 ? t / b : 0), target, peak / mb, vs
         }'
     done
+  done
 done
 if [ -n "${TIME[100000-xml]:-}" ] && [ -n "${TIME[300000-xml]:-}" ]; then
     for format in xml json; do

@@ -48,6 +48,7 @@ struct RulesCommand: ParsableCommand {
             }
             // A `define` called by several rules is checked in each: say each warning once.
             let warnings = Set(ruleSet.warnings + ContractLint.check(ruleSet.files) + AbsenceLint.check(ruleSet.files)
+                + NestedScanLint.check(ruleSet.files)
                 + TranslationLint.check(ruleSet.files, language: .fr)).sorted()
             for warning in warnings { Terminal.warning(warning.description) }
             try StandardStream.print("\(counted(ruleSet.files.count, "file")), \(counted(ruleSet.rules.count, "rule")): no errors, \(counted(warnings.count, "warning"))\n")

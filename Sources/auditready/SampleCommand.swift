@@ -14,6 +14,11 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Seed of the pseudo-random choices; the same seed gives the same files.")
     var seed: UInt64 = 1
 
+    @Option(name: .customLong("skew"), help: ArgumentHelp(
+        "Give one field the same value in every record of its collection: root-cause (nonconformities), complainant, category, product (complaints), title (documents), owner (processes), auditor (internal audits), or all. Repeat the option or separate names with commas. Default: the uniform sample.",
+        valueName: "NAMES"))
+    var skewNames: [String] = []
+
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder to write records.json and records.xml into.", valueName: "DIR"))
     var outputDirectory: String
 
@@ -21,6 +26,15 @@ struct SampleCommand: ParsableCommand {
         guard complaints >= 0, complaints <= 50_000_000 else {
             throw ValidationError("--complaints needs a number from 0 to 50000000")
         }
+        for names in skewNames where SampleSkew.parse(names) == nil {
+            throw ValidationError("--skew takes \(SampleSkew.allCases.map(\.rawValue).joined(separator: ", ")) or all, "
+                + "separated by commas; '\(names)' names none of them")
+        }
+    }
+
+    /// The skews named by every `--skew`.
+    private var skews: Set<SampleSkew> {
+        skewNames.reduce(into: Set<SampleSkew>()) { $0.formUnion(SampleSkew.parse($1) ?? []) }
     }
 
     /// Both files are written as every output is (``AtomicFile``): to a temporary file beside
@@ -32,7 +46,7 @@ struct SampleCommand: ParsableCommand {
             let json = try AtomicFile.Pending(path: (outputDirectory as NSString).appendingPathComponent("records.json"))
             let xml = try AtomicFile.Pending(path: (outputDirectory as NSString).appendingPathComponent("records.xml"))
             // On any error the two go out of scope uncommitted, and their temporary files are removed.
-            try SampleGenerator(complaints: complaints, seed: seed).write(json: json.handle, xml: xml.handle)
+            try SampleGenerator(complaints: complaints, seed: seed, skews: skews).write(json: json.handle, xml: xml.handle)
             try json.commit()
             try xml.commit()
         } catch let code as ExitCode {

@@ -14,6 +14,8 @@ import Testing
         let rules = try RuleSet.load(paths: Self.ruleDirectories)
         #expect(rules.rules.count >= 25)
         #expect(ContractLint.check(rules.files).map(\.description) == [])
+        // No bundled rule compares two registers record by record without an index.
+        #expect(NestedScanLint.check(rules.files).map(\.description) == [])
         #expect(BundledRules.directories.count == 2)
     }
 

@@ -118,6 +118,7 @@ import Testing
                 let rules = try RuleSet.parse(sources: cases.enumerated().map { ("d\($0.offset).rules", "d\($0.offset)", $0.element) })
                 _ = AbsenceLint.check(rules.files)
                 _ = ContractLint.check(rules.files)
+                _ = NestedScanLint.check(rules.files)
                 let environment = EvaluationEnvironment(root: records.root, auditDate: EvaluationHarness.auditDate,
                                                         parameters: [:], terms: rules.terms)
                 var findings = 0

@@ -4,12 +4,14 @@ import Testing
 
 @Suite struct SampleGeneratorTests {
     /// Generates `complaints` complaints into a fresh directory; returns the JSON and XML paths.
-    private func generate(_ complaints: Int, seed: UInt64 = 1, in fixture: LoaderFixture) throws -> (json: String, xml: String) {
-        let json = try fixture.write("records-\(complaints)-\(seed).json", "")
-        let xml = try fixture.write("records-\(complaints)-\(seed).xml", "")
+    private func generate(_ complaints: Int, seed: UInt64 = 1, skews: Set<SampleSkew> = [],
+                          in fixture: LoaderFixture) throws -> (json: String, xml: String) {
+        let name = "records-\(complaints)-\(seed)" + skews.map { "-" + $0.rawValue }.sorted().joined()
+        let json = try fixture.write(name + ".json", "")
+        let xml = try fixture.write(name + ".xml", "")
         let jsonHandle = try #require(FileHandle(forWritingAtPath: json))
         let xmlHandle = try #require(FileHandle(forWritingAtPath: xml))
-        try SampleGenerator(complaints: complaints, seed: seed).write(json: jsonHandle, xml: xmlHandle)
+        try SampleGenerator(complaints: complaints, seed: seed, skews: skews).write(json: jsonHandle, xml: xmlHandle)
         try jsonHandle.close()
         try xmlHandle.close()
         return (json, xml)
@@ -82,5 +84,55 @@ import Testing
         let rules = Set(report.findings.flatMap { [$0] + $0.evidence }.map(\.rule))
         #expect(rules.contains("AR-7.5.3-invalid-date"))
         #expect(rules.contains("K07-acknowledgement-on-time"))
+    }
+
+    @Test func withoutASkewTheSampleIsTheOneGeneratedBeforeSkewsExisted() throws {
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let paths = try generate(120, seed: 7, in: fixture)
+        // Digests of `auditready sample --complaints 120 --seed 7` at commit 4545f63, before `--skew`.
+        #expect(FileDigest.sha256(path: paths.json) == "cce6e41fb76f6ef8c7662f6f36193c13c4e7430f7aa640e7f2546e679a861e1a")
+        #expect(FileDigest.sha256(path: paths.xml) == "1edeffe1695f22d64e5d070ac7ff2a8c1368c32433dcc8f97cdcf4ae8c493c1e")
+    }
+
+    @Test func eachSkewGivesItsFieldOneValueAndLeavesTheRestAsInTheUniformSample() throws {
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let uniform = try RecordLoader.load(path: generate(200, in: fixture).json).root
+        for skew in SampleSkew.allCases {
+            let skewed = try RecordLoader.load(path: generate(200, skews: [skew], in: fixture).json).root
+            let (collection, field, value) = skew.target
+            let records = (skewed[Name(collection)]?.items ?? []).compactMap { $0.record }
+            let values = Set(records.compactMap { $0[field]?.text })
+            #expect(values == [value], "\(skew.rawValue)")
+            // The uniform sample has several values there, and the same records carry one.
+            let before = (uniform[Name(collection)]?.items ?? []).compactMap { $0.record }
+            #expect(!before.isEmpty, "\(skew.rawValue)")
+            // (The sample's three internal audits already share one auditor.)
+            #expect(Set(before.compactMap { $0[field]?.text }).count > (skew == .auditor ? 0 : 1), "\(skew.rawValue)")
+            #expect(before.map { $0[field] == nil } == records.map { $0[field] == nil }, "\(skew.rawValue)")
+            // Every other field, and every other collection, is as in the uniform sample.
+            let without = { (record: Record) in record.withoutLocations.fields.filter { $0.name != field } }
+            #expect(before.map(without) == records.map(without), "\(skew.rawValue)")
+            for other in uniform.fields where other.name.string != collection {
+                #expect(skewed[other.name]?.withoutLocations == other.value.withoutLocations, "\(skew.rawValue): \(other.name.string)")
+            }
+        }
+    }
+
+    @Test func allSkewsTogether() throws {
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let skews = try #require(SampleSkew.parse("all"))
+        #expect(skews == Set(SampleSkew.allCases))
+        #expect(SampleSkew.parse("root-cause, category") == [.rootCause, .category])
+        #expect(SampleSkew.parse("none") == [])
+        #expect(SampleSkew.parse("root_cause") == nil)
+        let root = try RecordLoader.load(path: generate(100, skews: skews, in: fixture).json).root
+        for skew in skews {
+            let (collection, field, value) = skew.target
+            let values = root[Name(collection)]?.items.compactMap { $0.record?[field]?.text } ?? []
+            #expect(Set(values) == [value], "\(skew.rawValue)")
+        }
     }
 }

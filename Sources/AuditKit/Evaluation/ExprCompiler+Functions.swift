@@ -5,6 +5,10 @@ extension ExprCompiler {
         if function == .share, let first = arguments.first, case .filter(let variable, let source, let condition) = first.kind {
             return compileShare(variable, compile(source), condition)
         }
+        if function == .count, arguments.count == 1, case .filter(let variable, let sourceExpr, let condition) = arguments[0].kind,
+           let count = compileJoinedCount(variable, sourceExpr, condition) {
+            return count
+        }
         let args = arguments.map { compile($0) }
         guard function.arity.contains(args.count) else { return { _ in .unknown } }
         switch function {

@@ -13,6 +13,11 @@
 /// while the answer could still be "unknown" (and not at all for a `no` whose only use is to be
 /// false or not, see ``ExprCompiler/compileRequirement(_:)``). Items whose key is anything else
 /// are always tested, and a probe that is not text falls back to testing every item.
+///
+/// Without an equality, a membership `probe in key` (`process.id in a.processes`) indexes each
+/// item under every value of its list: a plain-text value is in the list exactly when one of its
+/// values is that text; an item with an absent or empty list is never a candidate (the membership
+/// is false); a blank probe (the membership is unknown for every item) tests every item.
 extension ExprCompiler {
     /// An equality join found in a condition.
     struct Join {
@@ -35,27 +40,21 @@ extension ExprCompiler {
     /// Call with `variable` bound to `slot`; `sourceIsConstant` says the source reads no loop variable.
     mutating func compileCandidates(variable: String, slot: Int, source: @escaping Evaluation,
                                     sourceIsConstant: Bool, condition: Expr) -> Join? {
-        guard sourceIsConstant else { return nil }
-        let conjuncts = condition.conjuncts
-        for (position, conjunct) in conjuncts.enumerated() {
-            guard case .binary(.equal, let lhs, let rhs) = conjunct.kind else { continue }
-            for (keySide, probeSide) in [(lhs, rhs), (rhs, lhs)] {
-                let keyNames = keySide.freeNames
-                guard keyNames.contains(variable),
-                      keyNames.allSatisfy({ $0 == variable || !isBound($0) }),
-                      !probeSide.freeNames.contains(variable) else { continue }
-                let index = JoinIndex(source: source, key: compile(keySide), slot: slot)
-                let probe = compile(probeSide)
-                let rest = conjuncts.enumerated().filter { $0.offset != position }.map(\.element)
-                let independent = rest.allSatisfy { $0.freeNames.allSatisfy { $0 == variable || !isBound($0) } }
-                return Join(candidates: { frame in index.candidates(for: probe(frame), frame: frame) },
-                            memoKey: independent ? { frame in
-                                if case .text(let text) = probe(frame) { return text }
-                                return nil
-                            } : nil)
-            }
+        guard indexesJoins, sourceIsConstant else { return nil }
+        let plan = JoinPlan(variable: variable, condition: condition, isBound: { isBound($0) })
+        guard case let (join, membership)? = plan.equality.map({ ($0, false) }) ?? plan.membership.map({ ($0, true) }) else {
+            return nil
         }
-        return nil
+        let index = JoinIndex(source: source, key: compile(join.key), slot: slot, membership: membership)
+        let probe = compile(join.probe)
+        let independent = plan.conjuncts.enumerated().allSatisfy { position, conjunct in
+            position == join.conjunct || conjunct.freeNames.allSatisfy { $0 == variable || !isBound($0) }
+        }
+        return Join(candidates: { frame in index.candidates(for: probe(frame), frame: frame) },
+                    memoKey: independent ? { frame in
+                        if case .text(let text) = probe(frame) { return text }
+                        return nil
+                    } : nil)
     }
 }
 
@@ -85,18 +84,23 @@ final class JoinIndex {
     /// Items whose key is absent (unknown): the equality with a text probe is unknown for them.
     @exclusivity(unchecked) private var absentKeyItems: [RuntimeValue] = []
     @exclusivity(unchecked) private var built = false
+    /// True for `probe in key`: each item is indexed under every value of its list, and an item
+    /// whose list is absent or empty is left out (the membership is false for it).
+    private let membership: Bool
 
-    init(source: @escaping Evaluation, key: @escaping Evaluation, slot: Int) {
+    init(source: @escaping Evaluation, key: @escaping Evaluation, slot: Int, membership: Bool = false) {
         self.source = source
         self.key = key
         self.slot = slot
+        self.membership = membership
     }
 
     /// The items whose key may equal `probe`, in source order, and those whose key is absent;
     /// every item (and none apart) when the probe is not text.
     func candidates(for probe: RuntimeValue, frame: EvaluationFrame) -> (live: RuntimeList, absentKey: RuntimeList) {
         if !built { build(frame) }
-        guard case .text(let text) = probe else { return (items, .empty) }
+        // A blank probe is in no list (the membership is unknown): every item is tested.
+        guard case .text(let text) = probe, !membership || probe.isPresent else { return (items, .empty) }
         return (RuntimeList(live(for: text)), RuntimeList(absentKeyItems))
     }
 
@@ -126,7 +130,11 @@ final class JoinIndex {
         for (position, item) in items.enumerated() {
             frame.slots[slot] = item
             let value = key(frame)
-            if case .text(let text) = value, RuntimeValue.parseNumber(text) == nil, CalendarDate.parse(text) == nil {
+            if membership {
+                index(position, byValuesOf: value)
+                continue
+            }
+            if case .text(let text) = value, RangeJoinIndex.isPlainText(text) {
                 byKey[text, default: []].append(position)
             } else if case .unknown = value {
                 absentKeyItems.append(item)
@@ -135,5 +143,19 @@ final class JoinIndex {
             }
         }
         frame.slots[slot] = saved
+    }
+
+    /// Indexes the item at `position` under each value of its list `value` when they are all plain
+    /// text; tests it whatever the probe otherwise.
+    private func index(_ position: Int, byValuesOf value: RuntimeValue) {
+        var texts: [String] = []
+        for element in value.items {
+            guard case .text(let text) = element, RangeJoinIndex.isPlainText(text) else {
+                always.append(position)
+                return
+            }
+            if !texts.contains(text) { texts.append(text) }
+        }
+        for text in texts { byKey[text, default: []].append(position) }
     }
 }

@@ -9,6 +9,9 @@ struct ExprCompiler {
     private var scope: [String: Int] = [:]
     /// Number of slots the compiled expressions need.
     private(set) var slotCount = 0
+    /// False to test every item of every quantifier and filter (the nested scan that the join
+    /// indexes must agree with; used by tests).
+    var indexesJoins = true
 
     init(environment: EvaluationEnvironment) {
         self.environment = environment
@@ -119,11 +122,14 @@ struct ExprCompiler {
         case .filter(let variable, let sourceExpr, let condition):
             let source = compile(sourceExpr)
             let sourceIsConstant = isConstant(sourceExpr)
-            let (slot, condition, join) = withVariable(variable) { compiler, slot in
+            let (slot, condition, join, rangeJoin) = withVariable(variable) { compiler, slot in
                 (slot, compiler.compile(condition),
                  compiler.compileCandidates(variable: variable, slot: slot, source: source,
-                                            sourceIsConstant: sourceIsConstant, condition: condition))
+                                            sourceIsConstant: sourceIsConstant, condition: condition),
+                 compiler.compileRangeJoin(variable: variable, slot: slot, source: source,
+                                           sourceIsConstant: sourceIsConstant, condition: condition))
             }
+            if let rangeJoin { return { frame in .list(rangeJoin.filter(frame)) } }
             let memo = ProbeMemo()
             return { frame in
                 memo.value(for: join?.memoKey?(frame)) {
@@ -253,7 +259,7 @@ struct ExprCompiler {
     }
 
     /// True when `expr` reads no loop variable, so its value is the same in every frame.
-    private func isConstant(_ expr: Expr) -> Bool {
+    func isConstant(_ expr: Expr) -> Bool {
         expr.freeNames.allSatisfy { !isBound($0) }
     }
 
@@ -282,10 +288,15 @@ struct ExprCompiler {
         // `every` must see every item (one that fails the equality makes it false); `some` and `no`
         // only need the items that can satisfy the condition.
         let joinable = quantifier != .every
-        let (slot, condition, join) = withVariable(variable) { compiler, slot in
+        let (slot, condition, join, rangeJoin) = withVariable(variable) { compiler, slot in
             (slot, compiler.compile(condition),
              joinable ? compiler.compileCandidates(variable: variable, slot: slot, source: source,
-                                                   sourceIsConstant: sourceIsConstant, condition: condition) : nil)
+                                                   sourceIsConstant: sourceIsConstant, condition: condition) : nil,
+             joinable ? compiler.compileRangeJoin(variable: variable, slot: slot, source: source,
+                                                  sourceIsConstant: sourceIsConstant, condition: condition) : nil)
+        }
+        if let rangeJoin {
+            return { frame in rangeJoin.quantify(quantifier, onlyWhetherFalse: onlyWhetherFalse, frame) }
         }
         let memo = ProbeMemo()
         return { frame in

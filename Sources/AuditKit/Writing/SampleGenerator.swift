@@ -12,11 +12,14 @@ public struct SampleGenerator: Sendable {
     public var complaints: Int
     /// Seed of the pseudo-random choices.
     public var seed: UInt64
+    /// Fields given one value in all their collection's records; none gives the uniform sample.
+    public var skews: Set<SampleSkew>
 
     /// Creates a generator.
-    public init(complaints: Int, seed: UInt64 = 1) {
+    public init(complaints: Int, seed: UInt64 = 1, skews: Set<SampleSkew> = []) {
         self.complaints = max(0, complaints)
         self.seed = seed
+        self.skews = skews
     }
 
     /// Number of nonconformities generated beside the complaints.
@@ -36,12 +39,25 @@ public struct SampleGenerator: Sendable {
             "management_reviews": (Name("complaints"), complaints, { $0.complaint($1) }),
         ]
         for field in template.fields {
-            try writer.write(field.name, field.value)
+            try writer.write(field.name, skewed(field.value, in: field.name.string))
             guard let (name, count, make) = after[field.name.string] else { continue }
             writer.beginCollection(name)
-            for index in 0..<count { try writer.append(make(&builder, index)) }
+            let skews = self.skews.filter { $0.target.collection == name.string }
+            for index in 0..<count {
+                try writer.append(skews.reduce(make(&builder, index)) { $1.applied(to: $0) })
+            }
             try writer.endCollection()
         }
         try writer.finish()
+    }
+
+    /// The records of the template collection `collection` with the skews that apply to it.
+    private func skewed(_ value: Value, in collection: String) -> Value {
+        let skews = self.skews.filter { $0.target.collection == collection }
+        guard !skews.isEmpty, case .list(let items) = value else { return value }
+        return .list(items.map { item in
+            guard case .record(let record) = item else { return item }
+            return .record(skews.reduce(record) { $1.applied(to: $0) })
+        })
     }
 }
