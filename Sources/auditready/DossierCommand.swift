@@ -73,8 +73,10 @@ struct DossierCommand: ParsableCommand {
             } else if let output {
                 try AtomicFile.write(formats[0].rendered(dossier), to: output, protected: inputs)
             } else {
-                FileHandle.standardOutput.write(Data(formats[0].rendered(dossier).string.utf8))
+                try StandardStream.print(formats[0].rendered(dossier).string, what: "the dossier")
             }
+        } catch let code as ExitCode {
+            throw code
         } catch let error as AtomicFile.WriteError {
             Terminal.error(error.localizedDescription)
             throw ExitCode(ExitStatus.unusable)

@@ -113,7 +113,7 @@ struct FollowupCommand: ParsableCommand {
     /// Writes `text` to `--output` (atomically, never over an input) or to standard output.
     private func write(_ text: String, protected: [String]) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardStream.print(text, what: "the follow-up report")
             return
         }
         do {

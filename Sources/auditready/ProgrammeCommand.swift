@@ -68,10 +68,15 @@ struct ProgrammeCommand: ParsableCommand {
         let ruleSet = try rules.load()
         let programme = try AuditProgrammePlanner.plan(request, rules: ruleSet)
         let text = format.render(programme, language: language)
-        if let output {
+        guard let output else {
+            try StandardStream.print(text, what: "the programme")
+            return
+        }
+        do {
             try AtomicFile.write(text, to: output, protected: ruleSet.files.map(\.path) + rules.paths)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+        } catch {
+            Terminal.error(error.localizedDescription)
+            throw ExitCode(ExitStatus.unusable)
         }
     }
 

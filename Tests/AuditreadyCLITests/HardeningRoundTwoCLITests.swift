@@ -51,7 +51,37 @@ import Testing
             let validate = try Self.run(["validate", Self.json], in: directory, redirect: redirect)
             #expect(validate.status == 2, "\(redirect): \(validate.stderr)")
             #expect(validate.stderr.hasPrefix("error: cannot write the results to standard output: "), "\(validate.stderr)")
+            // The commands that follow the audit write to standard output the same way.
+            let cycle = CommandRunner.path("Samples/acme-small/cycle") + "/"
+            let later: [(arguments: [String], what: String)] = [
+                (["programme", "--certified-on", "2026-01-10"], "the programme"),
+                (["followup", cycle + "stage2.json", "--responses", CommandRunner.path("Samples/acme-small/responses.yml"),
+                  CommandRunner.path("Samples/acme-small/records-corrected.json"), "--as-of", "2027-02-15"], "the follow-up report"),
+                (["dossier", "--stage1", cycle + "stage1.json", "--stage2", cycle + "stage2.json",
+                  "--followup", cycle + "followup.json"], "the dossier"),
+            ]
+            for (arguments, what) in later {
+                let outcome = try Self.run(arguments, in: directory, redirect: redirect)
+                #expect(outcome.status == 2, "\(arguments[0]) \(redirect): \(outcome.stderr)")
+                #expect(outcome.stderr.contains("error: cannot write \(what) to standard output: "), "\(arguments[0]): \(outcome.stderr)")
+                #expect(!outcome.stderr.contains("Fatal error"), "\(arguments[0]): \(outcome.stderr)")
+            }
         }
+    }
+
+    /// Samples/acme-small/cycle is written by scripts/sample-cycle.sh with the bundled rules: a
+    /// change to the rules that is not followed by the script makes the follow-up warn that the
+    /// rules differ, which the README's walk-through must not show.
+    @Test func theSampleCycleWasWrittenWithTheCurrentRules() throws {
+        // Run from the package's folder with the script's relative paths: the report names its inputs as given.
+        let cycle = "Samples/acme-small/cycle/"
+        let outcome = try CommandRunner.run(["followup", cycle + "stage2.json", "--responses", "Samples/acme-small/responses.yml",
+                                             "Samples/acme-small/records-corrected.json", "--as-of", "2027-02-15", "--format", "json"],
+                                            in: CommandRunner.root)
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("differ from those of the report"), "run scripts/sample-cycle.sh and commit what it writes: \(outcome.stderr)")
+        let written = try String(contentsOfFile: CommandRunner.path(cycle + "followup.json"), encoding: .utf8)
+        #expect(outcome.stdout == written, "run scripts/sample-cycle.sh and commit what it writes")
     }
 
     @Test func aNamedPipeIsRefusedWhereverTheRunReadsIt() throws {
