@@ -11,11 +11,18 @@ enum AuditDate {
     /// given, such as "--as-of").
     static func parse(_ text: String, option: String) -> Result<CalendarDate, AuditDateError> {
         guard let date = CalendarDate.parse(text), date.secondOfDay == nil else {
-            return .failure(AuditDateError(message: "\(option) needs a date written YYYY-MM-DD, such as 2026-11-15; '\(Display.excerpt(text))' is not one"))
+            return .failure(
+                AuditDateError(
+                    message:
+                        "\(option) needs a date written YYYY-MM-DD, such as 2026-11-15; '\(Display.excerpt(text))' is not one"
+                ))
         }
         guard date <= latest else {
-            return .failure(AuditDateError(message: "\(option) \(Display.excerpt(text)) is too far ahead: deadlines worked out from it could pass "
-                                           + "the year 9999; give a date up to \(latest)"))
+            return .failure(
+                AuditDateError(
+                    message:
+                        "\(option) \(Display.excerpt(text)) is too far ahead: deadlines worked out from it could pass "
+                        + "the year 9999; give a date up to \(latest)"))
         }
         return .success(date)
     }

@@ -9,13 +9,16 @@ struct AuditReady: ParsableCommand {
         commandName: "auditready",
         abstract: "Check an organisation's records export against ISO 9001 and ISO 10002 clause checklists.",
         discussion: """
-        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; \
-        2 unusable input, rule file or command line.
-        """,
+            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; \
+            2 unusable input, rule file or command line.
+            """,
         version: AuditKit.version,
-        subcommands: [CheckCommand.self, ValidateCommand.self, MapCommand.self, RulesCommand.self, TestCommand.self, DiffCommand.self,
-                      WaiversCommand.self, SampleCommand.self, FollowupCommand.self, ProgrammeCommand.self, DossierCommand.self,
-                      TemplateCommand.self],
+        subcommands: [
+            CheckCommand.self, ValidateCommand.self, MapCommand.self, RulesCommand.self, TestCommand.self,
+            DiffCommand.self,
+            WaiversCommand.self, SampleCommand.self, FollowupCommand.self, ProgrammeCommand.self, DossierCommand.self,
+            TemplateCommand.self
+        ],
         defaultSubcommand: nil
     )
 

@@ -30,9 +30,11 @@ struct CheckSettings {
         }
         /// A value of the configuration that is not allowed: the file, the line of its key, and the value cut short.
         func invalid(_ key: String, _ value: String, _ expected: String) -> ExitCode {
-            CheckSettings.unusable(config.problem(at: key, "'\(key)' cannot be '\(Display.excerpt(value))'; \(expected)").description)
+            CheckSettings.unusable(
+                config.problem(at: key, "'\(key)' cannot be '\(Display.excerpt(value))'; \(expected)").description)
         }
-        func pick<T: RawRepresentable & CaseIterable>(_ cli: T?, _ text: String?, _ key: String, default fallback: T) throws -> T
+        func pick<T: RawRepresentable & CaseIterable>(_ cli: T?, _ text: String?, _ key: String, default fallback: T)
+            throws -> T
         where T.RawValue == String {
             if let cli { return cli }
             guard let text else { return fallback }
@@ -41,12 +43,15 @@ struct CheckSettings {
             }
             return value
         }
-        ruleDirectories = check.rules.directories.isEmpty ? RuleDirectories.resolve(config.rules) : check.rules.directories
+        ruleDirectories =
+            check.rules.directories.isEmpty ? RuleDirectories.resolve(config.rules) : check.rules.directories
         var standards = Set(check.standard)
         if standards.isEmpty {
             for name in config.standards {
                 guard let standard = Standard(claim: name) else {
-                    throw invalid("standards", name, "the standards are " + Standard.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw invalid(
+                        "standards", name,
+                        "the standards are " + Standard.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 standards.insert(standard)
             }
@@ -69,31 +74,38 @@ struct CheckSettings {
             let parts = parameter.split(separator: "=", maxSplits: 1)
             parameters[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
         }
-        options = AuditOptions(asOf: auditDate, stage: try pick(check.stage, config.stage, "stage", default: .certification),
-                               standards: standards.isEmpty ? nil : standards, parameters: parameters,
-                               language: try pick(check.language, config.language, "lang", default: .en))
+        options = AuditOptions(
+            asOf: auditDate, stage: try pick(check.stage, config.stage, "stage", default: .certification),
+            standards: standards.isEmpty ? nil : standards, parameters: parameters,
+            language: try pick(check.language, config.language, "lang", default: .en))
         options.audience = try pick(check.audience, config.audience, "audience", default: .self)
         try Self.applyCycle(check, to: &options)
         var chosen: [ReportFormat] = []
         if check.format.isEmpty {
             for name in config.formats {
                 guard let format = ReportFormat(rawValue: name) else {
-                    throw invalid("formats", name, "the formats are " + ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw invalid(
+                        "formats", name,
+                        "the formats are " + ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 chosen.append(format)
             }
         }
         formats = []
-        for format in (check.format.isEmpty ? chosen : check.format).nilIfEmpty ?? [.text] where !formats.contains(format) {
+        for format in (check.format.isEmpty ? chosen : check.format).nilIfEmpty ?? [.text]
+        where !formats.contains(format) {
             formats.append(format)
         }
         output = check.output ?? (check.outputDirectory == nil ? config.output : nil)
         outputDirectory = check.outputDirectory ?? (check.output == nil ? config.outputDirectory : nil)
         if formats.count > 1, outputDirectory == nil {
-            throw CheckSettings.unusable("several formats need an output directory (--output-dir DIR or output_dir), which receives report.<ext> for each")
+            throw CheckSettings.unusable(
+                "several formats need an output directory (--output-dir DIR or output_dir), which receives report.<ext> for each"
+            )
         }
         if output == nil, outputDirectory == nil, let binary = formats.first(where: \.isBinary) {
-            throw CheckSettings.unusable("--format \(binary.rawValue) writes a binary file, never to a terminal: give --output FILE")
+            throw CheckSettings.unusable(
+                "--format \(binary.rawValue) writes a binary file, never to a terminal: give --output FILE")
         }
         failOn = try pick(check.failOn, config.failOn, "fail_on", default: .major)
         maxFindings = check.maxFindings ?? config.maxFindings ?? 0
@@ -132,14 +144,18 @@ struct CheckSettings {
             options.cover = check.cover
         }
         if check.responses != nil, check.previous == nil {
-            throw unusable("--responses answers the findings of a previous report; give that report with --previous REPORT.json")
+            throw unusable(
+                "--responses answers the findings of a previous report; give that report with --previous REPORT.json")
         }
         guard let path = check.previous else { return }
         guard options.stage.followsPreviousAudit else {
-            throw unusable("--previous re-checks the findings of the previous audit at a surveillance or recertification audit; give --stage surveillance or --stage recertification")
+            throw unusable(
+                "--previous re-checks the findings of the previous audit at a surveillance or recertification audit; give --stage surveillance or --stage recertification"
+            )
         }
         do {
-            options.previous = try PreviousAuditInput.load(path: path, responsesPath: check.responses, asOf: options.asOf)
+            options.previous = try PreviousAuditInput.load(
+                path: path, responsesPath: check.responses, asOf: options.asOf)
         } catch {
             throw unusable(error.description)
         }

@@ -7,7 +7,9 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two JSON reports: new, resolved, regraded and still open findings.",
-        discussion: "Exit codes: 0 nothing new at or above --fail-on, 1 something new (or regraded upwards) at or above it, 2 unreadable reports.")
+        discussion:
+            "Exit codes: 0 nothing new at or above --fail-on, 1 something new (or regraded upwards) at or above it, 2 unreadable reports."
+    )
 
     enum Format: String, CaseIterable, ExpressibleByArgument { case text, markdown, json }
 

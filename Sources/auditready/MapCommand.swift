@@ -6,19 +6,23 @@ import Foundation
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Read CSV registers or exports in another shape through a mapping and write the records contract's JSON.",
+        abstract:
+            "Read CSV registers or exports in another shape through a mapping and write the records contract's JSON.",
         discussion: """
-        Structural problems in the result are listed on standard error as warnings. \
-        Exit codes: 0 written, 2 unusable mapping, input or output.
-        """)
+            Structural problems in the result are listed on standard error as warnings. \
+            Exit codes: 0 written, 2 unusable mapping, input or output.
+            """)
 
-    @Option(help: ArgumentHelp("The mapping (YAML, see docs/mappings.md), or a bundled one by name: erpnext.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "The mapping (YAML, see docs/mappings.md), or a bundled one by name: erpnext.", valueName: "FILE"))
     var mapping: String
 
     @Option(help: ArgumentHelp("Write the records here (JSON, atomically).", valueName: "FILE"))
     var output: String
 
-    @Argument(help: ArgumentHelp("CSV registers (.csv), workbooks (.xlsx) or exports (.xml, .json).", valueName: "INPUT"))
+    @Argument(
+        help: ArgumentHelp("CSV registers (.csv), workbooks (.xlsx) or exports (.xml, .json).", valueName: "INPUT"))
     var inputs: [String]
 
     func run() throws {
@@ -29,7 +33,9 @@ struct MapCommand: ParsableCommand {
         }
         do {
             // The files read, also those an input directory stands for, are never overwritten.
-            try AtomicFile.write(RecordWriter.streamedJSON(records.root), to: output, protected: inputs + [mapping] + records.inputs.map(\.path))
+            try AtomicFile.write(
+                RecordWriter.streamedJSON(records.root), to: output,
+                protected: inputs + [mapping] + records.inputs.map(\.path))
         } catch {
             Terminal.error(error.localizedDescription)
             throw ExitCode(ExitStatus.unusable)

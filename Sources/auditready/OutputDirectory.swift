@@ -12,7 +12,8 @@ enum OutputDirectory {
         if stat(path, &info) == 0 {
             guard let kind = RegularFile.kind(mode: info.st_mode), kind == "a folder" else {
                 let what = RegularFile.kind(mode: info.st_mode) ?? "a regular file"
-                throw AtomicFile.WriteError(path: path, reason: "this is \(what), not a folder; give --output-dir the path of a folder")
+                throw AtomicFile.WriteError(
+                    path: path, reason: "this is \(what), not a folder; give --output-dir the path of a folder")
             }
             return
         }
@@ -20,8 +21,11 @@ enum OutputDirectory {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil }
-            throw AtomicFile.WriteError(path: path, reason: "the folder cannot be created: \(reason ?? error.localizedDescription)")
+            let reason = underlying.flatMap {
+                $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil
+            }
+            throw AtomicFile.WriteError(
+                path: path, reason: "the folder cannot be created: \(reason ?? error.localizedDescription)")
         }
     }
 }

@@ -8,20 +8,27 @@ extension ProgrammeFormat: ExpressibleByArgument {}
 struct ProgrammeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "programme",
-        abstract: "Write the audit programme of the three-year certification cycle: dates, audit time (IAF MD 5) and clauses of each audit.",
+        abstract:
+            "Write the audit programme of the three-year certification cycle: dates, audit time (IAF MD 5) and clauses of each audit.",
         discussion: """
-        Programme parameters (--param NAME=VALUE, whole numbers): \
-        \(ProgrammeParameters.specifications.map { "\($0.name) (default \($0.defaultValue)): \($0.meaning)" }.joined(separator: "; ")). \
-        See docs/audit-programme.md. Exit codes: 0 written; 2 unusable arguments or rule files.
-        """)
+            Programme parameters (--param NAME=VALUE, whole numbers): \
+            \(ProgrammeParameters.specifications.map { "\($0.name) (default \($0.defaultValue)): \($0.meaning)" }.joined(separator: "; ")). \
+            See docs/audit-programme.md. Exit codes: 0 written; 2 unusable arguments or rule files.
+            """)
 
-    @Option(name: .customLong("certified-on"), help: ArgumentHelp("Date of the certification decision, YYYY-MM-DD.", valueName: "DATE"))
+    @Option(
+        name: .customLong("certified-on"),
+        help: ArgumentHelp("Date of the certification decision, YYYY-MM-DD.", valueName: "DATE"))
     var certifiedOn: String
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Effective number of personnel (IAF MD 5), at least 1.", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Effective number of personnel (IAF MD 5), at least 1.", valueName: "N"))
     var employees: Int = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of sites, the central function's included (IAF MD 1 sampling).", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Number of sites, the central function's included (IAF MD 1 sampling).", valueName: "N"))
     var sites: Int = 1
 
     @Option(help: "Standard certified (repeatable): iso9001 (default) or iso10002.")
@@ -35,17 +42,24 @@ struct ProgrammeCommand: ParsableCommand {
     @Option(name: .customLong("stage2-end"), help: ArgumentHelp("Last day of stage 2, when known.", valueName: "DATE"))
     var stage2End: String?
 
-    @Option(name: .customLong("not-applicable"), help: ArgumentHelp(
-        "A clause declared not applicable (repeatable): 8.3 for ISO 9001, iso10002:8.3 for ISO 10002.", valueName: "CLAUSE"))
+    @Option(
+        name: .customLong("not-applicable"),
+        help: ArgumentHelp(
+            "A clause declared not applicable (repeatable): 8.3 for ISO 9001, iso10002:8.3 for ISO 10002.",
+            valueName: "CLAUSE"))
     var notApplicable: [String] = []
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Override a programme parameter (repeatable).", valueName: "NAME=VALUE"))
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp("Override a programme parameter (repeatable).", valueName: "NAME=VALUE"))
     var parameters: [String] = []
 
     @Option(help: "markdown (default), html, json, csv or ics.")
     var format: ProgrammeFormat = .markdown
 
-    @Option(help: ArgumentHelp("Write the programme to this file (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the programme to this file (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
     @Option(name: .customLong("lang"), help: "Language of the programme: en (default) or fr.")
@@ -55,7 +69,8 @@ struct ProgrammeCommand: ParsableCommand {
         var overrides: [(name: String, value: String)] = []
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "=") else {
-                throw ValidationError("--param needs NAME=VALUE, such as --param complexity=-10; '\(parameter)' has no '='")
+                throw ValidationError(
+                    "--param needs NAME=VALUE, such as --param complexity=-10; '\(parameter)' has no '='")
             }
             overrides.append((String(parameter[..<equals]), String(parameter[parameter.index(after: equals)...])))
         }

@@ -4,9 +4,11 @@ import BundledRules
 
 /// `--rules DIR`, repeatable; the bundled checklists when absent.
 struct RuleDirectories: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp(
-        "A directory of .rules files (repeatable). Default: the bundled ISO 9001 and ISO 10002 checklists.",
-        valueName: "DIR"))
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp(
+            "A directory of .rules files (repeatable). Default: the bundled ISO 9001 and ISO 10002 checklists.",
+            valueName: "DIR"))
     var directories: [String] = []
 
     /// The directories to load.
@@ -31,7 +33,8 @@ struct RuleDirectories: ParsableArguments {
 
     /// Prints every error of rule files that cannot be used and stops with exit status 2.
     static func report(_ error: RuleSetError) throws -> Never {
-        Terminal.error(lines: error.diagnostics.map(\.description).joined(separator: "\n"))  // one line each: FILE:LINE:COLUMN: error: …
+        // one line each: FILE:LINE:COLUMN: error: …
+        Terminal.error(lines: error.diagnostics.map(\.description).joined(separator: "\n"))
         throw ExitCode(ExitStatus.unusable)
     }
 }

@@ -47,11 +47,15 @@ struct RulesCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.unusable)
             }
             // A `define` called by several rules is checked in each: say each warning once.
-            let warnings = Set(ruleSet.warnings + ContractLint.check(ruleSet.files) + AbsenceLint.check(ruleSet.files)
-                + NestedScanLint.check(ruleSet.files)
-                + TranslationLint.check(ruleSet.files, language: .fr)).sorted()
+            let warnings = Set(
+                ruleSet.warnings + ContractLint.check(ruleSet.files) + AbsenceLint.check(ruleSet.files)
+                    + NestedScanLint.check(ruleSet.files)
+                    + TranslationLint.check(ruleSet.files, language: .fr)
+            ).sorted()
             for warning in warnings { Terminal.warning(warning.description) }
-            try StandardStream.print("\(counted(ruleSet.files.count, "file")), \(counted(ruleSet.rules.count, "rule")): no errors, \(counted(warnings.count, "warning"))\n")
+            try StandardStream.print(
+                "\(counted(ruleSet.files.count, "file")), \(counted(ruleSet.rules.count, "rule")): no errors, \(counted(warnings.count, "warning"))\n"
+            )
         }
     }
 }
@@ -83,10 +87,15 @@ extension RulesCommand {
                     var how = entry.rules.isEmpty ? [] : ["\(entry.rules.count) rule(s)"]
                     if entry.manual { how.append("on site") }
                     if how.isEmpty, entry.throughSubclauses { how.append("its sub-clauses") }
-                    rows.append([entry.standard.rawValue, entry.clause, how.isEmpty ? "NOTHING" : how.joined(separator: " + "), entry.title])
+                    rows.append([
+                        entry.standard.rawValue, entry.clause, how.isEmpty ? "NOTHING" : how.joined(separator: " + "),
+                        entry.title
+                    ])
                 }
                 let unchecked = coverage.filter { !$0.isCovered }.count
-                text = RuleListing.table(rows) + "\(coverage.count) clauses; \(unchecked) checked neither by a rule nor on site\n"
+                text =
+                    RuleListing.table(rows)
+                    + "\(coverage.count) clauses; \(unchecked) checked neither by a rule nor on site\n"
             }
             try StandardStream.print(text)
         }
@@ -104,7 +113,9 @@ enum RuleListing {
             ($0.standard, ClauseNumber.compare($0.clause, $1.clause), $0.id) < ($1.standard, 0, $1.id)
         }
         for rule in sorted {
-            let stages = rule.stages == Stage.initialAudit ? "both"
+            let stages =
+                rule.stages == Stage.initialAudit
+                ? "both"
                 : Stage.allCases.filter(rule.stages.contains).map(\.rawValue).joined(separator: ",")
             rows.append([rule.id, rule.standard.rawValue, rule.clause, stages, rule.grade.rawValue, rule.title])
         }

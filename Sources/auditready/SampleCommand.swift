@@ -14,12 +14,16 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Seed of the pseudo-random choices; the same seed gives the same files.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("skew"), help: ArgumentHelp(
-        "Give one field the same value in every record of its collection: root-cause (nonconformities), complainant, category, product (complaints), title (documents), owner (processes), auditor (internal audits), or all. Repeat the option or separate names with commas. Default: the uniform sample.",
-        valueName: "NAMES"))
+    @Option(
+        name: .customLong("skew"),
+        help: ArgumentHelp(
+            "Give one field the same value in every record of its collection: root-cause (nonconformities), complainant, category, product (complaints), title (documents), owner (processes), auditor (internal audits), or all. Repeat the option or separate names with commas. Default: the uniform sample.",
+            valueName: "NAMES"))
     var skewNames: [String] = []
 
-    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Folder to write records.json and records.xml into.", valueName: "DIR"))
+    @Option(
+        name: .customLong("output-dir"),
+        help: ArgumentHelp("Folder to write records.json and records.xml into.", valueName: "DIR"))
     var outputDirectory: String
 
     func validate() throws {
@@ -27,8 +31,9 @@ struct SampleCommand: ParsableCommand {
             throw ValidationError("--complaints needs a number from 0 to 50000000")
         }
         for names in skewNames where SampleSkew.parse(names) == nil {
-            throw ValidationError("--skew takes \(SampleSkew.allCases.map(\.rawValue).joined(separator: ", ")) or all, "
-                + "separated by commas; '\(names)' names none of them")
+            throw ValidationError(
+                "--skew takes \(SampleSkew.allCases.map(\.rawValue).joined(separator: ", ")) or all, "
+                    + "separated by commas; '\(names)' names none of them")
         }
     }
 
@@ -43,10 +48,12 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         do {
             try OutputDirectory.create(outputDirectory)
-            let json = try AtomicFile.Pending(path: (outputDirectory as NSString).appendingPathComponent("records.json"))
+            let json = try AtomicFile.Pending(
+                path: (outputDirectory as NSString).appendingPathComponent("records.json"))
             let xml = try AtomicFile.Pending(path: (outputDirectory as NSString).appendingPathComponent("records.xml"))
             // On any error the two go out of scope uncommitted, and their temporary files are removed.
-            try SampleGenerator(complaints: complaints, seed: seed, skews: skews).write(json: json.handle, xml: xml.handle)
+            try SampleGenerator(complaints: complaints, seed: seed, skews: skews).write(
+                json: json.handle, xml: xml.handle)
             try json.commit()
             try xml.commit()
         } catch let code as ExitCode {

@@ -23,7 +23,8 @@ struct Stopwatch {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         func megabytes(_ key: String) -> Int? {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }),
-                  let kilobytes = Int(line.dropFirst(key.count).filter(\.isNumber)) else { return nil }
+                let kilobytes = Int(line.dropFirst(key.count).filter(\.isNumber))
+            else { return nil }
             return kilobytes / 1024
         }
         guard let now = megabytes("VmRSS:"), let peak = megabytes("VmHWM:") else { return nil }

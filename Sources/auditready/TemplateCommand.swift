@@ -6,7 +6,8 @@ import Foundation
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "Write an empty register workbook (.xlsx) to fill in and check: a sheet per register, a README sheet.")
+        abstract: "Write an empty register workbook (.xlsx) to fill in and check: a sheet per register, a README sheet."
+    )
 
     @Option(help: ArgumentHelp("The workbook to write (atomically), e.g. registers.xlsx.", valueName: "FILE"))
     var output: String

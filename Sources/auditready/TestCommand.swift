@@ -9,8 +9,10 @@ struct TestCommand: ParsableCommand {
         abstract: "Run rule tests (*.tests.yml beside the rules), in both the JSON and the XML spelling.",
         discussion: "Exit codes: 0 all tests pass, 1 a test failed, 2 a test or rule file cannot be used.")
 
-    @Argument(help: ArgumentHelp("Directories holding .rules and .tests.yml files. Default: the bundled checklists.",
-                                 valueName: "DIR"))
+    @Argument(
+        help: ArgumentHelp(
+            "Directories holding .rules and .tests.yml files. Default: the bundled checklists.",
+            valueName: "DIR"))
     var paths: [String] = []
 
     @Flag(help: "List every test, not only the failures.")
@@ -25,7 +27,8 @@ struct TestCommand: ParsableCommand {
         do {
             rules = try RuleSet.load(paths: directories)
         } catch {
-            Terminal.error(lines: error.diagnostics.map(\.description).joined(separator: "\n"))  // one line each: FILE:LINE:COLUMN: error: …
+            // one line each: FILE:LINE:COLUMN: error: …
+            Terminal.error(lines: error.diagnostics.map(\.description).joined(separator: "\n"))
             throw ExitCode(ExitStatus.unusable)
         }
         let tests: [RuleTest]
@@ -40,7 +43,9 @@ struct TestCommand: ParsableCommand {
         for result in results where verbose || !result.passed {
             let test = result.test
             let label = test.name.isEmpty ? "" : ": \(test.name)"
-            lines.append(TerminalText.line("\(result.passed ? "PASS" : "FAIL")  \(test.rule)\(label) (\(test.file):\(test.line))"))
+            lines.append(
+                TerminalText.line(
+                    "\(result.passed ? "PASS" : "FAIL")  \(test.rule)\(label) (\(test.file):\(test.line))"))
             lines += result.failures.map { TerminalText.line("      \($0)") }
         }
         let coverage = RuleTestRunner.coverage(of: tests, rules: rules)

@@ -23,7 +23,8 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let outcome = try RecordValidation.validate(path: file)
                 // A file with thousands of problems gets its first ones, then how many more.
-                lines.append(contentsOf: outcome.violations.prefix(Self.shownPerFile).map { TerminalText.line($0.description) })
+                lines.append(
+                    contentsOf: outcome.violations.prefix(Self.shownPerFile).map { TerminalText.line($0.description) })
                 if outcome.violations.count > Self.shownPerFile {
                     lines.append("… and \(outcome.violations.count - Self.shownPerFile) more problems in this file")
                 }

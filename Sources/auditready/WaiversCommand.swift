@@ -15,7 +15,9 @@ struct WaiversCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The waivers file (YAML).", valueName: "FILE"))
         var file: String
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to check expiry against. Default: today.", valueName: "DATE"))
+        @Option(
+            name: .customLong("as-of"),
+            help: ArgumentHelp("The date to check expiry against. Default: today.", valueName: "DATE"))
         var asOf: String?
 
         func run() throws {
@@ -41,7 +43,10 @@ struct WaiversCommand: ParsableCommand {
             for waiver in waivers {
                 let problems = waiver.problems(asOf: date)
                 guard !problems.isEmpty else { continue }
-                lines.append(TerminalText.line("\(file):\(waiver.line): error: this waiver cannot be applied: \(problems.joined(separator: ", "))"))
+                lines.append(
+                    TerminalText.line(
+                        "\(file):\(waiver.line): error: this waiver cannot be applied: \(problems.joined(separator: ", "))"
+                    ))
             }
             lines.append("\(counted(waivers.count, "waiver")), \(lines.count) that cannot be applied")
             try StandardStream.print(lines.joined(separator: "\n") + "\n")

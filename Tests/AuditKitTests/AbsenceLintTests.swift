@@ -25,37 +25,54 @@ import Testing
     }
 
     @Test func aComparisonOnAnUntestedFieldIsSilentWhenItIsAbsent() throws {
-        let warnings = try Self.warnings(Self.rule(where: "c.received_on is present",
-                                                   require: "days_between(c.received_on, c.acknowledged_on) <= 2"))
+        let warnings = try Self.warnings(
+            Self.rule(
+                where: "c.received_on is present",
+                require: "days_between(c.received_on, c.acknowledged_on) <= 2"))
         #expect(warnings.count == 1)
         #expect(warnings.first?.hasPrefix("rule 'K07' says nothing when 'c.acknowledged_on' is absent") == true)
     }
 
     @Test func testingTheFieldOrUsingFirstPresentHandlesAbsence() throws {
-        #expect(try Self.warnings(Self.rule(require: "c.acknowledged_on is present and days_between(c.received_on, c.acknowledged_on) <= 2"))
+        #expect(
+            try Self.warnings(
+                Self.rule(
+                    require: "c.acknowledged_on is present and days_between(c.received_on, c.acknowledged_on) <= 2")
+            )
             .allSatisfy { !$0.contains("c.acknowledged_on") })
-        #expect(try Self.warnings(Self.rule(where: "c.received_on is present",
-                                            require: "days_between(c.received_on, first_present(c.acknowledged_on, audit_date)) <= 2")).isEmpty)
+        #expect(
+            try Self.warnings(
+                Self.rule(
+                    where: "c.received_on is present",
+                    require: "days_between(c.received_on, first_present(c.acknowledged_on, audit_date)) <= 2")
+            ).isEmpty)
         // Leaving it to another rule, on purpose.
-        #expect(try Self.warnings(Self.rule(where: "c.received_on is present and c.acknowledged_on is present",
-                                            require: "days_between(c.received_on, c.acknowledged_on) <= 2")).isEmpty)
+        #expect(
+            try Self.warnings(
+                Self.rule(
+                    where: "c.received_on is present and c.acknowledged_on is present",
+                    require: "days_between(c.received_on, c.acknowledged_on) <= 2")
+            ).isEmpty)
     }
 
     @Test func listsReadAsEmptyWhenAbsent() throws {
-        #expect(try Self.warnings(Self.rule(require: "count(c.actions) > 0 and some a in c.actions satisfies a.done is true")).isEmpty)
+        #expect(
+            try Self.warnings(
+                Self.rule(require: "count(c.actions) > 0 and some a in c.actions satisfies a.done is true")
+            ).isEmpty)
     }
 
     @Test func wholeExportRulesAreCheckedOnTheirGroups() throws {
         let rule = """
-        rule Q43
-          title "A programme covers the audit date"
-          standard iso9001
-          clause 9.2.2
-          grade minor
-          require not (date(audit_programme.period_end) before audit_date)
-          message "The programme ended on {audit_programme.period_end}."
-        end
-        """
+            rule Q43
+              title "A programme covers the audit date"
+              standard iso9001
+              clause 9.2.2
+              grade minor
+              require not (date(audit_programme.period_end) before audit_date)
+              message "The programme ended on {audit_programme.period_end}."
+            end
+            """
         #expect(try Self.warnings(rule).map { $0.contains("'audit_programme.period_end'") } == [true])
     }
 }

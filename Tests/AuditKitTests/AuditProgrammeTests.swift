@@ -8,11 +8,14 @@ import Testing
 
     static func date(_ text: String) -> CalendarDate { CalendarDate.parse(text)! }
 
-    static func plan(_ certifiedOn: String = "2026-03-15", personnel: Int = 45, sites: Int = 1,
-                     standards: [Standard] = [.iso9001], notApplicable: [String] = [],
-                     parameters: [(name: String, value: String)] = []) throws -> AuditProgramme {
-        let request = ProgrammeRequest(certifiedOn: date(certifiedOn), personnel: personnel, sites: sites, standards: standards,
-                                       notApplicable: notApplicable, parameters: try ProgrammeParameters.parse(parameters))
+    static func plan(
+        _ certifiedOn: String = "2026-03-15", personnel: Int = 45, sites: Int = 1,
+        standards: [Standard] = [.iso9001], notApplicable: [String] = [],
+        parameters: [(name: String, value: String)] = []
+    ) throws -> AuditProgramme {
+        let request = ProgrammeRequest(
+            certifiedOn: date(certifiedOn), personnel: personnel, sites: sites, standards: standards,
+            notApplicable: notApplicable, parameters: try ProgrammeParameters.parse(parameters))
         return try AuditProgrammePlanner.plan(request, rules: try rules.get())
     }
 
@@ -39,8 +42,10 @@ import Testing
 
     @Test func everySurveillanceCoversWhat17021RequiresAtEverySurveillance() throws {
         let programme = try Self.plan(standards: [.iso9001, .iso10002])
-        let mandatory = ["9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.2.1", "10.2.2", "9.1.2", "6.2.1", "6.2.2",
-                         "9.1.1", "9.1.3", "6.3", "8.5.6", "10.3"]
+        let mandatory = [
+            "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.2.1", "10.2.2", "9.1.2", "6.2.1", "6.2.2",
+            "9.1.1", "9.1.3", "6.3", "8.5.6", "10.3"
+        ]
         for kind in [ProgrammedAudit.Kind.surveillance1, .surveillance2] {
             let audit = try #require(programme.audit(kind))
             let iso9001 = audit.clauses.filter { $0.standard == .iso9001 }.map(\.clause)
@@ -50,11 +55,17 @@ import Testing
             for clause in (1...9).map({ "7.\($0)" }) + ["8.5", "8.6", "8.7"] {
                 #expect(iso10002.contains(clause), "\(kind) misses ISO 10002 \(clause)")
             }
-            #expect(audit.topics.map(\.id) == ["internal-audit-review", "previous-nonconformities", "complaints", "objectives",
-                                               "changes", "continual-improvement", "use-of-marks"])
+            #expect(
+                audit.topics.map(\.id) == [
+                    "internal-audit-review", "previous-nonconformities", "complaints", "objectives",
+                    "changes", "continual-improvement", "use-of-marks"
+                ])
         }
         let markdown = ProgrammeMarkdownRenderer.render(programme, language: .en)
-        #expect(markdown.contains("- Use of the certification body's marks and references to certification: checked as a note, under no clause of the standards"))
+        #expect(
+            markdown.contains(
+                "- Use of the certification body's marks and references to certification: checked as a note, under no clause of the standards"
+            ))
         #expect(markdown.contains("- Internal audits and management review: ISO 9001:2015 9.2.1, ISO 9001:2015 9.2.2"))
     }
 
@@ -128,7 +139,7 @@ import Testing
         (45, 4.0, 1.0, 3.0, 1.5, 2.5),
         (150, 8.0, 2.5, 5.5, 2.5, 5.5),
         (700, 12.0, 3.5, 8.5, 4.0, 8.0),
-        (3000, 17.0, 5.0, 12.0, 5.5, 11.5),
+        (3000, 17.0, 5.0, 12.0, 5.5, 11.5)
     ])
     func auditTimeFollowsTheMD5Table(_ row: (Int, Double, Double, Double, Double, Double)) throws {
         let programme = try Self.plan(personnel: row.0)
@@ -142,9 +153,14 @@ import Testing
 
     @Test func bandEdgesAndBeyondTheTable() {
         let table = AuditTimeTable.qms
-        let cases: [(Int, Double)] = [(1, 1.5), (25, 3), (26, 4), (65, 5), (66, 6), (10700, 22), (10701, 23), (12900, 23), (12901, 24)]
-        for (people, days) in cases { #expect(table.initialAuditTime(personnel: people).value == days, "\(people) people") }
-        #expect(table.bands.count == 23 && !table.isBeyondTable(personnel: 10700) && table.isBeyondTable(personnel: 10701))
+        let cases: [(Int, Double)] = [
+            (1, 1.5), (25, 3), (26, 4), (65, 5), (66, 6), (10700, 22), (10701, 23), (12900, 23), (12901, 24)
+        ]
+        for (people, days) in cases {
+            #expect(table.initialAuditTime(personnel: people).value == days, "\(people) people")
+        }
+        #expect(
+            table.bands.count == 23 && !table.isBeyondTable(personnel: 10700) && table.isBeyondTable(personnel: 10701))
     }
 
     @Test func roundingIsToTheNearestHalfDay() {
@@ -164,8 +180,9 @@ import Testing
         }
         let capped = try Self.plan(parameters: [("complexity", "-40")])
         #expect(capped.parameters.reductionCapped && capped.parameters.appliedAdjustment == -30)
-        #expect(ProgrammeMarkdownRenderer.render(capped, language: .en)
-            .contains("The reduction asked for (40%) exceeds the 30% IAF MD 5 allows: 30% was applied."))
+        #expect(
+            ProgrammeMarkdownRenderer.render(capped, language: .en)
+                .contains("The reduction asked for (40%) exceeds the 30% IAF MD 5 allows: 30% was applied."))
         #expect(ProgrammeJSONRenderer.render(capped, language: .en).contains("\"reduction_capped\" : true"))
     }
 

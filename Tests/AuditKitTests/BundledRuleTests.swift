@@ -29,7 +29,8 @@ import Testing
 
     @Test func everyRuleHasAPassingAndAFailingExample() throws {
         let rules = try RuleSet.load(paths: Self.ruleDirectories)
-        let coverage = RuleTestRunner.coverage(of: try RuleTestRunner.discover(paths: Self.ruleDirectories), rules: rules)
+        let coverage = RuleTestRunner.coverage(
+            of: try RuleTestRunner.discover(paths: Self.ruleDirectories), rules: rules)
         #expect(coverage.withoutPassingExample == [])
         #expect(coverage.withoutFailingExample == [])
     }
@@ -45,7 +46,9 @@ import Testing
     static var samples: [String] {
         let directory = repository.appendingPathComponent("Samples")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent("\($0)/records.json").path) }.sorted()
+        return names.filter {
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent("\($0)/records.json").path)
+        }.sorted()
     }
 
     @Test(arguments: samples)

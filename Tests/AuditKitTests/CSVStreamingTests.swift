@@ -23,8 +23,14 @@ import Testing
         let error = try #require(try csvError("id;description;priority\nC1;\"Livré abîmé;high\nC2;ok;low\nC3;ok;low\n"))
         #expect(error.line == 2)
         #expect(error.column == 4)
-        #expect(error.message == "a quoted value starts here and is never closed; add the closing quote (\"), or write a quote inside a value as two quotes (\"\")")
-        #expect(error.description.hasSuffix("r.csv:2:4: error: a quoted value starts here and is never closed; add the closing quote (\"), or write a quote inside a value as two quotes (\"\")"))
+        #expect(
+            error.message
+                == "a quoted value starts here and is never closed; add the closing quote (\"), or write a quote inside a value as two quotes (\"\")"
+        )
+        #expect(
+            error.description.hasSuffix(
+                "r.csv:2:4: error: a quoted value starts here and is never closed; add the closing quote (\"), or write a quote inside a value as two quotes (\"\")"
+            ))
         // Columns count bytes, as for every input: "é" before the quote is two.
         let accented = try #require(try csvError("a;b\nRéf;\"x\n"))
         #expect(accented.line == 2 && accented.column == 6)
@@ -36,8 +42,9 @@ import Testing
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
         let path = try fixture.write("r.csv", "id;description\nC1;\"never closed\nC2;second\n")
-        let mapping = try MappingReader.read(source: "collections:\n  complaints:\n    fields: {id: id, description: description}\n",
-                                             path: "m.yml")
+        let mapping = try MappingReader.read(
+            source: "collections:\n  complaints:\n    fields: {id: id, description: description}\n",
+            path: "m.yml")
         #expect(throws: MappedLoader.LoadError.self) { try MappedLoader.load(paths: [path], mapping: mapping) }
         do {
             _ = try MappedLoader.load(paths: [path], mapping: mapping)
@@ -97,8 +104,9 @@ import Testing
         let long = String(repeating: "x", count: 5_000)
         let header = ([long] + (1...30).map { "c\($0)" }).joined(separator: ";")
         let path = try fixture.write("r.csv", header + "\n" + String(repeating: "1;", count: 30) + "1\n")
-        let mapping = try MappingReader.read(source: "collections:\n  complaints:\n    fields: {id: Numéro de réclamation client}\n",
-                                             path: "m.yml")
+        let mapping = try MappingReader.read(
+            source: "collections:\n  complaints:\n    fields: {id: Numéro de réclamation client}\n",
+            path: "m.yml")
         do {
             _ = try MappedLoader.load(paths: [path], mapping: mapping)
             Issue.record("expected an error")

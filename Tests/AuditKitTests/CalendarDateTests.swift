@@ -2,16 +2,20 @@ import Testing
 @testable import AuditKit
 
 @Suite struct CalendarDateTests {
-    @Test(arguments: ["2026-03-01", "2024-02-29", "2026-03-01T09:30", "2026-03-01T09:30:00Z",
-                      "2026-03-01T09:30:00.250+01:00", "2026-03-01T23:59:59-0500", "2000-02-29"])
+    @Test(arguments: [
+        "2026-03-01", "2024-02-29", "2026-03-01T09:30", "2026-03-01T09:30:00Z",
+        "2026-03-01T09:30:00.250+01:00", "2026-03-01T23:59:59-0500", "2000-02-29"
+    ])
     func acceptsISO8601(_ text: String) {
         #expect(CalendarDate.parse(text) != nil)
     }
 
-    @Test(arguments: ["2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
-                      "26-03-01", "2026/03/01", "01/03/2026", "2026-3-1", "2026-03-01 ", " 2026-03-01",
-                      "2026-03-01T24:00", "2026-03-01T10:60", "2026-03-01T10:00:60", "2026-03-01T10:00+15:00",
-                      "2026-03-01Tfoo", "2026-03-01T10:00:00.", "2026-03-01Z", "", "today", "0000-01-01"])
+    @Test(arguments: [
+        "2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
+        "26-03-01", "2026/03/01", "01/03/2026", "2026-3-1", "2026-03-01 ", " 2026-03-01",
+        "2026-03-01T24:00", "2026-03-01T10:60", "2026-03-01T10:00:60", "2026-03-01T10:00+15:00",
+        "2026-03-01Tfoo", "2026-03-01T10:00:00.", "2026-03-01Z", "", "today", "0000-01-01"
+    ])
     func rejectsEverythingElse(_ text: String) {
         #expect(CalendarDate.parse(text) == nil)
     }
@@ -21,8 +25,12 @@ import Testing
         #expect(jan31.adding(months: 1).description == "2024-02-29")
         #expect(try #require(CalendarDate.parse("2025-01-31")).adding(months: 1).description == "2025-02-28")
         #expect(try #require(CalendarDate.parse("2024-02-29")).adding(months: 12).description == "2025-02-28")
-        #expect(try #require(CalendarDate.parse("2024-02-28")).days(to: try #require(CalendarDate.parse("2024-03-01"))) == 2)
-        #expect(try #require(CalendarDate.parse("2025-02-28")).days(to: try #require(CalendarDate.parse("2025-03-01"))) == 1)
+        #expect(
+            try #require(CalendarDate.parse("2024-02-28")).days(to: try #require(CalendarDate.parse("2024-03-01"))) == 2
+        )
+        #expect(
+            try #require(CalendarDate.parse("2025-02-28")).days(to: try #require(CalendarDate.parse("2025-03-01"))) == 1
+        )
     }
 
     @Test func wholeMonthsBetween() throws {

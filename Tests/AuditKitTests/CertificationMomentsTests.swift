@@ -7,36 +7,36 @@ import Testing
 /// that say which collections they contain.
 @Suite struct CertificationMomentsTests {
     static let rules = """
-    clause iso9001 9.2.1 "Internal audits" requires "The organisation audits its system at planned intervals."
-    clause iso9001 10.2.1 "Reacting to nonconformities" requires "Each nonconformity is corrected and its causes removed."
+        clause iso9001 9.2.1 "Internal audits" requires "The organisation audits its system at planned intervals."
+        clause iso9001 10.2.1 "Reacting to nonconformities" requires "Each nonconformity is corrected and its causes removed."
 
-    rule Q44-internal-audit-done
-      title "At least one internal audit was carried out in the last year"
-      standard iso9001
-      clause 9.2.1
-      stages initial, certification
-      grade major
-      guidance "Plan and carry out an internal audit of every process."
-      require count(a in internal_audits where a.conducted_on within 12 months) >= 1
-      message "No internal audit was carried out in the 12 months before {audit_date}."
-    end
+        rule Q44-internal-audit-done
+          title "At least one internal audit was carried out in the last year"
+          standard iso9001
+          clause 9.2.1
+          stages initial, certification
+          grade major
+          guidance "Plan and carry out an internal audit of every process."
+          require count(a in internal_audits where a.conducted_on within 12 months) >= 1
+          message "No internal audit was carried out in the 12 months before {audit_date}."
+        end
 
-    rule Q54-root-cause
-      title "Each nonconformity has a root cause"
-      standard iso9001
-      clause 10.2.1
-      stages initial, certification
-      grade minor
-      guidance "Find and record the root cause."
-      for each nc in nonconformities
-      require nc.root_cause is present
-      message "Nonconformity {nc.id} has no root cause."
-    end
-    """
+        rule Q54-root-cause
+          title "Each nonconformity has a root cause"
+          standard iso9001
+          clause 10.2.1
+          stages initial, certification
+          grade minor
+          guidance "Find and record the root cause."
+          for each nc in nonconformities
+          require nc.root_cause is present
+          message "Nonconformity {nc.id} has no root cause."
+        end
+        """
 
     static let export = """
-    {"nonconformities": [{"id": "NC-1"}, {"id": "NC-2", "root_cause": "setup"}, {"id": "NC-3", "root_cause": "wear"}]}
-    """
+        {"nonconformities": [{"id": "NC-1"}, {"id": "NC-2", "root_cause": "setup"}, {"id": "NC-3", "root_cause": "wear"}]}
+        """
 
     @Test func stage1ReportsAreasOfConcernWithTheirStage2Grades() throws {
         let report = try EvaluationHarness.report(rules: Self.rules, json: Self.export, stage: .initial)
@@ -59,8 +59,9 @@ import Testing
             #expect(text.contains("Grade at stage 2 if not resolved"), "\(format)")
             #expect(!text.contains("Blocking"), "\(format)")
         }
-        let french = try AuditEngine.run(rules: EvaluationHarness.ruleSet(Self.rules), records: EvaluationHarness.records(json: Self.export),
-                                         options: AuditOptions(asOf: EvaluationHarness.auditDate, stage: .initial, language: .fr))
+        let french = try AuditEngine.run(
+            rules: EvaluationHarness.ruleSet(Self.rules), records: EvaluationHarness.records(json: Self.export),
+            options: AuditOptions(asOf: EvaluationHarness.auditDate, stage: .initial, language: .fr))
         let markdown = MarkdownReportRenderer().render(french)
         #expect(markdown.contains("Points sensibles"))
         #expect(markdown.contains("Classement à l'étape 2 s'il n'est pas traité"))
@@ -72,11 +73,18 @@ import Testing
         #expect(report.recommendation == .notRecommended)
         #expect(report.recommendationBasis?.majorsVerifiedBy == "2027-05-15")
         let text = TextReportRenderer().render(report)
-        #expect(text.contains("verified by the certification body by 2027-05-15 (six months after the last day of stage 2)"))
+        #expect(
+            text.contains("verified by the certification body by 2027-05-15 (six months after the last day of stage 2)")
+        )
         #expect(text.contains("accepts the plan before the decision"))
 
-        let minorsOnly = try EvaluationHarness.report(rules: Self.rules, json: Self.export.replacingOccurrences(
-            of: "{\"nonconformities\"", with: "{\"internal_audits\": [{\"id\": \"IA-1\", \"conducted_on\": \"2026-06-01\"}], \"nonconformities\""))
+        let minorsOnly = try EvaluationHarness.report(
+            rules: Self.rules,
+            json: Self.export.replacingOccurrences(
+                of: "{\"nonconformities\"",
+                with:
+                    "{\"internal_audits\": [{\"id\": \"IA-1\", \"conducted_on\": \"2026-06-01\"}], \"nonconformities\"")
+        )
         #expect(minorsOnly.recommendation == .recommendOncePlanAccepted)
         #expect(minorsOnly.recommendationBasis?.majorsVerifiedBy == nil)
     }
@@ -84,9 +92,14 @@ import Testing
     @Test func statementsNameWhatTheClauseRequiresTheEvidenceAndWhyItIsNotMet() throws {
         let report = try EvaluationHarness.report(rules: Self.rules, json: Self.export)
         let statement = try #require(report.statements.first { $0.finding.rule == "Q54-root-cause" })
-        #expect(statement.requirement == "ISO 9001:2015 clause 10.2.1 (Reacting to nonconformities): Each nonconformity is corrected and its causes removed.")
+        #expect(
+            statement.requirement
+                == "ISO 9001:2015 clause 10.2.1 (Reacting to nonconformities): Each nonconformity is corrected and its causes removed."
+        )
         #expect(statement.evidence.hasPrefix("Nonconformity NC-1 has no root cause."))
-        #expect(statement.nonconformity == "Minor nonconformity: the criterion “Each nonconformity has a root cause” is not met.")
+        #expect(
+            statement.nonconformity
+                == "Minor nonconformity: the criterion “Each nonconformity has a root cause” is not met.")
         #expect(statement.guidance == "Find and record the root cause.")
         let clause = try #require(report.clauses.first { $0.clause == "9.2.1" })
         #expect(clause.status == .gap)
@@ -96,8 +109,9 @@ import Testing
     @Test func anAuditorsReportCarriesNoAdvice() throws {
         var options = AuditOptions(asOf: EvaluationHarness.auditDate)
         options.audience = .auditor
-        let report = try AuditEngine.run(rules: EvaluationHarness.ruleSet(Self.rules),
-                                         records: EvaluationHarness.records(json: Self.export), options: options)
+        let report = try AuditEngine.run(
+            rules: EvaluationHarness.ruleSet(Self.rules),
+            records: EvaluationHarness.records(json: Self.export), options: options)
         #expect(report.statements.allSatisfy { $0.guidance == nil })
         #expect(report.ruleResults.allSatisfy { $0.guidance == nil })
         for format in ReportFormat.allCases {
@@ -113,8 +127,8 @@ import Testing
     /// assessed, not majors.
     @Test func collectionsNotExportedAreNotAssessed() throws {
         let json = """
-        {"export": {"collections": ["nonconformities"]}, "nonconformities": [{"id": "NC-1", "root_cause": "setup"}]}
-        """
+            {"export": {"collections": ["nonconformities"]}, "nonconformities": [{"id": "NC-1", "root_cause": "setup"}]}
+            """
         let report = try EvaluationHarness.report(rules: Self.rules, json: json)
         #expect(report.findings.isEmpty)
         #expect(report.notExported?.contains("internal_audits") == true)
@@ -122,7 +136,8 @@ import Testing
         #expect(report.clauses.first { $0.clause == "10.2.1" }?.status == .conforming)
         #expect(report.recommendationBasis?.notAssessed.contains("ISO 9001:2015 9.2.1") == true)
 
-        let silent = try EvaluationHarness.report(rules: Self.rules, json: "{\"nonconformities\": [{\"id\": \"NC-1\", \"root_cause\": \"setup\"}]}")
+        let silent = try EvaluationHarness.report(
+            rules: Self.rules, json: "{\"nonconformities\": [{\"id\": \"NC-1\", \"root_cause\": \"setup\"}]}")
         #expect(silent.findings.map(\.rule) == ["Q44-internal-audit-done"])
         #expect(silent.notExported == nil)
     }
@@ -131,9 +146,9 @@ import Testing
     /// internal audits) is checked: what an input holds was exported, listed or not.
     @Test func aCollectionAnInputHoldsIsAssessedEvenIfNotListed() throws {
         let json = """
-        {"export": {"collections": ["nonconformities"]}, "nonconformities": [{"id": "NC-1", "root_cause": "setup"}],
-         "internal_audits": [{"id": "IA-1"}]}
-        """
+            {"export": {"collections": ["nonconformities"]}, "nonconformities": [{"id": "NC-1", "root_cause": "setup"}],
+             "internal_audits": [{"id": "IA-1"}]}
+            """
         let report = try EvaluationHarness.report(rules: Self.rules, json: json)
         #expect(report.notExported?.contains("internal_audits") == false)
         #expect(report.findings.map(\.rule) == ["Q44-internal-audit-done"])
@@ -143,12 +158,13 @@ import Testing
     /// A misspelt collection in export.collections is said, not silently taken as "not exported".
     @Test func anUnknownNameInExportCollectionsIsAnExportNote() throws {
         let json = """
-        {"export": {"collections": ["nonconformites"]}, "nonconformities": [{"id": "NC-1", "root_cause": "setup"}]}
-        """
+            {"export": {"collections": ["nonconformites"]}, "nonconformities": [{"id": "NC-1", "root_cause": "setup"}]}
+            """
         let report = try EvaluationHarness.report(rules: Self.rules, json: json)
-        #expect(report.exportNotes.map(\.message) == [
-            "export.collections names \"nonconformites\", which the records contract does not define; did you mean 'nonconformities'?",
-        ])
+        #expect(
+            report.exportNotes.map(\.message) == [
+                "export.collections names \"nonconformites\", which the records contract does not define; did you mean 'nonconformities'?"
+            ])
         #expect(report.findings.allSatisfy { !$0.message.contains("nonconformites") })
     }
 }

@@ -10,7 +10,8 @@ import Testing
         // 3.6 million fields at 100,000 complaints: 8 bytes more each is 29 MB. Texts not kept
         // in a word (CompactText, 8 bytes) are kept as strings; the names are in the shape.
         #expect(MemoryLayout<Record>.size == 16)
-        #expect(MemoryLayout<String>.stride == 16, "a record stores its texts as strings, its names in the shared shape")
+        #expect(
+            MemoryLayout<String>.stride == 16, "a record stores its texts as strings, its names in the shared shape")
     }
 
     @Test func recordsWrittenAlikeShareOneShapeInBothSpellings() throws {
@@ -36,10 +37,12 @@ import Testing
             let complaints = try #require(try fixture.load(name, text).root["complaints"]?.items.compactMap(\.record))
             #expect(complaints.map(\.id) == ["C1", "C2", "C3", "C4"], "\(name)")
             #expect(complaints[0].shape === complaints[1].shape, "\(name): written alike, one shape")
-            #expect(complaints[1].shape === complaints[3].shape, "\(name): shared again after a record without 'channel'")
+            #expect(
+                complaints[1].shape === complaints[3].shape, "\(name): shared again after a record without 'channel'")
             #expect(complaints[2].shape !== complaints[0].shape, "\(name): a record without 'channel' has its own")
             #expect(complaints[2]["channel"] == nil && complaints[3]["channel"]?.text == "web", "\(name)")
-            #expect(complaints.map { $0["received_on"]?.text } == ["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08"])
+            #expect(
+                complaints.map { $0["received_on"]?.text } == ["2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08"])
         }
     }
 
@@ -50,7 +53,7 @@ import Testing
             "2026-03-01", "2026-02-30", "0000-00-00", "9999-19-39", "1970-01-01",  // written like a date
             "2026-3-01", "2026/03/01", "2026-03-0x", "2026-03-01 ", "20260301", "2026-03-:1",  // not quite
             "C-0001234", "123456789", "15 characters!!", "sixteen chars ok",  // too long for a word
-            "été", "日付", "réclamation n°7", "a long text that stays a string in the record",  // not ASCII, long
+            "été", "日付", "réclamation n°7", "a long text that stays a string in the record"  // not ASCII, long
         ]
         for text in texts {
             let (kind, word) = CompactText.pack(text)
@@ -86,7 +89,7 @@ import Testing
             Record.Field(name: Name("inputs"), value: .list([.text("orders"), .text("drawings")])),
             Record.Field(name: Name("title"), value: .text("Design")),
             Record.Field(name: Name("owner"), value: .record(group)),
-            Record.Field(name: Name("status"), value: .text("approved")),
+            Record.Field(name: Name("status"), value: .text("approved"))
         ]
         var record = Record(fields: fields, location: SourceLocation(line: 4, column: 2))
         #expect(record.fields == fields, "texts, lists and groups come back in export order")
@@ -117,7 +120,7 @@ import Testing
             SourceLocation(file: 0, line: 90_000_000, column: 7),
             SourceLocation(file: 5_000, line: 12, column: 3),
             SourceLocation(file: 2, line: Int(Int32.max), column: Int(Int32.max)),
-            .unknown,
+            .unknown
         ]
         for location in locations {
             #expect(Record(location: location).location == location)
@@ -131,7 +134,9 @@ import Testing
         let far = SourceLocation(file: 0, line: 1, column: 300_000_000)
         let fields = [Record.Field(name: Name("id"), value: .text("C1"))]
         #expect(Record(fields: fields, location: far) == Record(fields: fields, location: far))
-        #expect(Record(fields: fields, location: far) != Record(fields: fields, location: SourceLocation(line: 1, column: 2)))
+        #expect(
+            Record(fields: fields, location: far)
+                != Record(fields: fields, location: SourceLocation(line: 1, column: 2)))
     }
 
     @Test func repeatedLongTextsAreStoredOnceInBothSpellings() throws {
@@ -141,8 +146,11 @@ import Testing
         var xml = "<records><complaints>"
         var json = "{\"complaints\": ["
         for index in 0..<3 {
-            xml += "<complaint id=\"C\(index)\"><decision>\(decision)</decision><product>Valve body VB-\(index) (lot 000000\(index))</product></complaint>"
-            json += (index > 0 ? "," : "") + "{\"id\": \"C\(index)\", \"decision\": \"\(decision)\", \"product\": \"Valve body VB-\(index) (lot 000000\(index))\"}"
+            xml +=
+                "<complaint id=\"C\(index)\"><decision>\(decision)</decision><product>Valve body VB-\(index) (lot 000000\(index))</product></complaint>"
+            json +=
+                (index > 0 ? "," : "")
+                + "{\"id\": \"C\(index)\", \"decision\": \"\(decision)\", \"product\": \"Valve body VB-\(index) (lot 000000\(index))\"}"
         }
         xml += "</complaints></records>"
         json += "]}"
@@ -161,16 +169,36 @@ import Testing
     @Test func theIdIndexFindsEveryRecordAndCountsRepeatedIds() {
         // 5,000 records: ids C0…C4999, with C7 written three times and one record without an id.
         var items: [Value] = (0..<5_000).map { index in
-            .record(Record(fields: [Record.Field(name: .id, value: .text("C\(index)"))], location: SourceLocation(line: index + 1, column: 1)))
+            .record(
+                Record(
+                    fields: [Record.Field(name: .id, value: .text("C\(index)"))],
+                    location: SourceLocation(line: index + 1, column: 1)))
         }
-        items.append(.record(Record(fields: [Record.Field(name: .id, value: .text("C7"))], location: SourceLocation(line: 9_001, column: 1))))
-        items.append(.record(Record(fields: [Record.Field(name: .id, value: .text("C7"))], location: SourceLocation(line: 9_002, column: 1))))
+        items.append(
+            .record(
+                Record(
+                    fields: [Record.Field(name: .id, value: .text("C7"))],
+                    location: SourceLocation(line: 9_001, column: 1))))
+        items.append(
+            .record(
+                Record(
+                    fields: [Record.Field(name: .id, value: .text("C7"))],
+                    location: SourceLocation(line: 9_002, column: 1))))
         items.append(.record(Record(fields: [Record.Field(name: Name("title"), value: .text("no id"))])))
         // The same id spelled with a composed and a decomposed é is one id, as everywhere else.
-        items.append(.record(Record(fields: [Record.Field(name: .id, value: .text("R\u{E9}F-1"))], location: SourceLocation(line: 9_003, column: 1))))
-        items.append(.record(Record(fields: [Record.Field(name: .id, value: .text("Re\u{301}F-1"))], location: SourceLocation(line: 9_004, column: 1))))
+        items.append(
+            .record(
+                Record(
+                    fields: [Record.Field(name: .id, value: .text("R\u{E9}F-1"))],
+                    location: SourceLocation(line: 9_003, column: 1))))
+        items.append(
+            .record(
+                Record(
+                    fields: [Record.Field(name: .id, value: .text("Re\u{301}F-1"))],
+                    location: SourceLocation(line: 9_004, column: 1))))
         let root = Record(fields: [Record.Field(name: Name("complaints"), value: .list(items))])
-        let environment = EvaluationEnvironment(root: root, auditDate: CalendarDate.parse("2026-11-15")!, parameters: [:])
+        let environment = EvaluationEnvironment(
+            root: root, auditDate: CalendarDate.parse("2026-11-15")!, parameters: [:])
         let index = environment.index(of: "complaints")
         for number in stride(from: 0, to: 5_000, by: 7) where number != 7 {
             #expect(index.count("C\(number)") == 1)

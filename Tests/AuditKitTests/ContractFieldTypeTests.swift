@@ -6,7 +6,8 @@ import Testing
 @Suite struct ContractFieldTypeTests {
     /// `require REQUIREMENT` in a rule over `collection`; the requirement starts at line 3, column 9.
     private func check(_ requirement: String, over collection: String = "complaints") throws -> [String] {
-        let source = "rule R1 title \"T\" standard iso9001 clause 9.2 grade minor\n"
+        let source =
+            "rule R1 title \"T\" standard iso9001 clause 9.2 grade minor\n"
             + "for each c in \(collection)\n"
             + "require \(requirement)\nmessage \"M\" end"
         let file = try RuleParser.parse(source: source, path: "a.rules", fileIndex: 0)
@@ -19,7 +20,7 @@ import Testing
         ("c.received_on = 3", "3:9: cannot compare a date with a number"),
         ("c.received_on and true", "3:9: 'and' needs true/false values on both sides, but this is a date"),
         ("people[c.owner].left_on > 3", "3:9: cannot compare a date with a number"),
-        ("organisation.standards before audit_date", "3:9: 'before' needs dates on both sides, but this is a list"),
+        ("organisation.standards before audit_date", "3:9: 'before' needs dates on both sides, but this is a list")
     ])
     func contractFieldsHaveTheirTypes(requirement: String, expected: String) throws {
         #expect(try check(requirement) == [expected])
@@ -32,14 +33,15 @@ import Testing
         "c.custom_date + 3 > 1",
         "c.reference = 3",
         "complaints.received_on = audit_date or true",
-        "count(c.actions) > 0",
+        "count(c.actions) > 0"
     ])
     func fieldsOutsideTheContractOrOfUnknownTypeAreNotJudged(requirement: String) throws {
         #expect(try check(requirement) == [])
     }
 
     @Test func nestedRecordsOfTheContractAreTyped() throws {
-        #expect(try check("some a in c.actions satisfies a.due_on + 1 before audit_date", over: "management_reviews")
+        #expect(
+            try check("some a in c.actions satisfies a.due_on + 1 before audit_date", over: "management_reviews")
                 == ["3:50: add a unit to 1, for example '1 days'"])
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import AuditKit
@@ -19,12 +19,14 @@ import Testing
     /// Set AUDITREADY_WRITE_SCHEMAS=1 to rewrite the files after changing the contract.
     @Test func schemaFilesAreGeneratedFromTheContract() throws {
         if ProcessInfo.processInfo.environment["AUDITREADY_WRITE_SCHEMAS"] == "1" {
-            try Data(ContractSchemas.xmlSchema.utf8).write(to: Self.resourceDirectory.appendingPathComponent("records.xsd"))
+            try Data(ContractSchemas.xmlSchema.utf8).write(
+                to: Self.resourceDirectory.appendingPathComponent("records.xsd"))
             try Data(ContractSchemas.jsonSchema.utf8).write(
                 to: Self.resourceDirectory.appendingPathComponent("records.schema.json"))
         }
-        #expect(try Self.read("schemas/records.xsd") == ContractSchemas.xmlSchema,
-                "run AUDITREADY_WRITE_SCHEMAS=1 swift test --filter ContractSchemaTests")
+        #expect(
+            try Self.read("schemas/records.xsd") == ContractSchemas.xmlSchema,
+            "run AUDITREADY_WRITE_SCHEMAS=1 swift test --filter ContractSchemaTests")
         #expect(try Self.read("schemas/records.schema.json") == ContractSchemas.jsonSchema)
         #expect(XMLSchemaValidator.schemaText == ContractSchemas.xmlSchema)
     }
@@ -36,8 +38,10 @@ import Testing
             var top: Set<String> = []
             var depth = 0
             var insideRecords = false
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) {
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]
+            ) {
                 depth += 1
                 guard let declared = attributes["name"] else { return }
                 if name == "xs:element" || name == "xs:attribute" { all.insert(declared) }
@@ -45,7 +49,8 @@ import Testing
                 // <xs:schema><xs:element records><xs:complexType><xs:all><xs:element …>
                 if name == "xs:element", insideRecords, depth == 5 { top.insert(declared) }
             }
-            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+            {
                 depth -= 1
                 if depth == 1 { insideRecords = false }
             }
@@ -59,7 +64,8 @@ import Testing
 
     /// Property names declared in the JSON Schema: (top-level properties, all).
     static func jsonNames() throws -> (top: Set<String>, all: Set<String>) {
-        let schema = try JSONSerialization.jsonObject(with: Data(try read("schemas/records.schema.json").utf8)) as? [String: Any]
+        let schema =
+            try JSONSerialization.jsonObject(with: Data(try read("schemas/records.schema.json").utf8)) as? [String: Any]
         var all: Set<String> = []
         func visit(_ value: Any) {
             if let object = value as? [String: Any] {

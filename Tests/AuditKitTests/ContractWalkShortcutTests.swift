@@ -23,7 +23,7 @@ import Testing
             String(repeating: "9", count: 32), String(repeating: "9", count: 33), String(repeating: "9", count: 400),
             "2026-03-01", "2026-02-29", "2024-02-29", "1900-02-29", "2000-02-29", "0000-01-01", "9999-12-31",
             "2026-13-01", "2026-00-10", "2026-01-00", "2026-04-31", "2026-1-01", "2026-03-01T09:30", "2026-03-01Z",
-            "２０２６-03-01", "2026/03/01", "2026-03-01 ", "low", "LOW", "medium", "Low", "lo", "k\u{301}",
+            "２０２６-03-01", "2026/03/01", "2026-03-01 ", "low", "LOW", "medium", "Low", "lo", "k\u{301}"
         ]
         var generator = Generator(state: 9001)
         let characters = Array("0123456789-.eE+:TZtrufalsTRUEFALS x\u{E9}\u{301}\u{212A}")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 import ZIPFoundation
@@ -22,8 +22,11 @@ import ZIPFoundation
         return try archive.map { entry in
             var bytes = Data()
             _ = try archive.extract(entry) { bytes.append($0) }
-            return (entry.path, String(decoding: bytes, as: UTF8.self), entry.fileAttributes[.modificationDate] as? Date ?? .distantPast,
-                    entry.isCompressed)
+            return (
+                entry.path, String(decoding: bytes, as: UTF8.self),
+                entry.fileAttributes[.modificationDate] as? Date ?? .distantPast,
+                entry.isCompressed
+            )
         }
     }
 
@@ -50,8 +53,11 @@ import ZIPFoundation
 
     @Test func aMinimalPackageInAFixedOrderDatedTheAuditDate() throws {
         let parts = try Self.parts(try Self.docx(ReportFixtures.report()))
-        #expect(parts.map(\.path) == ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
-                                      "word/styles.xml", "word/footer1.xml", "docProps/core.xml", "docProps/app.xml"])
+        #expect(
+            parts.map(\.path) == [
+                "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+                "word/styles.xml", "word/footer1.xml", "docProps/core.xml", "docProps/app.xml"
+            ])
         let auditDay = Date(timeIntervalSince1970: TimeInterval(ReportFixtures.auditDate.day) * 86_400)
         for part in parts {
             #expect(part.date == auditDay, "\(part.path) dated \(part.date)")
@@ -66,9 +72,14 @@ import ZIPFoundation
 
     @Test func headingsUseWordsHeadingStylesAndTablesRepeatTheirHeader() throws {
         let document = DOCXReportRenderer().render(ReportFixtures.report())
-        #expect(document.contains("<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Audit readiness report"))
+        #expect(
+            document.contains(
+                "<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Audit readiness report"))
         #expect(document.components(separatedBy: "w:val=\"Heading2\"").count > 5)
-        #expect(document.contains("<w:pStyle w:val=\"Heading3\"/></w:pPr><w:r><w:t xml:space=\"preserve\">1. ISO 9001:2015 9.2.1 · Q44-internal-audit-done"))
+        #expect(
+            document.contains(
+                "<w:pStyle w:val=\"Heading3\"/></w:pPr><w:r><w:t xml:space=\"preserve\">1. ISO 9001:2015 9.2.1 · Q44-internal-audit-done"
+            ))
         #expect(document.contains("<w:tblHeader/>"))
         #expect(document.contains("IA-2026-01"), "a finding's record")
         let styles = try Self.text("word/styles.xml", in: try Self.docx(ReportFixtures.report()))
@@ -94,7 +105,8 @@ import ZIPFoundation
     /// Every kind of block carrying markup, CDATA ends, control characters, line breaks and a
     /// 100 kB string.
     static func hostileDocument() -> ReportDocument {
-        let hostile = ReportFixtures.hostileText + " \u{0}\u{1}\u{8}\u{B}\u{C}\u{1F}\u{7F}\u{FFFE} & <w:p> ]]> \r\n\ttabbed"
+        let hostile =
+            ReportFixtures.hostileText + " \u{0}\u{1}\u{8}\u{B}\u{C}\u{1F}\u{7F}\u{FFFE} & <w:p> ]]> \r\n\ttabbed"
         let long = String(repeating: "0123456789", count: 10_000)
         var document = ReportDocument(ReportFixtures.hostileReport())
         document.title = hostile
@@ -104,8 +116,10 @@ import ZIPFoundation
             .verdict(hostile, .bad),
             .facts([(hostile, long)]),
             .table(header: [hostile, "b"], rows: [[long, hostile], [hostile]], tones: [.warning]),
-            .bars(title: hostile, bars: [.init(label: hostile, percent: 250, detail: long), .init(label: "", percent: nil, detail: "")]),
-            .statement(title: hostile, grade: .major, lines: [(hostile, long)]),
+            .bars(
+                title: hostile,
+                bars: [.init(label: hostile, percent: 250, detail: long), .init(label: "", percent: nil, detail: "")]),
+            .statement(title: hostile, grade: .major, lines: [(hostile, long)])
         ]
         return document
     }
@@ -146,23 +160,34 @@ import ZIPFoundation
 
     static let pythonDocxAvailable: Bool = (try? SARIFSchemaTests.run(["-c", "import docx"]).status) == 0
 
-    @Test(.enabled(if: pythonDocxAvailable, "skipped: python3 with the python-docx module is missing (pip install python-docx)"),
-          arguments: ["en", "fr", "hostile"])
+    @Test(
+        .enabled(
+            if: pythonDocxAvailable, "skipped: python3 with the python-docx module is missing (pip install python-docx)"
+        ),
+        arguments: ["en", "fr", "hostile"])
     func pythonDocxReadsHeadingsTablesFooterAndTitle(_ which: String) throws {
         let data: Data
         var arguments: [String] = []
         switch which {
         case "fr":
             data = try Self.docx(ReportFixtures.report(language: .fr))
-            arguments = ["--lang", "fr-FR", "--title", ReportDocument(ReportFixtures.report(language: .fr)).title,
-                         "--expect-cell", "IA-2026-01", "--expect-text", "Constats d'audit"]
+            arguments = [
+                "--lang", "fr-FR", "--title", ReportDocument(ReportFixtures.report(language: .fr)).title,
+                "--expect-cell", "IA-2026-01", "--expect-text", "Constats d'audit"
+            ]
         case "hostile":
             data = try DOCXWriter(Self.hostileDocument(), date: "2026-11-15").data()
-            arguments = ["--expect-cell", "<script>alert(\"x\")</script>", "--expect-cell", String(repeating: "0123456789", count: 10_000)]
+            arguments = [
+                "--expect-cell", "<script>alert(\"x\")</script>", "--expect-cell",
+                String(repeating: "0123456789", count: 10_000)
+            ]
         default:
             data = try Self.docx(ReportFixtures.report())
-            arguments = ["--lang", "en-GB", "--title", ReportDocument(ReportFixtures.report()).title,
-                         "--expect-cell", "IA-2026-01", "--expect-cell", "Q46-auditor-independence", "--expect-text", "Audit statements"]
+            arguments = [
+                "--lang", "en-GB", "--title", ReportDocument(ReportFixtures.report()).title,
+                "--expect-cell", "IA-2026-01", "--expect-cell", "Q46-auditor-independence", "--expect-text",
+                "Audit statements"
+            ]
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).docx")
         try data.write(to: file)

@@ -8,24 +8,40 @@ import Testing
     static let stage1Date = CalendarDate(year: 2026, month: 10, day: 15)!
     static let stage2Date = CalendarDate(year: 2026, month: 11, day: 15)!
 
-    static let calibration = FollowUpTests.finding("Q12-calibration-not-overdue", "7.1.5.2", .minor, record: "EQ-02", "Equipment EQ-02 is 54 days past its calibration date.")
-    static let independence = FollowUpTests.finding("Q46-auditor-independence", "9.2.2", .minor, record: "IA-2026-03", "Audit IA-2026-03 was carried out by the owner of an audited process.")
-    static let internalAudit = FollowUpTests.finding("Q44-internal-audit-done", "9.2.1", .major, record: nil, "No internal audit was carried out in the 12 months before 2026-11-15.")
-    static let objective = FollowUpTests.finding("Q20-objectives-measured", "6.2", .observation, record: "OBJ-3", "Objective OBJ-3 has no measurement this quarter.")
+    static let calibration = FollowUpTests.finding(
+        "Q12-calibration-not-overdue", "7.1.5.2", .minor, record: "EQ-02",
+        "Equipment EQ-02 is 54 days past its calibration date.")
+    static let independence = FollowUpTests.finding(
+        "Q46-auditor-independence", "9.2.2", .minor, record: "IA-2026-03",
+        "Audit IA-2026-03 was carried out by the owner of an audited process.")
+    static let internalAudit = FollowUpTests.finding(
+        "Q44-internal-audit-done", "9.2.1", .major, record: nil,
+        "No internal audit was carried out in the 12 months before 2026-11-15.")
+    static let objective = FollowUpTests.finding(
+        "Q20-objectives-measured", "6.2", .observation, record: "OBJ-3",
+        "Objective OBJ-3 has no measurement this quarter.")
 
-    static let acme = OrganisationIdentity(id: "FR-ADM-74", name: "Atelier Dupont Mécanique SAS", scope: "CNC machining", sites: ["Cluses"])
+    static let acme = OrganisationIdentity(
+        id: "FR-ADM-74", name: "Atelier Dupont Mécanique SAS", scope: "CNC machining", sites: ["Cluses"])
 
     /// A report as `check --format json` writes it, read back as the dossier reads it.
-    static func report(_ findings: [Finding], stage: Stage, asOf: CalendarDate? = nil, path: String,
-                       standards: [Standard] = [.iso9001], organisation: OrganisationIdentity? = acme) throws -> DossierReportFile {
+    static func report(
+        _ findings: [Finding], stage: Stage, asOf: CalendarDate? = nil, path: String,
+        standards: [Standard] = [.iso9001], organisation: OrganisationIdentity? = acme
+    ) throws -> DossierReportFile {
         var findings = findings
         FindingFingerprint.assign(to: &findings)
         let date = asOf ?? (stage == .initial ? stage1Date : stage2Date)
-        var report = AuditReport(asOf: date, stage: stage, standards: standards,
-                                 inputs: [InputFile(path: "records.json", format: "json", sha256: String(repeating: "a", count: 64), records: 40)],
-                                 rules: .init(fingerprint: "rules-v1", evaluated: 5),
-                                 notApplicable: [NotApplicableDeclaration(clause: "8.3", justification: "We do not design.", accepted: true)],
-                                 clauses: [], findings: findings, ruleResults: [])
+        var report = AuditReport(
+            asOf: date, stage: stage, standards: standards,
+            inputs: [
+                InputFile(path: "records.json", format: "json", sha256: String(repeating: "a", count: 64), records: 40)
+            ],
+            rules: .init(fingerprint: "rules-v1", evaluated: 5),
+            notApplicable: [
+                NotApplicableDeclaration(clause: "8.3", justification: "We do not design.", accepted: true)
+            ],
+            clauses: [], findings: findings, ruleResults: [])
         report.organisation = organisation
         return try DossierReportFile.read(data: json(report), path: path)
     }
@@ -35,19 +51,24 @@ import Testing
     }
 
     /// The follow-up of `stage2` with `responses` (YAML entries), as `followup --format json` gives it.
-    static func followUp(_ stage2: DossierReportFile, findings: [Finding], responses: String, asOf: String = "2027-02-15",
-                         recheck: [Finding]? = nil) throws -> DossierFollowUpFile {
+    static func followUp(
+        _ stage2: DossierReportFile, findings: [Finding], responses: String, asOf: String = "2027-02-15",
+        recheck: [Finding]? = nil
+    ) throws -> DossierFollowUpFile {
         var findings = findings
         FindingFingerprint.assign(to: &findings)
         let stageTwo = try StageTwoReport.read(data: json(FollowUpTests.auditReport(findings)), path: stage2.path)
         let parsed = try ResponseFileReader.read(source: "version: 1\nresponses:\n" + responses, path: "responses.yml")
         let date = CalendarDate.parse(asOf)!
-        let result = try FollowUpEvaluator.evaluate(.init(
-            report: stageTwo, reportPath: stage2.path, reportSHA256: stage2.sha256, responses: parsed, responsesPath: "responses.yml",
-            recheck: recheck.map { FollowUpTests.auditReport($0, asOf: date) }, asOf: date))
+        let result = try FollowUpEvaluator.evaluate(
+            .init(
+                report: stageTwo, reportPath: stage2.path, reportSHA256: stage2.sha256, responses: parsed,
+                responsesPath: "responses.yml",
+                recheck: recheck.map { FollowUpTests.auditReport($0, asOf: date) }, asOf: date))
         let data = Data(FollowUpJSONRenderer.render(result).utf8)
-        return DossierFollowUpFile(report: try JSONDecoder().decode(FollowUpReport.self, from: data), path: "followup.json",
-                                   sha256: FileDigest.sha256(data: data))
+        return DossierFollowUpFile(
+            report: try JSONDecoder().decode(FollowUpReport.self, from: data), path: "followup.json",
+            sha256: FileDigest.sha256(data: data))
     }
 
     static func fingerprint(_ finding: Finding) -> String {
@@ -56,8 +77,10 @@ import Testing
         return one[0].fingerprint
     }
 
-    static func dossier(_ stage1: DossierReportFile, _ stage2: DossierReportFile, _ followUp: DossierFollowUpFile? = nil,
-                        language: Language = .en) throws -> CertificationDossier {
+    static func dossier(
+        _ stage1: DossierReportFile, _ stage2: DossierReportFile, _ followUp: DossierFollowUpFile? = nil,
+        language: Language = .en
+    ) throws -> CertificationDossier {
         try DossierConsistency.check(stage1: stage1, stage2: stage2, followUp: followUp)
         return CertificationDossier(stage1: stage1, stage2: stage2, followUp: followUp, language: language)
     }
@@ -65,8 +88,9 @@ import Testing
     // MARK: Recommendations
 
     @Test func grantWithoutNonconformity() throws {
-        let dossier = try Self.dossier(try Self.report([Self.objective], stage: .initial, path: "s1.json"),
-                                       try Self.report([Self.objective], stage: .certification, path: "s2.json"))
+        let dossier = try Self.dossier(
+            try Self.report([Self.objective], stage: .initial, path: "s1.json"),
+            try Self.report([Self.objective], stage: .certification, path: "s2.json"))
         #expect(dossier.recommendation.outcome == .grant)
         #expect(dossier.nonconformities.isEmpty)
         #expect(dossier.otherFindings == 1)
@@ -74,17 +98,23 @@ import Testing
     }
 
     @Test func minorsWaitForTheirPlans() throws {
-        let dossier = try Self.dossier(try Self.report([], stage: .initial, path: "s1.json"),
-                                       try Self.report([Self.calibration, Self.independence, Self.objective], stage: .certification, path: "s2.json"))
+        let dossier = try Self.dossier(
+            try Self.report([], stage: .initial, path: "s1.json"),
+            try Self.report(
+                [Self.calibration, Self.independence, Self.objective], stage: .certification, path: "s2.json"))
         #expect(dossier.recommendation.outcome == .grantOncePlansAccepted)
-        #expect(Set(dossier.recommendation.reasons.compactMap(\.fingerprint)) == [Self.fingerprint(Self.calibration), Self.fingerprint(Self.independence)])
+        #expect(
+            Set(dossier.recommendation.reasons.compactMap(\.fingerprint)) == [
+                Self.fingerprint(Self.calibration), Self.fingerprint(Self.independence)
+            ])
         #expect(dossier.recommendation.reasons[0].text.contains("action plan to be accepted"))
         #expect(dossier.nonconformities.allSatisfy { $0.status == nil })
     }
 
     @Test func majorsWaitForVerification() throws {
-        let dossier = try Self.dossier(try Self.report([], stage: .initial, path: "s1.json"),
-                                       try Self.report([Self.internalAudit, Self.calibration], stage: .certification, path: "s2.json"))
+        let dossier = try Self.dossier(
+            try Self.report([], stage: .initial, path: "s1.json"),
+            try Self.report([Self.internalAudit, Self.calibration], stage: .certification, path: "s2.json"))
         #expect(dossier.recommendation.outcome == .notUntilMajorsVerified)
         #expect(dossier.recommendation.reasons.compactMap(\.fingerprint) == [Self.fingerprint(Self.internalAudit)])
         #expect(dossier.majorsVerifiedBy == "2027-05-15")
@@ -98,14 +128,16 @@ import Testing
         let followUp = try Self.followUp(stage2, findings: findings, responses: answers)
         let dossier = try Self.dossier(try Self.report([], stage: .initial, path: "s1.json"), stage2, followUp)
         #expect(dossier.recommendation.outcome == .grant)
-        #expect(dossier.nonconformities.allSatisfy { $0.status == .planAccepted && $0.response?.owner == "Claire Dupont" })
+        #expect(
+            dossier.nonconformities.allSatisfy { $0.status == .planAccepted && $0.response?.owner == "Claire Dupont" })
         #expect(dossier.followUp?.sha256 == followUp.sha256)
     }
 
     @Test func followUpWithAnOpenMinorWaitsForItsPlan() throws {
         let findings = [Self.calibration, Self.independence]
         let stage2 = try Self.report(findings, stage: .certification, path: "s2.json")
-        let followUp = try Self.followUp(stage2, findings: findings, responses: FollowUpTests.complete(Self.fingerprint(Self.calibration)))
+        let followUp = try Self.followUp(
+            stage2, findings: findings, responses: FollowUpTests.complete(Self.fingerprint(Self.calibration)))
         let dossier = try Self.dossier(try Self.report([], stage: .initial, path: "s1.json"), stage2, followUp)
         #expect(dossier.recommendation.outcome == .grantOncePlansAccepted)
         #expect(dossier.recommendation.reasons.compactMap(\.fingerprint) == [Self.fingerprint(Self.independence)])
@@ -115,8 +147,9 @@ import Testing
     @Test func majorPastSixMonthsNeedsANewStage2() throws {
         let findings = [Self.internalAudit, Self.calibration]
         let stage2 = try Self.report(findings, stage: .certification, path: "s2.json")
-        let followUp = try Self.followUp(stage2, findings: findings, responses: FollowUpTests.complete(Self.fingerprint(Self.calibration)),
-                                         asOf: "2027-06-01")
+        let followUp = try Self.followUp(
+            stage2, findings: findings, responses: FollowUpTests.complete(Self.fingerprint(Self.calibration)),
+            asOf: "2027-06-01")
         #expect(followUp.report.conclusion == .newStage2Needed)
         let dossier = try Self.dossier(try Self.report([], stage: .initial, path: "s1.json"), stage2, followUp)
         #expect(dossier.recommendation.outcome == .newStage2Needed)
@@ -127,7 +160,8 @@ import Testing
     @Test func verifiedMajorGrants() throws {
         let findings = [Self.internalAudit]
         let stage2 = try Self.report(findings, stage: .certification, path: "s2.json")
-        let done = FollowUpTests.complete(Self.fingerprint(Self.internalAudit), completed: "2027-01-20", evidence: ["IA-2027-01"])
+        let done = FollowUpTests.complete(
+            Self.fingerprint(Self.internalAudit), completed: "2027-01-20", evidence: ["IA-2027-01"])
         let followUp = try Self.followUp(stage2, findings: findings, responses: done, recheck: [])
         let dossier = try Self.dossier(try Self.report([], stage: .initial, path: "s1.json"), stage2, followUp)
         #expect(dossier.nonconformities.map(\.status) == [.verified])
@@ -156,8 +190,10 @@ import Testing
 
     // MARK: Inconsistent inputs
 
-    static func inconsistency(_ stage1: DossierReportFile, _ stage2: DossierReportFile,
-                              _ followUp: DossierFollowUpFile? = nil) -> DossierInconsistency? {
+    static func inconsistency(
+        _ stage1: DossierReportFile, _ stage2: DossierReportFile,
+        _ followUp: DossierFollowUpFile? = nil
+    ) -> DossierInconsistency? {
         do {
             try DossierConsistency.check(stage1: stage1, stage2: stage2, followUp: followUp)
             return nil
@@ -167,44 +203,57 @@ import Testing
     }
 
     @Test func swappedStagesNameBothFiles() throws {
-        let error = Self.inconsistency(try Self.report([], stage: .certification, path: "a.json"),
-                                       try Self.report([], stage: .initial, path: "b.json"))
+        let error = Self.inconsistency(
+            try Self.report([], stage: .certification, path: "a.json"),
+            try Self.report([], stage: .initial, path: "b.json"))
         #expect(error?.files == ["a.json", "b.json"])
         #expect(error?.description.hasPrefix("a.json and b.json: error: the stages are the wrong way round") == true)
-        let twice2 = Self.inconsistency(try Self.report([], stage: .certification, path: "a.json"),
-                                        try Self.report([], stage: .certification, path: "b.json"))
+        let twice2 = Self.inconsistency(
+            try Self.report([], stage: .certification, path: "a.json"),
+            try Self.report([], stage: .certification, path: "b.json"))
         #expect(twice2?.message.contains("both are stage 2 reports") == true)
-        let twice1 = Self.inconsistency(try Self.report([], stage: .initial, path: "a.json"),
-                                        try Self.report([], stage: .initial, path: "b.json"))
+        let twice1 = Self.inconsistency(
+            try Self.report([], stage: .initial, path: "a.json"),
+            try Self.report([], stage: .initial, path: "b.json"))
         #expect(twice1?.message.contains("both are stage 1 reports") == true)
     }
 
     @Test func differentOrganisationsNameBothFiles() throws {
         var other = Self.acme
         other.id = "FR-XYZ-01"
-        let byId = Self.inconsistency(try Self.report([], stage: .initial, path: "a.json", organisation: other),
-                                      try Self.report([], stage: .certification, path: "b.json"))
+        let byId = Self.inconsistency(
+            try Self.report([], stage: .initial, path: "a.json", organisation: other),
+            try Self.report([], stage: .certification, path: "b.json"))
         #expect(byId?.files == ["a.json", "b.json"])
-        #expect(byId?.message.contains("different organisations (export organisation_id 'FR-XYZ-01' and 'FR-ADM-74')") == true)
-        let byName = Self.inconsistency(try Self.report([], stage: .initial, path: "a.json",
-                                                        organisation: OrganisationIdentity(name: "Other SARL")),
-                                        try Self.report([], stage: .certification, path: "b.json"))
+        #expect(
+            byId?.message.contains("different organisations (export organisation_id 'FR-XYZ-01' and 'FR-ADM-74')")
+                == true)
+        let byName = Self.inconsistency(
+            try Self.report(
+                [], stage: .initial, path: "a.json",
+                organisation: OrganisationIdentity(name: "Other SARL")),
+            try Self.report([], stage: .certification, path: "b.json"))
         #expect(byName?.message.contains("'Other SARL' and 'Atelier Dupont Mécanique SAS'") == true)
         // A report that says nothing of its organisation is compared on what it says.
-        #expect(Self.inconsistency(try Self.report([], stage: .initial, path: "a.json", organisation: nil),
-                                   try Self.report([], stage: .certification, path: "b.json")) == nil)
+        #expect(
+            Self.inconsistency(
+                try Self.report([], stage: .initial, path: "a.json", organisation: nil),
+                try Self.report([], stage: .certification, path: "b.json")) == nil)
     }
 
     @Test func differentStandardsNameBothFiles() throws {
-        let error = Self.inconsistency(try Self.report([], stage: .initial, path: "a.json", standards: [.iso9001, .iso10002]),
-                                       try Self.report([], stage: .certification, path: "b.json"))
+        let error = Self.inconsistency(
+            try Self.report([], stage: .initial, path: "a.json", standards: [.iso9001, .iso10002]),
+            try Self.report([], stage: .certification, path: "b.json"))
         #expect(error?.files == ["a.json", "b.json"])
         #expect(error?.message.contains("different standards") == true)
     }
 
     @Test func stage2BeforeStage1NamesBothFiles() throws {
-        let error = Self.inconsistency(try Self.report([], stage: .initial, path: "a.json"),
-                                       try Self.report([], stage: .certification, asOf: CalendarDate(year: 2026, month: 10, day: 1)!, path: "b.json"))
+        let error = Self.inconsistency(
+            try Self.report([], stage: .initial, path: "a.json"),
+            try Self.report(
+                [], stage: .certification, asOf: CalendarDate(year: 2026, month: 10, day: 1)!, path: "b.json"))
         #expect(error?.files == ["a.json", "b.json"])
         #expect(error?.message.contains("stage 2 (2026-10-01) is dated before stage 1 (2026-10-15)") == true)
     }
@@ -228,7 +277,8 @@ import Testing
         let stage1 = try report([calibration, internalAudit, objective], stage: .initial, path: "s1.json")
         let findings = [calibration, independence, objective]
         let stage2 = try report(findings, stage: .certification, path: "s2.json")
-        let answers = try Self.followUp(stage2, findings: findings, responses: FollowUpTests.complete(fingerprint(calibration)))
+        let answers = try Self.followUp(
+            stage2, findings: findings, responses: FollowUpTests.complete(fingerprint(calibration)))
         return try dossier(stage1, stage2, answers, language: language)
     }
 
@@ -267,8 +317,11 @@ import Testing
         #expect(keys == keys.sorted())
     }
 
-    @Test(.enabled(if: DOCXWriterTests.pythonDocxAvailable, "skipped: python3 with the python-docx module is missing (pip install python-docx)"),
-          arguments: [Language.en, .fr])
+    @Test(
+        .enabled(
+            if: DOCXWriterTests.pythonDocxAvailable,
+            "skipped: python3 with the python-docx module is missing (pip install python-docx)"),
+        arguments: [Language.en, .fr])
     func pythonDocxReadsTheDossier(_ language: Language) throws {
         let dossier = try Self.sampleDossier(language: language)
         var bytes: [UInt8] = []
@@ -279,10 +332,12 @@ import Testing
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/check-docx.py").path
         let strings = dossier.strings
-        let outcome = try SARIFSchemaTests.run([script, file.path, "--lang", language == .fr ? "fr-FR" : "en-GB",
-                                                "--title", dossier.document.title,
-                                                "--expect-cell", dossier.stage2.sha256, "--expect-cell", "Q12-calibration-not-overdue",
-                                                "--expect-text", strings.outcome(dossier.recommendation.outcome)])
+        let outcome = try SARIFSchemaTests.run([
+            script, file.path, "--lang", language == .fr ? "fr-FR" : "en-GB",
+            "--title", dossier.document.title,
+            "--expect-cell", dossier.stage2.sha256, "--expect-cell", "Q12-calibration-not-overdue",
+            "--expect-text", strings.outcome(dossier.recommendation.outcome)
+        ])
         #expect(outcome.status == 0, "python-docx: \(outcome.output)")
         #expect(outcome.output.hasPrefix("ok: "), "\(outcome.output)")
     }

@@ -21,15 +21,20 @@ enum EvaluationHarness {
     }
 
     /// Runs `rules` over `json` and returns the report.
-    static func report(rules: String, json: String, stage: Stage = .certification,
-                       standards: Set<Standard>? = nil, parameters: [String: String] = [:],
-                       asOf: CalendarDate = auditDate) throws -> AuditReport {
-        try AuditEngine.run(rules: ruleSet(rules), records: records(json: json),
-                            options: AuditOptions(asOf: asOf, stage: stage, standards: standards, parameters: parameters))
+    static func report(
+        rules: String, json: String, stage: Stage = .certification,
+        standards: Set<Standard>? = nil, parameters: [String: String] = [:],
+        asOf: CalendarDate = auditDate
+    ) throws -> AuditReport {
+        try AuditEngine.run(
+            rules: ruleSet(rules), records: records(json: json),
+            options: AuditOptions(asOf: asOf, stage: stage, standards: standards, parameters: parameters))
     }
 
     /// The text of a test rule `T1` (grade observation, so systemic escalation never applies).
-    static func testRule(_ prelude: String, scope: String = "", requirement: String, message: String = "failed") -> String {
+    static func testRule(_ prelude: String, scope: String = "", requirement: String, message: String = "failed")
+        -> String
+    {
         """
         \(prelude)
         rule T1
@@ -46,18 +51,24 @@ enum EvaluationHarness {
 
     /// Wraps a `require` expression over each item of `collection` in a rule and returns the ids of
     /// the failing records (the built-in date check left out).
-    static func failing(_ requirement: String, over collection: String = "complaints", as variable: String = "c",
-                        where filter: String? = nil, json: String, prelude: String = "",
-                        parameters: [String: String] = [:]) throws -> [String] {
+    static func failing(
+        _ requirement: String, over collection: String = "complaints", as variable: String = "c",
+        where filter: String? = nil, json: String, prelude: String = "",
+        parameters: [String: String] = [:]
+    ) throws -> [String] {
         let scope = "for each \(variable) in \(collection)\n  " + (filter.map { "where \($0)" } ?? "")
-        return try report(rules: testRule(prelude, scope: scope, requirement: requirement), json: json,
-                          parameters: parameters).findings
+        return try report(
+            rules: testRule(prelude, scope: scope, requirement: requirement), json: json,
+            parameters: parameters
+        ).findings
             .filter { $0.rule == "T1" }.map { $0.record ?? "-" }
     }
 
     /// Evaluates an expression for the export as a whole: true when the rule raises no finding.
     static func holds(_ requirement: String, json: String = "{}", prelude: String = "") throws -> Bool {
-        try report(rules: testRule(prelude, requirement: requirement), json: json).findings.allSatisfy { $0.rule != "T1" }
+        try report(rules: testRule(prelude, requirement: requirement), json: json).findings.allSatisfy {
+            $0.rule != "T1"
+        }
     }
 
     /// The message of the single finding of a whole-export rule with the given message template.

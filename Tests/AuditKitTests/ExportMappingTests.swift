@@ -40,24 +40,32 @@ import Testing
         """
 
     func write(_ fixture: LoaderFixture) throws {
-        _ = try fixture.write("Goal.json", """
+        _ = try fixture.write(
+            "Goal.json",
+            """
             {"data": [
               {"name": "G1", "frequency": "Weekly",
                "rows": [{"objective": "On time", "target": "95"}, {"objective": "Complete", "target": "99"}]},
               {"name": "G2", "frequency": "None", "rows": []}
             ]}
             """)
-        _ = try fixture.write("Review.json", """
+        _ = try fixture.write(
+            "Review.json",
+            """
             {"data": [{"name": "R1", "goal": "G1", "date": "2026-09-01", "status": "Failed"},
                       {"name": "R2", "goal": "G9", "date": "2026-09-02", "status": "Passed"},
                       {"name": "R3", "goal": "G1", "date": "2026-10-01", "status": "Passed"}]}
             """)
-        _ = try fixture.write("Meeting.json", """
+        _ = try fixture.write(
+            "Meeting.json",
+            """
             {"data": {"name": "M1", "creation": "2026-10-01 14:00:03.250000",
                       "minutes": [{"document_name": "QA-1", "minute": "<div>Reviewed &amp; kept</div><p>Due&nbsp;15&#47;12</p>"}, {"minute": "Budget agreed"}]}}
             """)
         _ = try fixture.write("Issue.json", #"{"data": [{"name": "I1", "opening_date": "2026-10-20"}]}"#)
-        _ = try fixture.write("Claim.json", """
+        _ = try fixture.write(
+            "Claim.json",
+            """
             {"data": [{"name": "W1", "complaint_date": "2026-09-15",
                        "rows": [{"closed": "2026-09-20 10:00:00.5"}, {"closed": "2026-09-30 08:00:00.123456"}]}]}
             """)
@@ -72,7 +80,9 @@ import Testing
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
         try write(fixture)
-        let paths = ["Goal.json", "Review.json", "Meeting.json"].map { fixture.directory.appendingPathComponent($0).path }
+        let paths = ["Goal.json", "Review.json", "Meeting.json"].map {
+            fixture.directory.appendingPathComponent($0).path
+        }
         let records = try load(paths)
         let objectives = records.root["objectives"]?.items.compactMap(\.record) ?? []
         #expect(objectives.count == 2)
@@ -109,7 +119,8 @@ import Testing
         try write(fixture)
         let records = try load([fixture.directory.path])
         // notes.json is not named by the mapping: left alone.
-        #expect(records.inputs.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+        #expect(
+            records.inputs.map { URL(fileURLWithPath: $0.path).lastPathComponent }
                 == ["Claim.json", "Goal.json", "Issue.json", "Meeting.json", "Review.json"])
         let complaints = records.root["complaints"]?.items.compactMap(\.record) ?? []
         #expect(complaints.map { $0["id"] } == [.text("W1"), .text("I1")])
@@ -134,19 +145,28 @@ import Testing
                 return error.message
             }
         }
-        #expect(message("collections:\n  management_reviews:\n    fields:\n      actions: minutes\n")?
-            .hasPrefix("'actions' holds a list of records: give 'field'") == true)
-        #expect(message("collections:\n  complaints:\n    fields:\n      id: {field: x, fields: {a: b}}\n")?
-            .hasPrefix("only a field holding a list of records") == true)
-        #expect(message("collections:\n  objectives:\n    fields:\n      measurements: {from: R.json, fields: {value: v}}\n")?
-            .contains("give 'from' (its file), 'match'") == true)
-        #expect(message("collections:\n  objectives:\n    fields:\n      measurements: {from: R.json, match: {a: b, c: d}, fields: {value: v}}\n")?
+        #expect(
+            message("collections:\n  management_reviews:\n    fields:\n      actions: minutes\n")?
+                .hasPrefix("'actions' holds a list of records: give 'field'") == true)
+        #expect(
+            message("collections:\n  complaints:\n    fields:\n      id: {field: x, fields: {a: b}}\n")?
+                .hasPrefix("only a field holding a list of records") == true)
+        #expect(
+            message(
+                "collections:\n  objectives:\n    fields:\n      measurements: {from: R.json, fields: {value: v}}\n")?
+                .contains("give 'from' (its file), 'match'") == true)
+        #expect(
+            message(
+                "collections:\n  objectives:\n    fields:\n      measurements: {from: R.json, match: {a: b, c: d}, fields: {value: v}}\n"
+            )?
             .hasPrefix("'match' pairs a field") == true)
     }
 
     @Test func richTextIsReadAsPlainText() {
         #expect(HTMLText.plain("<div>Forty cartons<br>relabelled</div>") == "Forty cartons\nrelabelled")
-        #expect(HTMLText.plain("<b>R&amp;D</b> &lt;urgent&gt; &#x2019;&unknown; 5 < 6") == "R&D <urgent> \u{2019}&unknown; 5 < 6")
+        #expect(
+            HTMLText.plain("<b>R&amp;D</b> &lt;urgent&gt; &#x2019;&unknown; 5 < 6")
+                == "R&D <urgent> \u{2019}&unknown; 5 < 6")
         #expect(HTMLText.plain("plain text") == "plain text")
     }
 

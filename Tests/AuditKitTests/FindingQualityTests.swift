@@ -18,8 +18,9 @@ import Testing
             guard let records = try? RecordLoader.load(path: path) else { continue }
             for stage in Stage.allCases {
                 for language in Language.allCases {
-                    var options = AuditOptions(asOf: CalendarDate(year: 2026, month: 11, day: 15)!, stage: stage,
-                                               standards: [.iso9001, .iso10002], language: language)
+                    var options = AuditOptions(
+                        asOf: CalendarDate(year: 2026, month: 11, day: 15)!, stage: stage,
+                        standards: [.iso9001, .iso10002], language: language)
                     options.audience = .self
                     if let report = try? AuditEngine.run(rules: rules, records: records, options: options) {
                         reports.append(("\(sample) \(stage.rawValue) \(language.rawValue)", report))
@@ -34,10 +35,12 @@ import Testing
         for (index, test) in tests.enumerated() {
             let file = directory.appendingPathComponent("t\(index).json")
             guard (try? Data(RecordWriter.json(test.records).utf8).write(to: file)) != nil,
-                  let records = try? RecordLoader.load(path: file.path) else { continue }
+                let records = try? RecordLoader.load(path: file.path)
+            else { continue }
             for language in Language.allCases {
-                let options = AuditOptions(asOf: test.asOf, stage: test.stage, standards: [.iso9001, .iso10002],
-                                           parameters: test.parameters, language: language)
+                let options = AuditOptions(
+                    asOf: test.asOf, stage: test.stage, standards: [.iso9001, .iso10002],
+                    parameters: test.parameters, language: language)
                 if let report = try? AuditEngine.run(rules: rules, records: records, options: options) {
                     reports.append(("\(test.file):\(test.line) \(language.rawValue)", report))
                 }
@@ -50,21 +53,33 @@ import Testing
     /// why they are two gaps and not one. A new pair fails the test until it is merged, gated or
     /// added here with its reason.
     static let distinctPairs: [(String, String, String)] = [
-        ("K02-channels-listed", "K02-process-information-published", "which channels exist vs whether the process is published"),
+        (
+            "K02-channels-listed", "K02-process-information-published",
+            "which channels exist vs whether the process is published"
+        ),
         ("K04-complaints-objectives", "K04-complaints-time-targets", "objectives vs time targets"),
         ("K05-complaint-registered", "K06-remedy-sought", "registration data vs the remedy the complainant asked for"),
         ("K05-reference-unique", "K06-remedy-sought", "a unique reference vs the remedy sought"),
         ("Q01-scope-sites", "Q27-design-records-exist", "sites of the scope vs applicability of design"),
         ("Q01-scope-stated", "Q27-design-not-applicable-contradicted", "the scope itself vs a contradicted exclusion"),
         ("Q01-scope-stated", "Q27-design-records-exist", "the scope itself vs applicability of design"),
-        ("Q04-context-issues-identified", "Q04-context-issues-reviewed", "issues determined vs issues kept under review"),
+        (
+            "Q04-context-issues-identified", "Q04-context-issues-reviewed",
+            "issues determined vs issues kept under review"
+        ),
         ("Q05-policy-commitments", "Q05-quality-policy-approved", "content of the policy vs its approval"),
         ("Q08-risk-action-evaluated", "Q08-risk-action-planned", "action planned vs its effectiveness evaluated"),
         ("Q09-objective-measurable", "Q10-objective-measured", "6.2.1 b measurable vs 6.2.1 e monitored"),
         ("Q09-objective-measurable", "Q10-objective-never-measured", "6.2.1 b measurable vs 6.2.1 e monitored"),
         ("Q12-calibration-not-overdue", "Q13-calibration-traceable", "interval kept vs traceability of the standard"),
-        ("Q29-supplier-status-recorded", "Q30-critical-supplier-approved", "status recorded vs approval of a critical supplier"),
-        ("Q29-supplier-status-recorded", "Q31-poor-evaluation-actioned", "status recorded vs action on a poor evaluation"),
+        (
+            "Q29-supplier-status-recorded", "Q30-critical-supplier-approved",
+            "status recorded vs approval of a critical supplier"
+        ),
+        (
+            "Q29-supplier-status-recorded", "Q31-poor-evaluation-actioned",
+            "status recorded vs action on a poor evaluation"
+        ),
         ("Q45-audit-record-complete", "Q46-auditor-independence", "audit record vs objectivity"),
         ("Q45-audit-record-complete", "Q47-auditor-competent", "audit record vs auditor competence"),
         ("Q45-audit-record-complete", "Q48-audit-report-distributed", "audit record vs reporting to management"),
@@ -73,7 +88,7 @@ import Testing
         ("Q48-audit-report-distributed", "Q49-audit-findings-raised", "reporting vs action on findings"),
         ("Q52-review-actions-assigned", "Q52-review-outputs", "decisions taken vs actions assigned"),
         ("Q52-review-outputs", "Q59-review-actions-followed", "decisions taken vs actions followed up"),
-        ("Q55-effectiveness-checked", "Q57-no-recurrence", "effectiveness reviewed vs the nonconformity recurring"),
+        ("Q55-effectiveness-checked", "Q57-no-recurrence", "effectiveness reviewed vs the nonconformity recurring")
     ]
     static let distinctRequirements = Set(distinctPairs.map { [$0.0, $0.1].sorted() })
 
@@ -88,7 +103,8 @@ import Testing
         for (name, report) in Self.reports where report.language == .en {
             var seen: [String: [String]] = [:]
             for finding in report.findings {
-                let key = "\(finding.standard.rawValue) \(finding.clause) \(finding.collection ?? "") \(finding.record ?? "(whole export)")"
+                let key =
+                    "\(finding.standard.rawValue) \(finding.clause) \(finding.collection ?? "") \(finding.record ?? "(whole export)")"
                 for other in seen[key] ?? [] where other != finding.rule {
                     let pair = [other, finding.rule].sorted()
                     if !Self.distinctRequirements.contains(pair), duplicates[pair.joined(separator: " and ")] == nil {
@@ -108,7 +124,11 @@ import Testing
     @Test func majorsAtStage2AreWholeRequirementsOrSystemic() {
         for (name, report) in Self.reports where report.stage == .certification {
             for finding in report.findings where finding.grade == .major && finding.record != nil {
-                Issue.record(Comment(rawValue: "\(name): \(finding.rule) grades one record \(finding.record ?? "") major; a single record is a lapse"))
+                Issue.record(
+                    Comment(
+                        rawValue:
+                            "\(name): \(finding.rule) grades one record \(finding.record ?? "") major; a single record is a lapse"
+                    ))
             }
         }
     }
@@ -118,33 +138,52 @@ import Testing
         let rules = try? RuleSet.load(paths: BundledRuleTests.ruleDirectories)
         let parameters = Set(rules?.parameters.keys.map { $0 } ?? [])
         var slips = Set<String>()
-        let englishPlural = (#"(?<![\w.,])1 (?!(?:process|analysis|status|business|address|class|basis|access|series|is|was|has|does|lacks|needs|remains|shows|misses|refers|names)\b)[a-z]+s\b"#)
-        let frenchPlural = (#"(?<![\w.,])[01] (?!(?:mois|processus|fois|cours|accès|temps|dans|sous|sur|plus|sans|après|depuis|vers|chez)\b)[a-zé]+s\b"#)
+        let englishPlural =
+            (#"(?<![\w.,])1 (?!(?:process|analysis|status|business|address|class|basis|access|series|is|was|has|does|lacks|needs|remains|shows|misses|refers|names)\b)[a-z]+s\b"#)
+        let frenchPlural =
+            (#"(?<![\w.,])[01] (?!(?:mois|processus|fois|cours|accès|temps|dans|sous|sur|plus|sans|après|depuis|vers|chez)\b)[a-zé]+s\b"#)
         for (name, report) in Self.reports {
             for finding in report.findings + report.findings.flatMap(\.evidence) {
                 // The rules' own words: texts from the records (a title with a "%" or brackets) masked.
                 let masked = finding.arguments.map { argument in
                     argument.type == .text ? MessageArgument(type: .text, value: "X") : argument
                 }
-                let message = rules?.message(for: Finding(rule: finding.rule, standard: finding.standard, clause: finding.clause,
-                                                          grade: finding.grade, record: finding.record, message: "",
-                                                          location: finding.location, arguments: masked),
-                                             in: report.language) ?? finding.message
-                func slip(_ what: String) { slips.insert("\(finding.rule) [\(report.language.rawValue)] \(what): \(message)") }
+                let message =
+                    rules?.message(
+                        for: Finding(
+                            rule: finding.rule, standard: finding.standard, clause: finding.clause,
+                            grade: finding.grade, record: finding.record, message: "",
+                            location: finding.location, arguments: masked),
+                        in: report.language) ?? finding.message
+                func slip(_ what: String) {
+                    slips.insert("\(finding.rule) [\(report.language.rawValue)] \(what): \(message)")
+                }
                 if message.contains("((") || message.contains("))") { slip("double parentheses") }
-                for phrase in ["on (not recorded)", "dated (not recorded)", "by (not recorded)", "le (non renseigné)",
-                               "du (non renseigné)", "par (non renseigné)", "date du (non renseigné)"] where message.contains(phrase) {
+                for phrase in [
+                    "on (not recorded)", "dated (not recorded)", "by (not recorded)", "le (non renseigné)",
+                    "du (non renseigné)", "par (non renseigné)", "date du (non renseigné)"
+                ] where message.contains(phrase) {
                     slip("absent value read as a date or a person")
                 }
-                if report.language == .en, message.range(of: englishPlural, options: .regularExpression) != nil { slip("plural after 1") }
-                if report.language == .fr, message.range(of: frenchPlural, options: .regularExpression) != nil { slip("plural after 0 or 1") }
-                if report.language == .fr, message.range(of: #"\d%"#, options: .regularExpression) != nil { slip("French percent without space") }
+                if report.language == .en, message.range(of: englishPlural, options: .regularExpression) != nil {
+                    slip("plural after 1")
+                }
+                if report.language == .fr, message.range(of: frenchPlural, options: .regularExpression) != nil {
+                    slip("plural after 0 or 1")
+                }
+                if report.language == .fr, message.range(of: #"\d%"#, options: .regularExpression) != nil {
+                    slip("French percent without space")
+                }
                 // The date check names the field as the export writes it, so it can be found in the file.
-                for word in message.split(whereSeparator: { !$0.isLetter && $0 != "_" }) where word.contains("_")
-                    && finding.rule != BuiltinCheck.invalidDate.id {
+                for word in message.split(whereSeparator: { !$0.isLetter && $0 != "_" })
+                where word.contains("_")
+                    && finding.rule != BuiltinCheck.invalidDate.id
+                {
                     slip("raw code or parameter name '\(word)'")
                 }
-                for parameter in parameters where message.contains(" \(parameter) ") { slip("parameter name '\(parameter)'") }
+                for parameter in parameters where message.contains(" \(parameter) ") {
+                    slip("parameter name '\(parameter)'")
+                }
                 _ = name
             }
         }
@@ -175,7 +214,8 @@ import Testing
             let english = Self.reports.first { $0.name == "\(sample) certification en" }?.report
             let french = Self.reports.first { $0.name == "\(sample) certification fr" }?.report
             guard let english, let french else { continue }
-            for (one, other) in zip(english.findings, french.findings) where one.evidence.isEmpty && !one.rule.hasPrefix("AR-") {
+            for (one, other) in zip(english.findings, french.findings)
+            where one.evidence.isEmpty && !one.rule.hasPrefix("AR-") {
                 #expect(rules.message(for: one, in: .fr) == other.message)
                 #expect(rules.message(for: other, in: .en) == one.message)
                 compared += 1

@@ -10,28 +10,49 @@ import Testing
 
     /// A major about the export as a whole, three minors on records and an observation.
     static let originalFindings: [Finding] = [
-        finding("Q44-internal-audit-done", "9.2.1", .major, record: nil, "No internal audit was carried out in the 12 months before 2026-11-15."),
-        finding("Q12-calibration-not-overdue", "7.1.5.2", .minor, record: "EQ-02", "Equipment EQ-02 is 54 days past its calibration date."),
-        finding("Q46-auditor-independence", "9.2.2", .minor, record: "IA-2026-03", "Audit IA-2026-03 was carried out by the owner of an audited process."),
-        finding("Q51-review-inputs-complete", "9.3.2", .minor, record: "MR-2026", "Management review MR-2026 did not consider supplier performance."),
-        finding("Q20-objectives-measured", "6.2", .observation, record: "OBJ-3", "Objective OBJ-3 has no measurement this quarter."),
+        finding(
+            "Q44-internal-audit-done", "9.2.1", .major, record: nil,
+            "No internal audit was carried out in the 12 months before 2026-11-15."),
+        finding(
+            "Q12-calibration-not-overdue", "7.1.5.2", .minor, record: "EQ-02",
+            "Equipment EQ-02 is 54 days past its calibration date."),
+        finding(
+            "Q46-auditor-independence", "9.2.2", .minor, record: "IA-2026-03",
+            "Audit IA-2026-03 was carried out by the owner of an audited process."),
+        finding(
+            "Q51-review-inputs-complete", "9.3.2", .minor, record: "MR-2026",
+            "Management review MR-2026 did not consider supplier performance."),
+        finding(
+            "Q20-objectives-measured", "6.2", .observation, record: "OBJ-3",
+            "Objective OBJ-3 has no measurement this quarter.")
     ]
 
-    static func finding(_ rule: String, _ clause: String, _ grade: Grade, record: String?, _ message: String) -> Finding {
-        Finding(rule: rule, standard: .iso9001, clause: clause, grade: grade, collection: record == nil ? nil : "records",
-                record: record, message: message, location: .init(file: record == nil ? nil : "records.json", line: record == nil ? nil : 10))
+    static func finding(_ rule: String, _ clause: String, _ grade: Grade, record: String?, _ message: String) -> Finding
+    {
+        Finding(
+            rule: rule, standard: .iso9001, clause: clause, grade: grade, collection: record == nil ? nil : "records",
+            record: record, message: message,
+            location: .init(file: record == nil ? nil : "records.json", line: record == nil ? nil : 10))
     }
 
-    static func auditReport(_ findings: [Finding], asOf: CalendarDate = auditDate, language: Language = .en,
-                            ruleFingerprint: String = "rules-v1") -> AuditReport {
+    static func auditReport(
+        _ findings: [Finding], asOf: CalendarDate = auditDate, language: Language = .en,
+        ruleFingerprint: String = "rules-v1"
+    ) -> AuditReport {
         var findings = findings
         FindingFingerprint.assign(to: &findings)
         // Every rule of the original findings ran (a re-check that did not run one proves nothing).
         let rules = Set((originalFindings + findings).map(\.rule)).sorted()
-        let results = rules.map { RuleResult(id: $0, title: $0, standard: .iso9001, clause: "9", grade: .minor, guidance: nil, findings: 0) }
-        return AuditReport(asOf: asOf, stage: .certification, language: language, standards: [.iso9001],
-                           inputs: [InputFile(path: "records.json", format: "json", sha256: String(repeating: "a", count: 64), records: 40)],
-                           rules: .init(fingerprint: ruleFingerprint, evaluated: 5), clauses: [], findings: findings, ruleResults: results)
+        let results = rules.map {
+            RuleResult(id: $0, title: $0, standard: .iso9001, clause: "9", grade: .minor, guidance: nil, findings: 0)
+        }
+        return AuditReport(
+            asOf: asOf, stage: .certification, language: language, standards: [.iso9001],
+            inputs: [
+                InputFile(path: "records.json", format: "json", sha256: String(repeating: "a", count: 64), records: 40)
+            ],
+            rules: .init(fingerprint: ruleFingerprint, evaluated: 5), clauses: [], findings: findings,
+            ruleResults: results)
     }
 
     /// The stage 2 report as `auditready followup` reads it back from its JSON.
@@ -45,8 +66,10 @@ import Testing
     }
 
     /// A response with every part of the plan.
-    static func complete(_ fingerprint: String, due: String = "2027-03-31", completed: String? = nil,
-                         evidence: [String] = ["CAL-2026-11"]) -> String {
+    static func complete(
+        _ fingerprint: String, due: String = "2027-03-31", completed: String? = nil,
+        evidence: [String] = ["CAL-2026-11"]
+    ) -> String {
         """
           - fingerprint: "\(fingerprint)"
             correction: Put right.
@@ -60,14 +83,17 @@ import Testing
         """
     }
 
-    static func followUp(_ responses: String, report: StageTwoReport, recheck: [Finding]? = nil,
-                         asOf: CalendarDate = followUpDate, auditEnd: CalendarDate? = nil,
-                         language: Language = .en, ruleFingerprint: String = "rules-v1") throws -> FollowUpReport {
+    static func followUp(
+        _ responses: String, report: StageTwoReport, recheck: [Finding]? = nil,
+        asOf: CalendarDate = followUpDate, auditEnd: CalendarDate? = nil,
+        language: Language = .en, ruleFingerprint: String = "rules-v1"
+    ) throws -> FollowUpReport {
         let parsed = try ResponseFileReader.read(source: "version: 1\nresponses:\n" + responses, path: "responses.yml")
-        return try FollowUpEvaluator.evaluate(.init(
-            report: report, reportPath: "report.json", responses: parsed, responsesPath: "responses.yml",
-            recheck: recheck.map { auditReport($0, asOf: asOf, ruleFingerprint: ruleFingerprint) },
-            asOf: asOf, auditEnd: auditEnd, language: language))
+        return try FollowUpEvaluator.evaluate(
+            .init(
+                report: report, reportPath: "report.json", responses: parsed, responsesPath: "responses.yml",
+                recheck: recheck.map { auditReport($0, asOf: asOf, ruleFingerprint: ruleFingerprint) },
+                asOf: asOf, auditEnd: auditEnd, language: language))
     }
 
     static func status(_ rule: String, in result: FollowUpReport) -> FollowUpStatus? {
@@ -80,7 +106,8 @@ import Testing
         let calibration = Self.fingerprint("Q12-calibration-not-overdue", in: report)
         let independence = Self.fingerprint("Q46-auditor-independence", in: report)
         let review = Self.fingerprint("Q51-review-inputs-complete", in: report)
-        let responses = Self.complete(major, completed: "2027-01-10", evidence: ["IA-2027-01"])
+        let responses =
+            Self.complete(major, completed: "2027-01-10", evidence: ["IA-2027-01"])
             + Self.complete(calibration, completed: "2026-11-20")
             + Self.complete(independence, due: "2027-01-31")
             + "  - rule: Q51-review-inputs-complete\n    record: MR-2026\n    correction: Review completed.\n"
@@ -126,43 +153,50 @@ import Testing
         let report = try Self.stageTwo()
         let major = Self.fingerprint("Q44-internal-audit-done", in: report)
         // 2026-11-15 + 6 months = 2027-05-15: one day later the plan alone is too late.
-        let late = try Self.followUp(Self.complete(major, due: "2027-06-30"), report: report, recheck: [],
-                                     asOf: CalendarDate(year: 2027, month: 5, day: 16)!)
+        let late = try Self.followUp(
+            Self.complete(major, due: "2027-06-30"), report: report, recheck: [],
+            asOf: CalendarDate(year: 2027, month: 5, day: 16)!)
         #expect(late.majorsVerifiedBy == "2027-05-15")
         #expect(Self.status("Q44-internal-audit-done", in: late) == .overdue)
         #expect(late.conclusion == .newStage2Needed)
         #expect(late.items.first?.reason.contains("a new stage 2 audit is needed before certification") == true)
         // On the last day it is still in time.
-        let onTime = try Self.followUp(Self.complete(major, due: "2027-06-30"), report: report, recheck: [],
-                                       asOf: CalendarDate(year: 2027, month: 5, day: 15)!)
+        let onTime = try Self.followUp(
+            Self.complete(major, due: "2027-06-30"), report: report, recheck: [],
+            asOf: CalendarDate(year: 2027, month: 5, day: 15)!)
         #expect(Self.status("Q44-internal-audit-done", in: onTime) == .planAccepted)
         #expect(onTime.conclusion == .openItems)
         // --audit-end moves the deadline: stage 2 ended on 2026-12-01.
-        let laterEnd = try Self.followUp(Self.complete(major, due: "2027-06-30"), report: report, recheck: [],
-                                         asOf: CalendarDate(year: 2027, month: 5, day: 16)!,
-                                         auditEnd: CalendarDate(year: 2026, month: 12, day: 1)!)
+        let laterEnd = try Self.followUp(
+            Self.complete(major, due: "2027-06-30"), report: report, recheck: [],
+            asOf: CalendarDate(year: 2027, month: 5, day: 16)!,
+            auditEnd: CalendarDate(year: 2026, month: 12, day: 1)!)
         #expect(laterEnd.majorsVerifiedBy == "2027-06-01")
         #expect(laterEnd.conclusion == .openItems)
         // Verified in time stays verified when followed up again later.
-        let verified = try Self.followUp(Self.complete(major, completed: "2027-04-01"), report: report, recheck: [],
-                                         asOf: CalendarDate(year: 2027, month: 9, day: 1)!)
+        let verified = try Self.followUp(
+            Self.complete(major, completed: "2027-04-01"), report: report, recheck: [],
+            asOf: CalendarDate(year: 2027, month: 9, day: 1)!)
         #expect(Self.status("Q44-internal-audit-done", in: verified) == .verified)
         #expect(verified.conclusion != .newStage2Needed)
         // Completed after the deadline is too late.
-        let tooLate = try Self.followUp(Self.complete(major, completed: "2027-06-01"), report: report, recheck: [],
-                                        asOf: CalendarDate(year: 2027, month: 6, day: 2)!)
+        let tooLate = try Self.followUp(
+            Self.complete(major, completed: "2027-06-01"), report: report, recheck: [],
+            asOf: CalendarDate(year: 2027, month: 6, day: 2)!)
         #expect(Self.status("Q44-internal-audit-done", in: tooLate) == .overdue)
         #expect(tooLate.conclusion == .newStage2Needed)
         // No response at all after the deadline.
-        let silent = try Self.followUp("", report: report, recheck: [], asOf: CalendarDate(year: 2027, month: 6, day: 2)!)
+        let silent = try Self.followUp(
+            "", report: report, recheck: [], asOf: CalendarDate(year: 2027, month: 6, day: 2)!)
         #expect(Self.status("Q44-internal-audit-done", in: silent) == .overdue)
     }
 
     @Test func aWholeExportFindingIsVerifiedOnlyWhenItsRuleGivesNoFinding() throws {
         let report = try Self.stageTwo()
         let major = Self.fingerprint("Q44-internal-audit-done", in: report)
-        let stillThere = try Self.followUp(Self.complete(major, completed: "2027-01-10"), report: report,
-                                           recheck: [Self.originalFindings[0]])
+        let stillThere = try Self.followUp(
+            Self.complete(major, completed: "2027-01-10"), report: report,
+            recheck: [Self.originalFindings[0]])
         #expect(Self.status("Q44-internal-audit-done", in: stillThere) == .notEffective)
         #expect(stillThere.items.first?.reason.contains("still gives a finding") == true)
     }
@@ -171,13 +205,19 @@ import Testing
         let report = try Self.stageTwo()
         let calibration = Self.fingerprint("Q12-calibration-not-overdue", in: report)
         // The re-check evaluated only Q44: Q12's silence proves nothing.
-        let parsed = try ResponseFileReader.read(source: "version: 1\nresponses:\n" + Self.complete(calibration, completed: "2026-11-20"),
-                                                 path: "responses.yml")
+        let parsed = try ResponseFileReader.read(
+            source: "version: 1\nresponses:\n" + Self.complete(calibration, completed: "2026-11-20"),
+            path: "responses.yml")
         var recheck = Self.auditReport([], asOf: Self.followUpDate)
-        recheck.ruleResults = [RuleResult(id: "Q44-internal-audit-done", title: "", standard: .iso9001, clause: "9.2.1",
-                                          grade: .major, guidance: nil, findings: 0)]
-        let result = try FollowUpEvaluator.evaluate(.init(report: report, reportPath: "report.json", responses: parsed,
-                                                          responsesPath: "responses.yml", recheck: recheck, asOf: Self.followUpDate))
+        recheck.ruleResults = [
+            RuleResult(
+                id: "Q44-internal-audit-done", title: "", standard: .iso9001, clause: "9.2.1",
+                grade: .major, guidance: nil, findings: 0)
+        ]
+        let result = try FollowUpEvaluator.evaluate(
+            .init(
+                report: report, reportPath: "report.json", responses: parsed,
+                responsesPath: "responses.yml", recheck: recheck, asOf: Self.followUpDate))
         let item = try #require(result.items.first { $0.rule == "Q12-calibration-not-overdue" })
         #expect(item.status == .planAccepted)
         #expect(item.stillFires == nil)
@@ -188,22 +228,26 @@ import Testing
     @Test func anIncompleteResponseNamesWhatIsMissing() throws {
         let report = try Self.stageTwo()
         let responses = """
-          - fingerprint: "\(Self.fingerprint("Q12-calibration-not-overdue", in: report))"
-            correction: Micrometer recalibrated.
-            owner: Luc Bernard
-            completed_on: 2026-11-20
+              - fingerprint: "\(Self.fingerprint("Q12-calibration-not-overdue", in: report))"
+                correction: Micrometer recalibrated.
+                owner: Luc Bernard
+                completed_on: 2026-11-20
 
-        """
+            """
         let result = try Self.followUp(responses, report: report, recheck: [])
         let item = try #require(result.items.first { $0.rule == "Q12-calibration-not-overdue" })
         #expect(item.status == .responseIncomplete)
         #expect(item.missing == [.rootCause, .correctiveAction, .dueOn, .evidence])
-        #expect(item.reason == "Missing: root cause, corrective action, due date, evidence. A correction without root cause analysis and corrective action is not a response.")
+        #expect(
+            item.reason
+                == "Missing: root cause, corrective action, due date, evidence. A correction without root cause analysis and corrective action is not a response."
+        )
     }
 
     @Test func aResponseForAnUnknownFindingIsAnErrorAtItsLine() throws {
         let report = try Self.stageTwo()
-        let responses = Self.complete(Self.fingerprint("Q12-calibration-not-overdue", in: report))
+        let responses =
+            Self.complete(Self.fingerprint("Q12-calibration-not-overdue", in: report))
             + Self.complete("0123456789abcdef")
         let error = try #require(throws: FileFormatError.self) { try Self.followUp(responses, report: report) }
         #expect(error.line == 11)
@@ -213,7 +257,8 @@ import Testing
             try Self.followUp("  - rule: Q12-calibration-not-overdue\n    record: EQ-09\n", report: report)
         }
         #expect(byRule.line == 3)
-        #expect(byRule.message == "the report has no open finding of rule Q12-calibration-not-overdue about record EQ-09")
+        #expect(
+            byRule.message == "the report has no open finding of rule Q12-calibration-not-overdue about record EQ-09")
     }
 
     @Test func aSecondResponseToTheSameFindingIsAnError() throws {
@@ -222,7 +267,9 @@ import Testing
         let responses = Self.complete(fingerprint) + "  - rule: Q46-auditor-independence\n    record: IA-2026-03\n"
         let error = try #require(throws: FileFormatError.self) { try Self.followUp(responses, report: report) }
         #expect(error.line == 11)
-        #expect(error.message.contains("a second response to the finding of rule Q46-auditor-independence about record IA-2026-03"))
+        #expect(
+            error.message.contains(
+                "a second response to the finding of rule Q46-auditor-independence about record IA-2026-03"))
         #expect(error.message.contains("the first is at line 3"))
     }
 
@@ -230,7 +277,8 @@ import Testing
         let report = try Self.stageTwo()
         #expect(report.findings.allSatisfy { !$0.fingerprint.isEmpty })
         #expect(Set(report.findings.map(\.fingerprint)).count == report.findings.count)
-        let result = try Self.followUp("  - rule: Q44-internal-audit-done\n    correction: Audit planned.\n", report: report)
+        let result = try Self.followUp(
+            "  - rule: Q44-internal-audit-done\n    correction: Audit planned.\n", report: report)
         #expect(result.items.first { $0.rule == "Q44-internal-audit-done" }?.response?.correction == "Audit planned.")
     }
 
@@ -239,12 +287,15 @@ import Testing
             try #require(throws: FileFormatError.self) { try ResponseFileReader.read(source: yaml, path: "r.yml") }
         }
         #expect(try error("responses: []\n").message == "a responses file starts with 'version: 1'")
-        #expect(try error("version: 2\nresponses: []\n").message.contains("version 2 of the responses file is not supported"))
+        #expect(
+            try error("version: 2\nresponses: []\n").message.contains(
+                "version 2 of the responses file is not supported"))
         let alias = try error("version: 1\nresponses:\n  - &a {rule: Q44}\n  - *a\n")
         #expect(alias.message.contains("anchors and aliases"))
         #expect(alias.line == 3)
         let typo = try error("version: 1\nresponses:\n  - rule: Q44\n    root_cuase: x\n")
-        #expect(typo.description == "r.yml:4:5: error: unknown key 'root_cuase' in a response; did you mean 'root_cause'?")
+        #expect(
+            typo.description == "r.yml:4:5: error: unknown key 'root_cuase' in a response; did you mean 'root_cause'?")
         let date = try error("version: 1\nresponses:\n  - rule: Q44\n    due_on: 31/01/2027\n")
         #expect(date.line == 4)
         #expect(date.message.contains("'due_on' needs a date written YYYY-MM-DD"))
@@ -252,13 +303,23 @@ import Testing
     }
 
     @Test func aReportThatIsNotAStage2JSONReportIsRefused() throws {
-        let stage1 = JSONReportRenderer().rendered(AuditReport(
-            asOf: Self.auditDate, stage: .initial, standards: [.iso9001], inputs: [], rules: .init(fingerprint: "x", evaluated: 0),
-            clauses: [], findings: [], ruleResults: [])).string
-        let error = try #require(throws: FileFormatError.self) { try StageTwoReport.read(data: Data(stage1.utf8), path: "s1.json") }
+        let stage1 = JSONReportRenderer().rendered(
+            AuditReport(
+                asOf: Self.auditDate, stage: .initial, standards: [.iso9001], inputs: [],
+                rules: .init(fingerprint: "x", evaluated: 0),
+                clauses: [], findings: [], ruleResults: [])
+        ).string
+        let error = try #require(throws: FileFormatError.self) {
+            try StageTwoReport.read(data: Data(stage1.utf8), path: "s1.json")
+        }
         #expect(error.message.contains("stage 1"))
-        let other = try #require(throws: FileFormatError.self) { try StageTwoReport.read(data: Data("{\"a\": 1}".utf8), path: "x.json") }
-        #expect(other.description == "x.json: error: this is not an auditready JSON report; give the report written by auditready check --format json")
+        let other = try #require(throws: FileFormatError.self) {
+            try StageTwoReport.read(data: Data("{\"a\": 1}".utf8), path: "x.json")
+        }
+        #expect(
+            other.description
+                == "x.json: error: this is not an auditready JSON report; give the report written by auditready check --format json"
+        )
     }
 
     @Test func theTemplateReadsBackAndAnswersEveryOpenFinding() throws {
@@ -269,27 +330,34 @@ import Testing
         #expect(responses.count == report.findings.count)
         #expect(responses.map(\.fingerprint) == report.findings.map(\.fingerprint))
         // Unfilled, every finding is incomplete; filled in, the plans are accepted.
-        let unfilled = try FollowUpEvaluator.evaluate(.init(report: report, reportPath: "report.json", responses: responses,
-                                                            responsesPath: "template.yml", asOf: Self.followUpDate))
+        let unfilled = try FollowUpEvaluator.evaluate(
+            .init(
+                report: report, reportPath: "report.json", responses: responses,
+                responsesPath: "template.yml", asOf: Self.followUpDate))
         #expect(unfilled.items.allSatisfy { $0.status == .responseIncomplete })
-        let filled = template
+        let filled =
+            template
             .replacingOccurrences(of: "correction: \"\"", with: "correction: Done.")
             .replacingOccurrences(of: "root_cause: \"\"", with: "root_cause: Found.")
             .replacingOccurrences(of: "corrective_action: \"\"", with: "corrective_action: Changed.")
             .replacingOccurrences(of: "owner: \"\"", with: "owner: Claire Dupont")
             .replacingOccurrences(of: "due_on: \"\"", with: "due_on: 2027-04-30")
-        let answered = try FollowUpEvaluator.evaluate(.init(
-            report: report, reportPath: "report.json", responses: try ResponseFileReader.read(source: filled, path: "filled.yml"),
-            responsesPath: "filled.yml", asOf: Self.followUpDate))
+        let answered = try FollowUpEvaluator.evaluate(
+            .init(
+                report: report, reportPath: "report.json",
+                responses: try ResponseFileReader.read(source: filled, path: "filled.yml"),
+                responsesPath: "filled.yml", asOf: Self.followUpDate))
         #expect(answered.items.allSatisfy { $0.status == .planAccepted })
         #expect(answered.conclusion == .openItems)  // the major still waits for verification
     }
 
     @Test func textsOfFindingsCannotBreakTheTemplate() throws {
-        let hostile = Self.finding("Q46-auditor-independence", "9.2.2", .minor, record: "IA\"\n- x: &a",
-                                   "Line one\nresponses: *a \"quoted\" \\ back\u{7}slash")
+        let hostile = Self.finding(
+            "Q46-auditor-independence", "9.2.2", .minor, record: "IA\"\n- x: &a",
+            "Line one\nresponses: *a \"quoted\" \\ back\u{7}slash")
         let report = try Self.stageTwo([hostile])
-        let responses = try ResponseFileReader.read(source: ResponseTemplateWriter.template(for: report, language: .fr), path: "t.yml")
+        let responses = try ResponseFileReader.read(
+            source: ResponseTemplateWriter.template(for: report, language: .fr), path: "t.yml")
         #expect(responses.count == 1)
         #expect(responses.first?.record == "IA\"\n- x: &a")
     }
@@ -308,8 +376,9 @@ import Testing
     }
 
     @Test func everyFormatIsStableAndEscaped() throws {
-        let hostile = Self.finding("Q46-auditor-independence", "9.2.2", .minor, record: "<script>alert(1)</script>",
-                                   "=HYPERLINK(\"x\") | <b>bold</b>")
+        let hostile = Self.finding(
+            "Q46-auditor-independence", "9.2.2", .minor, record: "<script>alert(1)</script>",
+            "=HYPERLINK(\"x\") | <b>bold</b>")
         let report = try Self.stageTwo([hostile])
         let result = try Self.followUp("", report: report, recheck: [], ruleFingerprint: "rules-v2")
         #expect(result.notes.contains { $0.contains("differ from those of the report") })
@@ -319,8 +388,11 @@ import Testing
         }
         #expect(!FollowUpFormat.html.render(result).contains("<script>"))
         #expect(FollowUpFormat.csv.render(result).contains("\"'=HYPERLINK(\"\"x\"\") | <b>bold</b>\""))
-        #expect(FollowUpFormat.markdown.render(result).contains("\\<b\\>bold\\</b\\> \\|") || FollowUpFormat.markdown.render(result).contains("\\| \\<b\\>"))
-        let json = try JSONSerialization.jsonObject(with: Data(FollowUpFormat.json.render(result).utf8)) as? [String: Any]
+        #expect(
+            FollowUpFormat.markdown.render(result).contains("\\<b\\>bold\\</b\\> \\|")
+                || FollowUpFormat.markdown.render(result).contains("\\| \\<b\\>"))
+        let json =
+            try JSONSerialization.jsonObject(with: Data(FollowUpFormat.json.render(result).utf8)) as? [String: Any]
         #expect(json?["conclusion"] as? String == "open_items")
         #expect((json?["report"] as? [String: Any])?["rules"] != nil)
         #expect(json?["majors_verified_by"] as? String == "2027-05-15")
@@ -331,16 +403,23 @@ import Testing
         #expect(!JSONReportRenderer().rendered(report).string.contains("parameter_overrides"))
         report.parameterOverrides = ["systemic_threshold": "5", "ack_days": "3"]
         let json = JSONReportRenderer().rendered(report).string
-        #expect(json.contains("\"parameter_overrides\" : {\n    \"ack_days\" : \"3\",\n    \"systemic_threshold\" : \"5\"\n  },"))
+        #expect(
+            json.contains(
+                "\"parameter_overrides\" : {\n    \"ack_days\" : \"3\",\n    \"systemic_threshold\" : \"5\"\n  },"))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         #expect(json == String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
-        #expect(try StageTwoReport.read(data: Data(json.utf8), path: "r.json").parameterOverrides == report.parameterOverrides)
+        #expect(
+            try StageTwoReport.read(data: Data(json.utf8), path: "r.json").parameterOverrides
+                == report.parameterOverrides)
     }
 
     @Test func theResponsesSchemaNamesTheKeysTheReaderAccepts() throws {
-        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: ContractSchemaTests.repository
-            .appendingPathComponent("schemas/responses.schema.json"))) as? [String: Any])
+        let schema = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf: ContractSchemaTests.repository
+                        .appendingPathComponent("schemas/responses.schema.json"))) as? [String: Any])
         let top = try #require(schema["properties"] as? [String: Any])
         #expect(Set(top.keys) == ["version", "responses"])
         let definitions = try #require(schema["$defs"] as? [String: Any])
@@ -348,8 +427,9 @@ import Testing
         let keys = try #require(response["properties"] as? [String: Any])
         #expect(Set(keys.keys) == Set(ResponseFileReader.responseKeys))
         // The sample responses file reads: seven responses, CMP-2026-08 left unanswered.
-        let sample = try ResponseFileReader.load(path: ContractSchemaTests.repository
-            .appendingPathComponent("Samples/acme-small/responses.yml").path)
+        let sample = try ResponseFileReader.load(
+            path: ContractSchemaTests.repository
+                .appendingPathComponent("Samples/acme-small/responses.yml").path)
         #expect(sample.count == 7)
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// arithmetic, a NUL byte in a JSON export, the shared regular-file check.
 @Suite struct HardeningRoundTwoTests {
     static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("auditkit-h2-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "auditkit-h2-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
@@ -23,13 +24,16 @@ import Testing
         return text
     }
 
-    @Test(arguments: [(["C1", "C2"], ["C2", "C3"], true), (["C1"], ["C1"], false), ([], ["C1"], false), (["C1"], [], false)])
+    @Test(arguments: [
+        (["C1", "C2"], ["C2", "C3"], true), (["C1"], ["C1"], false), ([], ["C1"], false), (["C1"], [], false)
+    ])
     func aStreamedDiffWritesWhatTheDiffInMemoryWrites(_ before: [String], _ after: [String], _ regrade: Bool) throws {
         let old = try PipelineTests.report(before)
         var new = try PipelineTests.report(after)
         if regrade { new.findings[0].grade = .major }
         let oldPath = try Self.written(old), newPath = try Self.written(new)
-        let reference = ReportDiff(old: try ReportDiff.findings(ofReportAt: oldPath), new: try ReportDiff.findings(ofReportAt: newPath))
+        let reference = ReportDiff(
+            old: try ReportDiff.findings(ofReportAt: oldPath), new: try ReportDiff.findings(ofReportAt: newPath))
         #expect(try ReportDiff.findings(ofReportAt: newPath) == new.findings)
         let diff = try StreamedReportDiff(oldReportAt: oldPath, newReportAt: newPath)
         #expect(try Self.streamed(diff, .json) == reference.json)
@@ -40,16 +44,22 @@ import Testing
     }
 
     @Test func aReportWithoutFindingsOrNotAReportIsRefused() throws {
-        for text in ["{\"tool\": {}}", "[]", "{\"findings\": [1]}", "{\"findings\": [{\"rule\": \"x\"}]}", "{\"findings\": [", "\u{0}"] {
+        for text in [
+            "{\"tool\": {}}", "[]", "{\"findings\": [1]}", "{\"findings\": [{\"rule\": \"x\"}]}", "{\"findings\": [",
+            "\u{0}"
+        ] {
             let path = try Self.temporaryFile("r.json", Array(text.utf8))
-            #expect(throws: FileFormatError.self, "\(text)") { try StreamedReportDiff(oldReportAt: path, newReportAt: path) }
+            #expect(throws: FileFormatError.self, "\(text)") {
+                try StreamedReportDiff(oldReportAt: path, newReportAt: path)
+            }
         }
     }
 
     @Test func aRefreshedBaselineKeepsTheFindingsStillPresent() throws {
         let first = Baseline(report: try PipelineTests.report(["C1", "C2", "C3"]))
         // C1 was fixed, C4 is new: the refreshed baseline holds C2, C3 (still there) and C4.
-        let second = try PipelineTests.report(["C2", "C3", "C4"], pipeline: PipelineOptions(baseline: Set(first.fingerprints)))
+        let second = try PipelineTests.report(
+            ["C2", "C3", "C4"], pipeline: PipelineOptions(baseline: Set(first.fingerprints)))
         #expect(second.findings.compactMap(\.record) == ["C4"])
         #expect(second.baselined.count == 2)
         let refreshed = Baseline(report: second)
@@ -83,7 +93,8 @@ import Testing
             #expect(error.line == 1 && error.column == 2)
         }
         // Real UTF-16 is still recognised.
-        let utf16 = try Self.temporaryFile("utf16.json", Array("{}\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let utf16 = try Self.temporaryFile(
+            "utf16.json", Array("{}\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         do {
             _ = try RecordLoader.load(path: utf16)
             Issue.record("loaded")
@@ -93,12 +104,15 @@ import Testing
     }
 
     @Test func theRegularFileCheckNamesWhatAFileIs() throws {
-        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("auditkit-fifo-\(UUID().uuidString)").path
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("auditkit-fifo-\(UUID().uuidString)")
+            .path
         #expect(mkfifo(fifo, 0o600) == 0)
         defer { unlink(fifo) }
         #expect(RegularFile.problem(reading: fifo) == "this is a named pipe, not a regular file")
         #expect(RegularFile.problem(reading: "/dev/null") == "this is a character device, not a regular file")
-        #expect(RegularFile.problem(reading: FileManager.default.temporaryDirectory.path) == "this is a folder, not a regular file")
+        #expect(
+            RegularFile.problem(reading: FileManager.default.temporaryDirectory.path)
+                == "this is a folder, not a regular file")
         #expect(RegularFile.problem(reading: "/no/such/file") == "the file does not exist")
         #expect(RegularFile.problem(replacing: "/dev/null")?.hasPrefix("this is a character device") == true)
         #expect(RegularFile.problem(replacing: "/no/such/file") == nil)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import AuditKit
@@ -79,22 +79,23 @@ import Testing
         let description = ReportFixtures.hostileText.replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\u{1B}", with: "\\u001b")
         let json = """
-        {"complaints": [{"id": "C<1>", "received_on": "2026-03-01", "description": "\(description)"}]}
-        """
+            {"complaints": [{"id": "C<1>", "received_on": "2026-03-01", "description": "\(description)"}]}
+            """
         let rules = """
-        rule T1
-          title "Descriptions are short"
-          standard iso10002
-          clause 7.2
-          grade minor
-          for each c in complaints
-          require length(c.description) < 10
-          message "Complaint {c.id}: {c.description}"
-        end
-        """
-        let report = try AuditEngine.run(rules: EvaluationHarness.ruleSet(rules),
-                                         records: EvaluationHarness.records(json: json),
-                                         options: AuditOptions(asOf: ReportFixtures.auditDate))
+            rule T1
+              title "Descriptions are short"
+              standard iso10002
+              clause 7.2
+              grade minor
+              for each c in complaints
+              require length(c.description) < 10
+              message "Complaint {c.id}: {c.description}"
+            end
+            """
+        let report = try AuditEngine.run(
+            rules: EvaluationHarness.ruleSet(rules),
+            records: EvaluationHarness.records(json: json),
+            options: AuditOptions(asOf: ReportFixtures.auditDate))
         #expect(report.findings.contains { $0.message.contains("<script>") })
         for format in [ReportFormat.html, .markdown, .junit] {
             let output = format.renderer.render(report)
@@ -111,7 +112,11 @@ import Testing
         while let character = characters.popFirst() {
             if quoted {
                 if character == "\"" {
-                    if characters.first == "\"" { field.unicodeScalars.append("\""); characters.removeFirst() } else { quoted = false }
+                    if characters.first == "\"" {
+                        field.unicodeScalars.append("\""); characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.unicodeScalars.append(character)
                 }
@@ -135,8 +140,10 @@ final class ElementCollector: NSObject, XMLParserDelegate, @unchecked Sendable {
     var elements: [String] = []
     var text = ""
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         elements.append(elementName)
     }
 

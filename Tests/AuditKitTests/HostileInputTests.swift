@@ -13,8 +13,10 @@ import Testing
     static let secret = "TOP-SECRET-CONTENT-4711"
 
     /// Loads `bytes` as `name` and returns the error, checking what every error must have.
-    func failure(_ fixture: LoaderFixture, _ name: String, _ bytes: [UInt8],
-                 within limit: Duration = .seconds(5)) throws -> RecordLoadError? {
+    func failure(
+        _ fixture: LoaderFixture, _ name: String, _ bytes: [UInt8],
+        within limit: Duration = .seconds(5)
+    ) throws -> RecordLoadError? {
         let path = try fixture.write(name, bytes: bytes)
         let clock = ContinuousClock()
         let start = clock.now
@@ -35,7 +37,7 @@ import Testing
         defer { fixture.remove() }
         for text in [
             "<?xml version=\"1.0\"?>\n<!DOCTYPE records [ <!ENTITY x SYSTEM \"http://127.0.0.1:9/secret\"> ]>\n<records>&x;</records>",
-            "<!DOCTYPE records PUBLIC \"-//X//EN\" \"https://example.invalid/records.dtd\">\n<records/>",
+            "<!DOCTYPE records PUBLIC \"-//X//EN\" \"https://example.invalid/records.dtd\">\n<records/>"
         ] {
             let error = try #require(try failure(fixture, "url.xml", Array(text.utf8), within: .seconds(2)))
             #expect(error.message.contains("DOCTYPE"), "\(error)")
@@ -47,7 +49,8 @@ import Testing
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
         let secret = try fixture.write("secret.txt", Self.secret)
-        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE records [ <!ENTITY x SYSTEM \"file://\(secret)\"> ]>\n<records><a>&x;</a></records>"
+        let text =
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE records [ <!ENTITY x SYSTEM \"file://\(secret)\"> ]>\n<records><a>&x;</a></records>"
         for bytes in [Self.utf16LE(text), Self.utf16BE(text)] {
             let error = try #require(try failure(fixture, "xxe16.xml", bytes))
             #expect(error.message.contains("DOCTYPE"), "\(error)")
@@ -60,8 +63,10 @@ import Testing
     @Test func utf16WithAByteOrderMarkLoadsLikeUTF8() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<records><organisation name=\"Café Müller 日本\"/><complaints><complaint id=\"C1\"/></complaints></records>"
-        let utf8 = try fixture.load("u8.xml", text.replacingOccurrences(of: "UTF-16", with: "UTF-8")).root.withoutLocations
+        let text =
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<records><organisation name=\"Café Müller 日本\"/><complaints><complaint id=\"C1\"/></complaints></records>"
+        let utf8 = try fixture.load("u8.xml", text.replacingOccurrences(of: "UTF-16", with: "UTF-8")).root
+            .withoutLocations
         for bytes in [Self.utf16LE(text), Self.utf16BE(text)] {
             let set = try RecordLoader.load(path: fixture.write("u16.xml", bytes: bytes))
             #expect(set.root.withoutLocations == utf8)
@@ -74,17 +79,23 @@ import Testing
         defer { fixture.remove() }
         let bytes = Array("<records>\n  <a>ok</a>\n  <b>x".utf8) + [0xFF, 0xFE] + Array("</b>\n</records>".utf8)
         let error = try #require(try failure(fixture, "bad-utf8.xml", bytes))
-        #expect(error.message == "the text is not valid UTF-8 (bytes 0xFF 0xFE 0x3C 0x2F); save the export with UTF-8 encoding, or declare its encoding in the XML declaration", "\(error)")
+        #expect(
+            error.message
+                == "the text is not valid UTF-8 (bytes 0xFF 0xFE 0x3C 0x2F); save the export with UTF-8 encoding, or declare its encoding in the XML declaration",
+            "\(error)")
         #expect(error.line == 3 && error.column > 1, "\(error)")
     }
 
     @Test func aThirtyMegabyteTextNodeIsBounded() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let bytes = Array("<records>\n<note>".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 30 << 20)
+        let bytes =
+            Array("<records>\n<note>".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 30 << 20)
             + Array("</note>\n</records>\n".utf8)
         let error = try #require(try failure(fixture, "huge-text.xml", bytes, within: .seconds(20)))
-        #expect(error.message == "a text value is longer than 10,000,000 characters, the most one field may hold", "\(error)")
+        #expect(
+            error.message == "a text value is longer than 10,000,000 characters, the most one field may hold",
+            "\(error)")
         #expect(error.line == 2 && error.column >= 1, "\(error)")
     }
 
@@ -95,9 +106,13 @@ import Testing
         let error = try #require(try failure(fixture, "cut.xml", Array(sample.prefix(sample.count / 2))))
         #expect(error.message.hasPrefix("the file is not valid XML"), "\(error)")
         #expect(error.line > 1 && error.column >= 1, "\(error)")
-        let short = try #require(try failure(fixture, "short.xml", Array("<records>\n  <complaints>\n    <complaint id=\"C1\">\n".utf8)))
+        let short = try #require(
+            try failure(fixture, "short.xml", Array("<records>\n  <complaints>\n    <complaint id=\"C1\">\n".utf8)))
         // The file ends after the newline that closes line 3: libxml2 reports the end, line 4 column 1.
-        #expect(short.description.hasSuffix(":4:1: error: the file is not valid XML: it ends before <complaint> (opened on line 3) is closed; it may have been cut short"), "\(short)")
+        #expect(
+            short.description.hasSuffix(
+                ":4:1: error: the file is not valid XML: it ends before <complaint> (opened on line 3) is closed; it may have been cut short"
+            ), "\(short)")
         let json = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.sample("records.json"))))
         let jsonError = try #require(try failure(fixture, "cut.json", Array(json.prefix(json.count / 2))))
         #expect(jsonError.message.contains("the file ends in the middle of"), "\(jsonError)")
@@ -132,11 +147,17 @@ import Testing
     @Test func elementErrorsCarryAColumn() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let duplicate = try #require(try failure(fixture, "dup.xml", Array("<records>\n  <a><b>1</b><c>2</c><b>3</b></a>\n</records>".utf8)))
-        #expect(duplicate.description.hasSuffix(":2:22: error: the field \"b\" appears twice in <a> (as two elements, or as an attribute and an element)"), "\(duplicate)")
-        let root = try #require(try failure(fixture, "root.xml", Array("<?xml version=\"1.0\"?>\n<!-- c --> <export/>".utf8)))
+        let duplicate = try #require(
+            try failure(fixture, "dup.xml", Array("<records>\n  <a><b>1</b><c>2</c><b>3</b></a>\n</records>".utf8)))
+        #expect(
+            duplicate.description.hasSuffix(
+                ":2:22: error: the field \"b\" appears twice in <a> (as two elements, or as an attribute and an element)"
+            ), "\(duplicate)")
+        let root = try #require(
+            try failure(fixture, "root.xml", Array("<?xml version=\"1.0\"?>\n<!-- c --> <export/>".utf8)))
         #expect(root.line == 2 && root.column == 12, "\(root)")
-        let deep = try #require(try failure(fixture, "deep.xml", Array(("<records>" + String(repeating: "<a>", count: 300)).utf8)))
+        let deep = try #require(
+            try failure(fixture, "deep.xml", Array(("<records>" + String(repeating: "<a>", count: 300)).utf8)))
         #expect(deep.line == 1 && deep.column > 10, "\(deep)")
     }
 
@@ -147,7 +168,9 @@ import Testing
         defer { fixture.remove() }
         for bytes in [Self.utf16LE("{\"a\": 1}"), Self.utf16BE("{\"a\": 1}")] {
             let error = try #require(try failure(fixture, "u16.json", bytes))
-            #expect(error.message == "the file is UTF-16 or UTF-32 encoded; JSON exports must be saved as UTF-8", "\(error)")
+            #expect(
+                error.message == "the file is UTF-16 or UTF-32 encoded; JSON exports must be saved as UTF-8", "\(error)"
+            )
             #expect(error.line == 1 && error.column == 1, "\(error)")
         }
     }

@@ -6,10 +6,13 @@ import Testing
     @Test func scalarsAreKeptAsWritten() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let root = try fixture.load("s.json", #"""
+        let root = try fixture.load(
+            "s.json",
+            #"""
             {"a": 3, "b": 2.50, "c": 1e400, "d": -0.5E+3, "e": true, "f": false,
              "g": "  padded\t", "h": "esc\"aped\\\/\n", "i": "\u00e9\ud83d\ude00", "j": "日本"}
-            """#).root
+            """#
+        ).root
         #expect(root["a"] == .text("3"))
         #expect(root["b"] == .text("2.50"))
         #expect(root["c"] == .text("1e400"))
@@ -25,17 +28,22 @@ import Testing
     @Test func absentFormsAreNotStored() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let root = try fixture.load("n.json", #"""
+        let root = try fixture.load(
+            "n.json",
+            #"""
             {"a": null, "b": "", "c": "   ", "d": [], "e": {}, "f": [null, ""], "g": {"x": null},
              "h": [[], {}], "keep": "1"}
-            """#).root
+            """#
+        ).root
         #expect(root.fields.map(\.name.string) == ["keep"])
     }
 
     @Test func recordsCarryTheLineAndColumnOfTheirBrace() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let set = try fixture.load("l.json", """
+        let set = try fixture.load(
+            "l.json",
+            """
             {
               "complaints": [
                 {"id": "C1"},
@@ -83,10 +91,16 @@ import Testing
     }
 
     @Test(arguments: [
-        Case(text: "{\n  \"a\": [1, 2", line: 2, column: 13, message: "the file ends in the middle of the list that starts on line 2"),
-        Case(text: "{\"a\": {\"b\": 1}", line: 1, column: 15, message: "the file ends in the middle of the object that starts on line 1"),
+        Case(
+            text: "{\n  \"a\": [1, 2", line: 2, column: 13,
+            message: "the file ends in the middle of the list that starts on line 2"),
+        Case(
+            text: "{\"a\": {\"b\": 1}", line: 1, column: 15,
+            message: "the file ends in the middle of the object that starts on line 1"),
         Case(text: "{\"a\": \"abc", line: 1, column: 7, message: "the file ends in the middle of a text value"),
-        Case(text: "{\"id\": 1,\n \"id\": 2}", line: 2, column: 2, message: "the JSON key \"id\" appears twice in the same object"),
+        Case(
+            text: "{\"id\": 1,\n \"id\": 2}", line: 2, column: 2,
+            message: "the JSON key \"id\" appears twice in the same object"),
         Case(text: "{\"a\": \"\\ud83d x\"}", line: 1, column: 8, message: "lone surrogate"),
         Case(text: "{\"a\": \"\\udc00\"}", line: 1, column: 8, message: "lone surrogate"),
         Case(text: "{\"a\": \"\\q\"}", line: 1, column: 8, message: "invalid escape 'q'"),
@@ -101,8 +115,10 @@ import Testing
         Case(text: "{\"a\": 1e}", line: 1, column: 7, message: "exponent"),
         Case(text: "{\"a\": 1} x", line: 1, column: 10, message: "more text after the end of the JSON object"),
         Case(text: "{\"a\": 1}\n{}", line: 2, column: 1, message: "more text after the end of the JSON object"),
-        Case(text: "[{\"a\": 1}]", line: 1, column: 1,
-             message: "the export must be a JSON object whose keys are collections such as \"complaints\"; found an array"),
+        Case(
+            text: "[{\"a\": 1}]", line: 1, column: 1,
+            message:
+                "the export must be a JSON object whose keys are collections such as \"complaints\"; found an array"),
         Case(text: "\"text\"", line: 1, column: 1, message: "found a text value"),
         Case(text: "{\"a\": 1,}", line: 1, column: 9, message: "comma before '}'"),
         Case(text: "{\"a\": [1,]}", line: 1, column: 10, message: "comma before ']'"),
@@ -112,7 +128,7 @@ import Testing
         Case(text: "{\"a\": tru}", line: 1, column: 7, message: "expected a value"),
         Case(text: "{\"a\": nulls}", line: 1, column: 11, message: "unexpected text after 'null'"),
         Case(text: "{\"a\": 'x'}", line: 1, column: 7, message: "expected a value"),
-        Case(text: "  \n ", line: 0, column: 0, message: "the file is empty"),
+        Case(text: "  \n ", line: 0, column: 0, message: "the file is empty")
     ])
     func errorsNameTheProblemAndThePlace(_ test: Case) throws {
         let fixture = try LoaderFixture()

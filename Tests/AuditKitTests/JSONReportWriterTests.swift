@@ -12,11 +12,14 @@ import Testing
         return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
     }
 
-    static func expectSameAsEncoder(_ report: AuditReport, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func expectSameAsEncoder(_ report: AuditReport, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+        throws
+    {
         let written = JSONReportRenderer().render(report)
         let expected = try reference(report)
-        #expect(written == expected, "first difference at byte \(firstDifference(written, expected))",
-                sourceLocation: sourceLocation)
+        #expect(
+            written == expected, "first difference at byte \(firstDifference(written, expected))",
+            sourceLocation: sourceLocation)
         // The bytes `check` writes to the file (no string in between) are the same.
         var bytes: [UInt8] = []
         try JSONReportRenderer().rendered(report).write { bytes.append(contentsOf: $0) }
@@ -24,7 +27,8 @@ import Testing
     }
 
     static func firstDifference(_ lhs: String, _ rhs: String) -> Int {
-        zip(lhs.utf8, rhs.utf8).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(lhs.utf8.count, rhs.utf8.count)
+        zip(lhs.utf8, rhs.utf8).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(lhs.utf8.count, rhs.utf8.count)
     }
 
     static let cases: [(sample: String, spelling: String, stage: Stage, language: Language)] =
@@ -36,13 +40,16 @@ import Testing
             }
         }
 
-    static func report(sample: String, spelling: String = "json", stage: Stage = .certification,
-                       language: Language = .en, pipeline: PipelineOptions = PipelineOptions()) throws -> AuditReport {
+    static func report(
+        sample: String, spelling: String = "json", stage: Stage = .certification,
+        language: Language = .en, pipeline: PipelineOptions = PipelineOptions()
+    ) throws -> AuditReport {
         var options = AuditOptions(asOf: EvaluationHarness.auditDate, stage: stage, language: language)
         options.pipeline = pipeline
         let path = BundledRuleTests.repository.appendingPathComponent("Samples/\(sample)/records.\(spelling)").path
-        return try AuditEngine.run(rules: RuleSet.load(paths: BundledRuleTests.ruleDirectories),
-                                   records: RecordLoader.load(path: path), options: options)
+        return try AuditEngine.run(
+            rules: RuleSet.load(paths: BundledRuleTests.ruleDirectories),
+            records: RecordLoader.load(path: path), options: options)
     }
 
     @Test(arguments: cases.indices)
@@ -54,15 +61,19 @@ import Testing
     @Test(arguments: BundledRuleTests.samples)
     func withWaiversABaselineAndATimestamp(sample: String) throws {
         let all = try Self.report(sample: sample).findings
-        let valid = Waiver(rule: all.last?.rule, recordPattern: "*", justification: "Accepted \"for now\" / see NC-7",
-                           approver: "C. Dupont", expires: "2027-01-31", correctiveAction: "NC-7", line: 3)
-        let byFingerprint = Waiver(fingerprint: all.last?.fingerprint, justification: "Known", approver: "A. Martin",
-                                   expires: "2027-06-30")
+        let valid = Waiver(
+            rule: all.last?.rule, recordPattern: "*", justification: "Accepted \"for now\" / see NC-7",
+            approver: "C. Dupont", expires: "2027-01-31", correctiveAction: "NC-7", line: 3)
+        let byFingerprint = Waiver(
+            fingerprint: all.last?.fingerprint, justification: "Known", approver: "A. Martin",
+            expires: "2027-06-30")
         let expired = Waiver(rule: "K06", justification: "old", approver: "A", expires: "2026-01-31", line: 4)
         let incomplete = Waiver(fingerprint: "abc", justification: " ", expires: "someday", line: 9)
         let baseline = Set(all.dropLast().prefix(1).map(\.fingerprint))
-        var report = try Self.report(sample: sample, pipeline: PipelineOptions(
-            waivers: [valid, byFingerprint, expired, incomplete], waiversFile: "waivers.yml", baseline: baseline))
+        var report = try Self.report(
+            sample: sample,
+            pipeline: PipelineOptions(
+                waivers: [valid, byFingerprint, expired, incomplete], waiversFile: "waivers.yml", baseline: baseline))
         #expect(report.findings.contains { $0.waiver != nil })
         try Self.expectSameAsEncoder(report)
         report.generatedAt = "2026-11-15T09:30:00Z"
@@ -79,10 +90,12 @@ import Testing
         try handles.0.close()
         try handles.1.close()
         for (stage, language) in [(Stage.certification, Language.en), (.certification, .fr), (.initial, .fr)] {
-            let report = try AuditEngine.run(rules: RuleSet.load(paths: BundledRuleTests.ruleDirectories),
-                                             records: RecordLoader.load(path: path),
-                                             options: AuditOptions(asOf: EvaluationHarness.auditDate, stage: stage,
-                                                                   language: language))
+            let report = try AuditEngine.run(
+                rules: RuleSet.load(paths: BundledRuleTests.ruleDirectories),
+                records: RecordLoader.load(path: path),
+                options: AuditOptions(
+                    asOf: EvaluationHarness.auditDate, stage: stage,
+                    language: language))
             if stage == .certification { #expect(report.findings.contains { $0.evidence.count >= 3 }) }
             try Self.expectSameAsEncoder(report)
         }
@@ -99,15 +112,18 @@ import Testing
     }()
 
     @Test func awkwardTextEverywhereAStringIsWritten() throws {
-        var finding = Finding(rule: "K05-\(Self.awkward)", standard: .iso10002, clause: "7.2 \(Self.awkward)", grade: .minor,
-                              collection: Self.awkward, record: "=CMD|'/C calc'!A0 \(Self.awkward)",
-                              message: Self.awkward, location: .init(file: "dir/records \(Self.awkward).xml", line: -7))
+        var finding = Finding(
+            rule: "K05-\(Self.awkward)", standard: .iso10002, clause: "7.2 \(Self.awkward)", grade: .minor,
+            collection: Self.awkward, record: "=CMD|'/C calc'!A0 \(Self.awkward)",
+            message: Self.awkward, location: .init(file: "dir/records \(Self.awkward).xml", line: -7))
         finding.fingerprint = "\(Self.awkward)#2"
-        finding.waiver = Waiver(fingerprint: Self.awkward, rule: Self.awkward, recordPattern: Self.awkward,
-                                justification: Self.awkward, approver: Self.awkward, expires: Self.awkward,
-                                correctiveAction: Self.awkward, line: Int.max)
-        var systemic = Finding(rule: "AR-systemic", standard: .iso9001, clause: "9.2.2", grade: .major, record: nil,
-                               message: "Systemic: \(Self.awkward)", location: .init(file: nil, line: nil))
+        finding.waiver = Waiver(
+            fingerprint: Self.awkward, rule: Self.awkward, recordPattern: Self.awkward,
+            justification: Self.awkward, approver: Self.awkward, expires: Self.awkward,
+            correctiveAction: Self.awkward, line: Int.max)
+        var systemic = Finding(
+            rule: "AR-systemic", standard: .iso9001, clause: "9.2.2", grade: .major, record: nil,
+            message: "Systemic: \(Self.awkward)", location: .init(file: nil, line: nil))
         var bare = finding
         bare.waiver = Waiver(line: Int.min)
         bare.collection = nil
@@ -119,13 +135,21 @@ import Testing
             stage: .initial, language: .fr, standards: [.iso9001, .iso10002],
             inputs: [InputFile(path: "/tmp/\(Self.awkward).json", format: "json", sha256: Self.awkward, records: 0)],
             rules: .init(fingerprint: Self.awkward, evaluated: -1),
-            notApplicable: [NotApplicableDeclaration(clause: Self.awkward, justification: nil, accepted: false),
-                            NotApplicableDeclaration(clause: "8.3", justification: Self.awkward, accepted: true)],
-            clauses: base.clauses + [.init(standard: .iso9001, clause: Self.awkward, title: Self.awkward, status: .gap,
-                                           verifyOnSite: Self.awkward, rules: [Self.awkward, ""], justification: Self.awkward)],
+            notApplicable: [
+                NotApplicableDeclaration(clause: Self.awkward, justification: nil, accepted: false),
+                NotApplicableDeclaration(clause: "8.3", justification: Self.awkward, accepted: true)
+            ],
+            clauses: base.clauses + [
+                .init(
+                    standard: .iso9001, clause: Self.awkward, title: Self.awkward, status: .gap,
+                    verifyOnSite: Self.awkward, rules: [Self.awkward, ""], justification: Self.awkward)
+            ],
             findings: base.findings + [finding, systemic, bare],
-            ruleResults: base.ruleResults + [.init(id: Self.awkward, title: Self.awkward, standard: .iso10002, clause: "",
-                                                   grade: .opportunity, guidance: Self.awkward, findings: 0)],
+            ruleResults: base.ruleResults + [
+                .init(
+                    id: Self.awkward, title: Self.awkward, standard: .iso10002, clause: "",
+                    grade: .opportunity, guidance: Self.awkward, findings: 0)
+            ],
             complaintIndicators: ComplaintIndicators(
                 total: 0, byMonth: [.init(month: Self.awkward, count: -3)],
                 acknowledgement: .init(days: [-5, 0, 12], pending: 2, targetDays: nil),
@@ -134,17 +158,20 @@ import Testing
         report.generatedAt = Self.awkward
         try Self.expectSameAsEncoder(report)
         // Stage 2 adds the recommendation and the corrective action plan.
-        let certification = AuditReport(asOf: ReportFixtures.auditDate, stage: .certification, standards: [],
-                                        inputs: [], rules: report.rules, clauses: [], findings: report.findings,
-                                        ruleResults: [])
+        let certification = AuditReport(
+            asOf: ReportFixtures.auditDate, stage: .certification, standards: [],
+            inputs: [], rules: report.rules, clauses: [], findings: report.findings,
+            ruleResults: [])
         try Self.expectSameAsEncoder(certification)
     }
 
     @Test func emptyReports() throws {
         for stage in Stage.allCases {
-            try Self.expectSameAsEncoder(AuditReport(asOf: ReportFixtures.auditDate, stage: stage, standards: [],
-                                                     inputs: [], rules: .init(fingerprint: "", evaluated: 0),
-                                                     clauses: [], findings: [], ruleResults: []))
+            try Self.expectSameAsEncoder(
+                AuditReport(
+                    asOf: ReportFixtures.auditDate, stage: stage, standards: [],
+                    inputs: [], rules: .init(fingerprint: "", evaluated: 0),
+                    clauses: [], findings: [], ruleResults: []))
         }
     }
 

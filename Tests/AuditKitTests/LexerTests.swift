@@ -10,8 +10,11 @@ import Testing
     @Test func wordsNumbersDatesAndSymbols() throws {
         let (tokens, error) = lex("rule Q44-x 8.5.1 2026-03-01 <= != ( ) [ ] , . * / + - = < > >= # comment\nend")
         #expect(error == nil)
-        #expect(tokens.map(\.text) == ["rule", "Q44", "-", "x", "8.5.1", "2026-03-01", "<=", "!=", "(", ")", "[",
-                                       "]", ",", ".", "*", "/", "+", "-", "=", "<", ">", ">=", "end", ""])
+        #expect(
+            tokens.map(\.text) == [
+                "rule", "Q44", "-", "x", "8.5.1", "2026-03-01", "<=", "!=", "(", ")", "[",
+                "]", ",", ".", "*", "/", "+", "-", "=", "<", ">", ">=", "end", ""
+            ])
         #expect(tokens.map(\.kind).prefix(6) == [.word, .word, .symbol, .word, .number, .date])
         #expect(tokens.map(\.spaceBefore).prefix(5) == [true, true, false, false, true])
         #expect(tokens[5].date == CalendarDate(year: 2026, month: 3, day: 1))
@@ -28,9 +31,13 @@ import Testing
     @Test func windowsLineBreaksAccentsAndLettersBeyondASCIIAreRead() throws {
         // A rule file saved on Windows, with an accent written as e + a combining mark (one
         // character, two code points) and a word in letters beyond ASCII.
-        let source = "title \"Re\u{301}clamation \u{2014} d\u{E9}lai\"\r\nd\u{E9}lai_2 = 3 # note \u{E9}t\u{E9}\r\n\"\"\"\r\n    ligne \u{E0} \"deux\"\r\n    \"\"\"\r\n  \u{2019}"
+        let source =
+            "title \"Re\u{301}clamation \u{2014} d\u{E9}lai\"\r\nd\u{E9}lai_2 = 3 # note \u{E9}t\u{E9}\r\n\"\"\"\r\n    ligne \u{E0} \"deux\"\r\n    \"\"\"\r\n  \u{2019}"
         let (tokens, error) = lex(source)
-        #expect(tokens.map(\.text).prefix(5) == ["title", "\"Re\u{301}clamation \u{2014} d\u{E9}lai\"", "d\u{E9}lai_2", "=", "3"])
+        #expect(
+            tokens.map(\.text).prefix(5) == [
+                "title", "\"Re\u{301}clamation \u{2014} d\u{E9}lai\"", "d\u{E9}lai_2", "=", "3"
+            ])
         #expect(tokens[1].value == "Re\u{301}clamation \u{2014} d\u{E9}lai")
         #expect(tokens[2].location == SourceLocation(file: 2, line: 2, column: 1))
         #expect(tokens[4].location == SourceLocation(file: 2, line: 2, column: 11))
@@ -70,10 +77,16 @@ import Testing
     @Test(arguments: [
         ("x = 2026-02-30", "1:5: 2026-02-30 is not a valid date"),
         ("x = 2026-13-01", "1:5: 2026-13-01 is not a valid date"),
-        ("\"a\\qb\"", "1:3: unknown escape '\\q' in a text; write \\\" for a quote, \\\\ for a backslash, "
-            + "\\n for a new line or \\t for a tab"),
-        ("title \"open\nend", "1:7: this text is not closed; add '\"' at its end, on the same line "
-            + "(use \"\"\" for a text across lines)"),
+        (
+            "\"a\\qb\"",
+            "1:3: unknown escape '\\q' in a text; write \\\" for a quote, \\\\ for a backslash, "
+                + "\\n for a new line or \\t for a tab"
+        ),
+        (
+            "title \"open\nend",
+            "1:7: this text is not closed; add '\"' at its end, on the same line "
+                + "(use \"\"\" for a text across lines)"
+        ),
         ("x\n guidance \"\"\"\n text", "2:11: this long text is not closed; add \"\"\" at its end"),
         ("a @ b", "1:3: unexpected character '@'"),
         ("a && b", "1:3: unexpected '&&'; write 'and'"),
@@ -81,7 +94,7 @@ import Testing
         ("a == b", "1:3: unexpected '=='; write '=' to compare two values"),
         ("a <> b", "1:3: unexpected '<>'; write '!=' for 'not equal'"),
         ("! a", "1:1: unexpected '!'; write 'not' to negate a condition"),
-        ("x = 'a'", "1:5: unexpected quote mark '; write texts in straight double quotes: \"like this\""),
+        ("x = 'a'", "1:5: unexpected quote mark '; write texts in straight double quotes: \"like this\"")
     ])
     func errors(source: String, expected: String) throws {
         let error = try #require(lex(source).error)
@@ -91,8 +104,10 @@ import Testing
 
     /// The lexer reads bytes; columns still count characters: an accent written as two code
     /// points, an emoji flag or family, Chinese, Hebrew, a dash, each counts one.
-    @Test(arguments: ["message \"é è ê\" ", "x = \"Re\u{301}clamation\" ", "\"🇫🇷 👨‍👩‍👧 ok\" ", "\"投诉 处理\" ",
-                      "\"תלונה\" ", "\"a — b\" ", "délai_é ", "\"\u{E9}\u{301}\u{302}\" ", "e\u{301}e\u{301} ", ""])
+    @Test(arguments: [
+        "message \"é è ê\" ", "x = \"Re\u{301}clamation\" ", "\"🇫🇷 👨‍👩‍👧 ok\" ", "\"投诉 处理\" ",
+        "\"תלונה\" ", "\"a — b\" ", "délai_é ", "\"\u{E9}\u{301}\u{302}\" ", "e\u{301}e\u{301} ", ""
+    ])
     func columnsAfterCharactersBeyondASCIICountCharacters(_ prefix: String) throws {
         for line in [1, 3] {
             let before = String(repeating: "x\n", count: line - 1)
@@ -100,7 +115,9 @@ import Testing
             #expect(error.line == line && error.column == prefix.count + 1, "\(prefix): \(error.line):\(error.column)")
             // Tokens after the first error-free ones keep their columns too.
             let tokens = lex(before + prefix + "zz").tokens
-            #expect(tokens.dropLast().last?.location == SourceLocation(file: 2, line: line, column: prefix.count + 1), "\(prefix)")
+            #expect(
+                tokens.dropLast().last?.location == SourceLocation(file: 2, line: line, column: prefix.count + 1),
+                "\(prefix)")
         }
     }
 
@@ -122,8 +139,12 @@ import Testing
         #expect(value == "Réclamation reçue — délai {x.y}\nà traiter {x.z}.")
         #expect(tokens[1].valueLocations.count == value.count)
         let brace = try #require(value.firstIndex(of: "{"))
-        #expect(tokens[1].valueLocations[value.distance(from: value.startIndex, to: brace)] == SourceLocation(file: 2, line: 2, column: 31))
+        #expect(
+            tokens[1].valueLocations[value.distance(from: value.startIndex, to: brace)]
+                == SourceLocation(file: 2, line: 2, column: 31))
         let second = try #require(value.lastIndex(of: "{"))
-        #expect(tokens[1].valueLocations[value.distance(from: value.startIndex, to: second)] == SourceLocation(file: 2, line: 3, column: 15))
+        #expect(
+            tokens[1].valueLocations[value.distance(from: value.startIndex, to: second)]
+                == SourceLocation(file: 2, line: 3, column: 15))
     }
 }

@@ -169,10 +169,14 @@ extension Value {
     @Test func attributesAndChildrenAreInterchangeable() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let attributes = try fixture.load("a.xml", """
+        let attributes = try fixture.load(
+            "a.xml",
+            """
             <records><complaints><complaint id="C1" received_on="2026-01-02"/></complaints></records>
             """)
-        let children = try fixture.load("b.xml", """
+        let children = try fixture.load(
+            "b.xml",
+            """
             <records><complaints><complaint><id>C1</id><received_on>2026-01-02</received_on></complaint></complaints></records>
             """)
         let json = try fixture.load("c.json", #"{"complaints": [{"id": "C1", "received_on": "2026-01-02"}]}"#)
@@ -184,8 +188,10 @@ extension Value {
         ("<records><processes><process>P1</process></processes></records>", #"{"processes": ["P1"]}"#),
         ("<records><inputs><input>a</input><input>b</input></inputs></records>", #"{"inputs": ["a", "b"]}"#),
         ("<records><people><person id=\"P1\"/></people></records>", #"{"people": [{"id": "P1"}]}"#),
-        ("<records><analyses><analysis><period>Q1</period></analysis></analyses></records>",
-         #"{"analyses": [{"period": "Q1"}]}"#),
+        (
+            "<records><analyses><analysis><period>Q1</period></analysis></analyses></records>",
+            #"{"analyses": [{"period": "Q1"}]}"#
+        ),
         ("<records><categories><category>x</category></categories></records>", #"{"categories": ["x"]}"#),
         ("<records><boxes><box>x</box></boxes></records>", #"{"boxes": ["x"]}"#),
         ("<records><stuff><item>x</item></stuff></records>", #"{"stuff": ["x"]}"#),
@@ -196,19 +202,31 @@ extension Value {
         ("<records><m>text<a>1</a>more</m></records>", #"{"m": {"a": "1"}}"#),
         // Contract list fields are lists with one item too, under any item name the XML Schema accepts
         // (a misnamed item is reported by validation: RecordValidationTests, SchemaValidationContextTests).
-        ("<records><organisation><top_management><person>P1</person></top_management></organisation></records>",
-         #"{"organisation": {"top_management": ["P1"]}}"#),
-        ("<records><internal_audits><internal_audit id=\"A1\"><distributed_to><person>P2</person></distributed_to><findings><nonconformity>N1</nonconformity></findings></internal_audit></internal_audits></records>",
-         #"{"internal_audits": [{"id": "A1", "distributed_to": ["P2"], "findings": ["N1"]}]}"#),
-        ("<records><management_reviews><management_review id=\"M1\"><attendees><person>P1</person></attendees><actions><action><id>A1</id></action></actions></management_review></management_reviews></records>",
-         #"{"management_reviews": [{"id": "M1", "attendees": ["P1"], "actions": [{"id": "A1"}]}]}"#),
-        ("<records><equipment><item><id>E1</id><status>in_use</status></item></equipment></records>",
-         #"{"equipment": [{"id": "E1", "status": "in_use"}]}"#),
+        (
+            "<records><organisation><top_management><person>P1</person></top_management></organisation></records>",
+            #"{"organisation": {"top_management": ["P1"]}}"#
+        ),
+        (
+            "<records><internal_audits><internal_audit id=\"A1\"><distributed_to><person>P2</person></distributed_to><findings><nonconformity>N1</nonconformity></findings></internal_audit></internal_audits></records>",
+            #"{"internal_audits": [{"id": "A1", "distributed_to": ["P2"], "findings": ["N1"]}]}"#
+        ),
+        (
+            "<records><management_reviews><management_review id=\"M1\"><attendees><person>P1</person></attendees><actions><action><id>A1</id></action></actions></management_review></management_reviews></records>",
+            #"{"management_reviews": [{"id": "M1", "attendees": ["P1"], "actions": [{"id": "A1"}]}]}"#
+        ),
+        (
+            "<records><equipment><item><id>E1</id><status>in_use</status></item></equipment></records>",
+            #"{"equipment": [{"id": "E1", "status": "in_use"}]}"#
+        ),
         ("<records><equipment><entry id=\"E1\"/></equipment></records>", #"{"equipment": [{"id": "E1"}]}"#),
-        ("<records><organisation><standards><standard>ISO 9001:2015</standard></standards></organisation></records>",
-         #"{"organisation": {"standards": ["ISO 9001:2015"]}}"#),
-        ("<records><complaints_handling><channels><channel>x</channel></channels></complaints_handling></records>",
-         #"{"complaints_handling": {"channels": ["x"]}}"#),
+        (
+            "<records><organisation><standards><standard>ISO 9001:2015</standard></standards></organisation></records>",
+            #"{"organisation": {"standards": ["ISO 9001:2015"]}}"#
+        ),
+        (
+            "<records><complaints_handling><channels><channel>x</channel></channels></complaints_handling></records>",
+            #"{"complaints_handling": {"channels": ["x"]}}"#
+        )
     ])
     func equivalentSpellings(xml: String, json: String) throws {
         let fixture = try LoaderFixture()

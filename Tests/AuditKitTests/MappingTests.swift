@@ -16,25 +16,31 @@ import Testing
     }
 
     @Test func mappingErrorsNameTheirLineAndColumn() throws {
-        let unknownField = try #require(mappingError("""
-            collections:
-              complaints:
-                fields:
-                  id: Numéro
-                  recieved_on: Reçue le
-            """))
+        let unknownField = try #require(
+            mappingError(
+                """
+                collections:
+                  complaints:
+                    fields:
+                      id: Numéro
+                      recieved_on: Reçue le
+                """))
         #expect(unknownField.line == 5)
         #expect(unknownField.column == 7)
-        #expect(unknownField.message == "'recieved_on' is not a field of complaints in the records contract; did you mean 'received_on'?")
+        #expect(
+            unknownField.message
+                == "'recieved_on' is not a field of complaints in the records contract; did you mean 'received_on'?")
         #expect(unknownField.description.hasPrefix("m.yml:5:7: error: "))
 
-        let unknownKey = try #require(mappingError("""
-            collections:
-              complaints:
-                fields:
-                  priority:
-                    colunm: Priorité
-            """))
+        let unknownKey = try #require(
+            mappingError(
+                """
+                collections:
+                  complaints:
+                    fields:
+                      priority:
+                        colunm: Priorité
+                """))
         #expect(unknownKey.line == 5)
         #expect(unknownKey.message == "unknown key 'colunm' for field 'priority'; did you mean 'column'?")
 
@@ -42,7 +48,8 @@ import Testing
         #expect(collection.line == 2)
         #expect(collection.message.hasSuffix("did you mean 'complaints'?"))
 
-        let layout = try #require(mappingError("date_format: dd/mm/yyy/q\ncollections:\n  complaints:\n    fields: {id: N}\n"))
+        let layout = try #require(
+            mappingError("date_format: dd/mm/yyy/q\ncollections:\n  complaints:\n    fields: {id: N}\n"))
         #expect(layout.line == 1)
         #expect(layout.column == 14)
 
@@ -50,7 +57,8 @@ import Testing
         #expect(syntax.line > 0)
         #expect(syntax.message.hasPrefix("this is not valid YAML"))
 
-        let notDate = try #require(mappingError("collections:\n  complaints:\n    fields:\n      channel: {column: C, date: dd/mm/yyyy}\n"))
+        let notDate = try #require(
+            mappingError("collections:\n  complaints:\n    fields:\n      channel: {column: C, date: dd/mm/yyyy}\n"))
         #expect(notDate.line == 4)
     }
 
@@ -71,7 +79,8 @@ import Testing
     @Test func csvWithBOMSemicolonsQuotedLineBreaksAndEmptyCells() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let text = "N°;Reçue le;Description;Priorité\r\nR1;15/03/2026;\"Deux lignes\nici; avec ; \"\"guillemets\"\"\";Haute\r\n\r\nR2;;;\r\nR3;01/04/2026;Simple;basse\r\n"
+        let text =
+            "N°;Reçue le;Description;Priorité\r\nR1;15/03/2026;\"Deux lignes\nici; avec ; \"\"guillemets\"\"\";Haute\r\n\r\nR2;;;\r\nR3;01/04/2026;Simple;basse\r\n"
         let path = try fixture.write("registre.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
         let (table, _) = try CSVTable.read(path: path)
         #expect(table.separator == ";")
@@ -79,18 +88,19 @@ import Testing
         #expect(table.rows.map(\.line) == [2, 5, 6])
         #expect(table.rows[0].cells[2] == "Deux lignes\nici; avec ; \"guillemets\"")
 
-        let mapping = try MappingReader.read(source: """
-            date_format: dd/mm/yyyy
-            collections:
-              complaints:
-                file: registre.csv
-                fields:
-                  id: N°
-                  received_on: Reçue le
-                  description: Description
-                  priority: {column: Priorité, values: {Haute: high, Basse: low}}
-                  channel: {constant: letter}
-            """, path: "m.yml")
+        let mapping = try MappingReader.read(
+            source: """
+                date_format: dd/mm/yyyy
+                collections:
+                  complaints:
+                    file: registre.csv
+                    fields:
+                      id: N°
+                      received_on: Reçue le
+                      description: Description
+                      priority: {column: Priorité, values: {Haute: high, Basse: low}}
+                      channel: {constant: letter}
+                """, path: "m.yml")
         let records = try MappedLoader.load(paths: [path], mapping: mapping)
         let complaints = try #require(records.root["complaints"]).items.compactMap(\.record)
         #expect(complaints.map(\.location.line) == [2, 5, 6])
@@ -109,46 +119,57 @@ import Testing
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
         let path = try fixture.write("complaints.csv", "id,received,prio\nC1,2026-01-02,urgent\n")
-        let mapping = try MappingReader.read(source: """
-            collections:
-              complaints:
-                fields:
-                  id: id
-                  received_on: received
-                  priority: prio
-            """, path: "m.yml")
+        let mapping = try MappingReader.read(
+            source: """
+                collections:
+                  complaints:
+                    fields:
+                      id: id
+                      received_on: received
+                      priority: prio
+                """, path: "m.yml")
         let records = try MappedLoader.load(paths: [path], mapping: mapping)
         let violations = ContractValidator.violations(in: records)
-        #expect(violations.map(\.message) == ["'priority' should be one of low, medium, high, critical, not 'urgent' (complaints record C1)"])
+        #expect(
+            violations.map(\.message) == [
+                "'priority' should be one of low, medium, high, critical, not 'urgent' (complaints record C1)"
+            ])
         #expect(violations.first?.line == 2)
 
-        let wrong = try MappingReader.read(source: "collections:\n  complaints:\n    fields:\n      id: id\n      priority: prioriti\n", path: "m.yml")
+        let wrong = try MappingReader.read(
+            source: "collections:\n  complaints:\n    fields:\n      id: id\n      priority: prioriti\n", path: "m.yml")
         do {
             _ = try MappedLoader.load(paths: [path], mapping: wrong)
             Issue.record("a missing column must be an error")
         } catch {
-            #expect(error.description == "m.yml:5:7: error: the column 'prioriti' is not in complaints.csv; its columns are 'id', 'received', 'prio'")
+            #expect(
+                error.description
+                    == "m.yml:5:7: error: the column 'prioriti' is not in complaints.csv; its columns are 'id', 'received', 'prio'"
+            )
         }
     }
 
     @Test func exportsAreRenamedAndReshaped() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let path = try fixture.write("crm.json", """
+        let path = try fixture.write(
+            "crm.json",
+            """
             {"tickets": [{"ref": "T1", "opened": "02.01.2026", "customer": {"name": "Acme"}, "urgency": "Haute", "note": "x"}],
              "people": [{"id": "P1"}]}
             """)
-        let mapping = try MappingReader.read(source: """
-            collections:
-              complaints:
-                source: tickets
-                keep_other_fields: false
-                fields:
-                  id: ref
-                  received_on: {field: opened, date: dd.mm.yyyy}
-                  complainant: customer.name
-                  priority: {field: urgency, values: {Haute: high}}
-            """, path: "m.yml")
+        let mapping = try MappingReader.read(
+            source: """
+                collections:
+                  complaints:
+                    source: tickets
+                    keep_other_fields: false
+                    fields:
+                      id: ref
+                      received_on: {field: opened, date: dd.mm.yyyy}
+                      complainant: customer.name
+                      priority: {field: urgency, values: {Haute: high}}
+                """, path: "m.yml")
         let records = try MappedLoader.load(paths: [path], mapping: mapping)
         let complaint = try #require(records.root["complaints"]?.items.first?.record)
         #expect(complaint["received_on"] == .text("2026-01-02"))
@@ -164,7 +185,8 @@ import Testing
         let csv = Self.sample.appendingPathComponent("reclamations.csv").path
         var mapped = try MappedLoader.load(paths: [csv], mapping: mapping)
         mapped.violations = ContractValidator.violations(in: mapped)
-        let expected = try RecordValidation.validate(path: Self.sample.appendingPathComponent("expected-records.json").path)
+        let expected = try RecordValidation.validate(
+            path: Self.sample.appendingPathComponent("expected-records.json").path)
         var contract = expected.records
         contract.violations = expected.violations
 
@@ -173,7 +195,9 @@ import Testing
         let options = AuditOptions(asOf: CalendarDate(year: 2026, month: 11, day: 15)!)
         let fromCSV = try AuditEngine.run(rules: rules, records: mapped, options: options).findings
         let fromJSON = try AuditEngine.run(rules: rules, records: contract, options: options).findings
-        func key(_ finding: Finding) -> String { "\(finding.rule) \(finding.record ?? "-") \(finding.grade) \(finding.message)" }
+        func key(_ finding: Finding) -> String {
+            "\(finding.rule) \(finding.record ?? "-") \(finding.grade) \(finding.message)"
+        }
         #expect(fromCSV.map(key) == fromJSON.map(key))
         #expect(fromCSV.count >= 3)
         // Findings point at spreadsheet rows: REC-2026-004 starts on line 6 (row 3 holds a line break).

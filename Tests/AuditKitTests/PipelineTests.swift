@@ -5,27 +5,30 @@ import Testing
 /// Fingerprints, waivers, baselines, diffs and the configuration file: what a CI pipeline relies on.
 @Suite struct PipelineTests {
     static let rules = """
-    rule K06
-      title "Remedy recorded"
-      standard iso10002
-      clause 7.2
-      grade observation
-      for each c in complaints
-      require c.remedy_sought is present
-      message "Complaint {c.id} has no remedy."
-    end
-    """
+        rule K06
+          title "Remedy recorded"
+          standard iso10002
+          clause 7.2
+          grade observation
+          for each c in complaints
+          require c.remedy_sought is present
+          message "Complaint {c.id} has no remedy."
+        end
+        """
 
     static func json(_ ids: [String]) -> String {
         "{\"complaints\": [" + ids.map { "{\"id\": \"\($0)\"}" }.joined(separator: ",\n") + "]}"
     }
 
-    static func report(_ ids: [String], pipeline: PipelineOptions = PipelineOptions(),
-                       language: Language = .en) throws -> AuditReport {
+    static func report(
+        _ ids: [String], pipeline: PipelineOptions = PipelineOptions(),
+        language: Language = .en
+    ) throws -> AuditReport {
         var options = AuditOptions(asOf: EvaluationHarness.auditDate, language: language)
         options.pipeline = pipeline
-        return try AuditEngine.run(rules: EvaluationHarness.ruleSet(rules), records: EvaluationHarness.records(json: json(ids)),
-                                   options: options)
+        return try AuditEngine.run(
+            rules: EvaluationHarness.ruleSet(rules), records: EvaluationHarness.records(json: json(ids)),
+            options: options)
     }
 
     @Test func fingerprintsDoNotDependOnPosition() throws {
@@ -45,8 +48,9 @@ import Testing
     }
 
     @Test func waiversMarkFindingsWithoutHidingThem() throws {
-        let waiver = Waiver(rule: "K06", recordPattern: "C1*", justification: "Form changed in May",
-                            approver: "C. Dupont", expires: "2026-12-31", correctiveAction: "NC-7")
+        let waiver = Waiver(
+            rule: "K06", recordPattern: "C1*", justification: "Form changed in May",
+            approver: "C. Dupont", expires: "2026-12-31", correctiveAction: "NC-7")
         let report = try Self.report(["C1", "C10", "C2"], pipeline: PipelineOptions(waivers: [waiver]))
         #expect(report.findings.count == 3)
         #expect(report.findings.filter { $0.waiver != nil }.compactMap(\.record) == ["C1", "C10"])
@@ -54,32 +58,39 @@ import Testing
         #expect(report.openFindings(atOrAbove: .observation) == 1)
         // The waivers were checked, so the check is in the report's rules, with no finding.
         #expect(report.ruleResults.first { $0.id == "AR-waiver-invalid" }?.findings == 0)
-        #expect(!(try Self.report(["C1"])).ruleResults.contains { $0.id == "AR-waiver-invalid" },
-                "without waivers the check does not run")
+        #expect(
+            !(try Self.report(["C1"])).ruleResults.contains { $0.id == "AR-waiver-invalid" },
+            "without waivers the check does not run")
     }
 
     @Test func invalidWaiversAreFindingsThemselves() throws {
         let expired = Waiver(rule: "K06", justification: "old", approver: "A", expires: "2026-01-31", line: 4)
         let anonymous = Waiver(fingerprint: "abc", justification: " ", expires: "2027-01-01", line: 9)
-        let report = try Self.report(["C1"], pipeline: PipelineOptions(waivers: [expired, anonymous], waiversFile: "waivers.yml"))
+        let report = try Self.report(
+            ["C1"], pipeline: PipelineOptions(waivers: [expired, anonymous], waiversFile: "waivers.yml"))
         let problems = report.findings.filter { $0.rule == "AR-waiver-invalid" }
-        #expect(problems.map(\.message) == [
-            "The waiver for rule K06 cannot be applied: it expired on 2026-01-31.",
-            "The waiver for fingerprint abc cannot be applied: it gives no justification, it names no approver.",
-        ])
+        #expect(
+            problems.map(\.message) == [
+                "The waiver for rule K06 cannot be applied: it expired on 2026-01-31.",
+                "The waiver for fingerprint abc cannot be applied: it gives no justification, it names no approver."
+            ])
         #expect(problems.map(\.location.line) == [4, 9])
         let check = try #require(report.ruleResults.first { $0.id == "AR-waiver-invalid" })
         #expect(check.findings == 2 && check.clause == "10.2.1" && check.title.hasPrefix("Accepted findings"))
-        #expect(BuiltinCheck.all.contains { $0.id == "AR-waiver-invalid" }, "listed by `rules list`, counted by `rules coverage`")
+        #expect(
+            BuiltinCheck.all.contains { $0.id == "AR-waiver-invalid" },
+            "listed by `rules list`, counted by `rules coverage`")
         #expect(report.findings.first { $0.rule == "K06" }?.waiver == nil)
 
         // In a French report they read in French, and so does the check's guidance.
-        let french = try Self.report(["C1"], pipeline: PipelineOptions(waivers: [expired, anonymous], waiversFile: "waivers.yml"),
-                                     language: .fr)
-        #expect(french.findings.filter { $0.rule == "AR-waiver-invalid" }.map(\.message) == [
-            "La dérogation pour la règle K06 ne peut pas s'appliquer : elle a expiré le 2026-01-31.",
-            "La dérogation pour l'empreinte abc ne peut pas s'appliquer : elle ne donne aucune justification, elle ne nomme aucun approbateur.",
-        ])
+        let french = try Self.report(
+            ["C1"], pipeline: PipelineOptions(waivers: [expired, anonymous], waiversFile: "waivers.yml"),
+            language: .fr)
+        #expect(
+            french.findings.filter { $0.rule == "AR-waiver-invalid" }.map(\.message) == [
+                "La dérogation pour la règle K06 ne peut pas s'appliquer : elle a expiré le 2026-01-31.",
+                "La dérogation pour l'empreinte abc ne peut pas s'appliquer : elle ne donne aucune justification, elle ne nomme aucun approbateur."
+            ])
         #expect(PipelineOptions.invalidWaiver.guidance(in: .fr).hasPrefix("Une dérogation reporte la correction"))
         #expect(!PipelineOptions.invalidWaiver.guidance(in: .en).contains("\\"), "no stray backslash in the guidance")
     }
@@ -94,7 +105,8 @@ import Testing
     @Test func aBaselineLeavesOnlyNewFindings() throws {
         let first = try Self.report(["C1", "C2"])
         let baseline = Baseline(report: first)
-        let second = try Self.report(["C1", "C2", "C3"], pipeline: PipelineOptions(baseline: Set(baseline.fingerprints)))
+        let second = try Self.report(
+            ["C1", "C2", "C3"], pipeline: PipelineOptions(baseline: Set(baseline.fingerprints)))
         #expect(second.findings.compactMap(\.record) == ["C3"])
     }
 
@@ -112,15 +124,19 @@ import Testing
     }
 
     @Test func configurationKeysAreCheckedWithTheirLine() throws {
-        let config = try Configuration.parse(source: "stage: initial\nparams: {ack_days: 3}\nformats: [json, sarif]\nmax_findings: 5\n",
-                                             path: "auditready.yml")
+        let config = try Configuration.parse(
+            source: "stage: initial\nparams: {ack_days: 3}\nformats: [json, sarif]\nmax_findings: 5\n",
+            path: "auditready.yml")
         #expect(config.stage == "initial" && config.params == ["ack_days": "3"] && config.formats == ["json", "sarif"])
         #expect(config.maxFindings == 5)
-        #expect(throws: FileFormatError.self) { try Configuration.parse(source: "stage: initial\nfail_onn: minor\n", path: "a.yml") }
+        #expect(throws: FileFormatError.self) {
+            try Configuration.parse(source: "stage: initial\nfail_onn: minor\n", path: "a.yml")
+        }
         do {
             _ = try Configuration.parse(source: "stage: initial\nfail_onn: minor\n", path: "a.yml")
         } catch {
-            #expect(error.description.hasPrefix("a.yml:2:1: error: unknown setting 'fail_onn'; did you mean 'fail_on'?"))
+            #expect(
+                error.description.hasPrefix("a.yml:2:1: error: unknown setting 'fail_onn'; did you mean 'fail_on'?"))
         }
     }
 }

@@ -35,18 +35,20 @@ import Testing
         "nc.owner in later.watchers and later.closed_on is present",
         "nc.owner in later.watchers and later.id != nc.id and later.raised_on after nc.closed_on",
         // A bound on one field and a date comparison on another (tested item by item).
-        "later.root_cause = nc.root_cause and not (later.raised_on after nc.closed_on) and later.closed_on after nc.raised_on",
+        "later.root_cause = nc.root_cause and not (later.raised_on after nc.closed_on) and later.closed_on after nc.raised_on"
     ]
 
     static let causes: [String?] = ["Setup", "setup", "SETUP", "Supplier", nil, "", "12", "2026-01-05", "Setup"]
     static let dates: [String?] = [
         "2026-01-31", "2026-02-28", "2026-03-31", "2026-03-28", "2026-04-30", "2025-12-31", "2026-01-30",
         "2026-03-01", "2026-05-31", "2026-02-28", "2026-02-29", "not a date", nil,
-        "2026-03-01T10:00:00Z", "2026-01-31T23:30:00-05:00", "2026-02-28T08:00",
+        "2026-03-01T10:00:00Z", "2026-01-31T23:30:00-05:00", "2026-02-28T08:00"
     ]
 
-    static let watchers = ["null", "[]", "[\"P1\"]", "[\"P1\", \"P2\"]", "[\"P2\", \"P2\"]", "[\"7\"]",
-                           "[\"2026-01-31\", \"P1\"]", "\"P2\""]
+    static let watchers = [
+        "null", "[]", "[\"P1\"]", "[\"P1\", \"P2\"]", "[\"P2\", \"P2\"]", "[\"7\"]",
+        "[\"2026-01-31\", \"P1\"]", "\"P2\""
+    ]
 
     /// `count` nonconformities drawn from the pools above by a fixed pseudo-random sequence.
     static func export(count: Int, seed: UInt64) -> String {
@@ -60,10 +62,12 @@ import Testing
         }
         let records = (0..<count).map { index -> String in
             let id: String? = [nil, "7", "NC-\(index % 9)", "NC-\(index)"][next(4)]
-            let fields = [field("id", id), field("root_cause", causes[next(causes.count)]),
-                          field("raised_on", dates[next(dates.count)]), field("closed_on", dates[next(dates.count)]),
-                          field("owner", [nil, "P1", "P2"][next(3)]),
-                          "\"watchers\": " + watchers[next(watchers.count)]]
+            let fields = [
+                field("id", id), field("root_cause", causes[next(causes.count)]),
+                field("raised_on", dates[next(dates.count)]), field("closed_on", dates[next(dates.count)]),
+                field("owner", [nil, "P1", "P2"][next(3)]),
+                "\"watchers\": " + watchers[next(watchers.count)]
+            ]
             return "{" + fields.joined(separator: ", ") + "}"
         }
         return "{\"nonconformities\": [" + records.joined(separator: ",\n") + "]}"
@@ -71,8 +75,9 @@ import Testing
 
     /// The expression written in a message placeholder, parsed and checked.
     static func expression(_ text: String) throws -> Expr {
-        let rules = try EvaluationHarness.ruleSet(EvaluationHarness.testRule(
-            "", scope: "for each nc in nonconformities", requirement: "true", message: "{\(text)}"))
+        let rules = try EvaluationHarness.ruleSet(
+            EvaluationHarness.testRule(
+                "", scope: "for each nc in nonconformities", requirement: "true", message: "{\(text)}"))
         for case .placeholder(let expr) in try #require(rules.rules.first).message.parts { return expr }
         throw RuleDiagnostic(file: "test", line: 0, column: 0, message: "no placeholder")
     }
@@ -97,10 +102,12 @@ import Testing
         case .unknown: return "unknown"
         case .bool(let bool): return String(bool)
         case .number(let number): return String(number)
-        case .list(let items): return "[" + items.map { item in
-            guard case .record(let record) = item else { return describe(item) }
-            return "\(record.id ?? "-")@\(record.location.line)"
-        }.joined(separator: ", ") + "]"
+        case .list(let items):
+            return "["
+                + items.map { item in
+                    guard case .record(let record) = item else { return describe(item) }
+                    return "\(record.id ?? "-")@\(record.location.line)"
+                }.joined(separator: ", ") + "]"
         default: return "\(value)"
         }
     }
@@ -111,10 +118,12 @@ import Testing
         for seed in [1, 2, 3] as [UInt64] {
             let root = try EvaluationHarness.records(json: Self.export(count: 70, seed: seed)).root
             var answers: [[String]] = []
-            for text in ["some later in nonconformities satisfies (\(condition))",
-                         "no later in nonconformities satisfies (\(condition))",
-                         "not (some later in nonconformities satisfies (\(condition)))",
-                         "count(later in nonconformities where \(condition))"] {
+            for text in [
+                "some later in nonconformities satisfies (\(condition))",
+                "no later in nonconformities satisfies (\(condition))",
+                "not (some later in nonconformities satisfies (\(condition)))",
+                "count(later in nonconformities where \(condition))"
+            ] {
                 let expr = try Self.expression(text)
                 let indexed = Self.values(expr, root: root, indexed: true)
                 #expect(indexed == Self.values(expr, root: root, indexed: false), "\(text), seed \(seed)")
@@ -124,11 +133,16 @@ import Testing
             #expect(answers.contains { Set($0).count > 1 } || condition == Self.noDay, "seed \(seed)")
             // The filter itself: the same records in source order.
             let count = try Self.expression("count(later in nonconformities where \(condition))")
-            guard case .call(_, let arguments) = count.kind else { throw RuleDiagnostic(file: "", line: 0, column: 0, message: "") }
-            #expect(Self.values(arguments[0], root: root, indexed: true) == Self.values(arguments[0], root: root, indexed: false))
+            guard case .call(_, let arguments) = count.kind else {
+                throw RuleDiagnostic(file: "", line: 0, column: 0, message: "")
+            }
+            #expect(
+                Self.values(arguments[0], root: root, indexed: true)
+                    == Self.values(arguments[0], root: root, indexed: false))
             // As a requirement, a `no` only has to tell false from the rest.
             let no = try Self.expression("no later in nonconformities satisfies (\(condition))")
-            #expect(Self.values(no, root: root, indexed: true, requirement: true).map { $0 == "false" }
+            #expect(
+                Self.values(no, root: root, indexed: true, requirement: true).map { $0 == "false" }
                     == Self.values(no, root: root, indexed: false).map { $0 == "false" })
         }
     }
@@ -149,22 +163,24 @@ import Testing
     @Test func aWindowIsOneMonthToTheDayWithMonthEndsClamped() throws {
         // Closed on 31 January: one month later is 28 February (2026 is not a leap year).
         let json = """
-        {"nonconformities": [
-          {"id": "A", "root_cause": "Setup", "raised_on": "2026-01-10", "closed_on": "2026-01-31"},
-          {"id": "B", "root_cause": "setup", "raised_on": "2026-02-28"},
-          {"id": "C", "root_cause": "Setup", "raised_on": "2026-03-01"},
-          {"id": "D", "root_cause": "Setup", "raised_on": "2026-01-31"},
-          {"id": "E", "root_cause": "Setup", "raised_on": "2026-02-30"}
-        ]}
-        """
+            {"nonconformities": [
+              {"id": "A", "root_cause": "Setup", "raised_on": "2026-01-10", "closed_on": "2026-01-31"},
+              {"id": "B", "root_cause": "setup", "raised_on": "2026-02-28"},
+              {"id": "C", "root_cause": "Setup", "raised_on": "2026-03-01"},
+              {"id": "D", "root_cause": "Setup", "raised_on": "2026-01-31"},
+              {"id": "E", "root_cause": "Setup", "raised_on": "2026-02-30"}
+            ]}
+            """
         let root = try EvaluationHarness.records(json: json).root
-        let count = try Self.expression("count(later in nonconformities where lower(later.root_cause) = lower(nc.root_cause) "
-                                        + "and later.id != nc.id and \(Self.window))")
+        let count = try Self.expression(
+            "count(later in nonconformities where lower(later.root_cause) = lower(nc.root_cause) "
+                + "and later.id != nc.id and \(Self.window))")
         // B is inside (equal to the end), C is a day late, D is on the closing day (not after it),
         // E has an invalid date; for the others the closure is absent.
         #expect(Self.values(count, root: root, indexed: true) == ["1.0", "0.0", "0.0", "0.0", "0.0"])
-        let no = try Self.expression("no later in nonconformities satisfies (lower(later.root_cause) = lower(nc.root_cause) "
-                                     + "and later.id != nc.id and \(Self.window))")
+        let no = try Self.expression(
+            "no later in nonconformities satisfies (lower(later.root_cause) = lower(nc.root_cause) "
+                + "and later.id != nc.id and \(Self.window))")
         #expect(Self.values(no, root: root, indexed: true) == ["false", "unknown", "unknown", "unknown", "unknown"])
     }
 }

@@ -8,7 +8,9 @@ import Testing
     @Test func exportsMergeWithEachRecordPointingAtItsOwnFile() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let first = try fixture.load("first.xml", """
+        let first = try fixture.load(
+            "first.xml",
+            """
             <records>
               <organisation><name>Acme</name></organisation>
               <complaints>
@@ -16,7 +18,9 @@ import Testing
               </complaints>
             </records>
             """)
-        let second = try fixture.load("second.json", """
+        let second = try fixture.load(
+            "second.json",
+            """
             {"organisation": {"name": "Other", "sector": "valves"},
              "complaints": [
               {"id": "C2", "received_on": "2026-02-01",
@@ -27,7 +31,9 @@ import Testing
             """)
         var merged = first
         merged.merge(second)
-        #expect(merged.inputs.map(\.path).map { URL(fileURLWithPath: $0).lastPathComponent } == ["first.xml", "second.json"])
+        #expect(
+            merged.inputs.map(\.path).map { URL(fileURLWithPath: $0).lastPathComponent } == ["first.xml", "second.json"]
+        )
 
         let complaints = merged.root["complaints"]?.items.compactMap(\.record) ?? []
         #expect(complaints.map(\.id) == ["C1", "C2", "C3"])

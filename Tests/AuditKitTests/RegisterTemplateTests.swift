@@ -33,7 +33,9 @@ import Testing
             var seen: [String: String] = [:]
             for field in RegisterTemplate.columns(of: entry) {
                 let title = RegisterTitles.title(of: field.name, language: "fr")
-                #expect(seen[title.lowercased()] == nil, "\(entry.name): '\(title)' names both \(seen[title.lowercased()] ?? "") and \(field.name)")
+                #expect(
+                    seen[title.lowercased()] == nil,
+                    "\(entry.name): '\(title)' names both \(seen[title.lowercased()] ?? "") and \(field.name)")
                 seen[title.lowercased()] = field.name
                 #expect(RegisterTitles.field(forHeader: title, in: entry) == field.name)
                 #expect(RegisterTitles.field(forHeader: field.name.uppercased(), in: entry) == field.name)
@@ -47,8 +49,9 @@ import Testing
         #expect(RegisterTemplate(standards: [.iso9001]).registers.count == RegisterGuide.entries.count - 2)
     }
 
-    @Test(.enabled(if: openpyxlAvailable, "skipped: python3 with the openpyxl module is missing"),
-          arguments: ["en", "fr"])
+    @Test(
+        .enabled(if: openpyxlAvailable, "skipped: python3 with the openpyxl module is missing"),
+        arguments: ["en", "fr"])
     func openpyxlReadsTheTemplate(_ language: String) throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }

@@ -5,20 +5,23 @@ import Testing
 /// plan, principles and complaint indicators.
 @Suite struct ReportLogicTests {
     static func finding(_ grade: Grade, clause: String = "9.2.1", rule: String = "R") -> Finding {
-        Finding(rule: rule, standard: .iso9001, clause: clause, grade: grade, record: nil, message: "m",
-                location: .init(file: nil, line: nil))
+        Finding(
+            rule: rule, standard: .iso9001, clause: clause, grade: grade, record: nil, message: "m",
+            location: .init(file: nil, line: nil))
     }
 
     @Test func recommendationFollowsTheWorstGrade() {
         #expect(Recommendation(findings: []) == .recommend)
         #expect(Recommendation(findings: [Self.finding(.observation), Self.finding(.opportunity)]) == .recommend)
-        #expect(Recommendation(findings: [Self.finding(.minor), Self.finding(.observation)]) == .recommendOncePlanAccepted)
+        #expect(
+            Recommendation(findings: [Self.finding(.minor), Self.finding(.observation)]) == .recommendOncePlanAccepted)
         #expect(Recommendation(findings: [Self.finding(.minor), Self.finding(.major)]) == .notRecommended)
     }
 
     @Test func correctiveActionsAreDueByGrade() {
-        let plan = CorrectiveActionPlan.build(findings: [Self.finding(.major), Self.finding(.minor), Self.finding(.observation)],
-                                              auditDate: ReportFixtures.auditDate)
+        let plan = CorrectiveActionPlan.build(
+            findings: [Self.finding(.major), Self.finding(.minor), Self.finding(.observation)],
+            auditDate: ReportFixtures.auditDate)
         #expect(plan.map(\.dueOn) == ["2026-12-15", "2027-02-13"])
         #expect(plan.allSatisfy { $0.correction.isEmpty && $0.rootCause.isEmpty && $0.owner.isEmpty })
     }
@@ -28,7 +31,8 @@ import Testing
         let notReady = Readiness(stage: .initial, clauses: clauses, findings: [Self.finding(.major, rule: "Q44")])
         #expect(notReady.stage2 == .notReady)
         #expect(notReady.blocking == ["Q44"])
-        #expect(Readiness(stage: .initial, clauses: clauses, findings: [Self.finding(.minor)]).stage2 == .readyWithConcerns)
+        #expect(
+            Readiness(stage: .initial, clauses: clauses, findings: [Self.finding(.minor)]).stage2 == .readyWithConcerns)
         #expect(Readiness(stage: .initial, clauses: clauses, findings: []).stage2 == .ready)
         #expect(Readiness(stage: .certification, clauses: clauses, findings: []).stage2 == nil)
     }
@@ -42,7 +46,9 @@ import Testing
 
     @Test func stageDecidesWhichConclusionsTheReportCarries() {
         let initial = ReportFixtures.report(stage: .initial)
-        #expect(initial.recommendation == nil && initial.correctiveActionPlan == nil && initial.readiness.stage2 == .notReady)
+        #expect(
+            initial.recommendation == nil && initial.correctiveActionPlan == nil
+                && initial.readiness.stage2 == .notReady)
         let certification = ReportFixtures.report()
         #expect(certification.recommendation == .notRecommended)
         #expect(certification.correctiveActionPlan?.count == 2)
@@ -60,14 +66,15 @@ import Testing
     }
 
     @Test func complaintIndicatorsComeFromTheRecords() throws {
-        let records = try EvaluationHarness.records(json: """
-        {"complaints_handling": {"target_acknowledgement_days": "2", "target_resolution_days": "30"},
-         "complaints": [
-           {"id": "C1", "received_on": "2026-01-10", "acknowledged_on": "2026-01-11", "closed_on": "2026-01-30"},
-           {"id": "C2", "received_on": "2026-03-01", "acknowledged_on": "2026-03-06", "closed_on": "2026-05-01"},
-           {"id": "C3", "received_on": "2026-03-20T10:00:00Z", "acknowledged_on": "2026-03-21"},
-           {"id": "C4", "received_on": "2026-02-30"}]}
-        """)
+        let records = try EvaluationHarness.records(
+            json: """
+                {"complaints_handling": {"target_acknowledgement_days": "2", "target_resolution_days": "30"},
+                 "complaints": [
+                   {"id": "C1", "received_on": "2026-01-10", "acknowledged_on": "2026-01-11", "closed_on": "2026-01-30"},
+                   {"id": "C2", "received_on": "2026-03-01", "acknowledged_on": "2026-03-06", "closed_on": "2026-05-01"},
+                   {"id": "C3", "received_on": "2026-03-20T10:00:00Z", "acknowledged_on": "2026-03-21"},
+                   {"id": "C4", "received_on": "2026-02-30"}]}
+                """)
         let indicators = try #require(ComplaintIndicators(records: records))
         #expect(indicators.total == 4)
         #expect(indicators.byMonth.map(\.month) == ["2026-01", "2026-02", "2026-03"])
@@ -83,8 +90,10 @@ import Testing
 
     @Test func timingMedianIsTheLowerMiddleOfTheSortedDays() {
         var generator = SystemRandomNumberGenerator()
-        let samples: [[Int]] = [[], [4], [3, 1], [5, -2, 9, 9], [0, 1_000_000, 7], [-400_000, 400_000, 3, 3],
-                                (0..<501).map { _ in Int.random(in: -30...400, using: &generator) }]
+        let samples: [[Int]] = [
+            [], [4], [3, 1], [5, -2, 9, 9], [0, 1_000_000, 7], [-400_000, 400_000, 3, 3],
+            (0..<501).map { _ in Int.random(in: -30...400, using: &generator) }
+        ]
         for days in samples {
             let timing = ComplaintIndicators.Timing(days: days, pending: 0, targetDays: 7)
             let sorted = days.sorted()
@@ -94,4 +103,3 @@ import Testing
         }
     }
 }
-

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct RuleCheckerTests {
     /// Line 1 declares parameters; the requirement starts at line 3, column 9.
-    private static let prefix = "param n = 3 param since = 2026-01-01 param label = \"x\" param span = 2 weeks\n"
+    private static let prefix =
+        "param n = 3 param since = 2026-01-01 param label = \"x\" param span = 2 weeks\n"
         + "rule R1 title \"T\" standard iso9001 clause 9.2 grade minor\n"
 
     private func check(_ sources: [(path: String, text: String)]) throws -> [String] {
@@ -33,7 +34,7 @@ import Testing
         "complaints.received_on = since or length(label) > n",
         "-span = -2 weeks and n * 2 / 4 - 1 > 0",
         "some c in complaints satisfies c.x within span",
-        "first_present(since, audit_date) before audit_date",
+        "first_present(since, audit_date) before audit_date"
     ])
     func validRequirements(requirement: String) throws {
         #expect(try check(require: requirement) == [])
@@ -46,8 +47,10 @@ import Testing
         ("count(a, b) > 0", "3:9: 'count' takes 1 argument, but 2 were given"),
         ("days_between(n, audit_date) > 0", "3:22: 'days_between' needs a date as argument 1, but this is a number"),
         ("lower(since) = label", "3:15: 'lower' needs a text as argument 1, but this is a date"),
-        ("claims(organisation.standards, \"ISO 14001\")",
-         "3:40: 'claims' knows \"ISO 9001\" and \"ISO 10002\", not \"ISO 14001\"; write for example claims(organisation.standards, \"ISO 10002\")"),
+        (
+            "claims(organisation.standards, \"ISO 14001\")",
+            "3:40: 'claims' knows \"ISO 9001\" and \"ISO 10002\", not \"ISO 14001\"; write for example claims(organisation.standards, \"ISO 10002\")"
+        ),
         ("audit_date = 3", "3:9: cannot compare a date with a number"),
         ("days_between(since, audit_date) > 30 days", "3:9: cannot compare a number with a duration"),
         ("min([2026-01-01, since]) > 3", "3:9: cannot compare a date with a number"),
@@ -74,47 +77,60 @@ import Testing
         ("every c in n satisfies true", "3:20: 'every' needs a list after 'in', but this is a number"),
         ("share(complaints) > 0.5", "3:15: 'share' needs a filter such as share(x in LIST where CONDITION)"),
         ("label[n].name = \"x\"", "3:9: look records up by id in a top-level collection, such as people[…]"),
-        ("every c in complaints satisfies c[c.owner] is present",
-         "3:41: look records up by id in a top-level collection, such as people[…]"),
+        (
+            "every c in complaints satisfies c[c.owner] is present",
+            "3:41: look records up by id in a top-level collection, such as people[…]"
+        ),
         ("label is unique in n", "3:28: look records up by id in a top-level collection, such as people[…]"),
-        ("every n in complaints satisfies true",
-         "3:9: loop variable 'n' hides the parameter 'n' declared at a.rules:1:1; choose another name"),
-        ("every c in complaints satisfies some c in c.items satisfies true",
-         "3:41: loop variable 'c' hides the loop variable 'c' of line 3; choose another name"),
-        ("count(audit_date in complaints where true) > 0",
-         "3:15: loop variable 'audit_date' hides the audit date; choose another name"),
+        (
+            "every n in complaints satisfies true",
+            "3:9: loop variable 'n' hides the parameter 'n' declared at a.rules:1:1; choose another name"
+        ),
+        (
+            "every c in complaints satisfies some c in c.items satisfies true",
+            "3:41: loop variable 'c' hides the loop variable 'c' of line 3; choose another name"
+        ),
+        (
+            "count(audit_date in complaints where true) > 0",
+            "3:15: loop variable 'audit_date' hides the audit date; choose another name"
+        ),
         ("count > 1", "3:9: 'count' is a function; call it with parentheses, such as count(…)"),
         ("since.year = 1", "3:9: cannot read field 'year' of a date"),
         ("count(c in n where true) > 0", "3:20: a filter needs a list after 'in', but this is a number"),
         ("n - audit_date > 3", "3:9: cannot subtract a date from a number"),
-        ("span - since > 3", "3:9: cannot subtract a date from a duration"),
+        ("span - since > 3", "3:9: cannot subtract a date from a duration")
     ])
     func typeErrors(requirement: String, expected: String) throws {
         #expect(try check(require: requirement) == [expected])
     }
 
     @Test func ruleItemsAreChecked() throws {
-        let source = Self.prefix + """
-        grade major when n
-        for each c in n
-        where label
-        require true
-        message "{c.id} {cuont(c)} {audit_date + 3}"
-        end
-        """
-        #expect(try check([("a.rules", source)]) == [
-            "a.rules:3:18: 'grade major when' needs a true/false condition, but this is a number",
-            "a.rules:4:15: 'for each' needs a list after 'in', but this is a number",
-            "a.rules:5:7: 'where' needs a true/false condition, but this is a text",
-            "a.rules:7:18: unknown function 'cuont'; did you mean 'count'?",
-            "a.rules:7:42: add a unit to 3, for example '3 days'",
-        ])
+        let source =
+            Self.prefix + """
+                grade major when n
+                for each c in n
+                where label
+                require true
+                message "{c.id} {cuont(c)} {audit_date + 3}"
+                end
+                """
+        #expect(
+            try check([("a.rules", source)]) == [
+                "a.rules:3:18: 'grade major when' needs a true/false condition, but this is a number",
+                "a.rules:4:15: 'for each' needs a list after 'in', but this is a number",
+                "a.rules:5:7: 'where' needs a true/false condition, but this is a text",
+                "a.rules:7:18: unknown function 'cuont'; did you mean 'count'?",
+                "a.rules:7:42: add a unit to 3, for example '3 days'"
+            ])
     }
 
     @Test func forEachVariableHidingAParameter() throws {
         let source = Self.prefix + "for each n in complaints require true message \"M\" end"
-        #expect(try check([("a.rules", source)])
-                == ["a.rules:3:15: loop variable 'n' hides the parameter 'n' declared at a.rules:1:1; choose another name"])
+        #expect(
+            try check([("a.rules", source)])
+                == [
+                    "a.rules:3:15: loop variable 'n' hides the parameter 'n' declared at a.rules:1:1; choose another name"
+                ])
     }
 
     @Test func collectsEveryError() throws {
@@ -124,16 +140,18 @@ import Testing
     @Test func duplicatesAcrossFiles() throws {
         let first = "param limit = 5\n\n" + RuleSamples.rule("true", id: "K07-ack")
         let second = "param limit = 5 param limit = 6\n" + RuleSamples.rule("limit > 1", id: "K07-ack")
-        #expect(try check([("Rules/7.3.rules", first), ("Rules/7.4.rules", second)]) == [
-            "Rules/7.4.rules:1:17: parameter 'limit' is already declared at Rules/7.3.rules:1:1 with a different default",
-            "Rules/7.4.rules:2:6: rule id 'K07-ack' is already used at Rules/7.3.rules:3:6",
-        ])
+        #expect(
+            try check([("Rules/7.3.rules", first), ("Rules/7.4.rules", second)]) == [
+                "Rules/7.4.rules:1:17: parameter 'limit' is already declared at Rules/7.3.rules:1:1 with a different default",
+                "Rules/7.4.rules:2:6: rule id 'K07-ack' is already used at Rules/7.3.rules:3:6"
+            ])
     }
 
     @Test func parametersNamedLikeBuiltins() throws {
-        #expect(try check([("p.rules", "param count = 1 param audit_date = 2026-01-01")]) == [
-            "p.rules:1:1: parameter 'count' has the name of a built-in function; choose another name",
-            "p.rules:1:17: parameter 'audit_date' hides the audit date; choose another name",
-        ])
+        #expect(
+            try check([("p.rules", "param count = 1 param audit_date = 2026-01-01")]) == [
+                "p.rules:1:1: parameter 'count' has the name of a built-in function; choose another name",
+                "p.rules:1:17: parameter 'audit_date' hides the audit date; choose another name"
+            ])
     }
 }

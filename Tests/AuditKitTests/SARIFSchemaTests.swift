@@ -27,30 +27,33 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    @Test(.enabled(if: validatorAvailable,
-                   "skipped: python3 with the jsonschema module, or ../shared/schemas/sarif-schema-2.1.0.json, is missing"),
-          arguments: ["fixture", "hostile", "no-findings"])
+    @Test(
+        .enabled(
+            if: validatorAvailable,
+            "skipped: python3 with the jsonschema module, or ../shared/schemas/sarif-schema-2.1.0.json, is missing"),
+        arguments: ["fixture", "hostile", "no-findings"])
     func sarifValidatesAgainstTheOfficialSchema(_ which: String) throws {
         let report: AuditReport
         switch which {
         case "fixture": report = ReportFixtures.report()
         case "hostile": report = ReportFixtures.hostileReport()
         default:
-            report = AuditReport(asOf: ReportFixtures.auditDate, stage: .certification, standards: [.iso9001], inputs: [],
-                                 rules: .init(fingerprint: "0", evaluated: 0), clauses: [], findings: [], ruleResults: [])
+            report = AuditReport(
+                asOf: ReportFixtures.auditDate, stage: .certification, standards: [.iso9001], inputs: [],
+                rules: .init(fingerprint: "0", evaluated: 0), clauses: [], findings: [], ruleResults: [])
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("sarif-\(UUID().uuidString).sarif")
         try Data(SARIFReportRenderer().render(report).utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let script = """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        instance = json.load(open(sys.argv[2]))
-        validator = jsonschema.validators.validator_for(schema)(schema)
-        errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.path))
-        for e in errors: print(list(e.path), e.message)
-        sys.exit(1 if errors else 0)
-        """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            instance = json.load(open(sys.argv[2]))
+            validator = jsonschema.validators.validator_for(schema)(schema)
+            errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.path))
+            for e in errors: print(list(e.path), e.message)
+            sys.exit(1 if errors else 0)
+            """
         let outcome = try Self.run(["-c", script, Self.schema, file.path])
         #expect(outcome.status == 0, "SARIF is not valid:\n\(outcome.output)")
     }

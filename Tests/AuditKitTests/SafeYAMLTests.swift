@@ -7,25 +7,47 @@ import Testing
 @Suite struct SafeYAMLTests {
     /// Each reader on YAML text, as the error it throws (nil when the text loads).
     static let readers: [(name: String, read: @Sendable (String) -> FileFormatError?)] = [
-        ("auditready.yml", { source in
-            do throws(FileFormatError) { _ = try Configuration.parse(source: source, path: "auditready.yml"); return nil } catch { return error }
-        }),
-        ("waivers.yml", { source in
-            do throws(FileFormatError) { _ = try WaiverFileReader.read(source: source, path: "waivers.yml"); return nil } catch { return error }
-        }),
-        ("mapping.yml", { source in
-            do throws(FileFormatError) { _ = try MappingReader.read(source: source, path: "mapping.yml"); return nil } catch { return error }
-        }),
-        ("k07.tests.yml", { source in
-            do throws(FileFormatError) { _ = try RuleTestFileReader.read(source: source, path: "k07.tests.yml"); return nil } catch { return error }
-        }),
+        (
+            "auditready.yml",
+            { source in
+                do throws(FileFormatError) {
+                    _ = try Configuration.parse(source: source, path: "auditready.yml"); return nil
+                } catch { return error }
+            }
+        ),
+        (
+            "waivers.yml",
+            { source in
+                do throws(FileFormatError) {
+                    _ = try WaiverFileReader.read(source: source, path: "waivers.yml"); return nil
+                } catch { return error }
+            }
+        ),
+        (
+            "mapping.yml",
+            { source in
+                do throws(FileFormatError) {
+                    _ = try MappingReader.read(source: source, path: "mapping.yml"); return nil
+                } catch { return error }
+            }
+        ),
+        (
+            "k07.tests.yml",
+            { source in
+                do throws(FileFormatError) {
+                    _ = try RuleTestFileReader.read(source: source, path: "k07.tests.yml"); return nil
+                } catch { return error }
+            }
+        )
     ]
 
     /// Nine layers of ten aliases each: 10⁹ copies of "lol" once expanded, in about 600 bytes.
     static func laughs(indent: String) -> String {
         var text = "\(indent)l0: &l0 lol\n"
         for level in 1...9 {
-            text += "\(indent)l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "\(indent)l\(level): &l\(level) ["
+                + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
         return text
     }
@@ -35,7 +57,7 @@ import Testing
         "auditready.yml": "stage: initial\nparams:\n" + laughs(indent: "  "),
         "waivers.yml": "waivers:\n  - rule: K07\n    justification:\n" + laughs(indent: "      "),
         "mapping.yml": "constants:\n  organisation:\n" + laughs(indent: "    ") + "collections: {}\n",
-        "k07.tests.yml": "tests:\n  - rule: K07\n    expect: []\n    records:\n" + laughs(indent: "      "),
+        "k07.tests.yml": "tests:\n  - rule: K07\n    expect: []\n    records:\n" + laughs(indent: "      ")
     ]
 
     @Test func aBillionLaughsIsRefusedByEveryReaderBeforeAnyValueIsBuilt() throws {
@@ -46,9 +68,12 @@ import Testing
             let start = clock.now
             let error = try #require(read(source), "\(name) loaded a billion laughs")
             #expect(clock.now - start < .seconds(1), "\(name)")
-            #expect(error.message.hasPrefix("YAML anchors and aliases (&name, *name) are not allowed in a "), "\(name): \(error)")
+            #expect(
+                error.message.hasPrefix("YAML anchors and aliases (&name, *name) are not allowed in a "),
+                "\(name): \(error)")
             // The first anchor, `&l0`, on the line of `l0:`.
-            let line = source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("&l0") }! + 1
+            let line =
+                source.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("&l0") }! + 1
             #expect(error.line == line, "\(name): \(error)")
             #expect(error.column > 1, "\(name): \(error)")
         }
@@ -65,33 +90,36 @@ import Testing
     }
 
     @Test func ampersandsAndStarsInTextStillLoad() throws {
-        let waivers = try WaiverFileReader.read(source: """
-            waivers:
-              - rule: K07
-                justification: "R&D *urgent* &co, see *note*"
-                approver: 'Smith & *Jones*'
-                record: CMP-*
-                corrective_action: R&D-4 *done*
-                expires: 2027-01-31
-            """, path: "waivers.yml")
+        let waivers = try WaiverFileReader.read(
+            source: """
+                waivers:
+                  - rule: K07
+                    justification: "R&D *urgent* &co, see *note*"
+                    approver: 'Smith & *Jones*'
+                    record: CMP-*
+                    corrective_action: R&D-4 *done*
+                    expires: 2027-01-31
+                """, path: "waivers.yml")
         #expect(waivers.first?.justification == "R&D *urgent* &co, see *note*")
         #expect(waivers.first?.approver == "Smith & *Jones*")
         #expect(waivers.first?.recordPattern == "CMP-*")
         #expect(waivers.first?.correctiveAction == "R&D-4 *done*")
         // A line of plain text or a block that starts with * or & is text, not an alias: a scan of
         // the characters would take it for one, libyaml's events do not.
-        let continued = try WaiverFileReader.read(source: """
-            waivers:
-              - rule: K07
-                justification: Letters were sent
-                  *during* the strike
-                approver: |
-                  *Claire*
-                  &Dupont
-            """, path: "waivers.yml")
+        let continued = try WaiverFileReader.read(
+            source: """
+                waivers:
+                  - rule: K07
+                    justification: Letters were sent
+                      *during* the strike
+                    approver: |
+                      *Claire*
+                      &Dupont
+                """, path: "waivers.yml")
         #expect(continued.first?.justification == "Letters were sent *during* the strike")
         #expect(continued.first?.approver == "*Claire*\n&Dupont")
-        let configuration = try Configuration.parse(source: "params: {team: R&D, note: \"*x* & &y\"}\n", path: "auditready.yml")
+        let configuration = try Configuration.parse(
+            source: "params: {team: R&D, note: \"*x* & &y\"}\n", path: "auditready.yml")
         #expect(configuration.params == ["team": "R&D", "note": "*x* & &y"])
     }
 
@@ -102,14 +130,21 @@ import Testing
         }
         // The limit counts characters, not bytes: 2,000 accented letters are allowed.
         let longest = String(repeating: "é", count: WaiverFileReader.maxJustificationCharacters)
-        #expect(try WaiverFileReader.read(source: waivers(longest), path: "waivers.yml").first?.justification == longest)
-        for tooLong in [String(repeating: "x", count: 2_001), String(repeating: "é", count: 2_001), String(repeating: "y", count: 300_000)] {
+        #expect(
+            try WaiverFileReader.read(source: waivers(longest), path: "waivers.yml").first?.justification == longest)
+        for tooLong in [
+            String(repeating: "x", count: 2_001), String(repeating: "é", count: 2_001),
+            String(repeating: "y", count: 300_000)
+        ] {
             do throws(FileFormatError) {
                 _ = try WaiverFileReader.read(source: waivers(tooLong), path: "waivers.yml")
                 Issue.record("a justification of \(tooLong.count) characters was read")
             } catch {
-                #expect(error.description == "waivers.yml:3:20: error: this justification is longer than the 2,000 characters a waiver's "
-                        + "justification may have; give the reason in a few sentences and name the document that has the details")
+                #expect(
+                    error.description
+                        == "waivers.yml:3:20: error: this justification is longer than the 2,000 characters a waiver's "
+                        + "justification may have; give the reason in a few sentences and name the document that has the details"
+                )
             }
         }
     }
@@ -121,7 +156,7 @@ import Testing
             ("a:\n  b: 1\n c: 2\n", 3, 2, "check its indentation"),
             ("a: \"open\n", 2, 1, "the file ends inside a quoted value"),
             ("a: @b\n", 1, 4, "a value cannot start with this character"),
-            ("a: 1\nb: x\u{07}y\n", 2, 5, "control character"),
+            ("a: 1\nb: x\u{07}y\n", 2, 5, "control character")
         ]
         for (name, read) in Self.readers {
             for item in cases {
@@ -140,7 +175,10 @@ import Testing
             ("a: 1\nb: 2\na: 3\n", 1, "the key 'a' appears twice in the same mapping"),
             ("a: 1\n---\nb: 2\n", 2, "a second YAML document starts here"),
             ("? [a, b]\n: 1\n", 1, "a list or a mapping is used as a key here"),
-            ("a: " + String(repeating: "[", count: 65) + String(repeating: "]", count: 65) + "\n", 1, "nested more than 64 levels deep"),
+            (
+                "a: " + String(repeating: "[", count: 65) + String(repeating: "]", count: 65) + "\n", 1,
+                "nested more than 64 levels deep"
+            )
         ]
         for (name, read) in Self.readers {
             for item in cases {
@@ -152,10 +190,12 @@ import Testing
         // 100,000 levels: refused at level 65, without recursion.
         let deep = "a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let refused = try #require(Self.readers[0].read(deep))
-        #expect(refused.message == "this is not valid YAML: lists and mappings are nested too deeply here", "\(refused)")
+        #expect(
+            refused.message == "this is not valid YAML: lists and mappings are nested too deeply here", "\(refused)")
         // Fifty thousand values at most: Yams takes up to 50 µs for each in a debug build.
         let many = "a: [" + Array(repeating: "1", count: 50_001).joined(separator: ",") + "]\n"
-        #expect(Self.readers[1].read(many)?.message.hasPrefix("this waivers file holds more than 50,000 values") == true)
+        #expect(
+            Self.readers[1].read(many)?.message.hasPrefix("this waivers file holds more than 50,000 values") == true)
     }
 
     @Test func aRecordOfManyFieldsIsReadInLinearTime() throws {
@@ -163,10 +203,12 @@ import Testing
         let fields = (0..<5_000).map { "f\($0): v" }.joined(separator: ", ")
         let clock = ContinuousClock()
         let start = clock.now
-        let tests = try RuleTestFileReader.read(source: "tests:\n  - rule: K07\n    expect: []\n    records: {organisation: {\(fields)}}\n",
-                                                path: "k07.tests.yml")
-        let mapping = try MappingReader.read(source: "constants: {organisation: {\(fields)}}\ncollections: {complaints: {fields: {id: N}}}\n",
-                                             path: "mapping.yml")
+        let tests = try RuleTestFileReader.read(
+            source: "tests:\n  - rule: K07\n    expect: []\n    records: {organisation: {\(fields)}}\n",
+            path: "k07.tests.yml")
+        let mapping = try MappingReader.read(
+            source: "constants: {organisation: {\(fields)}}\ncollections: {complaints: {fields: {id: N}}}\n",
+            path: "mapping.yml")
         #expect(clock.now - start < .seconds(5))
         #expect(tests.first?.records["organisation"]?.record?.fieldCount == 5_000)
         #expect(mapping.constants["organisation"]?.record?.fieldCount == 5_000)
@@ -179,7 +221,7 @@ import Testing
             "auditready.yml": "\"\(hostile)\": 1\n",
             "waivers.yml": "waivers:\n  - \"\(hostile)\": 1\n",
             "mapping.yml": "\"\(hostile)\": 1\n",
-            "k07.tests.yml": "tests:\n  - rule: K07\n    records: {}\n    expect: []\n    stage: \"\(hostile)\"\n",
+            "k07.tests.yml": "tests:\n  - rule: K07\n    records: {}\n    expect: []\n    stage: \"\(hostile)\"\n"
         ]
         for (name, read) in Self.readers {
             let source = try #require(sources[name])
@@ -200,7 +242,8 @@ import Testing
     }
 
     @Test func configurationKeysKeepTheirPlace() throws {
-        let configuration = try Configuration.parse(source: "stage: initial\n# comment\n  \nas_of: 15/11/2026\n", path: "ci/auditready.yml")
+        let configuration = try Configuration.parse(
+            source: "stage: initial\n# comment\n  \nas_of: 15/11/2026\n", path: "ci/auditready.yml")
         #expect(configuration.problem(at: "as_of", "bad date").description == "ci/auditready.yml:4:1: error: bad date")
         #expect(configuration.problem(at: "stage", "x").description == "ci/auditready.yml:1:1: error: x")
         #expect(configuration.problem(at: "fail_on", "x").description == "ci/auditready.yml: error: x")
@@ -215,30 +258,43 @@ import Testing
             _ = try SafeYAML.readFile(path, kind: .waivers, environment: small)
             Issue.record("read a file over its limit")
         } catch {
-            #expect(error.description == "\(path): error: this waivers file is 2 KiB, more than the 1000 bytes allowed; a real one is a "
-                + "few kilobytes, so check it is the right file (or set AUDITREADY_MAX_YAML_BYTES to a larger number of bytes)")
+            #expect(
+                error.description
+                    == "\(path): error: this waivers file is 2 KiB, more than the 1000 bytes allowed; a real one is a "
+                    + "few kilobytes, so check it is the right file (or set AUDITREADY_MAX_YAML_BYTES to a larger number of bytes)"
+            )
         }
-        #expect(throws: FileFormatError.self) { try SafeYAML.readFile(path, kind: .waivers, environment: [SafeYAML.byteLimitVariable: "8MB"]) }
-        #expect(try SafeYAML.byteLimit(for: .mapping, path: path, environment: [SafeYAML.byteLimitVariable: " 20000000 "]) == 20_000_000)
+        #expect(throws: FileFormatError.self) {
+            try SafeYAML.readFile(path, kind: .waivers, environment: [SafeYAML.byteLimitVariable: "8MB"])
+        }
+        #expect(
+            try SafeYAML.byteLimit(for: .mapping, path: path, environment: [SafeYAML.byteLimitVariable: " 20000000 "])
+                == 20_000_000)
         #expect(SafeYAML.Kind.configuration.defaultByteLimit == 1 << 20)
         #expect(SafeYAML.Kind.ruleTests.defaultByteLimit == 8 << 20)
         // The default limit of a configuration file, through its reader: 1 MiB and one byte.
-        let big = try fixture.write("auditready.yml", "stage: initial\n" + String(repeating: "#", count: (1 << 20) - 14) + "\n")
+        let big = try fixture.write(
+            "auditready.yml", "stage: initial\n" + String(repeating: "#", count: (1 << 20) - 14) + "\n")
         #expect(throws: FileFormatError.self) { try Configuration.load(path: big) }
         // A special file that reports no size is cut at the limit.
         #expect(throws: FileFormatError.self) { try SafeYAML.readFile("/dev/zero", kind: .configuration) }
     }
 
     @Test func theRealYAMLFilesAreFarBelowTheLimits() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         var files: [String] = []
         for folder in ["Samples", "Rules", "docs", "Tests"] {
-            files += (FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)?.compactMap { $0 as? String } ?? [])
+            files +=
+                (FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)?.compactMap {
+                    $0 as? String
+                } ?? [])
                 .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.map { folder + "/" + $0 }
         }
         #expect(files.count >= 5)
         for file in files {
-            let size = try #require(try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(file).path)[.size] as? Int)
+            let size = try #require(
+                try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(file).path)[.size] as? Int)
             #expect(size < (1 << 20) / 8, "\(file) is \(size) bytes")
         }
     }

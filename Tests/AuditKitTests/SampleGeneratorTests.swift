@@ -4,8 +4,10 @@ import Testing
 
 @Suite struct SampleGeneratorTests {
     /// Generates `complaints` complaints into a fresh directory; returns the JSON and XML paths.
-    private func generate(_ complaints: Int, seed: UInt64 = 1, skews: Set<SampleSkew> = [],
-                          in fixture: LoaderFixture) throws -> (json: String, xml: String) {
+    private func generate(
+        _ complaints: Int, seed: UInt64 = 1, skews: Set<SampleSkew> = [],
+        in fixture: LoaderFixture
+    ) throws -> (json: String, xml: String) {
         let name = "records-\(complaints)-\(seed)" + skews.map { "-" + $0.rawValue }.sorted().joined()
         let json = try fixture.write(name + ".json", "")
         let xml = try fixture.write(name + ".xml", "")
@@ -53,8 +55,12 @@ import Testing
         }
         #expect(String(decoding: bytes, as: UTF8.self) == RecordWriter.json(root))
         #expect(pieces > 1, "\(bytes.count) bytes in \(pieces) piece(s)")
-        let small = Record(fields: [Record.Field(name: Name("complaints"), value: .list([])),
-                                    Record.Field(name: Name("organisation"), value: .record(Record(fields: [Record.Field(name: Name("name"), value: .text("A \"B\""))])))])
+        let small = Record(fields: [
+            Record.Field(name: Name("complaints"), value: .list([])),
+            Record.Field(
+                name: Name("organisation"),
+                value: .record(Record(fields: [Record.Field(name: Name("name"), value: .text("A \"B\""))])))
+        ])
         for tree in [Record(fields: []), small] {
             #expect(RecordWriter.streamedJSON(tree).string == RecordWriter.json(tree))
         }
@@ -79,8 +85,9 @@ import Testing
         defer { fixture.remove() }
         let paths = try generate(600, in: fixture)
         let records = try RecordLoader.load(path: paths.json)
-        let report = try AuditEngine.run(rules: RuleSet.load(paths: BundledRuleTests.ruleDirectories), records: records,
-                                         options: AuditOptions(asOf: CalendarDate.parse("2026-11-15")!))
+        let report = try AuditEngine.run(
+            rules: RuleSet.load(paths: BundledRuleTests.ruleDirectories), records: records,
+            options: AuditOptions(asOf: CalendarDate.parse("2026-11-15")!))
         let rules = Set(report.findings.flatMap { [$0] + $0.evidence }.map(\.rule))
         #expect(rules.contains("AR-7.5.3-invalid-date"))
         #expect(rules.contains("K07-acknowledgement-on-time"))
@@ -91,8 +98,10 @@ import Testing
         defer { fixture.remove() }
         let paths = try generate(120, seed: 7, in: fixture)
         // Digests of `auditready sample --complaints 120 --seed 7` at commit 4545f63, before `--skew`.
-        #expect(FileDigest.sha256(path: paths.json) == "cce6e41fb76f6ef8c7662f6f36193c13c4e7430f7aa640e7f2546e679a861e1a")
-        #expect(FileDigest.sha256(path: paths.xml) == "1edeffe1695f22d64e5d070ac7ff2a8c1368c32433dcc8f97cdcf4ae8c493c1e")
+        #expect(
+            FileDigest.sha256(path: paths.json) == "cce6e41fb76f6ef8c7662f6f36193c13c4e7430f7aa640e7f2546e679a861e1a")
+        #expect(
+            FileDigest.sha256(path: paths.xml) == "1edeffe1695f22d64e5d070ac7ff2a8c1368c32433dcc8f97cdcf4ae8c493c1e")
     }
 
     @Test func eachSkewGivesItsFieldOneValueAndLeavesTheRestAsInTheUniformSample() throws {
@@ -115,7 +124,9 @@ import Testing
             let without = { (record: Record) in record.withoutLocations.fields.filter { $0.name != field } }
             #expect(before.map(without) == records.map(without), "\(skew.rawValue)")
             for other in uniform.fields where other.name.string != collection {
-                #expect(skewed[other.name]?.withoutLocations == other.value.withoutLocations, "\(skew.rawValue): \(other.name.string)")
+                #expect(
+                    skewed[other.name]?.withoutLocations == other.value.withoutLocations,
+                    "\(skew.rawValue): \(other.name.string)")
             }
         }
     }

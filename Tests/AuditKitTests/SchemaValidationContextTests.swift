@@ -22,17 +22,21 @@ import Testing
     func anAcceptedItemNameOfAListOfReferencesLoadsAndValidates(_ item: String) throws {
         for count in [1, 2] {
             let items = (1...count).map { "<\(item)>P-\($0)</\(item)>" }.joined()
-            let found = try both("<records><organisation><top_management>\(items)</top_management></organisation>\(Self.people)</records>")
+            let found = try both(
+                "<records><organisation><top_management>\(items)</top_management></organisation>\(Self.people)</records>"
+            )
             #expect(found.validate == [], "\(item) ×\(count)")
             #expect(found.check == [], "\(item) ×\(count)")
         }
-        let review = "<management_reviews><management_review id=\"MR-1\"><attendees><\(item)>P-1</\(item)></attendees></management_review></management_reviews>"
+        let review =
+            "<management_reviews><management_review id=\"MR-1\"><attendees><\(item)>P-1</\(item)></attendees></management_review></management_reviews>"
         let found = try both("<records>\(Self.people)\(review)</records>")
         #expect(found.validate == [] && found.check == [], "\(found)")
     }
 
     @Test func theSingularAndTheReferencedItemNameBothWork() throws {
-        let review = "<management_reviews><management_review id=\"MR-1\"><attendees><attendee>P-1</attendee><person>P-2</person></attendees></management_review></management_reviews>"
+        let review =
+            "<management_reviews><management_review id=\"MR-1\"><attendees><attendee>P-1</attendee><person>P-2</person></attendees></management_review></management_reviews>"
         let found = try both("<records>\(Self.people)\(review)</records>")
         #expect(found.validate == [] && found.check == [], "\(found)")
     }
@@ -41,15 +45,20 @@ import Testing
         for count in [1, 2] {
             let items = (1...count).map { "<member>P-\($0)</member>" }.joined()
             // On one line with a complaints record before it: the message names the group.
-            let found = try both("<records><complaints><complaint id=\"CMP-9\"/></complaints><organisation><top_management>\(items)</top_management></organisation>\(Self.people)</records>")
-            let expected = "<member> cannot be an item of 'top_management' (organisation); name its items <person>, <item>, <entry>"
+            let found = try both(
+                "<records><complaints><complaint id=\"CMP-9\"/></complaints><organisation><top_management>\(items)</top_management></organisation>\(Self.people)</records>"
+            )
+            let expected =
+                "<member> cannot be an item of 'top_management' (organisation); name its items <person>, <item>, <entry>"
             #expect(found.validate.first == expected, "\(found)")
             #expect(Set(found.validate) == [expected])
             #expect(found.check == [expected], "\(found)")
         }
-        let review = "<management_reviews><management_review id=\"MR-7\"><attendees><member>P-1</member></attendees></management_review></management_reviews>"
+        let review =
+            "<management_reviews><management_review id=\"MR-7\"><attendees><member>P-1</member></attendees></management_review></management_reviews>"
         let found = try both("<records><complaints><complaint id=\"CMP-9\"/></complaints>\(review)</records>")
-        let expected = "<member> cannot be an item of 'attendees' (management_reviews record MR-7); name its items <attendee>, <person>, <item>, <entry>"
+        let expected =
+            "<member> cannot be an item of 'attendees' (management_reviews record MR-7); name its items <attendee>, <person>, <item>, <entry>"
         #expect(found.validate == [expected], "\(found)")
         #expect(found.check == [expected], "\(found)")
     }
@@ -57,9 +66,13 @@ import Testing
     /// Item names were made by stripping letters several ways, so `<nonconformitie>`,
     /// `<processe>` or `<claus>` were accepted as items; only the real singular is now.
     @Test func onlyTheRealSingularNamesAnItem() throws {
-        let accepted = try both("<records><nonconformities><nonconformity id=\"NC-1\"/></nonconformities><processes><process id=\"PR-1\"/></processes></records>")
+        let accepted = try both(
+            "<records><nonconformities><nonconformity id=\"NC-1\"/></nonconformities><processes><process id=\"PR-1\"/></processes></records>"
+        )
         #expect(accepted.validate == [] && accepted.check == [], "\(accepted)")
-        for (container, wrong, right) in [("nonconformities", "nonconformitie", "nonconformity"), ("processes", "processe", "process")] {
+        for (container, wrong, right) in [
+            ("nonconformities", "nonconformitie", "nonconformity"), ("processes", "processe", "process")
+        ] {
             let found = try both("<records><\(container)><\(wrong) id=\"X-1\"/></\(container)></records>")
             let expected = "<\(wrong)> cannot be an item of '\(container)'"
             #expect(found.validate.count == 1 && found.validate.first?.hasPrefix(expected) == true, "\(found)")
@@ -70,18 +83,25 @@ import Testing
             #expect(found.check.first?.hasSuffix("name its items <\(right)>, <item>, <entry>") == true, "\(found)")
         }
         // A list of references takes the referenced collection's real singular too, and no other.
-        let audit = { (item: String) in "<records><internal_audits><internal_audit id=\"IA-1\"><findings><\(item)>NC-1</\(item)></findings></internal_audit></internal_audits></records>" }
+        let audit = { (item: String) in
+            "<records><internal_audits><internal_audit id=\"IA-1\"><findings><\(item)>NC-1</\(item)></findings></internal_audit></internal_audits></records>"
+        }
         let referenced = try both(audit("nonconformity"))
         #expect(referenced.validate == [] && referenced.check == [], "\(referenced)")
         let misnamed = try both(audit("nonconformitie"))
-        #expect(misnamed.validate.count == 1 && misnamed.validate.first?.hasPrefix("<nonconformitie> cannot be an item of 'findings'") == true, "\(misnamed)")
+        #expect(
+            misnamed.validate.count == 1
+                && misnamed.validate.first?.hasPrefix("<nonconformitie> cannot be an item of 'findings'") == true,
+            "\(misnamed)")
         #expect(misnamed.check == misnamed.validate, "\(misnamed)")
     }
 
     @Test func everyContractListHasOneRealSingular() {
-        let expected = ["nonconformities": "nonconformity", "processes": "process", "clauses": "clause", "analyses": "analysis",
-                        "people": "person", "attendees": "attendee", "changes": "change", "qms_duties": "qms_duty",
-                        "policies": "policy", "responses": "response", "kpis": "kpi", "not_applicable": nil]
+        let expected = [
+            "nonconformities": "nonconformity", "processes": "process", "clauses": "clause", "analyses": "analysis",
+            "people": "person", "attendees": "attendee", "changes": "change", "qms_duties": "qms_duty",
+            "policies": "policy", "responses": "response", "kpis": "kpi", "not_applicable": nil
+        ]
         for (plural, singular) in expected {
             #expect(ContractSchemas.singular(of: plural) == singular, "\(plural)")
         }
@@ -90,12 +110,15 @@ import Testing
     /// Before, the record was the last one starting on the error's line or before it: on a
     /// one-line file, always the last record of the line.
     @Test func anErrorNamesTheRecordOfItsOwnElementOnAOneLineFile() throws {
-        let found = try both("<records><complaints><complaint id=\"C-1\" recieved_on=\"2026-01-01\"/><complaint><id>C-2</id><safety_related>maybe</safety_related></complaint><complaint id=\"C-3\"/></complaints><people><person id=\"P-1\" nmae=\"Ann\"/></people></records>")
-        #expect(Set(found.validate) == [
-            "unknown field 'recieved_on' in complaints record C-1; did you mean 'received_on'?",
-            "'safety_related' should be true or false, not 'maybe' (complaints record C-2)",
-            "unknown field 'nmae' in people record P-1; did you mean 'name'?",
-        ], "\(found.validate)")
+        let found = try both(
+            "<records><complaints><complaint id=\"C-1\" recieved_on=\"2026-01-01\"/><complaint><id>C-2</id><safety_related>maybe</safety_related></complaint><complaint id=\"C-3\"/></complaints><people><person id=\"P-1\" nmae=\"Ann\"/></people></records>"
+        )
+        #expect(
+            Set(found.validate) == [
+                "unknown field 'recieved_on' in complaints record C-1; did you mean 'received_on'?",
+                "'safety_related' should be true or false, not 'maybe' (complaints record C-2)",
+                "unknown field 'nmae' in people record P-1; did you mean 'name'?"
+            ], "\(found.validate)")
         #expect(Set(found.check) == Set(found.validate))
     }
 
@@ -114,7 +137,9 @@ import Testing
         line += "/></complaints></records>"
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let found = try RecordValidation.validate(path: fixture.write("a.xml", "<?xml version=\"1.0\"?>\n" + line + "\n")).violations
+        let found = try RecordValidation.validate(
+            path: fixture.write("a.xml", "<?xml version=\"1.0\"?>\n" + line + "\n")
+        ).violations
         #expect(found.count == count)
         for violation in found {
             let name = String(violation.message.dropFirst("unknown field '".count).prefix { $0 != "'" })

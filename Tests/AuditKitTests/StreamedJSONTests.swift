@@ -24,7 +24,7 @@ import Testing
         ("description", "\"caf\\u00e9 \\\"froid\\\" \\ud83d\\ude00\"", "café \"froid\" 😀"),
         ("description", "\"réclamation été\"", "réclamation été"),
         ("satisfaction_score", "12345.675e-2", "12345.675e-2"),
-        ("safety_related", "false", "false"),
+        ("safety_related", "false", "false")
     ])
     func aValueCutByTheEndOfAPieceLoadsWhole(field: String, literal: String, expected: String) throws {
         let fixture = try LoaderFixture()
@@ -43,7 +43,8 @@ import Testing
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
         for before in 1...3 {
-            let loaded = try fixture.load("null-\(before).json", Self.export(field: "closed_on", literal: "null", before: before))
+            let loaded = try fixture.load(
+                "null-\(before).json", Self.export(field: "closed_on", literal: "null", before: before))
             let complaints = loaded.root["complaints"]?.items.compactMap(\.record) ?? []
             #expect(complaints.count == 2 && complaints[1]["closed_on"] == nil && complaints[1].id == "C1")
         }
@@ -61,7 +62,7 @@ import Testing
             (text + " {\"id\": \"C-last\", \"channel\": \"em", "the file ends in the middle of a text value"),
             (text + " {\"id\": \"C-last\", \"channel\": tru\n]}", "expected a value"),
             (text + " {\"id\": \"C-last\", \"channel\": \"a\\qb\"}\n]}", "invalid escape"),
-            (text + " {\"id\": \"C-last\", \"id\": \"again\"}\n]}", "appears twice"),
+            (text + " {\"id\": \"C-last\", \"id\": \"again\"}\n]}", "appears twice")
         ]
         for (index, (broken, expected)) in cases.enumerated() {
             let path = try fixture.write("broken-\(index).json", broken)
@@ -76,7 +77,9 @@ import Testing
             }
             #expect(streamed.line == 30_002, "case \(index): \(streamed)")
             #expect(streamed.line == whole.line && streamed.column == whole.column, "case \(index)")
-            #expect(streamed.message == whole.message && streamed.message.contains(expected), "case \(index): \(streamed.message)")
+            #expect(
+                streamed.message == whole.message && streamed.message.contains(expected),
+                "case \(index): \(streamed.message)")
         }
     }
 
@@ -89,7 +92,9 @@ import Testing
         let count = StreamedFileBuffer.lead / 60
         var oneLine = "{\"complaints\": ["
         for index in 0..<count {
-            oneLine += (index > 0 ? "," : "") + "{\"id\": \"C\(index)\", \"received_on\": \"2026-01-05\", \"channel\": \"email\"}"
+            oneLine +=
+                (index > 0 ? "," : "")
+                + "{\"id\": \"C\(index)\", \"received_on\": \"2026-01-05\", \"channel\": \"email\"}"
         }
         oneLine += "]}"
         #expect(oneLine.utf8.count > StreamedFileBuffer.lead + InputReader.headSize)
@@ -98,8 +103,10 @@ import Testing
         #expect(minified.root["complaints"]?.items.last?.record?.id == "C\(count - 1)")
 
         let description = String(repeating: "The seal leaked again. ", count: StreamedFileBuffer.lead / 20)
-        let longText = try fixture.load("long.json", "{\"complaints\": [\n{\"id\": \"C1\", \"description\": \"\(description)\"}\n]}\n")
-        #expect(longText.root["complaints"]?.items.first?.record?["description"]?.text?.utf8.count
+        let longText = try fixture.load(
+            "long.json", "{\"complaints\": [\n{\"id\": \"C1\", \"description\": \"\(description)\"}\n]}\n")
+        #expect(
+            longText.root["complaints"]?.items.first?.record?["description"]?.text?.utf8.count
                 == description.trimmingCharacters(in: .whitespaces).utf8.count)
     }
 
@@ -108,7 +115,9 @@ import Testing
         defer { fixture.remove() }
         var text = "{\"complaints\": [\n"
         for index in 0..<40_000 {
-            text += (index > 0 ? ",\n" : "") + " {\"id\": \"C\(index)\", \"received_on\": \"2026-01-0\(index % 9 + 1)\", \"channel\": \"email\"}"
+            text +=
+                (index > 0 ? ",\n" : "")
+                + " {\"id\": \"C\(index)\", \"received_on\": \"2026-01-0\(index % 9 + 1)\", \"channel\": \"email\"}"
         }
         text += "\n]}\n"
         let path = try fixture.write("large.json", text)

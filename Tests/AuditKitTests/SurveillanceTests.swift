@@ -13,14 +13,16 @@ import Testing
     }
 
     @Test func surveillanceRunsTheTopicsAndTheCoveredClauses() throws {
-        let audit = try Self.rule("Q44-internal-audit-done")          // 9.2.1: internal audits
+        let audit = try Self.rule("Q44-internal-audit-done")  // 9.2.1: internal audits
         let supplier = try Self.rule("Q29-supplier-status-recorded")  // 8.4.1: not a topic
         #expect(AuditEngine.runs(audit, in: .surveillance))
         #expect(!AuditEngine.runs(supplier, in: .surveillance))
         #expect(AuditEngine.runs(supplier, in: .surveillance, covering: ["8.4"]))
         #expect(!AuditEngine.runs(supplier, in: .surveillance, covering: ["8.5"]))
         // Every ISO 10002 rule is complaints handling.
-        let iso10002 = try #require(Self.rules).rules.filter { $0.standard == .iso10002 && $0.stages.contains(.certification) }
+        let iso10002 = try #require(Self.rules).rules.filter {
+            $0.standard == .iso10002 && $0.stages.contains(.certification)
+        }
         #expect(!iso10002.isEmpty)
         #expect(iso10002.allSatisfy { AuditEngine.runs($0, in: .surveillance) })
         // Stage 1 only rules never run after certification.
@@ -31,7 +33,8 @@ import Testing
 
     @Test func recertificationRunsEveryStageTwoRuleAndItsOwn() throws {
         let all = try #require(Self.rules).rules
-        #expect(all.filter { $0.stages.contains(.certification) }.allSatisfy { AuditEngine.runs($0, in: .recertification) })
+        #expect(
+            all.filter { $0.stages.contains(.certification) }.allSatisfy { AuditEngine.runs($0, in: .recertification) })
         let cycle = try Self.rule("Q61-review-each-year-of-cycle")
         #expect(cycle.stages == [.recertification])
         #expect(AuditEngine.runs(cycle, in: .recertification))
@@ -66,14 +69,16 @@ import Testing
 
     /// The stage 2 report of ``FollowUpTests``, re-checked on `current` with `responses`.
     static func recheck(current: [Finding], responses: String, evaluated: Set<String>? = nil)
-        throws -> PreviousFindingsCheck.Outcome {
+        throws -> PreviousFindingsCheck.Outcome
+    {
         let report = try FollowUpTests.stageTwo()
         let parsed = try ResponseFileReader.read(source: "version: 1\nresponses:\n" + responses, path: "responses.yml")
         let matched = try ResponseMatcher.match(parsed, to: report, path: "responses.yml")
         let input = PreviousAuditInput(report: report, path: "report.json", sha256: "abc", responses: matched)
         let ran = evaluated ?? Set(FollowUpTests.originalFindings.map(\.rule))
-        return PreviousFindingsCheck.run(input, findings: current, evaluated: ran, standard: .iso9001, clause: "10.2",
-                                         language: .en)
+        return PreviousFindingsCheck.run(
+            input, findings: current, evaluated: ran, standard: .iso9001, clause: "10.2",
+            language: .en)
     }
 
     @Test func everyPreviousStatusAndTheRecurrence() throws {
@@ -84,15 +89,19 @@ import Testing
         // The calibration lapse and the auditor's independence fire again; the review inputs no longer do.
         let current = [original[1], original[2]]
         let ran = Set(original.map(\.rule)).subtracting(["Q20-objectives-measured"])
-        let outcome = try Self.recheck(current: current,
-                                       responses: FollowUpTests.complete(calibration, completed: "2026-12-20")
-                                           + FollowUpTests.complete(independence),
-                                       evaluated: ran)
+        let outcome = try Self.recheck(
+            current: current,
+            responses: FollowUpTests.complete(calibration, completed: "2026-12-20")
+                + FollowUpTests.complete(independence),
+            evaluated: ran)
         var statuses: [String: PreviousFindingStatus] = [:]
         for item in outcome.previous.findings { statuses[item.rule] = item.status }
-        #expect(statuses == ["Q44-internal-audit-done": .closed, "Q12-calibration-not-overdue": .recurring,
-                             "Q46-auditor-independence": .stillOpen, "Q51-review-inputs-complete": .closed,
-                             "Q20-objectives-measured": .notRechecked])
+        #expect(
+            statuses == [
+                "Q44-internal-audit-done": .closed, "Q12-calibration-not-overdue": .recurring,
+                "Q46-auditor-independence": .stillOpen, "Q51-review-inputs-complete": .closed,
+                "Q20-objectives-measured": .notRechecked
+            ])
         #expect(outcome.previous.asOf == "2026-11-15")
         #expect(outcome.previous.path == "report.json")
         let recurrence = try #require(outcome.recurrences.first)
@@ -112,7 +121,8 @@ import Testing
         let calibration = FollowUpTests.fingerprint("Q12-calibration-not-overdue", in: report)
         var major = FollowUpTests.originalFindings[1]
         major.grade = .major
-        let outcome = try Self.recheck(current: [major], responses: FollowUpTests.complete(calibration, completed: "2026-12-20"))
+        let outcome = try Self.recheck(
+            current: [major], responses: FollowUpTests.complete(calibration, completed: "2026-12-20"))
         #expect(outcome.previous.findings.first { $0.rule == "Q12-calibration-not-overdue" }?.status == .recurring)
         #expect(outcome.recurrences.isEmpty)
     }
@@ -125,13 +135,18 @@ import Testing
         let stageTwo = try AuditEngine.run(rules: rules, records: records, options: AuditOptions(asOf: date))
         let json = JSONReportRenderer().rendered(stageTwo).string
         let previousReport = try StageTwoReport.read(data: Data(json.utf8), path: "report.json")
-        let target = try #require(previousReport.openFindings.first { $0.auditGrade == .minor && $0.record != nil
-            && SurveillanceTopic.coversEverySurveillance($0.standard, $0.clause) })
-        let responses = try ResponseFileReader.read(source: "version: 1\nresponses:\n"
-            + FollowUpTests.complete(target.fingerprint, completed: "2026-11-10"), path: "responses.yml")
+        let target = try #require(
+            previousReport.openFindings.first {
+                $0.auditGrade == .minor && $0.record != nil
+                    && SurveillanceTopic.coversEverySurveillance($0.standard, $0.clause)
+            })
+        let responses = try ResponseFileReader.read(
+            source: "version: 1\nresponses:\n"
+                + FollowUpTests.complete(target.fingerprint, completed: "2026-11-10"), path: "responses.yml")
         var options = AuditOptions(asOf: date, stage: .surveillance, language: .fr)
-        options.previous = PreviousAuditInput(report: previousReport, path: "report.json", sha256: "abc",
-                                              responses: try ResponseMatcher.match(responses, to: previousReport, path: "responses.yml"))
+        options.previous = PreviousAuditInput(
+            report: previousReport, path: "report.json", sha256: "abc",
+            responses: try ResponseMatcher.match(responses, to: previousReport, path: "responses.yml"))
         let report = try AuditEngine.run(rules: rules, records: records, options: options)
         let previous = try #require(report.previous)
         #expect(previous.findings.count == previousReport.openFindings.count)
@@ -157,7 +172,9 @@ import Testing
         #expect(fr.stage(.recertification) == "Audit de renouvellement")
         #expect(en.stage(.certification) == "Certification audit (stage 2)")
         #expect(en.recommendation(.recommend, at: .surveillance) == "Maintaining certification is recommended.")
-        #expect(fr.recommendation(.recommend, at: .recertification) == "Le renouvellement de la certification est recommandé.")
+        #expect(
+            fr.recommendation(.recommend, at: .recertification)
+                == "Le renouvellement de la certification est recommandé.")
         #expect(en.recommendation(.notRecommended, at: .certification) == en.recommendation(.notRecommended))
         #expect(fr.previousAuditHeading == "Non-conformités de l'audit précédent")
         #expect(en.previousAuditHeading == "Nonconformities from the previous audit")
@@ -165,8 +182,9 @@ import Testing
 
     @Test func laterStagesHaveNoSixMonthDate() {
         let major = FollowUpTests.finding("Q44-internal-audit-done", "9.2.1", .major, record: nil, "No internal audit.")
-        let report = AuditReport(asOf: FollowUpTests.auditDate, stage: .surveillance, standards: [.iso9001], inputs: [],
-                                 rules: .init(fingerprint: "", evaluated: 0), clauses: [], findings: [major], ruleResults: [])
+        let report = AuditReport(
+            asOf: FollowUpTests.auditDate, stage: .surveillance, standards: [.iso9001], inputs: [],
+            rules: .init(fingerprint: "", evaluated: 0), clauses: [], findings: [major], ruleResults: [])
         #expect(report.recommendation == .notRecommended)
         #expect(report.recommendationBasis?.majorsVerifiedBy == nil)
         #expect(report.recommendationBasisSentences.first?.contains("within the time it sets") == true)

@@ -7,47 +7,47 @@ import Foundation
 /// rule examined (Rules/GRADING.md).
 @Suite struct SystemicEscalationTests {
     static let rules = """
-    rule Q54-root-cause
-      title "Each nonconformity has a root cause"
-      standard iso9001
-      clause 10.2.1
-      grade minor
-      for each nc in nonconformities
-      require nc.root_cause is present
-      message "Nonconformity {nc.id} has no root cause."
-    end
+        rule Q54-root-cause
+          title "Each nonconformity has a root cause"
+          standard iso9001
+          clause 10.2.1
+          grade minor
+          for each nc in nonconformities
+          require nc.root_cause is present
+          message "Nonconformity {nc.id} has no root cause."
+        end
 
-    rule Q56-action-owner
-      title "Each corrective action has an owner"
-      standard iso9001
-      clause 10.2.1
-      grade minor
-      for each nc in nonconformities
-      require nc.owner is present
-      message "Nonconformity {nc.id} has no owner."
-    end
+        rule Q56-action-owner
+          title "Each corrective action has an owner"
+          standard iso9001
+          clause 10.2.1
+          grade minor
+          for each nc in nonconformities
+          require nc.owner is present
+          message "Nonconformity {nc.id} has no owner."
+        end
 
-    rule K16-no-charge
-      title "Complaints are free"
-      standard iso10002
-      clause 4.8
-      grade observation
-      for each c in complaints
-      require c.charge is absent or c.charge = 0
-      message "Complaint {c.id} was charged."
-    end
+        rule K16-no-charge
+          title "Complaints are free"
+          standard iso10002
+          clause 4.8
+          grade observation
+          for each c in complaints
+          require c.charge is absent or c.charge = 0
+          message "Complaint {c.id} was charged."
+        end
 
-    rule K07-acknowledged
-      title "Complaints are acknowledged within two days"
-      standard iso10002
-      clause 7.4
-      grade minor
-      for each c in complaints
-      where c.received_on is present
-      require days_between(c.received_on, c.acknowledged_on) <= 2
-      message "Complaint {c.id} was acknowledged late."
-    end
-    """
+        rule K07-acknowledged
+          title "Complaints are acknowledged within two days"
+          standard iso10002
+          clause 7.4
+          grade minor
+          for each c in complaints
+          where c.received_on is present
+          require days_between(c.received_on, c.acknowledged_on) <= 2
+          message "Complaint {c.id} was acknowledged late."
+        end
+        """
 
     /// `failing` nonconformities without a root cause among `total`, each with an owner unless
     /// listed in `ownerless`.
@@ -91,8 +91,9 @@ import Foundation
 
     /// 3 late acknowledgements out of 100 complaints are isolated lapses, not a systemic failure.
     @Test func threeLateOfAHundredStayMinorsAndCertificationIsRecommendedOncePlanAccepted() throws {
-        let report = try EvaluationHarness.report(rules: Self.rules, json: Self.complaints(late: 3, total: 100),
-                                                  standards: [.iso10002])
+        let report = try EvaluationHarness.report(
+            rules: Self.rules, json: Self.complaints(late: 3, total: 100),
+            standards: [.iso10002])
         let late = report.findings.filter { $0.rule == "K07-acknowledged" }
         #expect(late.map(\.grade) == [.minor, .minor, .minor])
         #expect(report.summary.major == 0)
@@ -101,8 +102,9 @@ import Foundation
 
     /// 3 out of 5 is a pattern: the process does not work.
     @Test func threeLateOfFiveAreSystemic() throws {
-        let report = try EvaluationHarness.report(rules: Self.rules, json: Self.complaints(late: 3, total: 5),
-                                                  standards: [.iso10002])
+        let report = try EvaluationHarness.report(
+            rules: Self.rules, json: Self.complaints(late: 3, total: 5),
+            standards: [.iso10002])
         let late = report.findings.filter { $0.rule == "K07-acknowledged" }
         #expect(late.count == 1 && late.first?.grade == .major && late.first?.evidence.count == 3)
     }
@@ -118,7 +120,8 @@ import Foundation
 
     /// Two unrelated rules of one clause, each failing on two records, are four isolated lapses.
     @Test func unrelatedRulesOfOneClauseAreNeverPooled() throws {
-        let report = try EvaluationHarness.report(rules: Self.rules, json: Self.json(failing: 2, total: 6, ownerless: [5, 6]))
+        let report = try EvaluationHarness.report(
+            rules: Self.rules, json: Self.json(failing: 2, total: 6, ownerless: [5, 6]))
         let iso9001 = report.findings.filter { $0.standard == .iso9001 }
         #expect(iso9001.count == 4)
         #expect(iso9001.allSatisfy { $0.grade == .minor && $0.evidence.isEmpty })
@@ -126,7 +129,9 @@ import Foundation
 
     @Test func observationsAreNeverEscalated() throws {
         let report = try EvaluationHarness.report(rules: Self.rules, json: Self.json(failing: 1))
-        #expect(report.findings.filter { $0.rule == "K16-no-charge" }.map(\.grade) == Array(repeating: .observation, count: 4))
+        #expect(
+            report.findings.filter { $0.rule == "K16-no-charge" }.map(\.grade)
+                == Array(repeating: .observation, count: 4))
     }
 
     @Test func invalidDatesAreNeverEscalated() throws {
@@ -137,16 +142,20 @@ import Foundation
     }
 
     @Test func theThresholdAndTheShareAreParameters() throws {
-        let rules = Self.rules + """
+        let rules =
+            Self.rules + """
 
-        param systemic_threshold = 3 "Records failing one check before it is systemic"
-        param systemic_share = 0.2 "Share of the examined records"
-        """
-        let higherThreshold = try EvaluationHarness.report(rules: rules, json: Self.json(failing: 3),
-                                                           parameters: ["systemic_threshold": "4"])
-        #expect(higherThreshold.findings.filter { $0.rule == "Q54-root-cause" }.map(\.grade) == [.minor, .minor, .minor])
-        let higherShare = try EvaluationHarness.report(rules: rules, json: Self.json(failing: 3, total: 10),
-                                                       parameters: ["systemic_share": "0.5"])
+                param systemic_threshold = 3 "Records failing one check before it is systemic"
+                param systemic_share = 0.2 "Share of the examined records"
+                """
+        let higherThreshold = try EvaluationHarness.report(
+            rules: rules, json: Self.json(failing: 3),
+            parameters: ["systemic_threshold": "4"])
+        #expect(
+            higherThreshold.findings.filter { $0.rule == "Q54-root-cause" }.map(\.grade) == [.minor, .minor, .minor])
+        let higherShare = try EvaluationHarness.report(
+            rules: rules, json: Self.json(failing: 3, total: 10),
+            parameters: ["systemic_share": "0.5"])
         #expect(higherShare.findings.filter { $0.rule == "Q54-root-cause" }.map(\.grade) == [.minor, .minor, .minor])
         let lowerShare = try EvaluationHarness.report(rules: rules, json: Self.json(failing: 3, total: 10))
         #expect(lowerShare.findings.filter { $0.rule == "Q54-root-cause" }.map(\.grade) == [.major])
@@ -154,9 +163,11 @@ import Foundation
 
     @Test func theSystemicMessageReadsInFrench() throws {
         let records = try EvaluationHarness.records(json: Self.json(failing: 3))
-        let report = try AuditEngine.run(rules: EvaluationHarness.ruleSet(Self.rules), records: records,
-                                         options: AuditOptions(asOf: EvaluationHarness.auditDate, language: .fr))
+        let report = try AuditEngine.run(
+            rules: EvaluationHarness.ruleSet(Self.rules), records: records,
+            options: AuditOptions(asOf: EvaluationHarness.auditDate, language: .fr))
         let systemic = try #require(report.findings.first { $0.rule == "Q54-root-cause" })
-        #expect(systemic.message.hasPrefix("Le même écart se répète sur 3 des 3 enregistrements examinés (100\u{00A0}%)"))
+        #expect(
+            systemic.message.hasPrefix("Le même écart se répète sur 3 des 3 enregistrements examinés (100\u{00A0}%)"))
     }
 }

@@ -5,32 +5,32 @@ import Testing
 /// the fallback to English, and the lint warning.
 @Suite struct TranslationTests {
     static let rules = """
-    clause iso9001 9.2.1 "Internal audits" fr "Audits internes"
-      verify on site "Ask the auditor" fr "Interroger l'auditeur"
+        clause iso9001 9.2.1 "Internal audits" fr "Audits internes"
+          verify on site "Ask the auditor" fr "Interroger l'auditeur"
 
-    rule R1
-      title "Audits are done"
-      title.fr "Les audits sont réalisés"
-      standard iso9001
-      clause 9.2.1
-      grade major
-      guidance "Plan audits."
-      guidance.fr "Planifiez les audits."
-      for each a in internal_audits
-      require a.conducted_on is present
-      message "Audit {a.id} has no date."
-      message.fr "L'audit {a.id} n'a pas de date."
-    end
+        rule R1
+          title "Audits are done"
+          title.fr "Les audits sont réalisés"
+          standard iso9001
+          clause 9.2.1
+          grade major
+          guidance "Plan audits."
+          guidance.fr "Planifiez les audits."
+          for each a in internal_audits
+          require a.conducted_on is present
+          message "Audit {a.id} has no date."
+          message.fr "L'audit {a.id} n'a pas de date."
+        end
 
-    rule R2
-      title "Reviews are held"
-      standard iso9001
-      clause 9.3.1
-      grade minor
-      require count(management_reviews) > 0
-      message "No review."
-    end
-    """
+        rule R2
+          title "Reviews are held"
+          standard iso9001
+          clause 9.3.1
+          grade minor
+          require count(management_reviews) > 0
+          message "No review."
+        end
+        """
 
     @Test func parsesFrenchItems() throws {
         let file = try RuleParser.parse(source: Self.rules, path: "t.rules", fileIndex: 0)
@@ -47,9 +47,10 @@ import Testing
 
     @Test func engineWritesFrenchMessagesAndTitles() throws {
         let json = #"{"internal_audits": [{"id": "IA-1"}]}"#
-        let report = try AuditEngine.run(rules: EvaluationHarness.ruleSet(Self.rules),
-                                         records: EvaluationHarness.records(json: json),
-                                         options: AuditOptions(asOf: EvaluationHarness.auditDate, language: .fr))
+        let report = try AuditEngine.run(
+            rules: EvaluationHarness.ruleSet(Self.rules),
+            records: EvaluationHarness.records(json: json),
+            options: AuditOptions(asOf: EvaluationHarness.auditDate, language: .fr))
         #expect(report.language == .fr)
         #expect(report.findings.first { $0.rule == "R1" }?.message == "L'audit IA-1 n'a pas de date.")
         #expect(report.findings.first { $0.rule == "R2" }?.message == "No review.")
@@ -62,16 +63,16 @@ import Testing
     @Test func syntaxErrorsNameTheFix() {
         func error(_ item: String) -> String? {
             let source = """
-            rule R1
-              title "t"
-              \(item)
-              standard iso9001
-              clause 9.2.1
-              grade major
-              require true
-              message "m"
-            end
-            """
+                rule R1
+                  title "t"
+                  \(item)
+                  standard iso9001
+                  clause 9.2.1
+                  grade major
+                  require true
+                  message "m"
+                end
+                """
             do {
                 _ = try RuleParser.parse(source: source, path: "t.rules", fileIndex: 0)
                 return nil

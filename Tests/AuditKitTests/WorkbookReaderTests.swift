@@ -24,7 +24,7 @@ import Testing
         let complaints = records(set, "complaints")
         #expect(complaints.count == 3)  // the styled empty rows at the end give no record
         #expect(text(complaints[0], "id") == "CMP-1")
-        #expect(text(complaints[0], "received_on") == "2026-01-05")        // custom format dd/mm/yyyy
+        #expect(text(complaints[0], "received_on") == "2026-01-05")  // custom format dd/mm/yyyy
         #expect(text(complaints[0], "acknowledged_on") == "2026-01-06")
         #expect(text(complaints[0], "closed_on") == "2026-01-20T09:30:00")  // date and time
         #expect(text(complaints[0], "safety_related") == "true")
@@ -35,7 +35,8 @@ import Testing
         #expect(text(complaints[2], "description") == "Invoice & delivery note disagree <twice>")
 
         let nonconformities = records(set, "nonconformities")
-        #expect(nonconformities.map { text($0, "raised_on") } == ["2026-01-08", "2026-01-09", "2026-01-10"])  // built-in format 14
+        // built-in format 14
+        #expect(nonconformities.map { text($0, "raised_on") } == ["2026-01-08", "2026-01-09", "2026-01-10"])
         #expect(text(nonconformities[1], "owner") == "P-1")  // from the merged range D2:D3
         #expect(text(nonconformities[0], "effective") == "true")
         #expect(set.root["risks"] == nil)  // hidden
@@ -113,14 +114,17 @@ import Testing
             <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>id</t></si>\
             <si><r><t>CMP-</t></r><r><rPr><b/></rPr><t>9</t></r><rPh><t>ignored</t></rPh></si><si><t>description</t></si></sst>
             """
-        let sheet = WorkbookFixture.sheetXML("""
+        let sheet = WorkbookFixture.sheetXML(
+            """
             <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c><c r="C1" t="inlineStr"><is><t>charge</t></is></c></row>\
             <row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="str"><f>A2</f><v>cached text</v></c><c r="C2"><v>0.30000000000000004</v></c></row>\
             <row r="3"><c r="A3" t="inlineStr"><is><t>CMP-10</t></is></c><c r="B3" t="e"><v>#N/A</v></c></row>
             """)
         var parts = WorkbookFixture.parts(sheet: sheet, extra: [("xl/sharedStrings.xml", strings)])
-        parts[2].1 = Data((WorkbookFixture.relationships(sheets: 1).replacingOccurrences(of: "</Relationships>", with: "")
-            + "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/></Relationships>").utf8)
+        parts[2].1 = Data(
+            (WorkbookFixture.relationships(sheets: 1).replacingOccurrences(of: "</Relationships>", with: "")
+                + "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/></Relationships>")
+                .utf8)
         let path = try WorkbookFixture.write(parts, in: fixture)
         let set = try WorkbookLoader.load(path: path)
         let complaints = records(set, "complaints")

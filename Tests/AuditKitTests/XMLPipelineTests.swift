@@ -39,10 +39,14 @@ import Testing
         defer { fixture.remove() }
         // Record 9,000 repeats a field; the file is also cut short at the end. The repeated field
         // comes first in the file, so it is the error reported.
-        let text = Self.export(count: 10_000, extra: "      <received_on>2026-01-03</received_on>\n", at: 9_000,
-                               tail: "")
+        let text = Self.export(
+            count: 10_000, extra: "      <received_on>2026-01-03</received_on>\n", at: 9_000,
+            tail: "")
         let error = try #require(try fixture.failure("dup.xml", text))
-        #expect(error.message == "the field \"received_on\" appears twice in <complaint> (as two elements, or as an attribute and an element)", "\(error)")
+        #expect(
+            error.message
+                == "the field \"received_on\" appears twice in <complaint> (as two elements, or as an attribute and an element)",
+            "\(error)")
         #expect(error.line == 3 + 4 * 9_000 + 4, "\(error)")
         #expect(error.column == 7, "\(error)")
     }

@@ -6,7 +6,9 @@ import Testing
     @Test func textAttributesEntitiesAndCDATA() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let root = try fixture.load("t.xml", """
+        let root = try fixture.load(
+            "t.xml",
+            """
             <?xml version="1.0"?>
             <!-- a comment -->
             <records>
@@ -15,7 +17,8 @@ import Testing
                 <note>caf&#233; &lt;x&gt;</note>
               </organisation>
             </records>
-            """).root
+            """
+        ).root
         let organisation = try #require(root["organisation"]?.record)
         #expect(organisation["name"] == .text("Acme & Co"))
         #expect(organisation["scope"] == .text("<widgets>"))
@@ -26,7 +29,9 @@ import Testing
     @Test func recordsCarryTheLineOfTheirStartTag() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let set = try fixture.load("l.xml", """
+        let set = try fixture.load(
+            "l.xml",
+            """
             <?xml version="1.0"?>
             <records>
               <complaints>
@@ -59,11 +64,16 @@ import Testing
     @Test func aRecordCollectionWithOneItemIsStillAList() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let root = try fixture.load("o.xml", """
+        let root = try fixture.load(
+            "o.xml",
+            """
             <records><people><person><name>Ann</name></person></people><processes><process id="P1"/></processes></records>
-            """).root
+            """
+        ).root
         #expect(root["people"]?.items.first?.record?["name"] == .text("Ann"))
-        if case .list(let items)? = root["processes"] { #expect(items.count == 1) } else {
+        if case .list(let items)? = root["processes"] {
+            #expect(items.count == 1)
+        } else {
             Issue.record("processes should be a list")
         }
     }
@@ -76,21 +86,28 @@ import Testing
     }
 
     @Test(arguments: [
-        Case(text: "<records>\n<complaints>\n<complaint>\n</complaints>\n</records>", line: 4,
-             message: "the file is not valid XML: Opening and ending tag mismatch: complaint line 3 and complaints"),
-        Case(text: "<?xml version=\"1.0\"?>\n<export>\n</export>", line: 2,
-             message: "the root element must be <records>, but this file's root element is <export>"),
-        Case(text: "<records>\n<a id=\"1\"><id>2</id></a>\n</records>", line: 2,
-             message: "the field \"id\" appears twice in <a>"),
-        Case(text: "<records>\n<a><b>1</b>\n<c>2</c>\n<b>3</b></a>\n</records>", line: 4,
-             message: "the field \"b\" appears twice in <a>"),
-        Case(text: "<records>\n<x>&nbsp;</x>\n</records>", line: 2,
-             message: "the file is not valid XML: Entity 'nbsp' not defined"),
-        Case(text: "<records>\n<x>1</x>\n</records>\n<more/>", line: 4,
-             message: "the file is not valid XML: Extra content at the end of the document"),
-        Case(text: "<records>\n<x a=\"1\" a=\"2\"/>\n</records>", line: 2,
-             message: "the file is not valid XML: Attribute a redefined"),
-        Case(text: "<records><complaints>", line: 1, message: "the file is not valid XML"),
+        Case(
+            text: "<records>\n<complaints>\n<complaint>\n</complaints>\n</records>", line: 4,
+            message: "the file is not valid XML: Opening and ending tag mismatch: complaint line 3 and complaints"),
+        Case(
+            text: "<?xml version=\"1.0\"?>\n<export>\n</export>", line: 2,
+            message: "the root element must be <records>, but this file's root element is <export>"),
+        Case(
+            text: "<records>\n<a id=\"1\"><id>2</id></a>\n</records>", line: 2,
+            message: "the field \"id\" appears twice in <a>"),
+        Case(
+            text: "<records>\n<a><b>1</b>\n<c>2</c>\n<b>3</b></a>\n</records>", line: 4,
+            message: "the field \"b\" appears twice in <a>"),
+        Case(
+            text: "<records>\n<x>&nbsp;</x>\n</records>", line: 2,
+            message: "the file is not valid XML: Entity 'nbsp' not defined"),
+        Case(
+            text: "<records>\n<x>1</x>\n</records>\n<more/>", line: 4,
+            message: "the file is not valid XML: Extra content at the end of the document"),
+        Case(
+            text: "<records>\n<x a=\"1\" a=\"2\"/>\n</records>", line: 2,
+            message: "the file is not valid XML: Attribute a redefined"),
+        Case(text: "<records><complaints>", line: 1, message: "the file is not valid XML")
     ])
     func errorsNameTheProblemAndTheLine(_ test: Case) throws {
         let fixture = try LoaderFixture()
@@ -103,12 +120,18 @@ import Testing
     @Test func doctypeIsRejected() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let error = try #require(try fixture.failure("d.xml", """
-            <?xml version="1.0"?>
-            <!DOCTYPE records>
-            <records/>
-            """))
-        #expect(error.message == "the export contains a DOCTYPE declaration; records exports must not declare a DTD or entities, which could read other files")
+        let error = try #require(
+            try fixture.failure(
+                "d.xml",
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE records>
+                <records/>
+                """))
+        #expect(
+            error.message
+                == "the export contains a DOCTYPE declaration; records exports must not declare a DTD or entities, which could read other files"
+        )
         #expect(error.line == 2)
     }
 
@@ -131,7 +154,7 @@ import Testing
             <?xml version="1.0"?>
             <!DOCTYPE records SYSTEM "file://\(secret)">
             <records><name>x</name></records>
-            """,
+            """
         ]
         for (index, text) in variants.enumerated() {
             let error = try #require(try fixture.failure("xxe\(index).xml", text))
@@ -158,14 +181,18 @@ import Testing
     @Test func deepNestingStopsQuicklyWithAClearError() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let text = "<records>" + String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000) + "</records>"
+        let text =
+            "<records>" + String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000)
+            + "</records>"
         let clock = ContinuousClock()
         let start = clock.now
         let error = try #require(try fixture.failure("deep.xml", text))
         #expect(clock.now - start < .seconds(2))
         #expect(error.message == "nesting is deeper than 256 levels", "\(error)")
         #expect(error.line == 1)
-        let ok = "<records>" + String(repeating: "<a>", count: 254) + "<b>1</b>" + String(repeating: "</a>", count: 254) + "</records>"
+        let ok =
+            "<records>" + String(repeating: "<a>", count: 254) + "<b>1</b>" + String(repeating: "</a>", count: 254)
+            + "</records>"
         let set = try fixture.load("ok.xml", ok)
         #expect(set.root["a"] != nil)
     }
@@ -185,7 +212,8 @@ import Testing
 
 @Suite struct XMLDoctypeScanTests {
     @Test func findsTheDoctypeLineAfterTheProlog() {
-        #expect(XMLRecordLoader.doctypeLine(in: Array("<?xml version=\"1.0\"?>\n<!-- x\n y -->\n<!DOCTYPE r>".utf8)) == 4)
+        #expect(
+            XMLRecordLoader.doctypeLine(in: Array("<?xml version=\"1.0\"?>\n<!-- x\n y -->\n<!DOCTYPE r>".utf8)) == 4)
         #expect(XMLRecordLoader.doctypeLine(in: Array("<records><!DOCTYPE r>".utf8)) == nil)
         #expect(XMLRecordLoader.doctypeLine(in: Array("<!-- <!DOCTYPE r> -->\n<records/>".utf8)) == nil)
     }

@@ -42,16 +42,23 @@ import Testing
     }
 
     @Test func identicalInputsGiveByteIdenticalReports() throws {
-        let first = try CommandRunner.run(["check", Self.xml, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"])
-        let second = try CommandRunner.run(["check", Self.xml, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"])
+        let first = try CommandRunner.run([
+            "check", Self.xml, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"
+        ])
+        let second = try CommandRunner.run([
+            "check", Self.xml, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"
+        ])
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
     }
 
     @Test func xmlAndJsonSpellingsGiveTheSameFindings() throws {
         func findings(_ file: String) throws -> [String] {
-            let outcome = try CommandRunner.run(["check", file, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"])
-            let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+            let outcome = try CommandRunner.run([
+                "check", file, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"
+            ])
+            let report = try #require(
+                try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
             let findings = try #require(report["findings"] as? [[String: Any]])
             return findings.map { "\($0["rule"]!) \($0["record"]!) \($0["grade"]!) \($0["message"]!)" }.sorted()
         }
@@ -71,19 +78,24 @@ import Testing
         #expect(try Data(contentsOf: input) == before)
 
         let report = directory.appendingPathComponent("report.json")
-        let written = try CommandRunner.run(["check", input.path, "--as-of", "2026-11-15", "--format", "json",
-                                             "--output", report.path, "--fail-on", "none"])
+        let written = try CommandRunner.run([
+            "check", input.path, "--as-of", "2026-11-15", "--format", "json",
+            "--output", report.path, "--fail-on", "none"
+        ])
         #expect(written.status == 0)
         #expect(written.stdout.isEmpty)
         #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) is [String: Any])
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".tmp")
+        }
         #expect(leftovers.isEmpty)
     }
 
     @Test func unusableInputsExitWithTwoAndAPlainMessage() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let broken = directory.appendingPathComponent("broken.xml")
-        try Data("<records>\n  <complaints>\n    <complaint id=\"C1\">\n  </complaints>\n</records>\n".utf8).write(to: broken)
+        try Data("<records>\n  <complaints>\n    <complaint id=\"C1\">\n  </complaints>\n</records>\n".utf8).write(
+            to: broken)
         let outcome = try CommandRunner.run(["check", broken.path, "--as-of", "2026-11-15"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("broken.xml:4"))
@@ -102,7 +114,9 @@ import Testing
         #expect(badOption.status == 2)
         let badParameter = try CommandRunner.run(["check", Self.json, "--as-of", "2026-11-15", "--param", "ack_dayz=3"])
         #expect(badParameter.status == 2)
-        #expect(badParameter.stderr.contains("no rule file declares a parameter named 'ack_dayz'; did you mean 'ack_days'?"))
+        #expect(
+            badParameter.stderr.contains("no rule file declares a parameter named 'ack_dayz'; did you mean 'ack_days'?")
+        )
         let badValue = try CommandRunner.run(["check", Self.json, "--as-of", "2026-11-15", "--param", "ack_days=soon"])
         #expect(badValue.status == 2)
         #expect(badValue.stderr.contains("parameter 'ack_days' needs a number of at least 0, but 'soon' was given"))
@@ -111,16 +125,18 @@ import Testing
     @Test func brokenRuleFilesAreReportedWithFileLineAndColumn() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let rules = directory.appendingPathComponent("bad.rules")
-        try Data("""
-        rule R1
-          title "Something"
-          standard iso9001
-          clause 9.2.1
-          grade major
-          require cuont(internal_audits) >= 1
-          message "None."
-        end
-        """.utf8).write(to: rules)
+        try Data(
+            """
+            rule R1
+              title "Something"
+              standard iso9001
+              clause 9.2.1
+              grade major
+              require cuont(internal_audits) >= 1
+              message "None."
+            end
+            """.utf8
+        ).write(to: rules)
         let outcome = try CommandRunner.run(["check", Self.json, "--rules", directory.path, "--as-of", "2026-11-15"])
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("bad.rules:6:11: error: unknown function 'cuont'"))

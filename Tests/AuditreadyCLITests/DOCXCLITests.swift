@@ -3,7 +3,9 @@ import Testing
 
 /// `auditready check --format docx`: a Word file, only ever written to a file, identical across runs.
 @Suite struct DOCXCLITests {
-    static let base = ["check", CommandRunner.path("Samples/acme-small/records.xml"), "--as-of", "2026-11-15", "--fail-on", "none"]
+    static let base = [
+        "check", CommandRunner.path("Samples/acme-small/records.xml"), "--as-of", "2026-11-15", "--fail-on", "none"
+    ]
 
     @Test func docxIsNeverWrittenToTheTerminal() throws {
         let outcome = try CommandRunner.run(Self.base + ["--format", "docx"])
@@ -30,7 +32,8 @@ import Testing
 
     @Test func docxWithOtherFormatsInAnOutputDirectory() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        let outcome = try CommandRunner.run(Self.base + ["--format", "docx", "--format", "html", "--output-dir", directory.path])
+        let outcome = try CommandRunner.run(
+            Self.base + ["--format", "docx", "--format", "html", "--output-dir", directory.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(names == ["report.docx", "report.html"])

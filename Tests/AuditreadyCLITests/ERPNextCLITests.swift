@@ -6,8 +6,10 @@ import Testing
     static let sample = CommandRunner.path("Samples/erpnext")
 
     @Test func checkingTheExportFolderNamesTheRecordsAndWhatIsAbsent() throws {
-        let outcome = try CommandRunner.run(["check", "--mapping", "erpnext", Self.sample, "--as-of", "2026-11-15",
-                                             "--format", "json", "--quiet"])
+        let outcome = try CommandRunner.run([
+            "check", "--mapping", "erpnext", Self.sample, "--as-of", "2026-11-15",
+            "--format", "json", "--quiet"
+        ])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let findings = report["findings"] as? [[String: Any]] ?? []
@@ -20,7 +22,11 @@ import Testing
         // never majors for a requirement wholly absent.
         let notExported = report["not_exported"] as? [String] ?? []
         #expect(notExported.contains("organisation") && notExported.contains("internal_audits"), "\(notExported)")
-        #expect(!findings.contains { ["Q01-scope-stated", "Q05-quality-policy-exists", "Q44-internal-audit-done"].contains($0["rule"] as? String) })
+        #expect(
+            !findings.contains {
+                ["Q01-scope-stated", "Q05-quality-policy-exists", "Q44-internal-audit-done"].contains(
+                    $0["rule"] as? String)
+            })
         // The complaints-handling settings count as exported: the acknowledgement checks run.
         #expect(findings.contains { $0["rule"] as? String == "K07-acknowledgement-missing" })
         #expect(outcome.stderr == "")
@@ -34,7 +40,8 @@ import Testing
             .map { Self.sample + "/" + $0 }
         let mapped = try CommandRunner.run(["map", "--mapping", "erpnext", "--output", output] + files)
         #expect(mapped.status == 0, "\(mapped.stderr)")
-        let records = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
         let objectives = records["objectives"] as? [[String: Any]] ?? []
         let onTime = try #require(objectives.first { $0["id"] as? String == "On-time delivery" })
         #expect(onTime["frequency"] as? String == "monthly")
@@ -53,11 +60,13 @@ import Testing
             .write(to: directory.appendingPathComponent("erpnext"))
         try Data("Ref,Date\nC-1,2026-11-01\n".utf8).write(to: directory.appendingPathComponent("register.csv"))
         let output = directory.appendingPathComponent("out.json").path
-        let local = try CommandRunner.run(["map", "--mapping", "./erpnext", "--output", output, "register.csv"], in: directory)
+        let local = try CommandRunner.run(
+            ["map", "--mapping", "./erpnext", "--output", output, "register.csv"], in: directory)
         #expect(local.status == 0, "\(local.stderr)")
         #expect(try String(contentsOfFile: output, encoding: .utf8).contains("\"C-1\""))
         // The bare name is the bundled mapping, which reads no register.csv.
-        let bundled = try CommandRunner.run(["map", "--mapping", "erpnext", "--output", output, "register.csv"], in: directory)
+        let bundled = try CommandRunner.run(
+            ["map", "--mapping", "erpnext", "--output", output, "register.csv"], in: directory)
         #expect(bundled.status == 2)
         #expect(bundled.stderr.contains("erpnext.yml (bundled mapping)"), "\(bundled.stderr)")
     }
@@ -68,8 +77,10 @@ import Testing
         let issue = directory.appendingPathComponent("Issue.json")
         try FileManager.default.copyItem(atPath: Self.sample + "/Issue.json", toPath: issue.path)
         let before = try Data(contentsOf: issue)
-        for command in [["map", "--mapping", "erpnext", "--output", issue.path, directory.path],
-                        ["check", "--mapping", "erpnext", "--output", issue.path, directory.path, "--as-of", "2026-11-15"]] {
+        for command in [
+            ["map", "--mapping", "erpnext", "--output", issue.path, directory.path],
+            ["check", "--mapping", "erpnext", "--output", issue.path, directory.path, "--as-of", "2026-11-15"]
+        ] {
             let outcome = try CommandRunner.run(command)
             #expect(outcome.status == 2, "\(command[0]): \(outcome.stderr)")
             #expect(try Data(contentsOf: issue) == before, "\(command[0]) overwrote an input")

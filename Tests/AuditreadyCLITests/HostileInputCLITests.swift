@@ -13,22 +13,43 @@ import Testing
         let secret = directory.appendingPathComponent("secret.txt")
         try Data(Self.secret.utf8).write(to: secret)
         var laughs = "<!ENTITY l0 \"lol\">"
-        for level in 1...9 { laughs += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">" }
+        for level in 1...9 {
+            laughs += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+        }
         let texts: [(String, String)] = [
-            ("xxe-file.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE records [<!ENTITY x SYSTEM \"file://\(secret.path)\">]>\n<records><a>&x;</a></records>"),
-            ("xxe-url.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE records [<!ENTITY x SYSTEM \"http://127.0.0.1:9/x\">]>\n<records><a>&x;</a></records>"),
-            ("xxe-parameter.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE records [<!ENTITY % p SYSTEM \"file://\(secret.path)\"> %p;]>\n<records/>"),
-            ("external-dtd.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE records SYSTEM \"file://\(secret.path)\">\n<records/>"),
+            (
+                "xxe-file.xml",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE records [<!ENTITY x SYSTEM \"file://\(secret.path)\">]>\n<records><a>&x;</a></records>"
+            ),
+            (
+                "xxe-url.xml",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE records [<!ENTITY x SYSTEM \"http://127.0.0.1:9/x\">]>\n<records><a>&x;</a></records>"
+            ),
+            (
+                "xxe-parameter.xml",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE records [<!ENTITY % p SYSTEM \"file://\(secret.path)\"> %p;]>\n<records/>"
+            ),
+            (
+                "external-dtd.xml",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE records SYSTEM \"file://\(secret.path)\">\n<records/>"
+            ),
             ("laughs.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE records [\(laughs)]>\n<records><a>&l9;</a></records>"),
-            ("deep.xml", "<records>\n" + String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000) + "</records>"),
+            (
+                "deep.xml",
+                "<records>\n" + String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000)
+                    + "</records>"
+            ),
             ("truncated.xml", "<records>\n  <complaints>\n    <complaint id=\"C1\">"),
-            ("deep.json", "{\"a\":\n" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"),
+            (
+                "deep.json",
+                "{\"a\":\n" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+            ),
             ("truncated.json", "{\"complaints\": [\n  {\"id\": \"C1\""),
             ("escape.json", "{\"a\": \"\\x\"}"),
             ("surrogate.json", "{\"a\": \"\\ud800\"}"),
             ("nan.json", "{\"a\": NaN}"),
             ("duplicate.json", "{\"id\": 1,\n \"id\": 2}"),
-            ("array.json", "[{\"complaints\": []}]"),
+            ("array.json", "[{\"complaints\": []}]")
         ]
         var result = texts.map { ($0.0, Array($0.1.utf8)) }
         result.append(("invalid-utf8.xml", Array("<records>\n<a>".utf8) + [0xC3, 0x28] + Array("</a></records>".utf8)))
@@ -54,7 +75,8 @@ import Testing
             #expect(!outcome.stderr.contains(Self.secret), "\(name) leaked another file: \(outcome.stderr)")
             #expect(Self.hasPlace(outcome.stderr, path: path), "\(name): \(outcome.stderr)")
             #expect(outcome.stderr.split(separator: "\n").count == 1, "\(name): \(outcome.stderr)")
-            #expect(try String(contentsOf: report, encoding: .utf8) == "previous report\n", "\(name) touched the report")
+            #expect(
+                try String(contentsOf: report, encoding: .utf8) == "previous report\n", "\(name) touched the report")
         }
     }
 
@@ -83,7 +105,9 @@ import Testing
             #expect(outcome.stderr.contains("cannot write \(target)"), "\(outcome.stderr)")
             #expect(try String(contentsOf: report, encoding: .utf8) == "previous report\n")
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".tmp")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -114,18 +138,22 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: input.path)
         let folderLink = directory.appendingPathComponent("here")
         try FileManager.default.createSymbolicLink(atPath: folderLink.path, withDestinationPath: directory.path)
-        for output in [link.path, folderLink.appendingPathComponent("records.json").path,
-                       directory.path + "/./sub/../records.json"] {
-            let outcome = try CommandRunner.run(["check", input.path, "--as-of", "2026-11-15", "--output", output],
-                                                in: directory)
+        for output in [
+            link.path, folderLink.appendingPathComponent("records.json").path,
+            directory.path + "/./sub/../records.json"
+        ] {
+            let outcome = try CommandRunner.run(
+                ["check", input.path, "--as-of", "2026-11-15", "--output", output],
+                in: directory)
             #expect(outcome.status == 2, "\(output): \(outcome.stderr)")
             #expect(outcome.stderr.contains("it is one of the input files"), "\(output): \(outcome.stderr)")
             #expect(outcome.stdout.isEmpty)
             #expect(try Data(contentsOf: input) == before)
         }
         // A relative input and an absolute output naming the same file.
-        let relative = try CommandRunner.run(["check", "records.json", "--as-of", "2026-11-15", "--output", link.path],
-                                             in: directory)
+        let relative = try CommandRunner.run(
+            ["check", "records.json", "--as-of", "2026-11-15", "--output", link.path],
+            in: directory)
         #expect(relative.status == 2, "\(relative.stderr)")
         #expect(try Data(contentsOf: input) == before)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == input.path)

@@ -30,13 +30,19 @@ import Testing
     /// 5,000 nested parentheses and a 20,000-term chain used to kill `check` and `rules lint`
     /// with SIGSEGV; they now stop with exit 2 and one line.
     @Test(arguments: [
-        (String(repeating: "(", count: 5_000) + "true" + String(repeating: ")", count: 5_000), "failed",
-         "deep.rules:6:111: error: this expression is nested more than 100 levels deep; split it into smaller conditions"),
-        ("true" + String(repeating: " and true", count: 20_000), "failed",
-         "deep.rules:6:907: error: this expression is too long: more than 100 terms joined by 'and' (nested parts count too); "
-            + "split it into smaller conditions"),
-        ("false", "{" + String(repeating: "not ", count: 50_000) + "true}",
-         "deep.rules:7:413: error: this expression is nested more than 100 levels deep; split it into smaller conditions"),
+        (
+            String(repeating: "(", count: 5_000) + "true" + String(repeating: ")", count: 5_000), "failed",
+            "deep.rules:6:111: error: this expression is nested more than 100 levels deep; split it into smaller conditions"
+        ),
+        (
+            "true" + String(repeating: " and true", count: 20_000), "failed",
+            "deep.rules:6:907: error: this expression is too long: more than 100 terms joined by 'and' (nested parts count too); "
+                + "split it into smaller conditions"
+        ),
+        (
+            "false", "{" + String(repeating: "not ", count: 50_000) + "true}",
+            "deep.rules:7:413: error: this expression is nested more than 100 levels deep; split it into smaller conditions"
+        )
     ])
     func aTooDeepRuleStopsCheckAndLint(_ requirement: String, _ message: String, _ expected: String) throws {
         let directory = try Self.rules(Self.rule(requirement, message: message))
@@ -81,18 +87,23 @@ import Testing
     /// `--param systemic_share=-1e30` ran (and `percent` of such values trapped); a value outside
     /// the declared range now stops the run with one line naming the parameter and the range.
     @Test func aParameterOutsideItsRangeStopsTheRun() throws {
-        let outcome = try CommandRunner.run(["check", Self.json, "--as-of", "2026-11-15", "--param", "systemic_share=-1e30"])
+        let outcome = try CommandRunner.run([
+            "check", Self.json, "--as-of", "2026-11-15", "--param", "systemic_share=-1e30"
+        ])
         #expect(outcome.status == 2)
         #expect(outcome.stdout.isEmpty)
-        #expect(outcome.stderr == "error: parameter 'systemic_share' needs a number from 0 to 1, but '-1e30' was given\n")
+        #expect(
+            outcome.stderr == "error: parameter 'systemic_share' needs a number from 0 to 1, but '-1e30' was given\n")
     }
 
     /// `{percent(…)}` of a value far beyond Int's range is written, not a trap (SIGILL).
     @Test func percentOfAHugeValueIsWritten() throws {
         let directory = try Self.rules(Self.rule("false", message: "{percent(999999999999999 * 999999999999999)}"))
         defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = try CommandRunner.run(["check", Self.json, "--rules", directory.path, "--as-of", "2026-11-15",
-                                             "--format", "json", "--fail-on", "none"])
+        let outcome = try CommandRunner.run([
+            "check", Self.json, "--rules", directory.path, "--as-of", "2026-11-15",
+            "--format", "json", "--fail-on", "none"
+        ])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("1000000000000%"))
     }

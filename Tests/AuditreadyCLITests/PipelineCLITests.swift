@@ -7,20 +7,32 @@ import Testing
 
     @Test func baselineThenDiffShowsProgress() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        let first = try CommandRunner.run(["check", Self.sample, "--as-of", "2026-11-15", "--format", "json", "--output", "r1.json",
-                                           "--write-baseline", "base.json", "--fail-on", "none"], in: directory)
+        let first = try CommandRunner.run(
+            [
+                "check", Self.sample, "--as-of", "2026-11-15", "--format", "json", "--output", "r1.json",
+                "--write-baseline", "base.json", "--fail-on", "none"
+            ], in: directory)
         #expect(first.status == 0, "\(first.stderr)")
-        let again = try CommandRunner.run(["check", Self.sample, "--as-of", "2026-11-15", "--baseline", "base.json",
-                                           "--fail-on", "minor", "--format", "json"], in: directory)
+        let again = try CommandRunner.run(
+            [
+                "check", Self.sample, "--as-of", "2026-11-15", "--baseline", "base.json",
+                "--fail-on", "minor", "--format", "json"
+            ], in: directory)
         #expect(again.status == 0)
-        #expect(again.stdout.contains("\"findings\" : [\n\n  ]") || again.stdout.contains("\"findings\" : [ ]") || again.stdout.contains("\"findings\" : []"))
+        #expect(
+            again.stdout.contains("\"findings\" : [\n\n  ]") || again.stdout.contains("\"findings\" : [ ]")
+                || again.stdout.contains("\"findings\" : []"))
 
         // A later export acknowledges the late complaint in time: the diff shows it resolved.
         var text = try String(contentsOfFile: Self.sample, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"acknowledged_on\": \"2026-04-14\"", with: "\"acknowledged_on\": \"2026-04-08\"")
+        text = text.replacingOccurrences(
+            of: "\"acknowledged_on\": \"2026-04-14\"", with: "\"acknowledged_on\": \"2026-04-08\"")
         try text.write(to: directory.appendingPathComponent("fixed.json"), atomically: true, encoding: .utf8)
-        _ = try CommandRunner.run(["check", "fixed.json", "--as-of", "2026-11-15", "--format", "json", "--output", "r2.json",
-                                   "--fail-on", "none"], in: directory)
+        _ = try CommandRunner.run(
+            [
+                "check", "fixed.json", "--as-of", "2026-11-15", "--format", "json", "--output", "r2.json",
+                "--fail-on", "none"
+            ], in: directory)
         let diff = try CommandRunner.run(["diff", "r1.json", "r2.json", "--format", "json"], in: directory)
         #expect(diff.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: [Any]])
@@ -35,28 +47,37 @@ import Testing
     @Test func maxFindingsAllowsAKnownNumber() throws {
         let strict = try CommandRunner.run(["check", Self.sample, "--as-of", "2026-11-15", "--fail-on", "minor"])
         #expect(strict.status == 1)
-        let tolerant = try CommandRunner.run(["check", Self.sample, "--as-of", "2026-11-15", "--fail-on", "minor", "--max-findings", "8"])
+        let tolerant = try CommandRunner.run([
+            "check", Self.sample, "--as-of", "2026-11-15", "--fail-on", "minor", "--max-findings", "8"
+        ])
         #expect(tolerant.status == 0)
     }
 
     @Test func waiversLintFailsOnExpiredOrUnapprovedWaivers() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        try Data("""
-        waivers:
-          - rule: K07-acknowledgement-on-time
-            record: CMP-2026-04
-            justification: Letters delayed by the postal strike
-            approver: Claire Dupont
-            expires: 2026-12-31
-          - rule: Q12-calibration-not-overdue
-            justification: Sent for calibration
-            expires: 2026-10-31
-        """.utf8).write(to: directory.appendingPathComponent("waivers.yml"))
+        try Data(
+            """
+            waivers:
+              - rule: K07-acknowledgement-on-time
+                record: CMP-2026-04
+                justification: Letters delayed by the postal strike
+                approver: Claire Dupont
+                expires: 2026-12-31
+              - rule: Q12-calibration-not-overdue
+                justification: Sent for calibration
+                expires: 2026-10-31
+            """.utf8
+        ).write(to: directory.appendingPathComponent("waivers.yml"))
         let lint = try CommandRunner.run(["waivers", "lint", "waivers.yml", "--as-of", "2026-11-15"], in: directory)
         #expect(lint.status == 1)
-        #expect(lint.stdout.contains("waivers.yml:7: error: this waiver cannot be applied: it names no approver, it expired on 2026-10-31"))
-        let check = try CommandRunner.run(["check", Self.sample, "--as-of", "2026-11-15", "--waivers", "waivers.yml",
-                                           "--format", "json", "--fail-on", "none"], in: directory)
+        #expect(
+            lint.stdout.contains(
+                "waivers.yml:7: error: this waiver cannot be applied: it names no approver, it expired on 2026-10-31"))
+        let check = try CommandRunner.run(
+            [
+                "check", Self.sample, "--as-of", "2026-11-15", "--waivers", "waivers.yml",
+                "--format", "json", "--fail-on", "none"
+            ], in: directory)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
         #expect(findings.filter { $0["waiver"] != nil }.map { $0["record"] as? String } == ["CMP-2026-04"])
@@ -77,7 +98,11 @@ import Testing
         try Data("stage: initial\nfail_onn: minor\n".utf8).write(to: directory.appendingPathComponent("auditready.yml"))
         let bad = try CommandRunner.run(["check", Self.sample], in: directory)
         #expect(bad.status == 2)
-        #expect(bad.stderr == "auditready.yml:2:1: error: unknown setting 'fail_onn'; did you mean 'fail_on'? the settings are rules, standards, stage, as_of, params, formats, output, output_dir, lang, fail_on, max_findings, waivers, baseline, write_baseline\n"
-                || bad.stderr.hasPrefix("auditready.yml:2:1: error: unknown setting 'fail_onn'; did you mean 'fail_on'?"))
+        #expect(
+            bad.stderr
+                == "auditready.yml:2:1: error: unknown setting 'fail_onn'; did you mean 'fail_on'? the settings are rules, standards, stage, as_of, params, formats, output, output_dir, lang, fail_on, max_findings, waivers, baseline, write_baseline\n"
+                || bad.stderr.hasPrefix(
+                    "auditready.yml:2:1: error: unknown setting 'fail_onn'; did you mean 'fail_on'?")
+        )
     }
 }

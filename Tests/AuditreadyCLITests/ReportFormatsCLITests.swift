@@ -9,12 +9,16 @@ import Testing
     @Test func severalFormatsInOneRunWithOutputDir() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let formats = ["text", "markdown", "html", "json", "sarif", "junit", "csv"]
-        let outcome = try CommandRunner.run(Self.base + formats.flatMap { ["--format", $0] }
-                                            + ["--output-dir", directory.path, "--fail-on", "none"])
+        let outcome = try CommandRunner.run(
+            Self.base + formats.flatMap { ["--format", $0] }
+                + ["--output-dir", directory.path, "--fail-on", "none"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(names == ["report.csv", "report.html", "report.json", "report.md", "report.sarif", "report.txt", "report.xml"])
+        #expect(
+            names == [
+                "report.csv", "report.html", "report.json", "report.md", "report.sarif", "report.txt", "report.xml"
+            ])
         let json = try Data(contentsOf: directory.appendingPathComponent("report.json"))
         let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         for key in ["language", "readiness", "recommendation", "corrective_action_plan", "principles", "rule_results"] {
@@ -28,8 +32,11 @@ import Testing
     @Test func outputDirIsByteIdenticalAcrossRuns() throws {
         func run() throws -> [String: Data] {
             let directory = try CommandRunner.temporaryDirectory()
-            let outcome = try CommandRunner.run(Self.base + ["--format", "html", "--format", "sarif", "--format", "csv",
-                                                             "--output-dir", directory.path, "--fail-on", "none"])
+            let outcome = try CommandRunner.run(
+                Self.base + [
+                    "--format", "html", "--format", "sarif", "--format", "csv",
+                    "--output-dir", directory.path, "--fail-on", "none"
+                ])
             #expect(outcome.status == 0)
             var files: [String: Data] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
@@ -62,13 +69,17 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let majors = (report["summary"] as? [String: Int])?["major"] ?? 0
         let directory = try CommandRunner.temporaryDirectory()
-        let multi = try CommandRunner.run(Self.base + ["--format", "html", "--format", "csv", "--output-dir", directory.path])
+        let multi = try CommandRunner.run(
+            Self.base + ["--format", "html", "--format", "csv", "--output-dir", directory.path])
         #expect(multi.status == (majors > 0 ? 1 : 0))
         let noDirectory = try CommandRunner.run(Self.base + ["--format", "html", "--format", "csv"])
         #expect(noDirectory.status == 2)
         #expect(noDirectory.stderr.contains("--output-dir"))
-        let both = try CommandRunner.run(Self.base + ["--output", directory.appendingPathComponent("r.txt").path,
-                                                      "--output-dir", directory.path])
+        let both = try CommandRunner.run(
+            Self.base + [
+                "--output", directory.appendingPathComponent("r.txt").path,
+                "--output-dir", directory.path
+            ])
         #expect(both.status == 2)
         let badLanguage = try CommandRunner.run(Self.base + ["--lang", "de"])
         #expect(badLanguage.status == 2)
@@ -76,18 +87,20 @@ import Testing
 
     @Test func lintSaysWhichRulesLackFrench() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        try Data("""
-        rule R1
-          title "Complaints have an owner"
-          title.fr "Les réclamations ont un responsable"
-          standard iso10002
-          clause 7.3
-          grade observation
-          for each complaint in complaints
-          require complaint.owner is present
-          message "Complaint {complaint.id} has no owner."
-        end
-        """.utf8).write(to: directory.appendingPathComponent("r.rules"))
+        try Data(
+            """
+            rule R1
+              title "Complaints have an owner"
+              title.fr "Les réclamations ont un responsable"
+              standard iso10002
+              clause 7.3
+              grade observation
+              for each complaint in complaints
+              require complaint.owner is present
+              message "Complaint {complaint.id} has no owner."
+            end
+            """.utf8
+        ).write(to: directory.appendingPathComponent("r.rules"))
         let outcome = try CommandRunner.run(["rules", "lint", directory.path])
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("r.rules:1:6: warning: rule 'R1' has no French text for 'message.fr'"))

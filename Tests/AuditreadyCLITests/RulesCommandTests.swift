@@ -22,24 +22,29 @@ import Testing
 
     @Test func lintWarnsOnFieldsTheContractDoesNotKnow() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        try Data("""
-        rule R1
-          title "Complaints are acknowledged"
-          standard iso10002
-          clause 7.4
-          grade observation
-          for each complaint in complaints
-          require complaint.acknowledged_on is present or complaint.recieved_on is absent
-          message "Complaint {complaint.id} has no acknowledgement."
-        end
-        """.utf8).write(to: directory.appendingPathComponent("mine.rules"))
+        try Data(
+            """
+            rule R1
+              title "Complaints are acknowledged"
+              standard iso10002
+              clause 7.4
+              grade observation
+              for each complaint in complaints
+              require complaint.acknowledged_on is present or complaint.recieved_on is absent
+              message "Complaint {complaint.id} has no acknowledgement."
+            end
+            """.utf8
+        ).write(to: directory.appendingPathComponent("mine.rules"))
         let outcome = try CommandRunner.run(["rules", "lint", directory.path])
         #expect(outcome.status == 0)
         // Warnings go to standard error, like every command's; the summary stays on standard output.
         #expect(outcome.stderr.contains("mine.rules:7:"))
         #expect(!outcome.stdout.contains("mine.rules"))
         #expect(outcome.stdout.hasPrefix("1 file, 1 rule: no errors, "), "\(outcome.stdout)")
-        #expect(outcome.stderr.contains("reads the field 'recieved_on', which the records contract does not define; did you mean 'received_on'?"))
+        #expect(
+            outcome.stderr.contains(
+                "reads the field 'recieved_on', which the records contract does not define; did you mean 'received_on'?"
+            ))
     }
 
     @Test func lintFailsOnErrors() throws {
@@ -55,7 +60,8 @@ import Testing
     @Test func coverageListsEveryClauseAsJSON() throws {
         let outcome = try CommandRunner.run(["rules", "coverage", "--format", "json"])
         #expect(outcome.status == 0)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
         #expect(entries.count > 90)
         let first = try #require(entries.first)
         #expect(Set(first.keys) == ["standard", "clause", "title", "rules", "manual", "through_subclauses"])
@@ -64,26 +70,30 @@ import Testing
 
     @Test func ruleTestsRunFromTheCommandLine() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        try Data("""
-        rule R1
-          title "Complaints have an owner"
-          standard iso10002
-          clause 7.3
-          grade observation
-          for each complaint in complaints
-          require complaint.owner is present
-          message "Complaint {complaint.id} has no owner."
-        end
-        """.utf8).write(to: directory.appendingPathComponent("r.rules"))
-        try Data("""
-        tests:
-          - rule: R1
-            records: {complaints: [{id: C1, owner: P1}]}
-            expect: []
-          - rule: R1
-            records: {complaints: [{id: C1}]}
-            expect: [{record: C1, grade: minor}]
-        """.utf8).write(to: directory.appendingPathComponent("r.tests.yml"))
+        try Data(
+            """
+            rule R1
+              title "Complaints have an owner"
+              standard iso10002
+              clause 7.3
+              grade observation
+              for each complaint in complaints
+              require complaint.owner is present
+              message "Complaint {complaint.id} has no owner."
+            end
+            """.utf8
+        ).write(to: directory.appendingPathComponent("r.rules"))
+        try Data(
+            """
+            tests:
+              - rule: R1
+                records: {complaints: [{id: C1, owner: P1}]}
+                expect: []
+              - rule: R1
+                records: {complaints: [{id: C1}]}
+                expect: [{record: C1, grade: minor}]
+            """.utf8
+        ).write(to: directory.appendingPathComponent("r.tests.yml"))
         let outcome = try CommandRunner.run(["test", directory.path])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("FAIL  R1 ("))

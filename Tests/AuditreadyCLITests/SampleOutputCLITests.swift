@@ -9,7 +9,9 @@ import Testing
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
             var isFolder: ObjCBool = false
             let url = directory.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
             files[name] = try Data(contentsOf: url)
         }
         return files
@@ -23,13 +25,17 @@ import Testing
         let outcome = try CommandRunner.run(["sample", "--complaints", "30", "--output-dir", directory.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let files = try Self.contents(of: directory)
-        #expect(Set(files.keys) == ["notes.txt", "records.json", "records.xml"], "no temporary file left: \(files.keys.sorted())")
+        #expect(
+            Set(files.keys) == ["notes.txt", "records.json", "records.xml"],
+            "no temporary file left: \(files.keys.sorted())")
         #expect(files["notes.txt"] == Data("mine".utf8))
         // Whole: the JSON parses and the XML ends with its root's end tag.
         #expect(try JSONSerialization.jsonObject(with: try #require(files["records.json"])) is [String: Any])
         #expect(String(decoding: try #require(files["records.xml"]), as: UTF8.self).hasSuffix("</records>\n"))
-        let validate = try CommandRunner.run(["validate", directory.appendingPathComponent("records.json").path,
-                                              directory.appendingPathComponent("records.xml").path])
+        let validate = try CommandRunner.run([
+            "validate", directory.appendingPathComponent("records.json").path,
+            directory.appendingPathComponent("records.xml").path
+        ])
         // Both read whole (the sample has deliberate defects, so violations are expected).
         #expect(validate.status != 2 && validate.stdout.contains("2 files: "), "\(validate.stdout) \(validate.stderr)")
     }
@@ -40,7 +46,8 @@ import Testing
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("{\"old\": true}\n".utf8).write(to: directory.appendingPathComponent("records.json"))
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("records.xml"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("records.xml"), withIntermediateDirectories: false)
         let before = try Self.contents(of: directory)
         let outcome = try CommandRunner.run(["sample", "--complaints", "30", "--output-dir", directory.path])
         #expect(outcome.status == 2)

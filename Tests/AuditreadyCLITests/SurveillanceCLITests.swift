@@ -6,8 +6,10 @@ import Testing
 @Suite struct SurveillanceCLITests {
     @Test func surveillanceRechecksThePreviousReport() throws {
         let directory = try FollowupCLITests.withReport()
-        let arguments = ["check", FollowupCLITests.corrected, "--stage", "surveillance", "--as-of", "2027-10-20",
-                         "--previous", "report.json", "--responses", FollowupCLITests.responses, "--format", "json"]
+        let arguments = [
+            "check", FollowupCLITests.corrected, "--stage", "surveillance", "--as-of", "2027-10-20",
+            "--previous", "report.json", "--responses", FollowupCLITests.responses, "--format", "json"
+        ]
         let run = try CommandRunner.run(arguments, in: directory)
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "\(run.stderr)")
@@ -25,16 +27,26 @@ import Testing
         // Declared done in the responses, yet fires again on the corrected export.
         #expect(statuses["CMP-2026-07"] == "recurring")
         let findings = try #require(object["findings"] as? [[String: Any]])
-        #expect(findings.contains { $0["rule"] as? String == "AR-10.2-recurring-nonconformity" && $0["record"] as? String == "CMP-2026-07" })
+        #expect(
+            findings.contains {
+                $0["rule"] as? String == "AR-10.2-recurring-nonconformity" && $0["record"] as? String == "CMP-2026-07"
+            })
         // With the clause covered, the calibration is re-checked and closed.
-        let covered = try CommandRunner.run(["check", FollowupCLITests.corrected, "--stage", "surveillance", "--cover", "7.1.5",
-                                             "--as-of", "2027-10-20", "--previous", "report.json", "--format", "json"], in: directory)
-        let coveredObject = try #require(try JSONSerialization.jsonObject(with: Data(covered.stdout.utf8)) as? [String: Any])
+        let covered = try CommandRunner.run(
+            [
+                "check", FollowupCLITests.corrected, "--stage", "surveillance", "--cover", "7.1.5",
+                "--as-of", "2027-10-20", "--previous", "report.json", "--format", "json"
+            ], in: directory)
+        let coveredObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(covered.stdout.utf8)) as? [String: Any])
         let coveredItems = try #require((coveredObject["previous"] as? [String: Any])?["findings"] as? [[String: Any]])
         #expect(coveredItems.first { $0["record"] as? String == "EQ-02" }?["status"] as? String == "closed")
         // The text report in French.
-        let french = try CommandRunner.run(["check", FollowupCLITests.corrected, "--stage", "recertification", "--as-of", "2027-10-20",
-                                            "--previous", "report.json", "--lang", "fr", "--format", "markdown"], in: directory)
+        let french = try CommandRunner.run(
+            [
+                "check", FollowupCLITests.corrected, "--stage", "recertification", "--as-of", "2027-10-20",
+                "--previous", "report.json", "--lang", "fr", "--format", "markdown"
+            ], in: directory)
         #expect(french.stdout.contains("Audit de renouvellement"), "\(french.stderr)")
         #expect(french.stdout.contains("Non-conformités de l'audit précédent"))
     }
@@ -43,11 +55,20 @@ import Testing
         let directory = try FollowupCLITests.withReport()
         try Data("{\"hello\": 1}".utf8).write(to: directory.appendingPathComponent("other.json"))
         let cases: [([String], String)] = [
-            (["--stage", "certification", "--previous", "report.json", "--as-of", "2027-10-20"], "--stage surveillance"),
+            (
+                ["--stage", "certification", "--previous", "report.json", "--as-of", "2027-10-20"],
+                "--stage surveillance"
+            ),
             (["--stage", "surveillance", "--previous", "report.json", "--as-of", "2026-10-01"], "after the audit date"),
-            (["--stage", "surveillance", "--previous", "other.json", "--as-of", "2027-10-20"], "not an auditready JSON report"),
-            (["--stage", "surveillance", "--responses", FollowupCLITests.responses, "--as-of", "2027-10-20"], "--previous"),
-            (["--stage", "certification", "--cover", "8.4", "--as-of", "2027-10-20"], "--stage surveillance"),
+            (
+                ["--stage", "surveillance", "--previous", "other.json", "--as-of", "2027-10-20"],
+                "not an auditready JSON report"
+            ),
+            (
+                ["--stage", "surveillance", "--responses", FollowupCLITests.responses, "--as-of", "2027-10-20"],
+                "--previous"
+            ),
+            (["--stage", "certification", "--cover", "8.4", "--as-of", "2027-10-20"], "--stage surveillance")
         ]
         for (extra, expected) in cases {
             let run = try CommandRunner.run(["check", FollowupCLITests.corrected] + extra, in: directory)

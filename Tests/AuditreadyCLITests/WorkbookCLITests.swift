@@ -11,7 +11,8 @@ import Testing
     static func findings(_ json: String) throws -> [String] {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
-        return findings.map { "\($0["rule"] ?? "") \($0["record"] ?? "-") \($0["grade"] ?? "") \($0["message"] ?? "")" }.sorted()
+        return findings.map { "\($0["rule"] ?? "") \($0["record"] ?? "-") \($0["grade"] ?? "") \($0["message"] ?? "")" }
+            .sorted()
     }
 
     @Test(arguments: ["en", "fr"])
@@ -22,7 +23,9 @@ import Testing
         let written = try CommandRunner.run(["template", "--output", book, "--lang", language])
         #expect(written.status == 0, "\(written.stderr)")
         #expect(written.stdout == "" && written.stderr == "")
-        let checked = try CommandRunner.run(["check", book, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"])
+        let checked = try CommandRunner.run([
+            "check", book, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"
+        ])
         #expect(checked.status == 0, "\(checked.stderr)")
         #expect(checked.stdout.contains("\"sheet\" : \"complaints\""))
         let validated = try CommandRunner.run(["validate", book])
@@ -33,8 +36,10 @@ import Testing
     @Test func aFilledTemplateGivesTheFindingsOfTheSameRecordsInJSON() throws {
         var outcomes: [String: [String]] = [:]
         for file in ["filled-template.xlsx", "filled-records.json"] {
-            let outcome = try CommandRunner.run(["check", CommandRunner.path(Self.fixtures + file), "--as-of", "2026-11-15",
-                                                 "--format", "json", "--fail-on", "none"])
+            let outcome = try CommandRunner.run([
+                "check", CommandRunner.path(Self.fixtures + file), "--as-of", "2026-11-15",
+                "--format", "json", "--fail-on", "none"
+            ])
             #expect(outcome.status == 0, "\(file): \(outcome.stderr)")
             outcomes[file] = try Self.findings(outcome.stdout)
         }
@@ -44,7 +49,9 @@ import Testing
 
     @Test func findingsAndNotesPointAtTheSheetAndCell() throws {
         let path = CommandRunner.path(Self.fixtures + "contract-layout.xlsx")
-        let outcome = try CommandRunner.run(["check", path, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"])
+        let outcome = try CommandRunner.run([
+            "check", path, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("\"file\" : \"\(path):nonconformities!E4\""))
         #expect(outcome.stdout.contains("\(path):complaints!A"))
@@ -56,13 +63,16 @@ import Testing
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let encrypted = directory.appendingPathComponent("protected.xlsx")
-        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)).write(to: encrypted)
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)).write(
+            to: encrypted)
         for command in [["check", encrypted.path, "--as-of", "2026-11-15"], ["validate", encrypted.path]] {
             let outcome = try CommandRunner.run(command)
             #expect(outcome.status == 2, "\(command[0]): \(outcome.stdout)\(outcome.stderr)")
             let lines = outcome.stderr.split(separator: "\n")
             #expect(lines.count == 1, "\(outcome.stderr)")
-            #expect(lines.first?.contains("protected.xlsx: error: this is a password-protected workbook") == true, "\(outcome.stderr)")
+            #expect(
+                lines.first?.contains("protected.xlsx: error: this is a password-protected workbook") == true,
+                "\(outcome.stderr)")
         }
     }
 
@@ -70,9 +80,11 @@ import Testing
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let book = directory.appendingPathComponent("registres.xlsx")
-        try FileManager.default.copyItem(atPath: CommandRunner.path(Self.fixtures + "contract-layout.xlsx"), toPath: book.path)
+        try FileManager.default.copyItem(
+            atPath: CommandRunner.path(Self.fixtures + "contract-layout.xlsx"), toPath: book.path)
         let mapping = directory.appendingPathComponent("m.yml")
-        try Data("""
+        try Data(
+            """
             collections:
               complaints:
                 file: registres.xlsx
@@ -87,7 +99,8 @@ import Testing
                 sheet: Nonconformities
                 fields: {id: id, owner: owner}
 
-            """.utf8).write(to: mapping)
+            """.utf8
+        ).write(to: mapping)
         let output = directory.appendingPathComponent("o.json")
         let outcome = try CommandRunner.run(["map", "--mapping", mapping.path, "--output", output.path, book.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -98,18 +111,24 @@ import Testing
         // NC-2's owner comes from the merged range.
         #expect(json.components(separatedBy: "\"owner\": \"P-1\"").count == 3, "\(json)")
 
-        try Data("collections:\n  complaints:\n    file: registres.xlsx\n    sheet: Complaints register\n    fields: {id: id}\n".utf8).write(to: mapping)
+        try Data(
+            "collections:\n  complaints:\n    file: registres.xlsx\n    sheet: Complaints register\n    fields: {id: id}\n"
+                .utf8
+        ).write(to: mapping)
         let missing = try CommandRunner.run(["map", "--mapping", mapping.path, "--output", output.path, book.path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("m.yml:2:3: error:"), "\(missing.stderr)")  // the collection
-        #expect(missing.stderr.contains("the sheet 'Complaints register' is not in registres.xlsx"), "\(missing.stderr)")
+        #expect(
+            missing.stderr.contains("the sheet 'Complaints register' is not in registres.xlsx"), "\(missing.stderr)")
     }
 
     /// SARIF readers open the artifact's URI: a workbook finding names the workbook itself, with
     /// the sheet and cell in the location's properties, and the workbook is one artifact.
     @Test func sarifPointsAtTheWorkbookWithTheCellAsAProperty() throws {
         let path = CommandRunner.path(Self.fixtures + "contract-layout.xlsx")
-        let outcome = try CommandRunner.run(["check", path, "--as-of", "2026-11-15", "--format", "sarif", "--fail-on", "none"])
+        let outcome = try CommandRunner.run([
+            "check", path, "--as-of", "2026-11-15", "--format", "sarif", "--fail-on", "none"
+        ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let log = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
@@ -131,7 +150,9 @@ import Testing
     /// was not read, as a note, and the workbook stays valid.
     @Test func aSheetThatIsNotARegisterIsANoteForValidate() throws {
         let outcome = try CommandRunner.run(["validate", CommandRunner.path(Self.fixtures + "contract-layout.xlsx")])
-        #expect(outcome.stdout.contains("contract-layout.xlsx:Notes: note: the sheet 'Notes' is not a register"), "\(outcome.stdout)")
+        #expect(
+            outcome.stdout.contains("contract-layout.xlsx:Notes: note: the sheet 'Notes' is not a register"),
+            "\(outcome.stdout)")
         #expect(!outcome.stdout.contains("Notes: error:"), "\(outcome.stdout)")
     }
 }

@@ -7,7 +7,9 @@ import Testing
     static let json = CommandRunner.path("Samples/acme-small/records.json")
 
     /// Runs `arguments` in a fresh folder holding `files`, and checks what every unusable-input run must do.
-    func refused(_ arguments: [String], files: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+    func refused(
+        _ arguments: [String], files: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> String {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
@@ -17,25 +19,50 @@ import Testing
         #expect(clock.now - start < .seconds(10), sourceLocation: sourceLocation)
         #expect(outcome.status == 2, "\(outcome.stderr.prefix(500))", sourceLocation: sourceLocation)
         #expect(outcome.stdout.isEmpty, sourceLocation: sourceLocation)
-        #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr.prefix(500))", sourceLocation: sourceLocation)
-        #expect(outcome.stderr.components(separatedBy: "error:").count == 2, "\(outcome.stderr.prefix(500))", sourceLocation: sourceLocation)
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.txt").path), sourceLocation: sourceLocation)
+        #expect(
+            outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr.prefix(500))",
+            sourceLocation: sourceLocation)
+        #expect(
+            outcome.stderr.components(separatedBy: "error:").count == 2, "\(outcome.stderr.prefix(500))",
+            sourceLocation: sourceLocation)
+        #expect(
+            !FileManager.default.fileExists(atPath: directory.appendingPathComponent("report.txt").path),
+            sourceLocation: sourceLocation)
         return outcome.stderr
     }
 
     @Test func anInvalidAsOfInTheConfigurationNamesTheFileAndLine() throws {
-        let stderr = try refused(["check", Self.json, "--output", "report.txt"],
-                                 files: ["auditready.yml": "stage: initial\nas_of: 15/11/2026\n"])
-        #expect(stderr == "auditready.yml:2:1: error: as_of needs a date written YYYY-MM-DD, such as 2026-11-15; '15/11/2026' is not one\n")
+        let stderr = try refused(
+            ["check", Self.json, "--output", "report.txt"],
+            files: ["auditready.yml": "stage: initial\nas_of: 15/11/2026\n"])
+        #expect(
+            stderr
+                == "auditready.yml:2:1: error: as_of needs a date written YYYY-MM-DD, such as 2026-11-15; '15/11/2026' is not one\n"
+        )
     }
 
     @Test func configurationValuesNameTheLineOfTheirKey() throws {
         let cases = [
-            ("as_of: 2026-11-15\nstage: final\n", "auditready.yml:2:1: error: 'stage' cannot be 'final'; it is one of initial, certification, surveillance, recertification\n"),
-            ("as_of: 2026-11-15\nformats: [text, pdf]\noutput_dir: out\n", "auditready.yml:2:1: error: 'formats' cannot be 'pdf'; the formats are "),
-            ("as_of: 2026-11-15\n\nfail_on: never\n", "auditready.yml:3:1: error: 'fail_on' cannot be 'never'; it is one of "),
-            ("as_of: 2026-11-15\naudience: boss\n", "auditready.yml:2:1: error: 'audience' cannot be 'boss'; it is one of self, auditor\n"),
-            ("as_of: 2026-11-15\nstandards: [iso14001]\n", "auditready.yml:2:1: error: 'standards' cannot be 'iso14001'; the standards are iso9001, iso10002\n"),
+            (
+                "as_of: 2026-11-15\nstage: final\n",
+                "auditready.yml:2:1: error: 'stage' cannot be 'final'; it is one of initial, certification, surveillance, recertification\n"
+            ),
+            (
+                "as_of: 2026-11-15\nformats: [text, pdf]\noutput_dir: out\n",
+                "auditready.yml:2:1: error: 'formats' cannot be 'pdf'; the formats are "
+            ),
+            (
+                "as_of: 2026-11-15\n\nfail_on: never\n",
+                "auditready.yml:3:1: error: 'fail_on' cannot be 'never'; it is one of "
+            ),
+            (
+                "as_of: 2026-11-15\naudience: boss\n",
+                "auditready.yml:2:1: error: 'audience' cannot be 'boss'; it is one of self, auditor\n"
+            ),
+            (
+                "as_of: 2026-11-15\nstandards: [iso14001]\n",
+                "auditready.yml:2:1: error: 'standards' cannot be 'iso14001'; the standards are iso9001, iso10002\n"
+            )
         ]
         for (config, message) in cases {
             let stderr = try refused(["check", Self.json, "--output", "report.txt"], files: ["auditready.yml": config])
@@ -44,30 +71,47 @@ import Testing
     }
 
     @Test func aFiftyThousandCharacterStageWithEscapesPrintsOneShortLine() throws {
-        let stderr = try refused(["check", Self.json, "--output", "report.txt"],
-                                 files: ["auditready.yml": "stage: \"\\e]0;owned\\a" + String(repeating: "x", count: 50_000) + "\"\n"])
+        let stderr = try refused(
+            ["check", Self.json, "--output", "report.txt"],
+            files: ["auditready.yml": "stage: \"\\e]0;owned\\a" + String(repeating: "x", count: 50_000) + "\"\n"])
         #expect(stderr.utf8.count < 300, "\(stderr.prefix(500))")
-        #expect(stderr.hasPrefix("auditready.yml:1:1: error: 'stage' cannot be '\\u{1B}]0;owned\\u{7}xxx"), "\(stderr.prefix(500))")
+        #expect(
+            stderr.hasPrefix("auditready.yml:1:1: error: 'stage' cannot be '\\u{1B}]0;owned\\u{7}xxx"),
+            "\(stderr.prefix(500))")
         #expect(!stderr.contains("\u{1B}"))
     }
 
     @Test func yamlSyntaxErrorsInConfigurationAndWaiversAreOneLine() throws {
-        let config = try refused(["check", Self.json, "--output", "report.txt"], files: ["auditready.yml": "stage: initial\nformats: [text\n"])
-        #expect(config.hasPrefix("auditready.yml:3:1: error: this is not valid YAML: a list written with [ is not closed with ]"), "\(config)")
-        let waivers = try refused(["waivers", "lint", "waivers.yml"], files: ["waivers.yml": "waivers:\n  - rule: K07\n   justification: x\n"])
+        let config = try refused(
+            ["check", Self.json, "--output", "report.txt"],
+            files: ["auditready.yml": "stage: initial\nformats: [text\n"])
+        #expect(
+            config.hasPrefix(
+                "auditready.yml:3:1: error: this is not valid YAML: a list written with [ is not closed with ]"),
+            "\(config)")
+        let waivers = try refused(
+            ["waivers", "lint", "waivers.yml"], files: ["waivers.yml": "waivers:\n  - rule: K07\n   justification: x\n"]
+        )
         #expect(waivers.hasPrefix("waivers.yml:3:4: error: this is not valid YAML: "), "\(waivers)")
     }
 
     @Test func aBillionLaughsInAnyYAMLFileIsRefusedAtOnce() throws {
         var laughs = "  l0: &l0 lol\n"
-        for level in 1...9 { laughs += "  l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...9 {
+            laughs +=
+                "  l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
+        }
         let anchors = "error: YAML anchors and aliases (&name, *name) are not allowed in a "
-        let config = try refused(["check", Self.json, "--output", "report.txt"], files: ["auditready.yml": "params:\n" + laughs])
+        let config = try refused(
+            ["check", Self.json, "--output", "report.txt"], files: ["auditready.yml": "params:\n" + laughs])
         #expect(config.hasPrefix("auditready.yml:2:7: " + anchors + "configuration file"), "\(config)")
-        let waivers = try refused(["waivers", "lint", "waivers.yml"], files: ["waivers.yml": "waivers:\n- justification:\n" + laughs])
+        let waivers = try refused(
+            ["waivers", "lint", "waivers.yml"], files: ["waivers.yml": "waivers:\n- justification:\n" + laughs])
         #expect(waivers.hasPrefix("waivers.yml:3:7: " + anchors + "waivers file"), "\(waivers)")
-        let mapping = try refused(["check", Self.json, "--mapping", "m.yml", "--output", "report.txt"],
-                                  files: ["m.yml": "constants:\n" + laughs])
+        let mapping = try refused(
+            ["check", Self.json, "--mapping", "m.yml", "--output", "report.txt"],
+            files: ["m.yml": "constants:\n" + laughs])
         #expect(mapping.hasPrefix("m.yml:2:7: " + anchors + "mapping file"), "\(mapping)")
         let rules = try String(contentsOfFile: CommandRunner.path("Rules/iso10002/5-framework.rules"), encoding: .utf8)
         let tests = try refused(["test", "."], files: ["5-framework.rules": rules, "k.tests.yml": "tests:\n" + laughs])

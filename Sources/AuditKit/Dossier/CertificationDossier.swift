@@ -127,37 +127,48 @@ public struct CertificationDossier: Sendable, Encodable {
     public var strings: DossierStrings { DossierStrings(language: language) }
 
     /// Assembles the dossier of consistent inputs (see ``DossierConsistency``), in `language`.
-    public init(stage1: DossierReportFile, stage2: DossierReportFile, followUp: DossierFollowUpFile?, language: Language) {
+    public init(
+        stage1: DossierReportFile, stage2: DossierReportFile, followUp: DossierFollowUpFile?, language: Language
+    ) {
         tool = AuditReport.Tool(name: AuditKit.name, version: AuditKit.version)
         self.language = language
         organisation = stage2.organisation ?? stage1.organisation
         standards = stage2.standards.sorted()
         notApplicable = stage2.notApplicable
-        self.stage1 = Audit(path: stage1.path, sha256: stage1.sha256, asOf: stage1.asOf, inputs: stage1.inputs, rules: stage1.rules)
-        self.stage2 = Audit(path: stage2.path, sha256: stage2.sha256, asOf: stage2.asOf, inputs: stage2.inputs, rules: stage2.rules)
+        self.stage1 = Audit(
+            path: stage1.path, sha256: stage1.sha256, asOf: stage1.asOf, inputs: stage1.inputs, rules: stage1.rules)
+        self.stage2 = Audit(
+            path: stage2.path, sha256: stage2.sha256, asOf: stage2.asOf, inputs: stage2.inputs, rules: stage2.rules)
         self.followUp = followUp.map { file in
-            FollowUp(path: file.path, sha256: file.sha256, asOf: file.report.asOf, conclusion: file.report.conclusion,
-                     majorsVerifiedBy: file.report.majorsVerifiedBy, responses: file.report.responses,
-                     newExport: file.report.newExport)
+            FollowUp(
+                path: file.path, sha256: file.sha256, asOf: file.report.asOf, conclusion: file.report.conclusion,
+                majorsVerifiedBy: file.report.majorsVerifiedBy, responses: file.report.responses,
+                newExport: file.report.newExport)
         }
 
         let open = stage2.openFindings
-        let stage2Grades = Dictionary(open.map { ($0.fingerprint, $0.auditGrade) }, uniquingKeysWith: { first, _ in first })
+        let stage2Grades = Dictionary(
+            open.map { ($0.fingerprint, $0.auditGrade) }, uniquingKeysWith: { first, _ in first })
         areasOfConcern = stage1.openFindings.map { finding in
             let carried = stage2Grades[finding.fingerprint]
-            return Concern(fingerprint: finding.fingerprint, rule: finding.rule, standard: finding.standard, clause: finding.clause,
-                           collection: finding.collection, record: finding.record, message: finding.message,
-                           stage1Grade: finding.auditGrade, resolution: carried == nil ? .resolved : .carried, stage2Grade: carried)
+            return Concern(
+                fingerprint: finding.fingerprint, rule: finding.rule, standard: finding.standard,
+                clause: finding.clause,
+                collection: finding.collection, record: finding.record, message: finding.message,
+                stage1Grade: finding.auditGrade, resolution: carried == nil ? .resolved : .carried, stage2Grade: carried
+            )
         }
 
-        let items = Dictionary((followUp?.report.items ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
+        let items = Dictionary(
+            (followUp?.report.items ?? []).map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
         nonconformities = open.filter { $0.auditGrade == .major || $0.auditGrade == .minor }.map { finding in
             let item = items[finding.fingerprint]
-            return Nonconformity(fingerprint: finding.fingerprint, rule: finding.rule, standard: finding.standard,
-                                 clause: finding.clause, grade: finding.auditGrade, collection: finding.collection,
-                                 record: finding.record, message: finding.message,
-                                 status: followUp == nil ? nil : (item?.status ?? .noResponse),
-                                 statusReason: item?.reason, response: item?.response)
+            return Nonconformity(
+                fingerprint: finding.fingerprint, rule: finding.rule, standard: finding.standard,
+                clause: finding.clause, grade: finding.auditGrade, collection: finding.collection,
+                record: finding.record, message: finding.message,
+                status: followUp == nil ? nil : (item?.status ?? .noResponse),
+                statusReason: item?.reason, response: item?.response)
         }
         otherFindings = open.count - nonconformities.count
         waived = stage2.findings.count - open.count
@@ -165,9 +176,10 @@ public struct CertificationDossier: Sendable, Encodable {
         majorsVerifiedBy = followUp?.report.majorsVerifiedBy ?? stage2.recommendationBasis?.majorsVerifiedBy
         let hasMajors = nonconformities.contains { $0.grade == .major }
         if !hasMajors { majorsVerifiedBy = nil }
-        recommendation = DossierRecommendation.decide(items: nonconformities, followUp: followUp?.report,
-                                                      majorsVerifiedBy: majorsVerifiedBy,
-                                                      strings: DossierStrings(language: language))
+        recommendation = DossierRecommendation.decide(
+            items: nonconformities, followUp: followUp?.report,
+            majorsVerifiedBy: majorsVerifiedBy,
+            strings: DossierStrings(language: language))
     }
 
     /// True when the committee can grant certification now: the exit status 0 of `auditready dossier`.

@@ -25,10 +25,16 @@ public struct DossierFollowUpFile: Sendable {
             throw FileFormatError(file: path, line: 0, column: 0, message: problem)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this file; give the follow-up in JSON (auditready followup --format json)")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message: "cannot read this file; give the follow-up in JSON (auditready followup --format json)")
         }
-        guard let report = try? JSONDecoder().decode(FollowUpReport.self, from: data), report.tool.name == AuditKit.name else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this is not an auditready follow-up in JSON; give the result of auditready followup --format json")
+        guard let report = try? JSONDecoder().decode(FollowUpReport.self, from: data), report.tool.name == AuditKit.name
+        else {
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message:
+                    "this is not an auditready follow-up in JSON; give the result of auditready followup --format json")
         }
         return DossierFollowUpFile(report: report, path: path, sha256: FileDigest.sha256(data: data))
     }

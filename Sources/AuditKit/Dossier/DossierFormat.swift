@@ -23,11 +23,17 @@ public enum DossierFormat: String, Sendable, CaseIterable {
         switch self {
         case .markdown: return RenderedReport(text: MarkdownReportRenderer.render(dossier.document))
         case .html:
-            return RenderedReport(text: HTMLReportRenderer.render(dossier.document, footer: "\(dossier.tool.name) \(dossier.tool.version) · \(dossier.stage2.asOf) · \(dossier.stage2.rules.fingerprint)"))
+            return RenderedReport(
+                text: HTMLReportRenderer.render(
+                    dossier.document,
+                    footer:
+                        "\(dossier.tool.name) \(dossier.tool.version) · \(dossier.stage2.asOf) · \(dossier.stage2.rules.fingerprint)"
+                ))
         case .json: return RenderedReport(text: DossierJSONRenderer.render(dossier))
         case .docx:
-            let writer = DOCXWriter(dossier.document, date: dossier.followUp?.asOf ?? dossier.stage2.asOf,
-                                    application: "\(dossier.tool.name) \(dossier.tool.version)")
+            let writer = DOCXWriter(
+                dossier.document, date: dossier.followUp?.asOf ?? dossier.stage2.asOf,
+                application: "\(dossier.tool.name) \(dossier.tool.version)")
             return RenderedReport(streaming: { sink in
                 let data = try writer.data()
                 try data.withUnsafeBytes { try sink($0) }

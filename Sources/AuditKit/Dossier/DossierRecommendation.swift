@@ -26,8 +26,10 @@ public struct DossierRecommendation: Sendable, Equatable, Encodable {
 
     /// The recommendation on the stage 2 nonconformities `items` (their grades and, with a
     /// follow-up, their statuses), the follow-up's conclusion and the six-month deadline.
-    static func decide(items: [CertificationDossier.Nonconformity], followUp: FollowUpReport?,
-                       majorsVerifiedBy: String?, strings: DossierStrings) -> DossierRecommendation {
+    static func decide(
+        items: [CertificationDossier.Nonconformity], followUp: FollowUpReport?,
+        majorsVerifiedBy: String?, strings: DossierStrings
+    ) -> DossierRecommendation {
         let majors = items.filter { $0.grade == .major }
         let minors = items.filter { $0.grade == .minor }
         let unverifiedMajors = majors.filter { $0.status != .verified }
@@ -37,9 +39,10 @@ public struct DossierRecommendation: Sendable, Equatable, Encodable {
         }
         if let followUp, followUp.conclusion == .newStage2Needed {
             let overdue = unverifiedMajors.filter { $0.status == .overdue }
-            return DossierRecommendation(outcome: .newStage2Needed,
-                                         reasons: [Reason(fingerprint: nil, text: strings.newStage2Reason(deadline: followUp.majorsVerifiedBy))]
-                                             + reasons(overdue.isEmpty ? unverifiedMajors : overdue))
+            return DossierRecommendation(
+                outcome: .newStage2Needed,
+                reasons: [Reason(fingerprint: nil, text: strings.newStage2Reason(deadline: followUp.majorsVerifiedBy))]
+                    + reasons(overdue.isEmpty ? unverifiedMajors : overdue))
         }
         if !unverifiedMajors.isEmpty {
             return DossierRecommendation(outcome: .notUntilMajorsVerified, reasons: reasons(unverifiedMajors))
@@ -47,7 +50,9 @@ public struct DossierRecommendation: Sendable, Equatable, Encodable {
         if !openMinors.isEmpty {
             return DossierRecommendation(outcome: .grantOncePlansAccepted, reasons: reasons(openMinors))
         }
-        let text = items.isEmpty ? strings.noNonconformity
+        let text =
+            items.isEmpty
+            ? strings.noNonconformity
             : strings.allAnswered(majors: majors.count, minors: minors.count, followUpDate: followUp?.asOf)
         return DossierRecommendation(outcome: .grant, reasons: [Reason(fingerprint: nil, text: text)])
     }

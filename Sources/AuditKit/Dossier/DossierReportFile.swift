@@ -46,16 +46,21 @@ public struct DossierReportFile: Sendable, Decodable {
             throw FileFormatError(file: path, line: 0, column: 0, message: problem)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this file; give the JSON report of a check (auditready check --format json)")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message: "cannot read this file; give the JSON report of a check (auditready check --format json)")
         }
         return try read(data: data, path: path)
     }
 
     /// Reads a JSON report from its bytes.
     public static func read(data: Data, path: String) throws(FileFormatError) -> DossierReportFile {
-        let notAReport = "this is not an auditready JSON report; give the report written by auditready check --format json"
-        guard var report = try? JSONDecoder().decode(DossierReportFile.self, from: data), report.tool.name == AuditKit.name,
-              let date = CalendarDate.parse(report.asOf), date.secondOfDay == nil else {
+        let notAReport =
+            "this is not an auditready JSON report; give the report written by auditready check --format json"
+        guard var report = try? JSONDecoder().decode(DossierReportFile.self, from: data),
+            report.tool.name == AuditKit.name,
+            let date = CalendarDate.parse(report.asOf), date.secondOfDay == nil
+        else {
             throw FileFormatError(file: path, line: 0, column: 0, message: notAReport)
         }
         report.path = path

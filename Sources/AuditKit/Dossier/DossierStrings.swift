@@ -21,8 +21,12 @@ public struct DossierStrings: Sendable {
     public var sites: String { fr ? "Sites" : "Sites" }
     public var notStated: String { fr ? "non indiqué dans les rapports" : "not stated in the reports" }
     public var standards: String { fr ? "Normes" : "Standards" }
-    public var notApplicable: String { fr ? "Exigences déclarées non applicables" : "Requirements declared not applicable" }
-    public var noneDeclared: String { fr ? "Aucune exigence déclarée non applicable." : "No requirement declared not applicable." }
+    public var notApplicable: String {
+        fr ? "Exigences déclarées non applicables" : "Requirements declared not applicable"
+    }
+    public var noneDeclared: String {
+        fr ? "Aucune exigence déclarée non applicable." : "No requirement declared not applicable."
+    }
     public var clause: String { fr ? "Article" : "Clause" }
     public var justification: String { "Justification" }
     public var accepted: String { fr ? "Acceptée" : "Accepted" }
@@ -34,7 +38,9 @@ public struct DossierStrings: Sendable {
     public var followUp: String { fr ? "Suivi des actions correctives" : "Follow-up of corrective actions" }
     public var noFollowUp: String { fr ? "aucun suivi fourni" : "no follow-up given" }
     public var majorsVerifiedBy: String { fr ? "Majeures à vérifier au plus tard le" : "Majors to be verified by" }
-    public var recommendationHeading: String { fr ? "Recommandation au comité de certification" : "Recommendation to the certification committee" }
+    public var recommendationHeading: String {
+        fr ? "Recommandation au comité de certification" : "Recommendation to the certification committee"
+    }
     public var reasons: String { fr ? "Motifs" : "Reasons" }
     public var areasOfConcern: String { fr ? "Points sensibles de l'étape 1" : "Stage 1 areas of concern" }
     public var noConcern: String { fr ? "Aucun point sensible à l'étape 1." : "No area of concern at stage 1." }
@@ -57,12 +63,19 @@ public struct DossierStrings: Sendable {
     public var evidence: String { fr ? "Preuves" : "Evidence" }
     public var why: String { fr ? "Motif" : "Why" }
     public var wholeExport: String { fr ? "ensemble de l'export" : "whole export" }
-    public var notAssessed: String { fr ? "Articles non évalués à partir des enregistrements" : "Clauses not assessed from records" }
+    public var notAssessed: String {
+        fr ? "Articles non évalués à partir des enregistrements" : "Clauses not assessed from records"
+    }
     public var notAssessedIntro: String {
-        fr ? "Les enregistrements ne permettaient pas d'évaluer ces articles\(nbsp): l'auditeur les couvre sur site."
+        fr
+            ? "Les enregistrements ne permettaient pas d'évaluer ces articles\(nbsp): l'auditeur les couvre sur site."
             : "The records could not show these clauses: the auditor covers them on site."
     }
-    public var allAssessed: String { fr ? "Tous les articles ont été évalués à partir des enregistrements." : "Every clause was assessed from the records." }
+    public var allAssessed: String {
+        fr
+            ? "Tous les articles ont été évalués à partir des enregistrements."
+            : "Every clause was assessed from the records."
+    }
     public var evidenceHeading: String { fr ? "Intégrité des preuves" : "Evidence integrity" }
     public var document: String { "Document" }
     public var file: String { fr ? "Fichier" : "File" }
@@ -77,7 +90,8 @@ public struct DossierStrings: Sendable {
 
     /// Counts of stage 2 findings outside the nonconformities.
     public func others(observations: Int, waived: Int) -> String {
-        fr ? "Observations et pistes de progrès (sans réponse exigée)\(colon)\(observations)\(nbsp); constats couverts par une dérogation\(colon)\(waived)."
+        fr
+            ? "Observations et pistes de progrès (sans réponse exigée)\(colon)\(observations)\(nbsp); constats couverts par une dérogation\(colon)\(waived)."
             : "Observations and opportunities for improvement (no response required): \(observations); waived findings: \(waived)."
     }
 
@@ -88,7 +102,9 @@ public struct DossierStrings: Sendable {
     public func status(_ status: FollowUpStatus) -> String { FollowUpStrings(language: language).status(status) }
 
     /// The follow-up's conclusion, as a sentence.
-    public func conclusion(_ conclusion: FollowUpConclusion) -> String { FollowUpStrings(language: language).conclusion(conclusion) }
+    public func conclusion(_ conclusion: FollowUpConclusion) -> String {
+        FollowUpStrings(language: language).conclusion(conclusion)
+    }
 
     /// What became of an area of concern.
     public func resolution(_ concern: CertificationDossier.Concern) -> String {
@@ -108,11 +124,14 @@ public struct DossierStrings: Sendable {
         case (.grantOncePlansAccepted, false):
             return "Grant certification once the action plans of the minor nonconformities listed are accepted."
         case (.grantOncePlansAccepted, true):
-            return "Accorder la certification une fois acceptés les plans d'action des non-conformités mineures listées."
+            return
+                "Accorder la certification une fois acceptés les plans d'action des non-conformités mineures listées."
         case (.notUntilMajorsVerified, false):
-            return "Do not grant certification until the correction and corrective action of the major nonconformities listed are verified."
+            return
+                "Do not grant certification until the correction and corrective action of the major nonconformities listed are verified."
         case (.notUntilMajorsVerified, true):
-            return "Ne pas accorder la certification avant que la correction et l'action corrective des non-conformités majeures listées soient vérifiées."
+            return
+                "Ne pas accorder la certification avant que la correction et l'action corrective des non-conformités majeures listées soient vérifiées."
         case (.newStage2Needed, false):
             return "Do not grant certification: a new stage 2 audit is needed."
         case (.newStage2Needed, true):
@@ -127,12 +146,16 @@ public struct DossierStrings: Sendable {
 
     /// Why the recommendation waits for this nonconformity.
     func reason(for item: CertificationDossier.Nonconformity, deadline: String?) -> String {
-        let status = item.status.map { fr ? "statut du suivi «\(nbsp)\(self.status($0))\(nbsp)»" : "follow-up status \"\(self.status($0))\"" }
+        let status =
+            item.status.map {
+                fr ? "statut du suivi «\(nbsp)\(self.status($0))\(nbsp)»" : "follow-up status \"\(self.status($0))\""
+            }
             ?? (fr ? "aucun suivi fourni" : "no follow-up given")
         let grade = self.grade(item.grade)
         let head = "\(name(item)) (\(grade))\(colon)\(status)"
         if item.grade == .major {
-            let by = deadline.map { fr ? "\(nbsp); à vérifier au plus tard le \($0)" : "; to be verified by \($0)" } ?? ""
+            let by =
+                deadline.map { fr ? "\(nbsp); à vérifier au plus tard le \($0)" : "; to be verified by \($0)" } ?? ""
             return head + by + "."
         }
         return head + (fr ? "\(nbsp); plan d'action à accepter." : "; action plan to be accepted.")
@@ -140,7 +163,8 @@ public struct DossierStrings: Sendable {
 
     /// Why a new stage 2 is needed.
     func newStage2Reason(deadline: String) -> String {
-        fr ? "Le suivi conclut qu'une non-conformité majeure n'a pas été vérifiée au plus tard le \(deadline), six mois après le dernier jour de l'étape 2."
+        fr
+            ? "Le suivi conclut qu'une non-conformité majeure n'a pas été vérifiée au plus tard le \(deadline), six mois après le dernier jour de l'étape 2."
             : "The follow-up concludes that a major nonconformity was not verified by \(deadline), six months after the last day of stage 2."
     }
 

@@ -24,7 +24,9 @@ enum Applicability {
     static let allowList = ["7.1.5", "7.1.5.2", "8.3", "8.5.1 f", "8.5.2", "8.5.3", "8.5.5"]
 
     /// Reads the declarations and returns them with a finding for each one that cannot be accepted.
-    static func evaluate(root: Record, language: Language = .en) -> (declarations: [NotApplicableDeclaration], findings: [(BuiltinCheck, RuleEvaluator.RawFinding)]) {
+    static func evaluate(root: Record, language: Language = .en) -> (
+        declarations: [NotApplicableDeclaration], findings: [(BuiltinCheck, RuleEvaluator.RawFinding)]
+    ) {
         let organisation = root[Name("organisation")]?.record
         var declarations: [NotApplicableDeclaration] = []
         var findings: [(BuiltinCheck, RuleEvaluator.RawFinding)] = []
@@ -34,23 +36,34 @@ enum Applicability {
             let justification = record?[Name("justification")]?.text
             let allowed = !clause.isEmpty && allowList.contains { ClauseNumber.isWithin(clause, $0) }
             let justified = !(justification ?? "").allSatisfy(\.isWhitespace)
-            declarations.append(NotApplicableDeclaration(clause: clause, justification: justification,
-                                                         accepted: allowed && justified))
+            declarations.append(
+                NotApplicableDeclaration(
+                    clause: clause, justification: justification,
+                    accepted: allowed && justified))
             let shown = clause.isEmpty ? "(no clause given)" : Display.quoted(clause)
             if !allowed {
-                findings.append((.notApplicableClause, RuleEvaluator.RawFinding(
-                    grade: BuiltinCheck.notApplicableClause.grade, collection: "not_applicable", record: nil,
-                    message: language == .fr
-                        ? "Le périmètre déclare l'exigence \(shown) non applicable, mais elle ne peut pas être exclue ; ses contrôles restent en vigueur."
-                        : "The scope declares clause \(shown) not applicable, but it is not a requirement that can be excluded; its checks stay in force.",
-                    location: record?.location)))
+                findings.append(
+                    (
+                        .notApplicableClause,
+                        RuleEvaluator.RawFinding(
+                            grade: BuiltinCheck.notApplicableClause.grade, collection: "not_applicable", record: nil,
+                            message: language == .fr
+                                ? "Le périmètre déclare l'exigence \(shown) non applicable, mais elle ne peut pas être exclue ; ses contrôles restent en vigueur."
+                                : "The scope declares clause \(shown) not applicable, but it is not a requirement that can be excluded; its checks stay in force.",
+                            location: record?.location)
+                    ))
             } else if !justified {
-                findings.append((.notApplicableJustification, RuleEvaluator.RawFinding(
-                    grade: BuiltinCheck.notApplicableJustification.grade, collection: "not_applicable", record: nil,
-                    message: language == .fr
-                        ? "Le périmètre déclare l'exigence \(shown) non applicable sans dire pourquoi ; tant qu'elle n'est pas justifiée, ses contrôles restent en vigueur."
-                        : "The scope declares clause \(shown) not applicable without saying why; until it is justified, its checks stay in force.",
-                    location: record?.location)))
+                findings.append(
+                    (
+                        .notApplicableJustification,
+                        RuleEvaluator.RawFinding(
+                            grade: BuiltinCheck.notApplicableJustification.grade, collection: "not_applicable",
+                            record: nil,
+                            message: language == .fr
+                                ? "Le périmètre déclare l'exigence \(shown) non applicable sans dire pourquoi ; tant qu'elle n'est pas justifiée, ses contrôles restent en vigueur."
+                                : "The scope declares clause \(shown) not applicable without saying why; until it is justified, its checks stay in force.",
+                            location: record?.location)
+                    ))
             }
         }
         return (declarations, findings)

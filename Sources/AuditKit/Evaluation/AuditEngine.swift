@@ -6,13 +6,16 @@ public enum AuditEngine {
     /// Evaluates the rules selected by `options` over `records`.
     ///
     /// - Throws: ``AuditError`` when a `--param` override names no parameter or does not fit its type.
-    public static func run(rules: RuleSet, records: RecordSet, options: AuditOptions) throws(AuditError) -> AuditReport {
+    public static func run(rules: RuleSet, records: RecordSet, options: AuditOptions) throws(AuditError) -> AuditReport
+    {
         let standards = options.standards ?? claimedStandards(records.root) ?? Set(Standard.allCases)
         let parameters = try ParameterValues.resolve(declared: rules.parameters, overrides: options.parameters)
         // Taking apart its per-collection caches once the rules ran took as long as all the rest
         // of the run after them: it is done on another core (see the end).
-        let environment = BackgroundRelease(EvaluationEnvironment(root: records.root, auditDate: options.asOf,
-                                                                  parameters: parameters, terms: rules.terms))
+        let environment = BackgroundRelease(
+            EvaluationEnvironment(
+                root: records.root, auditDate: options.asOf,
+                parameters: parameters, terms: rules.terms))
 
         let applicability = Applicability.evaluate(root: records.root, language: options.language)
         let declarations = standards.contains(.iso9001) ? applicability.declarations : []
@@ -25,32 +28,40 @@ public enum AuditEngine {
             return Finding.Location(file: place.file, line: place.line)
         }
         func add(_ raw: RuleEvaluator.RawFinding, rule: String, standard: Standard, clause: String) {
-            findings.append(Finding(rule: rule, standard: standard, clause: clause, grade: raw.grade,
-                                    collection: raw.collection, record: raw.record, message: raw.message,
-                                    location: place(raw.location), arguments: raw.arguments))
+            findings.append(
+                Finding(
+                    rule: rule, standard: standard, clause: clause, grade: raw.grade,
+                    collection: raw.collection, record: raw.record, message: raw.message,
+                    location: place(raw.location), arguments: raw.arguments))
         }
         let builtinsRun = options.onlyRules == nil
         if builtinsRun, standards.contains(.iso9001) {
-            for (check, raw) in applicability.findings { add(raw, rule: check.id, standard: check.standard, clause: check.clause) }
+            for (check, raw) in applicability.findings {
+                add(raw, rule: check.id, standard: check.standard, clause: check.clause)
+            }
         }
         let dateCheck = BuiltinCheck.invalidDate
         let dateStandard: Standard = standards.contains(.iso9001) ? .iso9001 : .iso10002
         let dateClause = dateStandard == .iso9001 ? dateCheck.clause : "4.9"
         // Defects of the export file are notes, never findings (an invalid date stays a finding:
         // it is a lapse in the record itself).
-        let exportNotes = (records.violations.filter { $0.kind != .badDate }.map(ExportNote.init)
+        let exportNotes =
+            (records.violations.filter { $0.kind != .badDate }.map(ExportNote.init)
             + ExportedCollections.unknownNames(root: records.root, place: place)).sorted()
         let notExported = ExportedCollections.notExported(root: records.root)
 
         var evaluated: [RuleDeclaration] = []
-        for rule in rules.rules where standards.contains(rule.standard) && runs(rule, in: options.stage, covering: options.cover)
-            && options.onlyRules?.contains(rule.id) != false {
+        for rule in rules.rules
+        where standards.contains(rule.standard) && runs(rule, in: options.stage, covering: options.cover)
+            && options.onlyRules?.contains(rule.id) != false
+        {
             if rule.standard == .iso9001, Applicability.isNotApplicable(rule.clause, declarations) { continue }
             if let notExported, ExportedCollections.reads(rule, anyOf: notExported) { continue }
             evaluated.append(rule)
         }
-        let results = evaluateConcurrently(evaluated, environment: environment.value, dateCheck: builtinsRun,
-                                           language: options.language)
+        let results = evaluateConcurrently(
+            evaluated, environment: environment.value, dateCheck: builtinsRun,
+            language: options.language)
         // The indicators read every complaint and no finding: worked out on another core meanwhile.
         let indicators = BackgroundValue { ComplaintIndicators(records: records) }
         findings.reserveCapacity(findings.count + results.reduce(0) { $0 + $1.findings.count })
@@ -63,8 +74,9 @@ public enum AuditEngine {
             for raw in outcome.findings { add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause) }
         }
         if options.onlyRules == nil {
-            SystemicEscalation.apply(to: &findings, policy: SystemicEscalation.Policy(parameters: parameters),
-                                     examined: examined, language: options.language)
+            SystemicEscalation.apply(
+                to: &findings, policy: SystemicEscalation.Policy(parameters: parameters),
+                examined: examined, language: options.language)
         }
         // The previous audit's findings are re-checked against this run's (never escalated).
         let recurrence = BuiltinCheck.recurringNonconformity
@@ -79,9 +91,10 @@ public enum AuditEngine {
                     checked.formUnion([BuiltinCheck.notApplicableClause.id, BuiltinCheck.notApplicableJustification.id])
                 }
             }
-            let outcome = PreviousFindingsCheck.run(previous, findings: findings, evaluated: checked,
-                                                    standard: recurrenceStandard, clause: recurrenceClause,
-                                                    language: options.language)
+            let outcome = PreviousFindingsCheck.run(
+                previous, findings: findings, evaluated: checked,
+                standard: recurrenceStandard, clause: recurrenceClause,
+                language: options.language)
             findings += outcome.recurrences
             previousAudit = outcome.previous
         }
@@ -91,37 +104,55 @@ public enum AuditEngine {
         var counts: [String: Int] = [:]
         for finding in findings { counts[finding.rule, default: 0] += 1 }
         var builtins: [(Standard, String, String)] = [(dateStandard, dateClause, dateCheck.id)]
-        var builtinResults = [ruleResult(dateCheck, standard: dateStandard, clause: dateClause, counts: counts, language: options.language, audience: options.audience)]
+        var builtinResults = [
+            ruleResult(
+                dateCheck, standard: dateStandard, clause: dateClause, counts: counts, language: options.language,
+                audience: options.audience)
+        ]
         if !options.pipeline.waivers.isEmpty {
             // Waivers were checked: the check appears with its count, even when every waiver holds.
             let check = BuiltinCheck.invalidWaiver
             builtins.append((check.standard, check.clause, check.id))
-            builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, counts: counts, language: options.language, audience: options.audience))
+            builtinResults.append(
+                ruleResult(
+                    check, standard: check.standard, clause: check.clause, counts: counts, language: options.language,
+                    audience: options.audience))
         }
         if previousAudit != nil {
             builtins.append((recurrenceStandard, recurrenceClause, recurrence.id))
-            builtinResults.append(ruleResult(recurrence, standard: recurrenceStandard, clause: recurrenceClause, counts: counts, language: options.language, audience: options.audience))
+            builtinResults.append(
+                ruleResult(
+                    recurrence, standard: recurrenceStandard, clause: recurrenceClause, counts: counts,
+                    language: options.language, audience: options.audience))
         }
         if standards.contains(.iso9001) {
             builtins.append((.iso9001, "4.3", BuiltinCheck.notApplicableClause.id))
             for check in [BuiltinCheck.notApplicableClause, .notApplicableJustification] {
-                builtinResults.append(ruleResult(check, standard: check.standard, clause: check.clause, counts: counts, language: options.language, audience: options.audience))
+                builtinResults.append(
+                    ruleResult(
+                        check, standard: check.standard, clause: check.clause, counts: counts,
+                        language: options.language, audience: options.audience))
             }
         }
-        let clauses = ClauseMatrix.build(catalogue: rules.clauses, standards: standards, evaluated: evaluated,
-                                         builtins: builtins, findings: findings, declarations: declarations,
-                                         language: options.language)
-        let ruleResults = (builtinResults + evaluated.map { rule in
-            var result = RuleResult(id: rule.id, title: rule.localizedTitle(options.language), standard: rule.standard,
-                                    clause: rule.clause, grade: rule.grade,
-                                    guidance: options.audience == .auditor ? nil : rule.localizedGuidance(options.language),
-                                    findings: counts[rule.id] ?? 0)
-            result.arguments = MessageRenderer(rule: rule).argumentNames
-            return result
-        }).sorted {
-            $0.standard != $1.standard ? $0.standard < $1.standard
-                : (ClauseNumber.compare($0.clause, $1.clause), $0.id) < (0, $1.id)
-        }
+        let clauses = ClauseMatrix.build(
+            catalogue: rules.clauses, standards: standards, evaluated: evaluated,
+            builtins: builtins, findings: findings, declarations: declarations,
+            language: options.language)
+        let ruleResults =
+            (builtinResults
+            + evaluated.map { rule in
+                var result = RuleResult(
+                    id: rule.id, title: rule.localizedTitle(options.language), standard: rule.standard,
+                    clause: rule.clause, grade: rule.grade,
+                    guidance: options.audience == .auditor ? nil : rule.localizedGuidance(options.language),
+                    findings: counts[rule.id] ?? 0)
+                result.arguments = MessageRenderer(rule: rule).argumentNames
+                return result
+            }).sorted {
+                $0.standard != $1.standard
+                    ? $0.standard < $1.standard
+                    : (ClauseNumber.compare($0.clause, $1.clause), $0.id) < (0, $1.id)
+            }
         let complaintIndicators = indicators.value
         // Started only now, so that it does not compete with the indicators for the other core.
         environment.release()
@@ -141,18 +172,23 @@ public enum AuditEngine {
     }
 
     /// The report entry of a built-in check; `counts` holds the number of findings per rule id.
-    private static func ruleResult(_ check: BuiltinCheck, standard: Standard, clause: String,
-                                   counts: [String: Int], language: Language, audience: Audience) -> RuleResult {
-        RuleResult(id: check.id, title: check.title(in: language), standard: standard, clause: clause, grade: check.grade,
-                   guidance: audience == .auditor ? nil : check.guidance(in: language), findings: counts[check.id] ?? 0)
+    private static func ruleResult(
+        _ check: BuiltinCheck, standard: Standard, clause: String,
+        counts: [String: Int], language: Language, audience: Audience
+    ) -> RuleResult {
+        RuleResult(
+            id: check.id, title: check.title(in: language), standard: standard, clause: clause, grade: check.grade,
+            guidance: audience == .auditor ? nil : check.guidance(in: language), findings: counts[check.id] ?? 0)
     }
 
     /// The date integrity check's findings (when `dateCheck`), then each rule's outcome, in rule
     /// order. The tasks are shared out among the processor cores, each compiling and evaluating
     /// its rules on its own; the results are put back in order, so the report does not depend on
     /// which core ran what.
-    static func evaluateConcurrently(_ rules: [RuleDeclaration], environment: EvaluationEnvironment,
-                                     dateCheck: Bool, language: Language) -> [RuleEvaluator.Outcome] {
+    static func evaluateConcurrently(
+        _ rules: [RuleDeclaration], environment: EvaluationEnvironment,
+        dateCheck: Bool, language: Language
+    ) -> [RuleEvaluator.Outcome] {
         struct Work {
             var next = 0
             var results: [RuleEvaluator.Outcome]
@@ -172,9 +208,11 @@ public enum AuditEngine {
                 let found: RuleEvaluator.Outcome
                 if task == 0 {
                     found = RuleEvaluator.Outcome(
-                        findings: dateCheck ? DateIntegrityCheck.findings(root: environment.root, language: language) : [])
+                        findings: dateCheck
+                            ? DateIntegrityCheck.findings(root: environment.root, language: language) : [])
                 } else {
-                    found = RuleEvaluator(rule: rules[task - 1], environment: environment, language: language).evaluate()
+                    found = RuleEvaluator(rule: rules[task - 1], environment: environment, language: language)
+                        .evaluate()
                 }
                 work.withLock { $0.results[task] = found }
             }

@@ -10,7 +10,8 @@ public enum AuditError: Error, LocalizedError, Sendable, Equatable {
     public var errorDescription: String? {
         switch self {
         case .unknownParameter(let name, let suggestion):
-            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; 'auditready rules list --parameters' lists them"
+            let hint =
+                suggestion.map { "; did you mean '\($0)'?" } ?? "; 'auditready rules list --parameters' lists them"
             return "no rule file declares a parameter named '\(name.excerpt)'\(hint)"
         case .invalidParameterValue(let name, let value, let expected):
             return "parameter '\(name.excerpt)' needs \(expected), but '\(value.excerpt)' was given"

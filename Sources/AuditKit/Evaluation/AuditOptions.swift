@@ -24,8 +24,10 @@ public struct AuditOptions: Sendable {
     public var previous: PreviousAuditInput?
 
     /// Creates options.
-    public init(asOf: CalendarDate, stage: Stage = .certification, standards: Set<Standard>? = nil,
-                parameters: [String: String] = [:], onlyRules: Set<String>? = nil, language: Language = .en) {
+    public init(
+        asOf: CalendarDate, stage: Stage = .certification, standards: Set<Standard>? = nil,
+        parameters: [String: String] = [:], onlyRules: Set<String>? = nil, language: Language = .en
+    ) {
         self.onlyRules = onlyRules
         self.language = language
         self.asOf = asOf

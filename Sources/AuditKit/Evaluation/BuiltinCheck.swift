@@ -15,7 +15,9 @@ public struct BuiltinCheck: Sendable {
     public func title(in language: Language) -> String { language == .fr && !titleFR.isEmpty ? titleFR : title }
 
     /// The guidance in `language` (English when no translation exists).
-    public func guidance(in language: Language) -> String { language == .fr && !guidanceFR.isEmpty ? guidanceFR : guidance }
+    public func guidance(in language: Language) -> String {
+        language == .fr && !guidanceFR.isEmpty ? guidanceFR : guidance
+    }
 
     /// A requirement declared not applicable that cannot be: outside the allow-list.
     public static let notApplicableClause = BuiltinCheck(
@@ -23,18 +25,18 @@ public struct BuiltinCheck: Sendable {
         title: "Only requirements that can be excluded are declared not applicable",
         standard: .iso9001, clause: "4.3", grade: .major,
         guidance: """
-        A requirement may be declared not applicable only where it cannot be applied within the scope, \
-        such as design and development (8.3) for a company that designs nothing, or measurement \
-        traceability (7.1.5.2). Requirements on context, leadership, planning, most of support, \
-        operational control, evaluation and improvement always apply. Withdraw the declaration and \
-        apply the requirement.
-        """,
+            A requirement may be declared not applicable only where it cannot be applied within the scope, \
+            such as design and development (8.3) for a company that designs nothing, or measurement \
+            traceability (7.1.5.2). Requirements on context, leadership, planning, most of support, \
+            operational control, evaluation and improvement always apply. Withdraw the declaration and \
+            apply the requirement.
+            """,
         titleFR: "Seules les exigences qui peuvent l'être sont déclarées non applicables",
         guidanceFR: """
-        Une exigence ne peut être déclarée non applicable que si elle ne peut pas s'appliquer dans le périmètre, \
-        comme la conception et le développement (8.3) pour une entreprise qui ne conçoit rien, ou la \
-        traçabilité de la mesure (7.1.5.2). Retirez la déclaration et appliquez l'exigence.
-        """)
+            Une exigence ne peut être déclarée non applicable que si elle ne peut pas s'appliquer dans le périmètre, \
+            comme la conception et le développement (8.3) pour une entreprise qui ne conçoit rien, ou la \
+            traçabilité de la mesure (7.1.5.2). Retirez la déclaration et appliquez l'exigence.
+            """)
 
     /// A not-applicable declaration without a justification.
     public static let notApplicableJustification = BuiltinCheck(
@@ -42,16 +44,16 @@ public struct BuiltinCheck: Sendable {
         title: "Each requirement declared not applicable is justified in the scope",
         standard: .iso9001, clause: "4.3", grade: .minor,
         guidance: """
-        The scope must say why each requirement declared not applicable cannot be applied, and that \
-        this does not affect the conformity of products and services. Until it does, the requirement \
-        is treated as applicable. Add the justification to the scope statement.
-        """,
+            The scope must say why each requirement declared not applicable cannot be applied, and that \
+            this does not affect the conformity of products and services. Until it does, the requirement \
+            is treated as applicable. Add the justification to the scope statement.
+            """,
         titleFR: "Chaque exigence déclarée non applicable est justifiée dans le périmètre",
         guidanceFR: """
-        Le périmètre doit dire pourquoi chaque exigence déclarée non applicable ne peut pas s'appliquer, et \
-        que cela n'affecte pas la conformité des produits et services. Tant que ce n'est pas le cas, \
-        l'exigence reste applicable. Ajoutez la justification au périmètre.
-        """)
+            Le périmètre doit dire pourquoi chaque exigence déclarée non applicable ne peut pas s'appliquer, et \
+            que cela n'affecte pas la conformité des produits et services. Tant que ce n'est pas le cas, \
+            l'exigence reste applicable. Ajoutez la justification au périmètre.
+            """)
 
     /// A date field whose text is not a real ISO 8601 date.
     public static let invalidDate = BuiltinCheck(
@@ -59,16 +61,16 @@ public struct BuiltinCheck: Sendable {
         title: "Dates in the records are real dates",
         standard: .iso9001, clause: "7.5.3", grade: .minor,
         guidance: """
-        A date that does not exist (such as 30 February) or is not written YYYY-MM-DD cannot show \
-        when something happened, so the record cannot be relied on. Correct the record at its source \
-        and check how the wrong value got in.
-        """,
+            A date that does not exist (such as 30 February) or is not written YYYY-MM-DD cannot show \
+            when something happened, so the record cannot be relied on. Correct the record at its source \
+            and check how the wrong value got in.
+            """,
         titleFR: "Les dates des enregistrements sont des dates réelles",
         guidanceFR: """
-        Une date qui n'existe pas (comme le 30 février) ou qui n'est pas écrite AAAA-MM-JJ ne montre pas \
-        quand une chose s'est produite : l'enregistrement n'est pas fiable. Corrigez-le à la source et \
-        cherchez comment la valeur erronée y est entrée.
-        """)
+            Une date qui n'existe pas (comme le 30 février) ou qui n'est pas écrite AAAA-MM-JJ ne montre pas \
+            quand une chose s'est produite : l'enregistrement n'est pas fiable. Corrigez-le à la source et \
+            cherchez comment la valeur erronée y est entrée.
+            """)
 
     /// A waiver given with `--waivers` that cannot be applied (run only when waivers are given).
     public static let invalidWaiver = BuiltinCheck(
@@ -76,19 +78,21 @@ public struct BuiltinCheck: Sendable {
         title: "Accepted findings are justified, approved and still in date",
         standard: .iso9001, clause: "10.2.1", grade: .minor,
         guidance: """
-        A waiver defers the correction of a finding; it needs a justification, an approver and an \
-        expiry date, and a linked corrective action. An expired or incomplete waiver no longer \
-        applies: correct the finding, or renew the waiver with a new approval.
-        """,
+            A waiver defers the correction of a finding; it needs a justification, an approver and an \
+            expiry date, and a linked corrective action. An expired or incomplete waiver no longer \
+            applies: correct the finding, or renew the waiver with a new approval.
+            """,
         titleFR: "Les constats acceptés sont justifiés, approuvés et encore valables",
         guidanceFR: """
-        Une dérogation reporte la correction d'un constat ; elle demande une justification, un \
-        approbateur, une date d'expiration et une action corrective liée. Une dérogation expirée ou \
-        incomplète ne s'applique plus : corrigez le constat, ou renouvelez la dérogation avec une \
-        nouvelle approbation.
-        """)
+            Une dérogation reporte la correction d'un constat ; elle demande une justification, un \
+            approbateur, une date d'expiration et une action corrective liée. Une dérogation expirée ou \
+            incomplète ne s'applique plus : corrigez le constat, ou renouvelez la dérogation avec une \
+            nouvelle approbation.
+            """)
 
     /// Every built-in check.
-    public static let all: [BuiltinCheck] = [notApplicableClause, notApplicableJustification, invalidDate,
-                                             invalidWaiver]
+    public static let all: [BuiltinCheck] = [
+        notApplicableClause, notApplicableJustification, invalidDate,
+        invalidWaiver
+    ]
 }

@@ -29,16 +29,23 @@ enum DateIntegrityCheck {
                     if isDate, CalendarDate.parse(text) == nil {
                         let message: String
                         if language == .fr {
-                            let subject = ownerID.map { "Dans l'enregistrement \(Display.quoted($0)) (collection \(collection))" } ?? "Dans l'enregistrement \(collection)"
-                            message = "\(subject), le champ \(field.name) vaut \(Display.quoted(text)), qui n'est pas une date réelle : l'enregistrement ne montre pas quand l'étape a eu lieu (les dates s'écrivent AAAA-MM-JJ)."
+                            let subject =
+                                ownerID.map { "Dans l'enregistrement \(Display.quoted($0)) (collection \(collection))" }
+                                ?? "Dans l'enregistrement \(collection)"
+                            message =
+                                "\(subject), le champ \(field.name) vaut \(Display.quoted(text)), qui n'est pas une date réelle : l'enregistrement ne montre pas quand l'étape a eu lieu (les dates s'écrivent AAAA-MM-JJ)."
                         } else {
-                            let subject = ownerID.map { "Record \(Display.quoted($0)) (collection \(collection))" } ?? "The \(collection) record"
-                            message = "\(subject) gives its field \(field.name) as \(Display.quoted(text)), not a real date: the record does not show when that step happened (dates are written YYYY-MM-DD)."
+                            let subject =
+                                ownerID.map { "Record \(Display.quoted($0)) (collection \(collection))" }
+                                ?? "The \(collection) record"
+                            message =
+                                "\(subject) gives its field \(field.name) as \(Display.quoted(text)), not a real date: the record does not show when that step happened (dates are written YYYY-MM-DD)."
                         }
-                        findings.append(RuleEvaluator.RawFinding(
-                            grade: BuiltinCheck.invalidDate.grade, collection: collection, record: ownerID,
-                            message: message,
-                            location: owner.location))
+                        findings.append(
+                            RuleEvaluator.RawFinding(
+                                grade: BuiltinCheck.invalidDate.grade, collection: collection, record: ownerID,
+                                message: message,
+                                location: owner.location))
                     }
                 case .record(let inner):
                     visit(inner, collection: ownerID == nil ? field.name.string : collection, owner: owner)

@@ -12,7 +12,9 @@ enum ExportedCollections {
         let exported = Set(listed.items.compactMap(\.text).map { $0.trimmingCharacters(in: .whitespaces) })
         // A collection the file holds was exported, listed or not (a file added beside a partial export).
         let present = Set(RecordsContract.entries.map(\.name).filter { root[Name($0)] != nil })
-        return Set(RecordsContract.entries.map(\.name)).subtracting(exported).subtracting(present).subtracting(["export"])
+        return Set(RecordsContract.entries.map(\.name)).subtracting(exported).subtracting(present).subtracting([
+            "export"
+        ])
     }
 
     /// Notes for the names `export.collections` lists that the records contract does not define
@@ -20,11 +22,14 @@ enum ExportedCollections {
     static func unknownNames(root: Record, place: (SourceLocation?) -> Finding.Location) -> [ExportNote] {
         guard let export = root[Name("export")]?.record, let listed = export[Name("collections")] else { return [] }
         let known = RecordsContract.entries.map(\.name)
-        return listed.items.compactMap(\.text).filter { !known.contains($0.trimmingCharacters(in: .whitespaces)) }.map { name in
+        return listed.items.compactMap(\.text).filter { !known.contains($0.trimmingCharacters(in: .whitespaces)) }.map {
+            name in
             let hint = NearMatch.best(for: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
-            return ExportNote(kind: "unknown-collection", collection: "export", record: nil,
-                              message: "export.collections names \(Display.quoted(name)), which the records contract does not define\(hint)",
-                              location: place(export.location))
+            return ExportNote(
+                kind: "unknown-collection", collection: "export", record: nil,
+                message:
+                    "export.collections names \(Display.quoted(name)), which the records contract does not define\(hint)",
+                location: place(export.location))
         }
     }
 

@@ -2,11 +2,15 @@
 extension ExprCompiler {
     mutating func compileCall(_ name: String, _ arguments: [Expr]) -> Evaluation {
         guard let function = BuiltinFunction(name: name) else { return { _ in .unknown } }
-        if function == .share, let first = arguments.first, case .filter(let variable, let source, let condition) = first.kind {
+        if function == .share, let first = arguments.first,
+            case .filter(let variable, let source, let condition) = first.kind
+        {
             return compileShare(variable, compile(source), condition)
         }
-        if function == .count, arguments.count == 1, case .filter(let variable, let sourceExpr, let condition) = arguments[0].kind,
-           let count = compileJoinedCount(variable, sourceExpr, condition) {
+        if function == .count, arguments.count == 1,
+            case .filter(let variable, let sourceExpr, let condition) = arguments[0].kind,
+            let count = compileJoinedCount(variable, sourceExpr, condition)
+        {
             return count
         }
         let args = arguments.map { compile($0) }
@@ -75,7 +79,8 @@ extension ExprCompiler {
             let language = self.language
             return { frame in
                 guard let count = args[0](frame).number, case .text(let one) = args[1](frame),
-                      case .text(let many) = args[2](frame) else { return .unknown }
+                    case .text(let many) = args[2](frame)
+                else { return .unknown }
                 return .text(Self.plural(count, one, many, in: language))
             }
         case .claims:
@@ -85,24 +90,30 @@ extension ExprCompiler {
             // for every finding graded this way: each text is read once per compiled call.
             let readings = ClaimReadings()
             return { frame in
-                guard case .text(let name) = args[1](frame), let standard = readings.standard(name) else { return .unknown }
+                guard case .text(let name) = args[1](frame), let standard = readings.standard(name) else {
+                    return .unknown
+                }
                 let claims = args[0](frame)
                 guard claims.isPresent else { return .unknown }
-                return .bool(claims.items.contains { item in
-                    if case .text(let claim) = item { return readings.standard(claim) == standard }
-                    return false
-                })
+                return .bool(
+                    claims.items.contains { item in
+                        if case .text(let claim) = item { return readings.standard(claim) == standard }
+                        return false
+                    })
             }
         }
     }
 
-    private mutating func compileShare(_ variable: String, _ source: @escaping Evaluation, _ condition: Expr) -> Evaluation {
+    private mutating func compileShare(_ variable: String, _ source: @escaping Evaluation, _ condition: Expr)
+        -> Evaluation
+    {
         let (slot, condition) = withVariable(variable) { compiler, slot in (slot, compiler.compile(condition)) }
         return { frame in
-            Self.share(source(frame).items.map { item in
-                frame.slots[slot] = item
-                return condition(frame).bool
-            })
+            Self.share(
+                source(frame).items.map { item in
+                    frame.slots[slot] = item
+                    return condition(frame).bool
+                })
         }
     }
 

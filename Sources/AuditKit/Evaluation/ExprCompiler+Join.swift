@@ -38,11 +38,14 @@ extension ExprCompiler {
     /// must be tested.
     ///
     /// Call with `variable` bound to `slot`; `sourceIsConstant` says the source reads no loop variable.
-    mutating func compileCandidates(variable: String, slot: Int, source: @escaping Evaluation,
-                                    sourceIsConstant: Bool, condition: Expr) -> Join? {
+    mutating func compileCandidates(
+        variable: String, slot: Int, source: @escaping Evaluation,
+        sourceIsConstant: Bool, condition: Expr
+    ) -> Join? {
         guard indexesJoins, sourceIsConstant else { return nil }
         let plan = JoinPlan(variable: variable, condition: condition, isBound: { isBound($0) })
-        guard case let (join, membership)? = plan.equality.map({ ($0, false) }) ?? plan.membership.map({ ($0, true) }) else {
+        guard case let (join, membership)? = plan.equality.map({ ($0, false) }) ?? plan.membership.map({ ($0, true) })
+        else {
             return nil
         }
         let index = JoinIndex(source: source, key: compile(join.key), slot: slot, membership: membership)
@@ -50,11 +53,13 @@ extension ExprCompiler {
         let independent = plan.conjuncts.enumerated().allSatisfy { position, conjunct in
             position == join.conjunct || conjunct.freeNames.allSatisfy { $0 == variable || !isBound($0) }
         }
-        return Join(candidates: { frame in index.candidates(for: probe(frame), frame: frame) },
-                    memoKey: independent ? { frame in
-                        if case .text(let text) = probe(frame) { return text }
-                        return nil
-                    } : nil)
+        return Join(
+            candidates: { frame in index.candidates(for: probe(frame), frame: frame) },
+            memoKey: independent
+                ? { frame in
+                    if case .text(let text) = probe(frame) { return text }
+                    return nil
+                } : nil)
     }
 }
 

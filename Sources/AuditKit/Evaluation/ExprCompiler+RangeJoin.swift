@@ -58,7 +58,9 @@ extension ExprCompiler {
             }
             // None of the rest can be true: they only tell "unknown" from a clear answer.
             if !sawUnknown, !(onlyWhetherFalse && quantifier == .no) {
-                let undecided = (window.lower..<window.upper).lazy.filter { !group.staticTrue[$0] }.map { group.sorted[$0] }
+                let undecided = (window.lower..<window.upper).lazy.filter { !group.staticTrue[$0] }.map {
+                    group.sorted[$0]
+                }
                 for position in Array(undecided) + index.neverTrue(window) where test(position, frame) == nil {
                     sawUnknown = true
                     break
@@ -70,14 +72,16 @@ extension ExprCompiler {
         /// The items for which the condition is true, in source order.
         func filter(_ frame: EvaluationFrame) -> RuntimeList {
             guard let window = window(frame) else {
-                return RuntimeList(index.allItems.filter { item in
-                    frame.slots[slot] = item
-                    return condition(frame).bool == true
-                })
+                return RuntimeList(
+                    index.allItems.filter { item in
+                        frame.slots[slot] = item
+                        return condition(frame).bool == true
+                    })
             }
             var kept: [Int] = []
             let group = window.group
-            for offset in window.lower..<window.upper where group.staticTrue[offset] && test(group.sorted[offset], frame) == true {
+            for offset in window.lower..<window.upper
+            where group.staticTrue[offset] && test(group.sorted[offset], frame) == true {
                 kept.append(group.sorted[offset])
             }
             kept += index.alwaysTested(window).filter { test($0, frame) == true }
@@ -93,9 +97,10 @@ extension ExprCompiler {
                 if case .text(let text) = exclusionProbe(frame) {
                     count -= index.excludedCount(window, text: text)
                 } else {
-                    count = (window.lower..<window.upper).filter {
-                        group.staticTrue[$0] && test(group.sorted[$0], frame) == true
-                    }.count
+                    count =
+                        (window.lower..<window.upper).filter {
+                            group.staticTrue[$0] && test(group.sorted[$0], frame) == true
+                        }.count
                 }
             }
             return count + index.alwaysTested(window).filter { test($0, frame) == true }.count
@@ -108,8 +113,9 @@ extension ExprCompiler {
         let source = compile(sourceExpr)
         let sourceIsConstant = isConstant(sourceExpr)
         let join = withVariable(variable) { compiler, slot in
-            compiler.compileRangeJoin(variable: variable, slot: slot, source: source,
-                                      sourceIsConstant: sourceIsConstant, condition: condition)
+            compiler.compileRangeJoin(
+                variable: variable, slot: slot, source: source,
+                sourceIsConstant: sourceIsConstant, condition: condition)
         }
         guard let join else { return nil }
         return { frame in .number(Double(join.count(frame))) }
@@ -119,19 +125,24 @@ extension ExprCompiler {
     /// index (or joins are not indexed).
     ///
     /// Call with `variable` bound to `slot`; `sourceIsConstant` says the source reads no loop variable.
-    mutating func compileRangeJoin(variable: String, slot: Int, source: @escaping Evaluation,
-                                   sourceIsConstant: Bool, condition: Expr) -> RangeJoin? {
+    mutating func compileRangeJoin(
+        variable: String, slot: Int, source: @escaping Evaluation,
+        sourceIsConstant: Bool, condition: Expr
+    ) -> RangeJoin? {
         guard indexesJoins, sourceIsConstant else { return nil }
-        let plan = JoinPlan(variable: variable, condition: condition, isBound: { name in name != variable && isBound(name) })
+        let plan = JoinPlan(
+            variable: variable, condition: condition, isBound: { name in name != variable && isBound(name) })
         guard let range = plan.range else { return nil }
-        let index = RangeJoinIndex(RangeJoinIndex.Parts(
-            source: source, slot: slot, key: plan.equality.map { compile($0.key) }, date: compile(range.item),
-            staticConditions: plan.staticConjuncts.map { compile(plan.conjuncts[$0]) },
-            exclusion: plan.exclusion.map { compile($0.item) }))
-        return RangeJoin(index: index, slot: slot, condition: compile(condition),
-                         keyProbe: plan.equality.map { compile($0.probe) },
-                         bounds: range.bounds.map { ($0.relation, compile($0.probe)) },
-                         exclusionProbe: plan.exclusion.map { compile($0.probe) },
-                         countsFromIndex: plan.dependentConjuncts.isEmpty)
+        let index = RangeJoinIndex(
+            RangeJoinIndex.Parts(
+                source: source, slot: slot, key: plan.equality.map { compile($0.key) }, date: compile(range.item),
+                staticConditions: plan.staticConjuncts.map { compile(plan.conjuncts[$0]) },
+                exclusion: plan.exclusion.map { compile($0.item) }))
+        return RangeJoin(
+            index: index, slot: slot, condition: compile(condition),
+            keyProbe: plan.equality.map { compile($0.probe) },
+            bounds: range.bounds.map { ($0.relation, compile($0.probe)) },
+            exclusionProbe: plan.exclusion.map { compile($0.probe) },
+            countsFromIndex: plan.dependentConjuncts.isEmpty)
     }
 }

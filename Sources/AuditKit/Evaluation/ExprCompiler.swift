@@ -72,10 +72,12 @@ struct ExprCompiler {
         case .list(let items):
             // A code list written in the rule (`["email", "e-mail", …]`) is built once.
             if items.allSatisfy({ if case .literal = $0.kind { return true } else { return false } }) {
-                let value = RuntimeValue.list(RuntimeList(items.map { item -> RuntimeValue in
-                    if case .literal(let literal) = item.kind { return RuntimeValue(literal) }
-                    return .unknown
-                }))
+                let value = RuntimeValue.list(
+                    RuntimeList(
+                        items.map { item -> RuntimeValue in
+                            if case .literal(let literal) = item.kind { return RuntimeValue(literal) }
+                            return .unknown
+                        }))
                 return { _ in value }
             }
             let items = items.map { compile($0) }
@@ -123,21 +125,27 @@ struct ExprCompiler {
             let source = compile(sourceExpr)
             let sourceIsConstant = isConstant(sourceExpr)
             let (slot, condition, join, rangeJoin) = withVariable(variable) { compiler, slot in
-                (slot, compiler.compile(condition),
-                 compiler.compileCandidates(variable: variable, slot: slot, source: source,
-                                            sourceIsConstant: sourceIsConstant, condition: condition),
-                 compiler.compileRangeJoin(variable: variable, slot: slot, source: source,
-                                           sourceIsConstant: sourceIsConstant, condition: condition))
+                (
+                    slot, compiler.compile(condition),
+                    compiler.compileCandidates(
+                        variable: variable, slot: slot, source: source,
+                        sourceIsConstant: sourceIsConstant, condition: condition),
+                    compiler.compileRangeJoin(
+                        variable: variable, slot: slot, source: source,
+                        sourceIsConstant: sourceIsConstant, condition: condition)
+                )
             }
             if let rangeJoin { return { frame in .list(rangeJoin.filter(frame)) } }
             let memo = ProbeMemo()
             return { frame in
                 memo.value(for: join?.memoKey?(frame)) {
                     // Items with an absent key are never kept: their condition is never true.
-                    .list(RuntimeList((join?.candidates(frame).live ?? source(frame).items).filter { item in
-                        frame.slots[slot] = item
-                        return condition(frame).bool == true
-                    }))
+                    .list(
+                        RuntimeList(
+                            (join?.candidates(frame).live ?? source(frame).items).filter { item in
+                                frame.slots[slot] = item
+                                return condition(frame).bool == true
+                            }))
                 }
             }
         }
@@ -197,17 +205,21 @@ struct ExprCompiler {
             switch key(frame) {
             case .text(let id): return index.record(id).map { .record($0) } ?? .unknown
             case .list(let ids):
-                return .list(RuntimeList(ids.compactMap { id in
-                    guard case .text(let id) = id else { return nil }
-                    return index.record(id).map { .record($0) }
-                }))
+                return .list(
+                    RuntimeList(
+                        ids.compactMap { id in
+                            guard case .text(let id) = id else { return nil }
+                            return index.record(id).map { .record($0) }
+                        }))
             default: return .unknown
             }
         }
     }
 
-    private func compileBinary(_ op: Expr.BinaryOperator, _ lhs: @escaping Evaluation,
-                               _ rhs: @escaping Evaluation) -> Evaluation {
+    private func compileBinary(
+        _ op: Expr.BinaryOperator, _ lhs: @escaping Evaluation,
+        _ rhs: @escaping Evaluation
+    ) -> Evaluation {
         switch op {
         case .or: return { frame in Logic.or(lhs(frame), { rhs(frame) }) }
         case .and: return { frame in Logic.and(lhs(frame), { rhs(frame) }) }
@@ -230,8 +242,10 @@ struct ExprCompiler {
         }
     }
 
-    private static func ordering(_ lhs: @escaping Evaluation, _ rhs: @escaping Evaluation,
-                                 _ accept: @escaping (Int) -> Bool) -> Evaluation {
+    private static func ordering(
+        _ lhs: @escaping Evaluation, _ rhs: @escaping Evaluation,
+        _ accept: @escaping (Int) -> Bool
+    ) -> Evaluation {
         { frame in RuntimeValue.order(lhs(frame), rhs(frame)).map { .bool(accept($0)) } ?? .unknown }
     }
 
@@ -280,20 +294,28 @@ struct ExprCompiler {
 
     /// `onlyWhetherFalse`: the caller only asks whether the result is false (true and unknown
     /// lead to the same outcome).
-    private mutating func compileQuantifier(_ quantifier: Expr.Quantifier, _ variable: String,
-                                            _ sourceExpr: Expr, _ condition: Expr,
-                                            onlyWhetherFalse: Bool = false) -> Evaluation {
+    private mutating func compileQuantifier(
+        _ quantifier: Expr.Quantifier, _ variable: String,
+        _ sourceExpr: Expr, _ condition: Expr,
+        onlyWhetherFalse: Bool = false
+    ) -> Evaluation {
         let source = compile(sourceExpr)
         let sourceIsConstant = isConstant(sourceExpr)
         // `every` must see every item (one that fails the equality makes it false); `some` and `no`
         // only need the items that can satisfy the condition.
         let joinable = quantifier != .every
         let (slot, condition, join, rangeJoin) = withVariable(variable) { compiler, slot in
-            (slot, compiler.compile(condition),
-             joinable ? compiler.compileCandidates(variable: variable, slot: slot, source: source,
-                                                   sourceIsConstant: sourceIsConstant, condition: condition) : nil,
-             joinable ? compiler.compileRangeJoin(variable: variable, slot: slot, source: source,
-                                                  sourceIsConstant: sourceIsConstant, condition: condition) : nil)
+            (
+                slot, compiler.compile(condition),
+                joinable
+                    ? compiler.compileCandidates(
+                        variable: variable, slot: slot, source: source,
+                        sourceIsConstant: sourceIsConstant, condition: condition) : nil,
+                joinable
+                    ? compiler.compileRangeJoin(
+                        variable: variable, slot: slot, source: source,
+                        sourceIsConstant: sourceIsConstant, condition: condition) : nil
+            )
         }
         if let rangeJoin {
             return { frame in rangeJoin.quantify(quantifier, onlyWhetherFalse: onlyWhetherFalse, frame) }

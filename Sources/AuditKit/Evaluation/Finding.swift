@@ -55,8 +55,10 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     private var waivers: [Waiver] = []
 
     /// Creates a finding.
-    public init(rule: String, standard: Standard, clause: String, grade: Grade, collection: String? = nil,
-                record: String?, message: String, location: Location, arguments: [MessageArgument] = []) {
+    public init(
+        rule: String, standard: Standard, clause: String, grade: Grade, collection: String? = nil,
+        record: String?, message: String, location: Location, arguments: [MessageArgument] = []
+    ) {
         self.arguments = arguments
         self.rule = rule
         self.standard = standard

@@ -82,14 +82,16 @@ struct JoinPlan {
             for (keySide, probeSide) in [(lhs, rhs), (rhs, lhs)] {
                 let keyNames = keySide.freeNames
                 guard keyNames.contains(variable), readsOnlyItem(keySide),
-                      !probeSide.freeNames.contains(variable) else { continue }
+                    !probeSide.freeNames.contains(variable)
+                else { continue }
                 equality = Equality(conjunct: position, key: keySide, probe: probeSide)
                 break
             }
         }
         for (position, conjunct) in conjuncts.enumerated() where equality == nil && membership == nil {
             guard case .membership(let probe, let key, negated: false) = conjunct.kind,
-                  key.freeNames.contains(variable), readsOnlyItem(key), !probe.freeNames.contains(variable) else { continue }
+                key.freeNames.contains(variable), readsOnlyItem(key), !probe.freeNames.contains(variable)
+            else { continue }
             membership = Equality(conjunct: position, key: key, probe: probe)
         }
         for (position, conjunct) in conjuncts.enumerated() where position != equality?.conjunct {
@@ -98,7 +100,8 @@ struct JoinPlan {
                 continue
             }
             if let (field, item, bound) = Self.dateBound(conjunct, position: position, variable: variable),
-               range == nil || range?.field == field {
+                range == nil || range?.field == field
+            {
                 if range == nil { range = Range(field: field, item: item, bounds: []) }
                 range?.bounds.append(bound)
                 continue

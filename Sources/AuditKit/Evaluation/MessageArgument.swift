@@ -44,7 +44,8 @@ public struct MessageArgument: Sendable, Hashable, Codable {
         case .date: return value.flatMap(CalendarDate.parse).map(RuntimeValue.date) ?? .unknown
         case .duration:
             let parts = (value ?? "").split(separator: " ")
-            guard parts.count == 2, let amount = Int(parts[0]), let unit = Expr.DurationUnit(rawValue: String(parts[1])) else {
+            guard parts.count == 2, let amount = Int(parts[0]), let unit = Expr.DurationUnit(rawValue: String(parts[1]))
+            else {
                 return .unknown
             }
             return .duration(amount, unit)

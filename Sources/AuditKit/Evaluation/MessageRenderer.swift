@@ -33,20 +33,21 @@ public struct MessageRenderer: Sendable {
     public init(rule: RuleDeclaration) {
         var positions: [String: Int] = [:]
         func compile(_ template: MessageTemplate) -> CompiledTemplate {
-            CompiledTemplate(parts: template.parts.map { part in
-                switch part {
-                case .text(let text): return .text(text)
-                case .placeholder(let expr):
-                    let (argument, format) = Self.split(expr)
-                    let name = argument.canonicalText
-                    if positions[name] == nil {
-                        positions[name] = argumentNames.count
-                        argumentNames.append(name)
-                        argumentExpressions.append(argument)
+            CompiledTemplate(
+                parts: template.parts.map { part in
+                    switch part {
+                    case .text(let text): return .text(text)
+                    case .placeholder(let expr):
+                        let (argument, format) = Self.split(expr)
+                        let name = argument.canonicalText
+                        if positions[name] == nil {
+                            positions[name] = argumentNames.count
+                            argumentNames.append(name)
+                            argumentExpressions.append(argument)
+                        }
+                        return .argument(positions[name]!, format)
                     }
-                    return .argument(positions[name]!, format)
-                }
-            })
+                })
         }
         templates[.en] = compile(rule.message)
         for language in Language.allCases where language != .en {
@@ -59,7 +60,8 @@ public struct MessageRenderer: Sendable {
     static func split(_ expr: Expr) -> (Expr, Format) {
         if case .call(let name, let arguments) = expr.kind {
             if name == BuiltinFunction.plural.name, arguments.count == 3,
-               case .literal(.text(let one)) = arguments[1].kind, case .literal(.text(let many)) = arguments[2].kind {
+                case .literal(.text(let one)) = arguments[1].kind, case .literal(.text(let many)) = arguments[2].kind
+            {
                 return (arguments[0], .plural(one: one, many: many))
             }
             if name == BuiltinFunction.percent.name, arguments.count == 1 { return (arguments[0], .percent) }
@@ -83,9 +85,13 @@ public struct MessageRenderer: Sendable {
                 switch format {
                 case .plain: text += value.display(in: language, terms: terms)
                 case .plural(let one, let many):
-                    text += value.number.map { ExprCompiler.plural($0, one, many, in: language) } ?? value.display(in: language, terms: terms)
+                    text +=
+                        value.number.map { ExprCompiler.plural($0, one, many, in: language) }
+                        ?? value.display(in: language, terms: terms)
                 case .percent:
-                    text += value.number.map { ExprCompiler.percent($0, in: language) } ?? value.display(in: language, terms: terms)
+                    text +=
+                        value.number.map { ExprCompiler.percent($0, in: language) }
+                        ?? value.display(in: language, terms: terms)
                 }
             }
         }

@@ -173,7 +173,8 @@ final class RangeJoinIndex {
             group.staticTrue = ordered.map(\.staticTrue)
             group.staticTrueBefore.reserveCapacity(ordered.count + 1)
             for entry in ordered {
-                group.staticTrueBefore.append(group.staticTrueBefore[group.staticTrueBefore.count - 1] + (entry.staticTrue ? 1 : 0))
+                group.staticTrueBefore.append(
+                    group.staticTrueBefore[group.staticTrueBefore.count - 1] + (entry.staticTrue ? 1 : 0))
                 if entry.staticTrue, let exclusion = entry.exclusion {
                     group.daysByExclusion[exclusion, default: []].append(entry.day)
                 }

@@ -78,9 +78,10 @@ struct RuleEvaluator {
         let grade = grades.first { $0.1(frame).bool == true }?.0 ?? rule.grade
         let values = arguments.map { $0(frame) }
         let record = item?.record
-        return RawFinding(grade: grade, collection: collection, record: record?.id ?? item.flatMap(\.scalarText),
-                          message: renderer.render(values, in: language, terms: terms), location: record?.location,
-                          arguments: values.map(MessageArgument.init))
+        return RawFinding(
+            grade: grade, collection: collection, record: record?.id ?? item.flatMap(\.scalarText),
+            message: renderer.render(values, in: language, terms: terms), location: record?.location,
+            arguments: values.map(MessageArgument.init))
     }
 
     /// `complaints` for `for each c in complaints`, `analyses` for `… in complaints_handling.analyses`.

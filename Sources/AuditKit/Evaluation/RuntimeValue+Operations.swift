@@ -104,12 +104,14 @@ extension RuntimeValue {
         case .duration(let amount, let unit):
             let names: [Expr.DurationUnit: (String, String, String, String)] = [
                 .days: ("day", "days", "jour", "jours"), .weeks: ("week", "weeks", "semaine", "semaines"),
-                .months: ("month", "months", "mois", "mois"), .years: ("year", "years", "an", "ans")]
+                .months: ("month", "months", "mois", "mois"), .years: ("year", "years", "an", "ans")
+            ]
             let (one, many, un, plusieurs) = names[unit] ?? ("", "", "", "")
             let singular = french ? abs(amount) < 2 : abs(amount) == 1
             return "\(amount) \(singular ? (french ? un : one) : (french ? plusieurs : many))"
         case .list(let items):
-            return items.isEmpty ? (french ? "(aucun)" : "(none)")
+            return items.isEmpty
+                ? (french ? "(aucun)" : "(none)")
                 : items.map { $0.display(in: language, terms: terms) }.joined(separator: ", ")
         case .record(let record): return record.id ?? (french ? "(enregistrement)" : "(record)")
         }

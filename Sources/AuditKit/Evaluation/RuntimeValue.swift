@@ -98,8 +98,8 @@ enum RuntimeValue: Sendable {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             word = word << 8 | UInt64(lower)
         }
-        if word == 0x74_72_75_65 { return true }        // "true"
-        if word == 0x66_61_6C_73_65 { return false }    // "false"
+        if word == 0x74_72_75_65 { return true }  // "true"
+        if word == 0x66_61_6C_73_65 { return false }  // "false"
         return nil
     }
 
@@ -113,7 +113,9 @@ enum RuntimeValue: Sendable {
                 while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
                 return index - start
             }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                index += 1
+            }
             var mantissa = digits()
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
@@ -122,7 +124,9 @@ enum RuntimeValue: Sendable {
             guard mantissa > 0 else { return false }
             if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                    index += 1
+                }
                 guard digits() > 0 else { return false }
             }
             return index == bytes.count

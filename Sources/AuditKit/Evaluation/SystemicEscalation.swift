@@ -26,7 +26,9 @@ enum SystemicEscalation {
         /// The policy the rule files' parameters (after `--param`) set.
         init(parameters: [String: Expr.Literal]) {
             self.init()
-            if case .number(let number)? = parameters[SystemicEscalation.thresholdParameter], number >= 1, number < 1_000_000 {
+            if case .number(let number)? = parameters[SystemicEscalation.thresholdParameter], number >= 1,
+                number < 1_000_000
+            {
                 threshold = Int(number)
             }
             if case .number(let number)? = parameters[SystemicEscalation.shareParameter], number >= 0, number <= 1 {
@@ -46,15 +48,18 @@ enum SystemicEscalation {
     static func apply(to findings: inout [Finding], policy: Policy, examined: [String: Int], language: Language = .en) {
         guard policy.threshold > 1 else { return }
         var groups: [String: [Int]] = [:]
-        for index in findings.indices where findings[index].grade == .minor && findings[index].record != nil
-            && examined[findings[index].rule] != nil {
+        for index in findings.indices
+        where findings[index].grade == .minor && findings[index].record != nil
+            && examined[findings[index].rule] != nil
+        {
             groups[findings[index].rule, default: []].append(index)
         }
         var escalated = [Bool](repeating: false, count: findings.count)
         var result: [Finding] = []
         // Findings are moved, never copied: a copy retains every string in it.
-        let placeholder = Finding(rule: "", standard: .iso9001, clause: "", grade: .minor, record: nil, message: "",
-                                  location: Finding.Location(file: nil, line: nil))
+        let placeholder = Finding(
+            rule: "", standard: .iso9001, clause: "", grade: .minor, record: nil, message: "",
+            location: Finding.Location(file: nil, line: nil))
         func take(_ index: Int) -> Finding {
             var taken = placeholder
             swap(&taken, &findings[index])
@@ -63,9 +68,12 @@ enum SystemicEscalation {
         for (rule, indices) in groups.sorted(by: { $0.key < $1.key }) {
             let records = Set(indices.compactMap { findings[$0].record })
             let total = examined[rule] ?? 0
-            guard policy.isSystemic(failing: records.count, examined: total), let first = indices.first else { continue }
-            var systemic = systemicFinding(rule: rule, like: findings[first], records: records.count, examined: total,
-                                           language: language)
+            guard policy.isSystemic(failing: records.count, examined: total), let first = indices.first else {
+                continue
+            }
+            var systemic = systemicFinding(
+                rule: rule, like: findings[first], records: records.count, examined: total,
+                language: language)
             // Compared in place: through the array's subscript each comparison copied two findings.
             let order = findings.withUnsafeBufferPointer { all in
                 indices.sorted { Finding.precedes(all.baseAddress! + $0, all.baseAddress! + $1) }
@@ -82,14 +90,18 @@ enum SystemicEscalation {
 
     /// The major finding, under the rule's own id, for a rule failing on `records` of the `examined` records (its evidence
     /// not yet set).
-    private static func systemicFinding(rule: String, like sample: Finding, records: Int, examined: Int,
-                                        language: Language) -> Finding {
+    private static func systemicFinding(
+        rule: String, like sample: Finding, records: Int, examined: Int,
+        language: Language
+    ) -> Finding {
         let share = ExprCompiler.percent(Double(records) / Double(max(examined, records)), in: language)
-        let message = language == .fr
+        let message =
+            language == .fr
             ? "Le même écart se répète sur \(records) des \(examined) enregistrements examinés (\(share)) : la cause tient au fonctionnement du processus, pas à des oublis isolés (défaillance systémique). Les constats regroupés sont listés ci-dessous."
             : "The same lapse recurs on \(records) of the \(examined) records examined (\(share)): the cause lies in how the process works, not in isolated slips (a systemic failure). The findings grouped are listed below."
-        return Finding(rule: rule, standard: sample.standard, clause: sample.clause, grade: .major,
-                       collection: sample.collection, record: nil, message: message,
-                       location: Finding.Location(file: nil, line: nil))
+        return Finding(
+            rule: rule, standard: sample.standard, clause: sample.clause, grade: .major,
+            collection: sample.collection, record: nil, message: message,
+            location: Finding.Location(file: nil, line: nil))
     }
 }

@@ -41,10 +41,12 @@ public struct CorrectiveActionResponse: Sendable, Codable, Equatable {
     public var column: Int
 
     /// Creates a response.
-    public init(fingerprint: String? = nil, rule: String? = nil, record: String? = nil, correction: String? = nil,
-                rootCause: String? = nil, correctiveAction: String? = nil, owner: String? = nil,
-                dueOn: CalendarDate? = nil, completedOn: CalendarDate? = nil, evidence: [String] = [],
-                comment: String? = nil, line: Int = 0, column: Int = 0) {
+    public init(
+        fingerprint: String? = nil, rule: String? = nil, record: String? = nil, correction: String? = nil,
+        rootCause: String? = nil, correctiveAction: String? = nil, owner: String? = nil,
+        dueOn: CalendarDate? = nil, completedOn: CalendarDate? = nil, evidence: [String] = [],
+        comment: String? = nil, line: Int = 0, column: Int = 0
+    ) {
         self.fingerprint = fingerprint
         self.rule = rule
         self.record = record

@@ -19,9 +19,11 @@ public enum FollowUpEvaluator {
         public var language: Language
 
         /// Creates the input of a follow-up.
-        public init(report: StageTwoReport, reportPath: String, reportSHA256: String = "",
-                    responses: [CorrectiveActionResponse], responsesPath: String, responsesSHA256: String = "",
-                    recheck: AuditReport? = nil, asOf: CalendarDate, auditEnd: CalendarDate? = nil, language: Language = .en) {
+        public init(
+            report: StageTwoReport, reportPath: String, reportSHA256: String = "",
+            responses: [CorrectiveActionResponse], responsesPath: String, responsesSHA256: String = "",
+            recheck: AuditReport? = nil, asOf: CalendarDate, auditEnd: CalendarDate? = nil, language: Language = .en
+        ) {
             self.report = report
             self.reportPath = reportPath
             self.reportSHA256 = reportSHA256
@@ -51,15 +53,20 @@ public enum FollowUpEvaluator {
         for (index, finding) in open.enumerated() {
             let response = answers[index]
             let stillFires = recheck.flatMap { $0.fires(finding) }
-            let outcome = status(finding: finding, response: response, stillFires: stillFires, ruleNotRun: recheck != nil && stillFires == nil,
-                                 asOf: input.asOf, deadline: deadline, auditEnd: auditEnd, strings: strings)
+            let outcome = status(
+                finding: finding, response: response, stillFires: stillFires,
+                ruleNotRun: recheck != nil && stillFires == nil,
+                asOf: input.asOf, deadline: deadline, auditEnd: auditEnd, strings: strings)
             newStage2 = newStage2 || outcome.sixMonthsPassed
-            items.append(FollowUpReport.Item(
-                fingerprint: finding.fingerprint, rule: finding.rule, standard: finding.standard, clause: finding.clause,
-                grade: finding.auditGrade, collection: finding.collection, record: finding.record, finding: finding.message,
-                status: outcome.status, missing: response?.missingParts ?? [], stillFires: stillFires,
-                required: finding.auditGrade == .major || finding.auditGrade == .minor,
-                reason: outcome.reason, response: response))
+            items.append(
+                FollowUpReport.Item(
+                    fingerprint: finding.fingerprint, rule: finding.rule, standard: finding.standard,
+                    clause: finding.clause,
+                    grade: finding.auditGrade, collection: finding.collection, record: finding.record,
+                    finding: finding.message,
+                    status: outcome.status, missing: response?.missingParts ?? [], stillFires: stillFires,
+                    required: finding.auditGrade == .major || finding.auditGrade == .minor,
+                    reason: outcome.reason, response: response))
         }
         var notes: [String] = []
         if input.recheck == nil { notes.append(strings.noNewExport) }
@@ -80,15 +87,18 @@ public enum FollowUpEvaluator {
         return FollowUpReport(
             tool: AuditReport.Tool(name: AuditKit.name, version: AuditKit.version), language: input.language,
             asOf: input.asOf.description, auditEnd: auditEnd.description, majorsVerifiedBy: deadline.description,
-            report: FollowUpReport.Source(path: input.reportPath, sha256: input.reportSHA256, asOf: report.asOf,
-                                          stage: report.stage, standards: report.standards, inputs: report.inputs,
-                                          rules: report.rules, parameterOverrides: report.parameterOverrides ?? [:]),
+            report: FollowUpReport.Source(
+                path: input.reportPath, sha256: input.reportSHA256, asOf: report.asOf,
+                stage: report.stage, standards: report.standards, inputs: report.inputs,
+                rules: report.rules, parameterOverrides: report.parameterOverrides ?? [:]),
             responses: FollowUpReport.ResponsesFile(path: input.responsesPath, sha256: input.responsesSHA256),
             newExport: input.recheck.map { recheck in
-                FollowUpReport.NewExport(checkedAsOf: recheck.asOf, inputs: recheck.inputs, rules: recheck.rules,
-                                         otherFindings: RecheckedFindings(recheck).unanswered(by: open))
+                FollowUpReport.NewExport(
+                    checkedAsOf: recheck.asOf, inputs: recheck.inputs, rules: recheck.rules,
+                    otherFindings: RecheckedFindings(recheck).unanswered(by: open))
             },
-            items: items, counts: counts, waived: report.findings.count - open.count, notes: notes, conclusion: conclusion)
+            items: items, counts: counts, waived: report.findings.count - open.count, notes: notes,
+            conclusion: conclusion)
     }
 
     /// A status, why, and whether it is a major left unverified past the six months.
@@ -99,33 +109,42 @@ public enum FollowUpEvaluator {
     }
 
     /// The status of one finding; the order of the tests is the order of precedence.
-    private static func status(finding: Finding, response: CorrectiveActionResponse?, stillFires: Bool?, ruleNotRun: Bool,
-                               asOf: CalendarDate, deadline: CalendarDate, auditEnd: CalendarDate,
-                               strings: FollowUpStrings) -> Outcome {
+    private static func status(
+        finding: Finding, response: CorrectiveActionResponse?, stillFires: Bool?, ruleNotRun: Bool,
+        asOf: CalendarDate, deadline: CalendarDate, auditEnd: CalendarDate,
+        strings: FollowUpStrings
+    ) -> Outcome {
         let major = finding.auditGrade == .major
         let pastSixMonths = major && asOf > deadline
-        let sixMonths = Outcome(status: .overdue, reason: strings.sixMonthsPassed(deadline: deadline, auditEnd: auditEnd),
-                                sixMonthsPassed: true)
+        let sixMonths = Outcome(
+            status: .overdue, reason: strings.sixMonthsPassed(deadline: deadline, auditEnd: auditEnd),
+            sixMonthsPassed: true)
         guard let response else {
             if pastSixMonths { return sixMonths }
-            return Outcome(status: .noResponse, reason: major ? strings.noResponseMajor(deadline: deadline) : strings.noResponse)
+            return Outcome(
+                status: .noResponse, reason: major ? strings.noResponseMajor(deadline: deadline) : strings.noResponse)
         }
         let missing = response.missingParts
         if missing.isEmpty, let done = response.completedOn, stillFires == false {
             if major && done > deadline {
-                return Outcome(status: .overdue, reason: strings.completedTooLate(done, deadline: deadline), sixMonthsPassed: true)
+                return Outcome(
+                    status: .overdue, reason: strings.completedTooLate(done, deadline: deadline), sixMonthsPassed: true)
             }
             return Outcome(status: .verified, reason: strings.verified(done, wholeExport: finding.record == nil))
         }
         if pastSixMonths { return sixMonths }
         if !missing.isEmpty {
-            return Outcome(status: .responseIncomplete, reason: strings.incomplete(missing, hasCorrection: !missing.contains(.correction)))
+            return Outcome(
+                status: .responseIncomplete,
+                reason: strings.incomplete(missing, hasCorrection: !missing.contains(.correction)))
         }
         if let done = response.completedOn {
             if stillFires == true {
                 return Outcome(status: .notEffective, reason: strings.notEffective(done, record: finding.record))
             }
-            return Outcome(status: .planAccepted, reason: ruleNotRun ? strings.ruleNotRun(done, rule: finding.rule) : strings.completedNotVerified(done))
+            return Outcome(
+                status: .planAccepted,
+                reason: ruleNotRun ? strings.ruleNotRun(done, rule: finding.rule) : strings.completedNotVerified(done))
         }
         if let due = response.dueOn, due < asOf {
             return Outcome(status: .overdue, reason: strings.pastDueDate(due, asOf: asOf))

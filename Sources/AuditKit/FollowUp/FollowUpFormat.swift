@@ -31,16 +31,22 @@ public enum FollowUpJSONRenderer {
 public enum FollowUpCSVRenderer {
     /// The CSV text, CRLF line ends.
     public static func render(_ report: FollowUpReport) -> String {
-        var rows: [[String]] = [["fingerprint", "standard", "clause", "rule", "grade", "collection", "record", "finding", "status",
-                                 "missing", "still_fires", "owner", "due_on", "completed_on", "evidence", "reason"]]
+        var rows: [[String]] = [
+            [
+                "fingerprint", "standard", "clause", "rule", "grade", "collection", "record", "finding", "status",
+                "missing", "still_fires", "owner", "due_on", "completed_on", "evidence", "reason"
+            ]
+        ]
         for item in report.items {
             let response = item.response
-            rows.append([item.fingerprint, item.standard.rawValue, item.clause, item.rule, item.grade.rawValue,
-                         item.collection ?? "", item.record ?? "", item.finding, item.status.rawValue,
-                         item.missing.map(\.rawValue).joined(separator: " "),
-                         item.stillFires.map { $0 ? "true" : "false" } ?? "", response?.owner ?? "",
-                         response?.dueOn?.description ?? "", response?.completedOn?.description ?? "",
-                         (response?.evidence ?? []).joined(separator: "; "), item.reason])
+            rows.append([
+                item.fingerprint, item.standard.rawValue, item.clause, item.rule, item.grade.rawValue,
+                item.collection ?? "", item.record ?? "", item.finding, item.status.rawValue,
+                item.missing.map(\.rawValue).joined(separator: " "),
+                item.stillFires.map { $0 ? "true" : "false" } ?? "", response?.owner ?? "",
+                response?.dueOn?.description ?? "", response?.completedOn?.description ?? "",
+                (response?.evidence ?? []).joined(separator: "; "), item.reason
+            ])
         }
         return rows.map { $0.map(CSVReportRenderer.field).joined(separator: ",") + "\r\n" }.joined()
     }

@@ -10,8 +10,10 @@ public enum FollowUpMarkdownRenderer {
             lines += ["", "## \(s.notes)", ""]
             lines += report.notes.map { "> ⚠ \(cell($0))" }
         }
-        lines += ["", "## \(s.conclusionHeading)", "", "**\(s.conclusion(report.conclusion))**", "",
-                  "\(s.summary)\(s.colon)\(FollowUpHeader.counts(report))"]
+        lines += [
+            "", "## \(s.conclusionHeading)", "", "**\(s.conclusion(report.conclusion))**", "",
+            "\(s.summary)\(s.colon)\(FollowUpHeader.counts(report))"
+        ]
         if report.waived > 0 { lines += ["", s.waived(report.waived)] }
         lines += ["", "## \(s.items)", ""]
         lines.append("| \(s.status) | \(s.grade) | \(s.rule) | \(s.clause) | \(s.record) | \(s.finding) | \(s.why) |")
@@ -20,7 +22,9 @@ public enum FollowUpMarkdownRenderer {
             let grade = s.grade(item.grade) + (item.required ? "" : " (\(s.notRequired))")
             var why = item.reason
             if let details = FollowUpHeader.responseLine(item, strings: s) { why += " " + details }
-            lines.append("| **\(s.status(item.status))** | \(cell(grade)) | \(cell(item.rule)) | \(cell(reportStrings.clauseReference(item.standard, item.clause))) | \(cell(item.record ?? s.wholeExport)) | \(cell(item.finding)) | \(cell(why)) |")
+            lines.append(
+                "| **\(s.status(item.status))** | \(cell(grade)) | \(cell(item.rule)) | \(cell(reportStrings.clauseReference(item.standard, item.clause))) | \(cell(item.record ?? s.wholeExport)) | \(cell(item.finding)) | \(cell(why)) |"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -28,7 +28,8 @@ public struct FollowUpReport: Sendable, Codable, Equatable {
         public var response: CorrectiveActionResponse?
 
         enum CodingKeys: String, CodingKey {
-            case fingerprint, rule, standard, clause, grade, collection, record, finding, status, missing, required, reason, response
+            case fingerprint, rule, standard, clause, grade, collection, record, finding, status, missing, required,
+                reason, response
             case stillFires = "still_fires"
         }
 

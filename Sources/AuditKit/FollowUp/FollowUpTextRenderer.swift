@@ -18,7 +18,9 @@ public enum FollowUpTextRenderer {
             let target = item.record ?? s.wholeExport
             let required = item.required ? "" : " (\(s.notRequired))"
             lines.append("")
-            lines.append("  [\(s.grade(item.grade))] \(item.rule) — \(reportStrings.clauseReference(item.standard, item.clause)) — \(target)\(s.colon)\(s.status(item.status).uppercased())\(required)")
+            lines.append(
+                "  [\(s.grade(item.grade))] \(item.rule) — \(reportStrings.clauseReference(item.standard, item.clause)) — \(target)\(s.colon)\(s.status(item.status).uppercased())\(required)"
+            )
             lines.append("    \(s.finding)\(s.colon)\(item.finding)")
             lines.append("    \(s.why)\(s.colon)\(item.reason)")
             if let details = FollowUpHeader.responseLine(item, strings: s) { lines.append("    \(details)") }
@@ -35,15 +37,22 @@ enum FollowUpHeader {
         let s = report.strings
         let source = report.report
         var fields: [(String, String)] = [
-            (s.stage2Report, "\(source.path) (\(s.auditDate.lowercased()) \(source.asOf)\(s.semicolon)\(s.ruleSet.lowercased()) \(source.rules.fingerprint.prefix(12)))"),
+            (
+                s.stage2Report,
+                "\(source.path) (\(s.auditDate.lowercased()) \(source.asOf)\(s.semicolon)\(s.ruleSet.lowercased()) \(source.rules.fingerprint.prefix(12)))"
+            ),
             (s.auditEnd, report.auditEnd),
             (s.majorsDeadline, report.majorsVerifiedBy),
             (s.followUpDate, report.asOf),
-            (s.responsesFile, report.responses.path),
+            (s.responsesFile, report.responses.path)
         ]
         if let export = report.newExport {
             let files = export.inputs.map { "\($0.path) (sha256 \($0.sha256.prefix(12)))" }.joined(separator: ", ")
-            fields.append((s.newExport, files + (export.otherFindings > 0 ? "\(s.semicolon)\(export.otherFindings) \(s.otherFindings)" : "")))
+            fields.append(
+                (
+                    s.newExport,
+                    files + (export.otherFindings > 0 ? "\(s.semicolon)\(export.otherFindings) \(s.otherFindings)" : "")
+                ))
         } else {
             fields.append((s.newExport, s.none))
         }
@@ -53,7 +62,8 @@ enum FollowUpHeader {
     /// "verified: 2, plan accepted: 1, …" in the order of the statuses.
     static func counts(_ report: FollowUpReport) -> String {
         let s = report.strings
-        return FollowUpStatus.allCases.map { "\(s.status($0))\(s.colon)\(report.counts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+        return FollowUpStatus.allCases.map { "\(s.status($0))\(s.colon)\(report.counts[$0.rawValue] ?? 0)" }.joined(
+            separator: ", ")
     }
 
     /// Owner, due date, completion and evidence of the response, nil without a response.
@@ -63,7 +73,9 @@ enum FollowUpHeader {
         if let owner = response.owner, !owner.isEmpty { parts.append("\(s.owner)\(s.colon)\(owner)") }
         if let due = response.dueOn { parts.append("\(s.dueOn)\(s.colon)\(due)") }
         if let done = response.completedOn { parts.append("\(s.completedOn)\(s.colon)\(done)") }
-        if !response.evidence.isEmpty { parts.append("\(s.evidence)\(s.colon)\(response.evidence.joined(separator: ", "))") }
+        if !response.evidence.isEmpty {
+            parts.append("\(s.evidence)\(s.colon)\(response.evidence.joined(separator: ", "))")
+        }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }

@@ -51,7 +51,9 @@ struct RecheckedFindings {
         return findings.filter { finding in
             !known.contains(Key(rule: finding.rule, collection: finding.collection, record: finding.record))
                 && !wholeExport.contains(finding.rule)
-                && !finding.evidence.contains { known.contains(Key(rule: $0.rule, collection: $0.collection, record: $0.record)) }
+                && !finding.evidence.contains {
+                    known.contains(Key(rule: $0.rule, collection: $0.collection, record: $0.record))
+                }
         }.count
     }
 }

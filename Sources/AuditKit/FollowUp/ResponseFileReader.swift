@@ -27,9 +27,11 @@ public enum ResponseFileReader {
     public static let version = 1
 
     /// Keys a response may have.
-    static let responseKeys = ["fingerprint", "rule", "record", "standard", "clause", "grade", "collection", "finding",
-                               "correction", "root_cause", "corrective_action", "owner", "due_on", "completed_on",
-                               "evidence", "comment"]
+    static let responseKeys = [
+        "fingerprint", "rule", "record", "standard", "clause", "grade", "collection", "finding",
+        "correction", "root_cause", "corrective_action", "owner", "due_on", "completed_on",
+        "evidence", "comment"
+    ]
 
     /// Reads the responses file at `path`.
     ///
@@ -54,10 +56,14 @@ public enum ResponseFileReader {
             switch key.scalar?.string {
             case "version":
                 guard let number = value.scalar.flatMap({ Int($0.string) }) else {
-                    throw error(value, path, "'version' is a whole number; this auditready reads version \(Self.version)")
+                    throw error(
+                        value, path, "'version' is a whole number; this auditready reads version \(Self.version)")
                 }
                 guard number == Self.version else {
-                    throw error(value, path, "version \(number) of the responses file is not supported; this auditready reads version \(Self.version)")
+                    throw error(
+                        value, path,
+                        "version \(number) of the responses file is not supported; this auditready reads version \(Self.version)"
+                    )
                 }
                 version = number
             case "responses":
@@ -68,7 +74,8 @@ public enum ResponseFileReader {
                 }
             default:
                 let name = key.scalar?.string ?? "?"
-                let hint = NearMatch.best(for: name, among: ["version", "responses"]).map { "; did you mean '\($0)'?" } ?? ""
+                let hint =
+                    NearMatch.best(for: name, among: ["version", "responses"]).map { "; did you mean '\($0)'?" } ?? ""
                 throw error(key, path, "unknown key '\(name)' at the top of a responses file\(hint)")
             }
         }
@@ -83,7 +90,10 @@ public enum ResponseFileReader {
     /// One response, from a mapping of the `responses` list.
     private static func response(_ item: Node, path: String) throws(FileFormatError) -> CorrectiveActionResponse {
         guard case .mapping(let mapping) = item else {
-            throw error(item, path, "each response is a mapping with the finding's fingerprint (or rule and record), correction, root_cause, corrective_action, owner and due_on")
+            throw error(
+                item, path,
+                "each response is a mapping with the finding's fingerprint (or rule and record), correction, root_cause, corrective_action, owner and due_on"
+            )
         }
         var response = CorrectiveActionResponse(line: item.mark?.line ?? 0, column: item.mark?.column ?? 0)
         for (key, value) in mapping {
@@ -112,7 +122,8 @@ public enum ResponseFileReader {
             }
         }
         if response.fingerprint == nil && response.rule == nil {
-            throw error(item, path, "this response names no finding: give its 'fingerprint' (or its 'rule' and 'record')")
+            throw error(
+                item, path, "this response names no finding: give its 'fingerprint' (or its 'rule' and 'record')")
         }
         return response
     }
@@ -144,10 +155,13 @@ public enum ResponseFileReader {
     }
 
     /// A date written `YYYY-MM-DD`; nil for an empty value.
-    private static func date(_ text: String?, _ node: Node, key: String, path: String) throws(FileFormatError) -> CalendarDate? {
+    private static func date(_ text: String?, _ node: Node, key: String, path: String) throws(FileFormatError)
+        -> CalendarDate?
+    {
         guard let text else { return nil }
         guard let date = CalendarDate.parse(text), date.secondOfDay == nil, date.description == text else {
-            throw error(node, path, "'\(key)' needs a date written YYYY-MM-DD, such as 2027-01-31; '\(text)' is not one")
+            throw error(
+                node, path, "'\(key)' needs a date written YYYY-MM-DD, such as 2027-01-31; '\(text)' is not one")
         }
         return date
     }

@@ -17,7 +17,7 @@ public enum ResponseTemplateWriter {
                 "# completed_on (AAAA-MM-JJ) et evidence (identifiants d'enregistrements ou références de documents).",
                 "# Ne modifiez pas fingerprint, rule, clause, grade, record ni finding\u{00A0}: ils désignent le constat.",
                 "# Une non-conformité majeure doit être corrigée et vérifiée dans les six mois suivant le dernier jour",
-                "# de l'étape 2\u{00A0}; pour une mineure, un plan complet suffit, sa mise en œuvre est vérifiée à l'audit suivant.",
+                "# de l'étape 2\u{00A0}; pour une mineure, un plan complet suffit, sa mise en œuvre est vérifiée à l'audit suivant."
             ]
         } else {
             lines += [
@@ -27,7 +27,7 @@ public enum ResponseTemplateWriter {
                 "# completed_on (YYYY-MM-DD) and evidence (record ids or document references).",
                 "# Leave fingerprint, rule, clause, grade, record and finding as they are: they name the finding.",
                 "# A major nonconformity must be corrected and verified within six months of the last day of stage 2;",
-                "# for a minor one a complete plan suffices, its implementation is verified at the next audit.",
+                "# for a minor one a complete plan suffices, its implementation is verified at the next audit."
             ]
         }
         lines += ["version: \(ResponseFileReader.version)"]
@@ -54,9 +54,12 @@ public enum ResponseTemplateWriter {
             lines.append("    corrective_action: \"\"")
             lines.append("    owner: \"\"")
             if let suggested {
-                lines.append("    due_on: \"\"  # " + (fr ? "au plus tard le \(suggested)" : "at the latest \(suggested)"))
+                lines.append(
+                    "    due_on: \"\"  # " + (fr ? "au plus tard le \(suggested)" : "at the latest \(suggested)"))
             } else {
-                lines.append("    due_on: \"\"  # " + (fr ? "aucune réponse exigée pour ce constat" : "no response required for this finding"))
+                lines.append(
+                    "    due_on: \"\"  # "
+                        + (fr ? "aucune réponse exigée pour ce constat" : "no response required for this finding"))
             }
             lines.append("    completed_on: \"\"")
             lines.append("    evidence: []")
@@ -78,8 +81,10 @@ public enum ResponseTemplateWriter {
             case "\r": out += "\\r"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
+                {
+                    out +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16, uppercase: true)
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -41,7 +41,10 @@ public struct StageTwoReport: Sendable, Decodable {
             throw FileFormatError(file: path, line: 0, column: 0, message: problem)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this file; give the JSON report of a stage 2 check (auditready check --format json)")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message:
+                    "cannot read this file; give the JSON report of a stage 2 check (auditready check --format json)")
         }
         return try read(data: data, path: path)
     }
@@ -53,26 +56,39 @@ public struct StageTwoReport: Sendable, Decodable {
             var tool: Tool?
             var stage: String?
         }
-        let notAReport = "this is not an auditready JSON report; give the report written by auditready check --format json"
-        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: data), envelope.tool?.name == AuditKit.name else {
+        let notAReport =
+            "this is not an auditready JSON report; give the report written by auditready check --format json"
+        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: data), envelope.tool?.name == AuditKit.name
+        else {
             throw FileFormatError(file: path, line: 0, column: 0, message: notAReport)
         }
         if envelope.stage == Stage.initial.rawValue {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this is the report of a stage 1 audit (--stage initial); the follow-up answers the nonconformities of a stage 2 report (--stage certification)")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message:
+                    "this is the report of a stage 1 audit (--stage initial); the follow-up answers the nonconformities of a stage 2 report (--stage certification)"
+            )
         }
         let report: StageTwoReport
         do {
             report = try JSONDecoder().decode(StageTwoReport.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "\(notAReport) ('\(Self.path(context.codingPath + [key]))' is missing)")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message: "\(notAReport) ('\(Self.path(context.codingPath + [key]))' is missing)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-                let DecodingError.dataCorrupted(context) {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "\(notAReport) ('\(Self.path(context.codingPath))' is not as auditready writes it)")
+            let DecodingError.dataCorrupted(context)
+        {
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message: "\(notAReport) ('\(Self.path(context.codingPath))' is not as auditready writes it)")
         } catch {
             throw FileFormatError(file: path, line: 0, column: 0, message: notAReport)
         }
         guard let date = CalendarDate.parse(report.asOf), date.secondOfDay == nil else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "\(notAReport) (its 'as_of' date '\(report.asOf)' is not written YYYY-MM-DD)")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message: "\(notAReport) (its 'as_of' date '\(report.asOf)' is not written YYYY-MM-DD)")
         }
         return report
     }

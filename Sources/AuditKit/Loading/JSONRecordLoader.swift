@@ -20,9 +20,12 @@ enum JSONRecordLoader {
 
     /// Parses the file as `stream` reads it, handing its pages back to the system as parsing
     /// moves past them.
-    static func load(stream: StreamedFileBuffer, size: Int, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
-        var parser = JSONParser(base: UnsafePointer(stream.base), count: stream.waitForByte(at: 0), path: path,
-                                fileIndex: fileIndex, expectedSize: size)
+    static func load(stream: StreamedFileBuffer, size: Int, path: String, fileIndex: Int32) throws(RecordLoadError)
+        -> Record
+    {
+        var parser = JSONParser(
+            base: UnsafePointer(stream.base), count: stream.waitForByte(at: 0), path: path,
+            fileIndex: fileIndex, expectedSize: size)
         guard parser.end > 0 else {
             throw RecordLoadError(file: path, message: "the file is empty; a records export must be a JSON object")
         }
@@ -69,7 +72,11 @@ private struct KeyCache {
         while slots[index].start >= 0 {
             let slot = slots[index]
             if slot.hash == hash, slot.length == length,
-               length == 0 || keyBytes.withUnsafeBufferPointer({ memcmpBytes($0.baseAddress! + slot.start, base + start, length) }) {
+                length == 0
+                    || keyBytes.withUnsafeBufferPointer({
+                        memcmpBytes($0.baseAddress! + slot.start, base + start, length)
+                    })
+            {
                 return slot.name!
             }
             index = (index + 1) & mask
@@ -184,19 +191,27 @@ private struct JSONParser {
             i = 3
             lineStart = 3
         }
-        if end >= 2, (base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)
-            || (end >= 4 && base[0] != 0 && base[1] == 0 && base[3] == 0) || (end >= 4 && base[0] == 0 && base[2] == 0) {
+        if end >= 2,
+            (base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)
+                || (end >= 4 && base[0] != 0 && base[1] == 0 && base[3] == 0)
+                || (end >= 4 && base[0] == 0 && base[2] == 0)
+        {
             throw error("the file is UTF-16 or UTF-32 encoded; JSON exports must be saved as UTF-8")
         }
         if end >= 1, let nul = (0..<min(end, 2)).first(where: { base[$0] == 0 }) {
-            throw error("the file contains a NUL byte here, so it is not text; a JSON export must be UTF-8 text", at: nul)
+            throw error(
+                "the file contains a NUL byte here, so it is not text; a JSON export must be UTF-8 text", at: nul)
         }
         skipWhitespace()
         guard i < end || more(i) else {
-            throw RecordLoadError(file: path, message: "the file is empty (it holds only whitespace); a records export must be a JSON object")
+            throw RecordLoadError(
+                file: path,
+                message: "the file is empty (it holds only whitespace); a records export must be a JSON object")
         }
         guard base[i] == Byte.openBrace else {
-            throw error("the export must be a JSON object whose keys are collections such as \"complaints\"; found \(describeTopLevel(base[i]))")
+            throw error(
+                "the export must be a JSON object whose keys are collections such as \"complaints\"; found \(describeTopLevel(base[i]))"
+            )
         }
         var current = newFrame(isObject: true)
         var stack: [JSONFrame] = []
@@ -289,7 +304,8 @@ private struct JSONParser {
 
     /// Finishes the innermost container and hands its value to its parent; true when it was the
     /// top-level object (and nothing but whitespace follows it).
-    private mutating func close(_ current: inout JSONFrame, _ stack: inout [JSONFrame]) throws(RecordLoadError) -> Bool {
+    private mutating func close(_ current: inout JSONFrame, _ stack: inout [JSONFrame]) throws(RecordLoadError) -> Bool
+    {
         if let stream, i &- lastReleaseCheck >= 1 << 22 {
             lastReleaseCheck = i
             countFrom = lineStart
@@ -319,8 +335,9 @@ private struct JSONParser {
     }
 
     private func newFrame(isObject: Bool) -> JSONFrame {
-        JSONFrame(isObject: isObject, location: location(), fieldStart: fieldStack.count, itemStart: itemStack.count,
-                  keyStart: keyStack.count, keySet: nil, pendingKey: placeholder)
+        JSONFrame(
+            isObject: isObject, location: location(), fieldStart: fieldStack.count, itemStart: itemStack.count,
+            keyStart: keyStack.count, keySet: nil, pendingKey: placeholder)
     }
 
     /// The finished value of the innermost container, taken off the shared stacks; nil when it
@@ -328,7 +345,8 @@ private struct JSONParser {
     private mutating func finish(_ frame: JSONFrame) -> Value? {
         if frame.isObject {
             if keyStack.count > frame.keyStart { keyStack.removeSubrange(frame.keyStart...) }
-            return fieldStack.takeRecord(from: frame.fieldStart, location: frame.location, shapes: &shapes).map(Value.record)
+            return fieldStack.takeRecord(from: frame.fieldStart, location: frame.location, shapes: &shapes).map(
+                Value.record)
         }
         guard itemStack.count > frame.itemStart else { return nil }
         let items = exactCopy(itemStack[frame.itemStart...])
@@ -416,7 +434,8 @@ private struct JSONParser {
         case Byte.quote:
             let (start, stop, escaped) = try scanString()
             if escaped { return nonBlank(String(decoding: scratch, as: UTF8.self)) }
-            let text = trimmedScalar(bytes: UnsafeBufferPointer(start: base + start, count: stop - start), interner: &interner)
+            let text = trimmedScalar(
+                bytes: UnsafeBufferPointer(start: base + start, count: stop - start), interner: &interner)
             return text.isEmpty ? nil : text
         case Byte.minus, Byte.zero...Byte.nine:
             return try scanNumber()
@@ -438,7 +457,9 @@ private struct JSONParser {
         case Byte.closeBrace, Byte.closeBracket, Byte.comma, Byte.colon:
             throw error("expected a value but found \(describe(at: i))")
         default:
-            throw error("expected a value (text in double quotes, a number, an object, a list, true, false or null) but found \(describe(at: i))")
+            throw error(
+                "expected a value (text in double quotes, a number, an object, a list, true, false or null) but found \(describe(at: i))"
+            )
         }
     }
 
@@ -455,7 +476,9 @@ private struct JSONParser {
                 throw error("the file ends in the middle of the word '\(word)'", at: end)
             }
             guard base[i + k] == bytes[k] else {
-                throw error("expected a value (text in double quotes, a number, an object, a list, true, false or null) but found \(describe(at: i))")
+                throw error(
+                    "expected a value (text in double quotes, a number, an object, a list, true, false or null) but found \(describe(at: i))"
+                )
             }
         }
         i += count
@@ -484,7 +507,9 @@ private struct JSONParser {
         if base[i] == Byte.zero {
             i += 1
             if i < end || more(i), isDigit(base[i]) {
-                throw error("numbers must not have leading zeros (write 7, not 07); put codes with leading zeros in double quotes", at: start)
+                throw error(
+                    "numbers must not have leading zeros (write 7, not 07); put codes with leading zeros in double quotes",
+                    at: start)
             }
         } else {
             while i < end || more(i), isDigit(base[i]) { i += 1 }
@@ -538,7 +563,8 @@ private struct JSONParser {
                 j += 1
             }
         }
-        throw error("the file ends in the middle of a text value (a string that starts here has no closing '\"')", at: open)
+        throw error(
+            "the file ends in the middle of a text value (a string that starts here has no closing '\"')", at: open)
     }
 
     private mutating func scanEscapedString(open: Int, from position: Int) throws(RecordLoadError) -> (Int, Int, Bool) {
@@ -563,7 +589,9 @@ private struct JSONParser {
                     var scalar = try hex4(at: j + 2, escapeAt: j)
                     var consumed = 6
                     if scalar >= 0xD800, scalar <= 0xDBFF {
-                        guard j + 7 < end || more(j + 7), base[j + 6] == Byte.backslash, base[j + 7] == UInt8(ascii: "u") else {
+                        guard j + 7 < end || more(j + 7), base[j + 6] == Byte.backslash,
+                            base[j + 7] == UInt8(ascii: "u")
+                        else {
                             throw loneSurrogate(scalar, at: j)
                         }
                         let low = try hex4(at: j + 8, escapeAt: j + 6)
@@ -577,7 +605,9 @@ private struct JSONParser {
                     j += consumed
                     continue
                 default:
-                    throw error("invalid escape \(describe(at: j + 1)) after a backslash; only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed", at: j)
+                    throw error(
+                        "invalid escape \(describe(at: j + 1)) after a backslash; only \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed",
+                        at: j)
                 }
                 j += 2
                 continue
@@ -593,7 +623,8 @@ private struct JSONParser {
                 j += 1
             }
         }
-        throw error("the file ends in the middle of a text value (a string that starts here has no closing '\"')", at: open)
+        throw error(
+            "the file ends in the middle of a text value (a string that starts here has no closing '\"')", at: open)
     }
 
     private mutating func hex4(at position: Int, escapeAt escape: Int) throws(RecordLoadError) -> UInt32 {
@@ -692,7 +723,9 @@ private struct JSONParser {
 
     private func truncated(_ frame: JSONFrame) -> RecordLoadError {
         let what = frame.isObject ? "object" : "list"
-        return error("the file ends in the middle of the \(what) that starts on line \(frame.location.line); it may have been cut short", at: end)
+        return error(
+            "the file ends in the middle of the \(what) that starts on line \(frame.location.line); it may have been cut short",
+            at: end)
     }
 
     private func controlCharacter(_ byte: UInt8, at position: Int) -> RecordLoadError {
@@ -703,16 +736,22 @@ private struct JSONParser {
         case 0x0D: name = "a carriage return"
         default: name = "the control character \(hexByte(byte))"
         }
-        return error("a text value contains \(name); write it as an escape such as \\n or \\t, or check for a missing closing '\"'", at: position)
+        return error(
+            "a text value contains \(name); write it as an escape such as \\n or \\t, or check for a missing closing '\"'",
+            at: position)
     }
 
     private func invalidUTF8(at position: Int) -> RecordLoadError {
-        error("the text is not valid UTF-8 (byte \(hexByte(base[position])) here); save the export with UTF-8 encoding", at: position)
+        error(
+            "the text is not valid UTF-8 (byte \(hexByte(base[position])) here); save the export with UTF-8 encoding",
+            at: position)
     }
 
     private func loneSurrogate(_ scalar: UInt32, at position: Int) -> RecordLoadError {
         let digits = String(scalar, radix: 16, uppercase: true)
-        return error("the escape \\u\(digits) is half of a surrogate pair without its other half (a lone surrogate), which is not a valid character", at: position)
+        return error(
+            "the escape \\u\(digits) is half of a surrogate pair without its other half (a lone surrogate), which is not a valid character",
+            at: position)
     }
 
     private func hexByte(_ byte: UInt8) -> String {
@@ -728,7 +767,8 @@ private struct JSONParser {
         if byte >= 0x80 {
             let length = utf8Length(at: position)
             if length > 0 {
-                return "'" + String(decoding: UnsafeBufferPointer(start: base + position, count: length), as: UTF8.self) + "'"
+                return "'" + String(decoding: UnsafeBufferPointer(start: base + position, count: length), as: UTF8.self)
+                    + "'"
             }
         }
         return "the byte \(hexByte(byte))"

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A POSIX thread running one closure, joined once (a `Thread` of Foundation cannot be joined).
@@ -21,11 +21,11 @@ struct JoinableThread {
             return nil
         }
         #if canImport(Darwin)
-        var made: pthread_t?
-        running = pthread_create(&made, nil, entry, context) == 0
-        if let made { handle = made }
+            var made: pthread_t?
+            running = pthread_create(&made, nil, entry, context) == 0
+            if let made { handle = made }
         #else
-        running = pthread_create(&handle, nil, entry, context) == 0
+            running = pthread_create(&handle, nil, entry, context) == 0
         #endif
         guard running else {
             Unmanaged<Body>.fromOpaque(context).release()

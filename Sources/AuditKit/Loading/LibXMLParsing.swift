@@ -1,10 +1,10 @@
 internal import CLibXML2
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one place where the project's libxml2 parsers are set up: the hardened parse options,
@@ -35,20 +35,24 @@ enum LibXMLParsing {
     /// is not closed; another thread may `pread` the same file meanwhile), with ``options`` set.
     /// `handler` must stay valid while the context lives; `context` is passed to its callbacks.
     /// Free the result with ``free(_:)``.
-    static func descriptorParser(handler: inout xmlSAXHandler, context: UnsafeMutableRawPointer,
-                                 descriptor: Int32) -> xmlParserCtxtPtr? {
+    static func descriptorParser(
+        handler: inout xmlSAXHandler, context: UnsafeMutableRawPointer,
+        descriptor: Int32
+    ) -> xmlParserCtxtPtr? {
         _ = setUp
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         let source = UnsafeMutableRawPointer(bitPattern: Int(descriptor) + 1)
-        let parser = xmlCreateIOParserCtxt(&handler, context, { source, buffer, length in
-            guard let source, let buffer else { return -1 }
-            let descriptor = Int32(Int(bitPattern: source) - 1)
-            while true {
-                let count = read(descriptor, buffer, Int(length))
-                if count >= 0 { return Int32(count) }
-                if errno != EINTR { return -1 }
-            }
-        }, nil, source, XML_CHAR_ENCODING_NONE)
+        let parser = xmlCreateIOParserCtxt(
+            &handler, context,
+            { source, buffer, length in
+                guard let source, let buffer else { return -1 }
+                let descriptor = Int32(Int(bitPattern: source) - 1)
+                while true {
+                    let count = read(descriptor, buffer, Int(length))
+                    if count >= 0 { return Int32(count) }
+                    if errno != EINTR { return -1 }
+                }
+            }, nil, source, XML_CHAR_ENCODING_NONE)
         if let parser { xmlCtxtUseOptions(parser, options) }
         return parser
     }
@@ -101,7 +105,8 @@ enum LibXMLParsing {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "&"), index + entity.count <= bytes.count,
-               bytes[index..<index + entity.count].elementsEqual(entity) {
+                bytes[index..<index + entity.count].elementsEqual(entity)
+            {
                 decoded.append(UInt8(ascii: "&"))
                 index += entity.count
             } else {

@@ -1,11 +1,11 @@
 import Crypto
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Loads records exports (XML or JSON) into a ``RecordSet``.
@@ -43,7 +43,9 @@ public enum RecordLoader {
             default:
                 throw RecordLoadError(
                     file: path,
-                    message: "cannot tell whether the file is XML or JSON: it does not end in .xml or .json and does not start with '<', '{' or '['")
+                    message:
+                        "cannot tell whether the file is XML or JSON: it does not end in .xml or .json and does not start with '<', '{' or '['"
+                )
             }
         }
         let root: Record
@@ -62,7 +64,9 @@ public enum RecordLoader {
         } else {
             // libxml2 streams the file itself; hash it in chunks rather than holding it in memory.
             if file.head.isEmpty || (file.firstSignificantByte == nil && file.head.count < InputReader.headSize) {
-                throw RecordLoadError(file: path, message: "the file is empty; a records export must be XML with a <records> element, or JSON")
+                throw RecordLoadError(
+                    file: path,
+                    message: "the file is empty; a records export must be XML with a <records> element, or JSON")
             }
             if let place = XMLRecordLoader.doctypePosition(in: file.head) {
                 throw XMLRecordLoader.doctypeError(path: path, line: place.line, column: place.column)
@@ -139,7 +143,8 @@ final class InputReader {
         }
         if let kind = RegularFile.kind(mode: info.st_mode) {
             close(descriptor)
-            throw RecordLoadError(file: path, message: "this is \(kind), not a regular file; give the path of a records export file")
+            throw RecordLoadError(
+                file: path, message: "this is \(kind), not a regular file; give the path of a records export file")
         }
         self.descriptor = descriptor
         self.expectedSize = max(Int(info.st_size), 0)
@@ -238,7 +243,8 @@ final class InputReader {
 
     var extensionLowercased: String {
         guard let dot = path.lastIndex(of: "."),
-              !path[dot...].contains("/") else { return "" }
+            !path[dot...].contains("/")
+        else { return "" }
         return path[path.index(after: dot)...].lowercased()
     }
 
@@ -328,7 +334,9 @@ func trimmedScalar(bytes: UnsafeBufferPointer<UInt8>, interner: inout ScalarInte
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D {
         start += 1
     }
-    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D {
+    while end > start,
+        bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D
+    {
         end -= 1
     }
     let inner = UnsafeBufferPointer(rebasing: bytes[start..<end])

@@ -2,11 +2,11 @@ import Crypto
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file read into memory a piece at a time, a little ahead of the parser that consumes it, and
@@ -116,7 +116,9 @@ final class StreamedFileBuffer: @unchecked Sendable {
             filledCount.store(done, ordering: .releasing)
             dataReady.signal()
             if done == capacity {
-                failure = RecordLoadError(file: path, message: "the file grew while it was being read; check it again once the export is complete")
+                failure = RecordLoadError(
+                    file: path,
+                    message: "the file grew while it was being read; check it again once the export is complete")
                 break
             }
         }
@@ -147,7 +149,8 @@ final class StreamedFileBuffer: @unchecked Sendable {
     private func allowReading(from position: Int) {
         var current = parserPosition.load(ordering: .relaxed)
         while current < position {
-            let (exchanged, original) = parserPosition.compareExchange(expected: current, desired: position, ordering: .releasing)
+            let (exchanged, original) = parserPosition.compareExchange(
+                expected: current, desired: position, ordering: .releasing)
             if exchanged { break }
             current = original
         }

@@ -7,8 +7,9 @@ enum XMLElementColumn {
     /// file cannot be reread or has no such tag there.
     static func find(path: String, line: Int, ordinal: Int) -> Int {
         guard line > 0, ordinal > 0,
-              let reader = try? InputReader(path: path),
-              let raw = try? reader.readAll() else { return 0 }
+            let reader = try? InputReader(path: path),
+            let raw = try? reader.readAll()
+        else { return 0 }
         let bytes = XMLRecordLoader.utf16Transcoded(raw) ?? raw
         return find(in: bytes, line: line, ordinal: ordinal)
     }

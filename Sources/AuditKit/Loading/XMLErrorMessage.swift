@@ -11,7 +11,8 @@ enum XMLErrorMessage {
             .filter { !$0.isEmpty }
         let first = lines.first ?? ""
         if first.hasPrefix("Input is not proper UTF-8") {
-            let bytes = lines.first { $0.hasPrefix("Bytes: ") }.map { " (bytes " + $0.dropFirst("Bytes: ".count) + ")" } ?? ""
+            let bytes =
+                lines.first { $0.hasPrefix("Bytes: ") }.map { " (bytes " + $0.dropFirst("Bytes: ".count) + ")" } ?? ""
             return "the text is not valid UTF-8\(bytes); save the export with UTF-8 encoding, "
                 + "or declare its encoding in the XML declaration"
         }

@@ -38,8 +38,10 @@ struct XMLEventWriter {
 
     // MARK: Callbacks
 
-    mutating func startElement(_ localName: UnsafePointer<xmlChar>, attributeCount: Int,
-                               attributes raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    mutating func startElement(
+        _ localName: UnsafePointer<xmlChar>, attributeCount: Int,
+        attributes raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         guard failure == nil else { return }
         if queue.builderStopped.load(ordering: .relaxed) { return stop() }
         let number = nameNumber(localName)
@@ -51,13 +53,16 @@ struct XMLEventWriter {
             startOrdinal = 1
         }
         if open.isEmpty, names[Int(number)].text != "records" {
-            return fail(elementError(
-                line: line, ordinal: startOrdinal,
-                "the root element must be <records>, but this file's root element is <\(names[Int(number)].text)>"))
+            return fail(
+                elementError(
+                    line: line, ordinal: startOrdinal,
+                    "the root element must be <records>, but this file's root element is <\(names[Int(number)].text)>"))
         }
         guard open.count < XMLRecordLoader.maximumDepth else {
-            return fail(elementError(line: line, ordinal: startOrdinal,
-                                     "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels"))
+            return fail(
+                elementError(
+                    line: line, ordinal: startOrdinal,
+                    "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels"))
         }
         chunk.events.append(.start(name: number, line: line, ordinal: startOrdinal))
         if attributeCount > 0, let raw {
@@ -78,9 +83,11 @@ struct XMLEventWriter {
                     }
                 }
                 if twice {
-                    return fail(elementError(
-                        line: line, ordinal: startOrdinal,
-                        "the field \"\(names[Int(attribute)].text)\" appears twice in <\(names[Int(number)].text)>"))
+                    return fail(
+                        elementError(
+                            line: line, ordinal: startOrdinal,
+                            "the field \"\(names[Int(attribute)].text)\" appears twice in <\(names[Int(number)].text)>")
+                    )
                 }
                 var value: String?
                 if let start = raw[5 * k + 3], let end = raw[5 * k + 4], end > start {
@@ -101,9 +108,10 @@ struct XMLEventWriter {
         collected += length
         // libxml2's tree builder refuses text nodes this long without XML_PARSE_HUGE; so do we.
         guard collected <= XMLErrorMessage.maximumTextLength else {
-            return fail(RecordLoadError(
-                file: path, line: Int(currentLine()), column: currentColumn(),
-                message: "a text value is longer than 10,000,000 characters, the most one field may hold"))
+            return fail(
+                RecordLoadError(
+                    file: path, line: Int(currentLine()), column: currentColumn(),
+                    message: "a text value is longer than 10,000,000 characters, the most one field may hold"))
         }
         chunk.events.append(.text(start: Int32(chunk.bytes.count), count: Int32(length)))
         chunk.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
@@ -122,23 +130,32 @@ struct XMLEventWriter {
     }
 
     mutating func entityReference() {
-        fail(RecordLoadError(
-            file: path, line: Int(currentLine()), column: currentColumn(),
-            message: "the export uses an entity reference; records exports must not use entities other than &amp; &lt; &gt; &quot; &apos; and character references"))
+        fail(
+            RecordLoadError(
+                file: path, line: Int(currentLine()), column: currentColumn(),
+                message:
+                    "the export uses an entity reference; records exports must not use entities other than &amp; &lt; &gt; &quot; &apos; and character references"
+            ))
     }
 
     mutating func libxmlError(line: Int, column: Int, message: String) {
         guard failure == nil else { return }
         if message.hasPrefix("Excessive depth in document") {
-            return fail(RecordLoadError(file: path, line: line, column: column,
-                                        message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels"))
+            return fail(
+                RecordLoadError(
+                    file: path, line: line, column: column,
+                    message: "nesting is deeper than \(XMLRecordLoader.maximumDepth) levels"))
         }
         // A file that stops with elements still open.
         if message.hasPrefix("Premature end of data") || message.hasPrefix("Extra content at the end of the document"),
-           let innermost = open.last {
-            return fail(RecordLoadError(
-                file: path, line: line, column: column,
-                message: "the file is not valid XML: it ends before <\(names[Int(innermost.name)].text)> (opened on line \(innermost.line)) is closed; it may have been cut short"))
+            let innermost = open.last
+        {
+            return fail(
+                RecordLoadError(
+                    file: path, line: line, column: column,
+                    message:
+                        "the file is not valid XML: it ends before <\(names[Int(innermost.name)].text)> (opened on line \(innermost.line)) is closed; it may have been cut short"
+                ))
         }
         fail(RecordLoadError(file: path, line: line, column: column, message: XMLErrorMessage.plain(message)))
     }
@@ -201,9 +218,10 @@ struct XMLEventWriter {
 
     /// An error about the element whose start tag is the `ordinal`-th on `line`.
     private func elementError(line: Int32, ordinal: Int32, _ message: String) -> RecordLoadError {
-        RecordLoadError(file: path, line: Int(line),
-                        column: XMLElementColumn.find(path: path, line: Int(line), ordinal: Int(ordinal)),
-                        message: message)
+        RecordLoadError(
+            file: path, line: Int(line),
+            column: XMLElementColumn.find(path: path, line: Int(line), ordinal: Int(ordinal)),
+            message: message)
     }
 }
 

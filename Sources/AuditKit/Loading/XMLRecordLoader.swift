@@ -1,7 +1,7 @@
 internal import CLibXML2
 import Dispatch
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads the XML spelling of a records export into a ``Record`` tree, streaming with libxml2's
@@ -69,8 +69,9 @@ enum XMLRecordLoader {
             context.assumingMemoryBound(to: XMLEventWriter.self).pointee.libxmlError(
                 line: Int(error.pointee.line), column: Int(error.pointee.int2), message: text)
         }
-        let parser = LibXMLParsing.descriptorParser(handler: &handler, context: UnsafeMutableRawPointer(writer),
-                                                    descriptor: descriptor)
+        let parser = LibXMLParsing.descriptorParser(
+            handler: &handler, context: UnsafeMutableRawPointer(writer),
+            descriptor: descriptor)
         var wellFormed = false
         var endLine = 0, endColumn = 0
         if let parser {
@@ -103,7 +104,9 @@ extension XMLRecordLoader {
     static func doctypeError(path: String, line: Int, column: Int = 0) -> RecordLoadError {
         RecordLoadError(
             file: path, line: line, column: column,
-            message: "the export contains a DOCTYPE declaration; records exports must not declare a DTD or entities, which could read other files")
+            message:
+                "the export contains a DOCTYPE declaration; records exports must not declare a DTD or entities, which could read other files"
+        )
     }
 
     /// The line of a `<!DOCTYPE` in the prolog at the start of `bytes`, or nil when there is none.

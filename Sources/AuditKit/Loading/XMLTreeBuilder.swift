@@ -92,8 +92,10 @@ private struct XMLTreeBuilder {
             for event in chunk.events {
                 switch event {
                 case .start(let name, let line, let ordinal):
-                    stack.append(XMLFrame(name: name, location: SourceLocation(file: fileIndex, line: Int(line), column: 0),
-                                          ordinal: ordinal, childStart: children.count, attributeStart: attributes.count))
+                    stack.append(
+                        XMLFrame(
+                            name: name, location: SourceLocation(file: fileIndex, line: Int(line), column: 0),
+                            ordinal: ordinal, childStart: children.count, attributeStart: attributes.count))
                     if !text.isEmpty { text.removeLast(text.count) }
                 case .attribute(let name, let value):
                     attributes.append(XMLAttribute(name: name, value: value.map(Value.text)))
@@ -128,8 +130,10 @@ private struct XMLTreeBuilder {
     }
 
     /// The value of a finished element; nil when it is absent.
-    private mutating func convert(_ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
-                                  _ kids: ArraySlice<XMLChild>) -> Value? {
+    private mutating func convert(
+        _ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
+        _ kids: ArraySlice<XMLChild>
+    ) -> Value? {
         if kids.isEmpty {
             if ownAttributes.contains(where: { $0.value != nil }) {
                 return record(frame, ownAttributes, kids).map(Value.record)
@@ -192,11 +196,15 @@ private struct XMLTreeBuilder {
     }
 
     /// The element as a record of its attributes and children; nil when it has no fields.
-    private mutating func record(_ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
-                                 _ kids: ArraySlice<XMLChild>) -> Record? {
+    private mutating func record(
+        _ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
+        _ kids: ArraySlice<XMLChild>
+    ) -> Record? {
         let start = fields.count
         for attribute in ownAttributes {
-            if let value = attribute.value { fields.append(Record.Field(name: names[Int(attribute.name)].name, value: value)) }
+            if let value = attribute.value {
+                fields.append(Record.Field(name: names[Int(attribute.name)].name, value: value))
+            }
         }
         // Records have a few dozen fields at most: a linear scan beats hashing until they do not.
         var seenSet: Set<Int32>? = ownAttributes.count + kids.count > 24 ? Set(ownAttributes.map(\.name)) : nil
@@ -223,7 +231,9 @@ private struct XMLTreeBuilder {
                 failure = RecordLoadError(
                     file: path, line: Int(child.line),
                     column: XMLElementColumn.find(path: path, line: Int(child.line), ordinal: Int(child.ordinal)),
-                    message: "the field \"\(names[Int(child.name)].text)\" appears twice in <\(names[Int(frame.name)].text)> (as two elements, or as an attribute and an element)")
+                    message:
+                        "the field \"\(names[Int(child.name)].text)\" appears twice in <\(names[Int(frame.name)].text)> (as two elements, or as an attribute and an element)"
+                )
                 return nil
             }
             if let value = child.value { fields.append(Record.Field(name: names[Int(child.name)].name, value: value)) }

@@ -12,7 +12,9 @@ public enum BundledMapping {
         guard names.contains(name) else { return nil }
         let display = "\(name).yml (bundled mapping)"
         guard let url = Bundle.module.url(forResource: name, withExtension: "yml", subdirectory: "mappings") else {
-            throw FileFormatError(file: display, line: 0, column: 0, message: "the bundled mapping is missing from this installation; reinstall auditready")
+            throw FileFormatError(
+                file: display, line: 0, column: 0,
+                message: "the bundled mapping is missing from this installation; reinstall auditready")
         }
         return try MappingReader.read(source: try SafeYAML.readFile(url.path, kind: .mapping), path: display)
     }

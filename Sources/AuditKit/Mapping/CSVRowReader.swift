@@ -1,10 +1,10 @@
 import Crypto
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a CSV register one row at a time, a megabyte of the file at a time, so a large
@@ -49,8 +49,9 @@ struct CSVRowReader {
     /// bytes at a time.
     init(path: String, separator: Character?, chunkSize: Int = 1 << 20) throws(RecordLoadError) {
         let reader = try InputReader(path: path)
-        try self.init(path: path, head: reader.head, file: reader, size: reader.size, separator: separator,
-                      chunkSize: chunkSize)
+        try self.init(
+            path: path, head: reader.head, file: reader, size: reader.size, separator: separator,
+            chunkSize: chunkSize)
     }
 
     /// Reads CSV `bytes` that came from `path`.
@@ -58,8 +59,10 @@ struct CSVRowReader {
         try self.init(path: path, head: bytes, file: nil, size: bytes.count, separator: separator, chunkSize: 1 << 20)
     }
 
-    private init(path: String, head: [UInt8], file: InputReader?, size: Int, separator: Character?,
-                 chunkSize: Int) throws(RecordLoadError) {
+    private init(
+        path: String, head: [UInt8], file: InputReader?, size: Int, separator: Character?,
+        chunkSize: Int
+    ) throws(RecordLoadError) {
         self.path = path
         self.chunkSize = max(chunkSize, 1)
         self.file = file
@@ -71,7 +74,8 @@ struct CSVRowReader {
         let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let chosen = separator ?? CSVTable.detectSeparator(String(decoding: head[start...], as: UTF8.self))
         guard let ascii = chosen.asciiValue, chosen.unicodeScalars.count == 1 else {
-            throw RecordLoadError(file: path, message: "the separator must be a single character such as ';', ',' or a tab")
+            throw RecordLoadError(
+                file: path, message: "the separator must be a single character such as ';', ',' or a tab")
         }
         self.separator = ascii
         if let file, !atEnd {
@@ -89,7 +93,8 @@ struct CSVRowReader {
     mutating func readHeader() throws(RecordLoadError) -> [String] {
         var header: [String] = []
         guard try nextRow(into: &header) != nil else {
-            throw RecordLoadError(file: path, message: "the file is empty; a register needs a header line naming its columns")
+            throw RecordLoadError(
+                file: path, message: "the file is empty; a register needs a header line naming its columns")
         }
         if header.allSatisfy(\.isEmpty) {
             // Blank lines only: empty. A blank first line before data is read as a blank header.
@@ -97,7 +102,8 @@ struct CSVRowReader {
             var blank = true
             while blank, try nextRow(into: &rest) != nil { blank = rest.allSatisfy(\.isEmpty) }
             if blank {
-                throw RecordLoadError(file: path, message: "the file is empty; a register needs a header line naming its columns")
+                throw RecordLoadError(
+                    file: path, message: "the file is empty; a register needs a header line naming its columns")
             }
             pending = rest
             pendingLine = lastRowLine
@@ -125,7 +131,9 @@ struct CSVRowReader {
             if cells.count > columns, cells[columns...].contains(where: { !$0.isEmpty }) {
                 throw RecordLoadError(
                     file: path, line: start, column: 1,
-                    message: "this row has \(cells.count) cells but the header names \(columns) columns; check the separator ('\(Character(Unicode.Scalar(separator)))') and the quotes")
+                    message:
+                        "this row has \(cells.count) cells but the header names \(columns) columns; check the separator ('\(Character(Unicode.Scalar(separator)))') and the quotes"
+                )
             }
             return start
         }
@@ -187,7 +195,9 @@ struct CSVRowReader {
         if quoted {
             throw RecordLoadError(
                 file: path, line: openLine, column: openColumn,
-                message: "a quoted value starts here and is never closed; add the closing quote (\"), or write a quote inside a value as two quotes (\"\")")
+                message:
+                    "a quoted value starts here and is never closed; add the closing quote (\"), or write a quote inside a value as two quotes (\"\")"
+            )
         }
         cells.append(try takeCell())
         return start
@@ -198,8 +208,9 @@ struct CSVRowReader {
         defer { cell.removeAll(keepingCapacity: true) }
         return try cell.withUnsafeBufferPointer { bytes throws(RecordLoadError) -> String in
             if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
-                throw RecordLoadError(file: path, line: lastRowLine, column: 1,
-                                      message: "this row is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"")
+                throw RecordLoadError(
+                    file: path, line: lastRowLine, column: 1,
+                    message: "this row is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"")
             }
             return trimmedScalar(bytes: bytes, interner: &interner)
         }

@@ -23,13 +23,17 @@ public struct CSVTable: Sendable {
     ///   often outside quotes on the header line.
     /// - Returns: The table and the file's SHA-256 (lower-case hexadecimal).
     /// - Throws: ``RecordLoadError`` when the file cannot be read, is not UTF-8 or is not CSV.
-    public static func read(path: String, separator: Character? = nil) throws(RecordLoadError) -> (table: CSVTable, sha256: String) {
+    public static func read(path: String, separator: Character? = nil) throws(RecordLoadError) -> (
+        table: CSVTable, sha256: String
+    ) {
         var reader = try CSVRowReader(path: path, separator: separator)
         return (try table(from: &reader), reader.sha256)
     }
 
     /// Parses CSV `bytes` read from `path`.
-    public static func parse(bytes: [UInt8], path: String, separator: Character? = nil) throws(RecordLoadError) -> CSVTable {
+    public static func parse(bytes: [UInt8], path: String, separator: Character? = nil) throws(RecordLoadError)
+        -> CSVTable
+    {
         var reader = try CSVRowReader(bytes: bytes, path: path, separator: separator)
         return try table(from: &reader)
     }

@@ -51,7 +51,9 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
         var text = Substring(text)
         if let dot = text.lastIndex(of: "."), text[..<dot].contains(":") {
             let fraction = text[text.index(after: dot)...]
-            if !fraction.isEmpty, fraction.count <= 9, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) { text = text[..<dot] }
+            if !fraction.isEmpty, fraction.count <= 9, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                text = text[..<dot]
+            }
         }
         var groups: [Int] = []
         var digits = 0
@@ -66,8 +68,10 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
                 if digits > 0 { groups.append(value) }
                 digits = 0
                 value = 0
-                guard character == " " || character == "/" || character == "." || character == "-" || character == ":"
-                    || character == "T" else { return nil }
+                guard
+                    character == " " || character == "/" || character == "." || character == "-" || character == ":"
+                        || character == "T"
+                else { return nil }
             }
             count += 1
         }

@@ -25,7 +25,9 @@ extension MappedLoader {
 
     /// An XML or JSON export read through the mapping; an export only gathered from adds no
     /// records of its own (it is still listed among the inputs).
-    static func loadExport(path: String, fileIndex: Int32, mapping: Mapping, gathered: GatheredRecords) throws(LoadError) -> RecordSet {
+    static func loadExport(path: String, fileIndex: Int32, mapping: Mapping, gathered: GatheredRecords)
+        throws(LoadError) -> RecordSet
+    {
         let export: RecordSet
         if let preloaded = gathered.preloaded[Int(fileIndex)] {
             export = preloaded
@@ -40,8 +42,10 @@ extension MappedLoader {
 
     /// An export with its collections renamed and reshaped by the mapping; collections the
     /// mapping does not read are kept as they are.
-    static func reshape(_ records: RecordSet, mapping: Mapping, file path: String,
-                        gathered: GatheredRecords = GatheredRecords()) throws(LoadError) -> RecordSet {
+    static func reshape(
+        _ records: RecordSet, mapping: Mapping, file path: String,
+        gathered: GatheredRecords = GatheredRecords()
+    ) throws(LoadError) -> RecordSet {
         let name = fileName(path).lowercased()
         let original = records.root.fields
         var produced: [(target: Name, source: Name, items: [Value])] = []
@@ -51,7 +55,8 @@ extension MappedLoader {
             let entry = RecordsContract.entry(rule.target)
             let items = field.value.items.compactMap { item -> Value? in
                 guard case .record(let record) = item else { return nil }
-                return mapped(record, fields: rule.fields, rule: rule, entry: entry, gathered: gathered).map(Value.record)
+                return mapped(record, fields: rule.fields, rule: rule, entry: entry, gathered: gathered).map(
+                    Value.record)
             }
             let target = Name(rule.target)
             if let index = produced.firstIndex(where: { $0.target == target }) {
@@ -80,8 +85,10 @@ extension MappedLoader {
     }
 
     /// One source record as a contract record; nil when no field of it is filled.
-    static func mapped(_ original: Record, fields rules: [Mapping.FieldRule], rule: Mapping.CollectionRule,
-                       entry: ContractCollection?, gathered: GatheredRecords, keepOtherFields: Bool? = nil) -> Record? {
+    static func mapped(
+        _ original: Record, fields rules: [Mapping.FieldRule], rule: Mapping.CollectionRule,
+        entry: ContractCollection?, gathered: GatheredRecords, keepOtherFields: Bool? = nil
+    ) -> Record? {
         var record = Record(location: original.location)
         var used: Set<String> = []
         for field in rules {
@@ -89,17 +96,21 @@ extension MappedLoader {
             let type = entry?.field(field.target)?.type
             if value == nil, let path = field.source {
                 used.insert(path.split(separator: ".").first.map(String.init) ?? path)
-                value = lookup(original, path: path).flatMap { converted($0, field: field, rule: rule, type: type, gathered: gathered) }
+                value = lookup(original, path: path).flatMap {
+                    converted($0, field: field, rule: rule, type: type, gathered: gathered)
+                }
             }
             if let from = field.from, let match = field.match, let key = lookup(original, path: match.ours)?.text {
                 let found = gathered.records(in: from, where: match.theirs, is: key)
-                value = converted(.list(found.map(Value.record)), field: field, rule: rule, type: type, gathered: gathered)
+                value = converted(
+                    .list(found.map(Value.record)), field: field, rule: rule, type: type, gathered: gathered)
             }
             if let value { record.fields.append(Record.Field(name: Name(field.target), value: value)) }
         }
         if keepOtherFields ?? rule.keepOtherFields {
             let targets = Set(rules.map(\.target))
-            for field in original.fields where !used.contains(field.name.string) && !targets.contains(field.name.string) {
+            for field in original.fields where !used.contains(field.name.string) && !targets.contains(field.name.string)
+            {
                 record.fields.append(field)
             }
         }
@@ -131,8 +142,10 @@ extension MappedLoader {
     /// A source value as the contract value of `field`: texts through `values` and the date
     /// layout; a list of records through the field's own `fields`; several values for one
     /// scalar field joined with "; " (for a date: the latest).
-    static func converted(_ value: Value, field: Mapping.FieldRule, rule: Mapping.CollectionRule, type: ContractType?,
-                          gathered: GatheredRecords) -> Value? {
+    static func converted(
+        _ value: Value, field: Mapping.FieldRule, rule: Mapping.CollectionRule, type: ContractType?,
+        gathered: GatheredRecords
+    ) -> Value? {
         switch value {
         case .text(let text):
             return convert(text, field: field, rule: rule, type: type)
@@ -143,14 +156,18 @@ extension MappedLoader {
                 let entry = ContractCollection(field.target, itemFields)
                 let records = items.compactMap { item -> Value? in
                     guard case .record(let record) = item else { return nil }
-                    return mapped(record, fields: field.fields, rule: rule, entry: entry, gathered: gathered, keepOtherFields: false)
-                        .map(Value.record)
+                    return mapped(
+                        record, fields: field.fields, rule: rule, entry: entry, gathered: gathered,
+                        keepOtherFields: false
+                    )
+                    .map(Value.record)
                 }
                 return records.isEmpty ? nil : .list(records)
             }
             let texts = items.compactMap(\.text)
             guard texts.count == items.count else { return value }
-            let converted = texts.flatMap { convert($0, field: field, rule: rule, type: type)?.items ?? [] }.compactMap(\.text)
+            let converted = texts.flatMap { convert($0, field: field, rule: rule, type: type)?.items ?? [] }.compactMap(
+                \.text)
             guard !converted.isEmpty else { return nil }
             switch type {
             case .codes?, .references?:

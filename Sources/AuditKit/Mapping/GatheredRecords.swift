@@ -19,7 +19,9 @@ struct GatheredRecords {
         var keys: [String: Set<String>] = [:]  // file → the fields matched on
         func collect(_ fields: [Mapping.FieldRule]) {
             for field in fields {
-                if let from = field.from, let match = field.match { keys[from.lowercased(), default: []].insert(match.theirs) }
+                if let from = field.from, let match = field.match {
+                    keys[from.lowercased(), default: []].insert(match.theirs)
+                }
                 collect(field.fields)
             }
         }
@@ -34,7 +36,8 @@ struct GatheredRecords {
             let export = try MappedLoader.loadUnmapped(path: path, fileIndex: Int32(position))
             result.preloaded[position] = export
             // The export's records: its first collection (`data` in an ERPNext export).
-            let records = export.root.fields.lazy.map { $0.value.items.compactMap(\.record) }.first { !$0.isEmpty } ?? []
+            let records =
+                export.root.fields.lazy.map { $0.value.items.compactMap(\.record) }.first { !$0.isEmpty } ?? []
             for field in fields {
                 var byValue = result.index[name]?[field] ?? [:]
                 for record in records {

@@ -5,7 +5,9 @@ import Foundation
 /// block or a line becomes a line break, the common entities are decoded and blank lines are
 /// dropped. Not an HTML parser: enough to quote the text in a finding.
 enum HTMLText {
-    static let blockTags: Set<String> = ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"]
+    static let blockTags: Set<String> = [
+        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"
+    ]
     static let entities: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
 
     /// `html` as plain text; text without tags or entities is returned as it is.
@@ -16,7 +18,9 @@ enum HTMLText {
         while index < html.endIndex {
             let character = html[index]
             if character == "<", let close = html[index...].firstIndex(of: ">") {
-                let name = html[html.index(after: index)..<close].drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+                let name = html[html.index(after: index)..<close].drop { $0 == "/" }.prefix {
+                    $0.isLetter || $0.isNumber
+                }.lowercased()
                 if blockTags.contains(name) { text.append("\n") }
                 index = html.index(after: close)
             } else if character == "&", let end = html[index...].prefix(12).firstIndex(of: ";") {

@@ -17,15 +17,23 @@ enum MappedInputs {
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: path)
             } catch {
-                throw .input(RecordLoadError(file: path, message: "the directory cannot be listed (\(error.localizedDescription))"))
+                throw .input(
+                    RecordLoadError(
+                        file: path, message: "the directory cannot be listed (\(error.localizedDescription))"))
             }
             let wanted = named(in: mapping)
             let lowered = Set(wanted.map { $0.lowercased() })
-            let chosen = names.filter { lowered.contains($0.lowercased()) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let chosen = names.filter { lowered.contains($0.lowercased()) }.sorted {
+                $0.utf8.lexicographicallyPrecedes($1.utf8)
+            }
             guard !chosen.isEmpty else {
-                let named = wanted.isEmpty ? "the mapping names no file ('file:')"
+                let named =
+                    wanted.isEmpty
+                    ? "the mapping names no file ('file:')"
                     : "the mapping reads " + Array(Set(wanted)).sorted().prefix(12).joined(separator: ", ")
-                throw .input(RecordLoadError(file: path, message: "the directory holds none of the files the mapping reads (\(named))"))
+                throw .input(
+                    RecordLoadError(
+                        file: path, message: "the directory holds none of the files the mapping reads (\(named))"))
             }
             let prefix = path.hasSuffix("/") ? path : path + "/"
             files.append(contentsOf: chosen.map { prefix + $0 })

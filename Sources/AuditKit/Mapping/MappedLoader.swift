@@ -36,9 +36,11 @@ public enum MappedLoader {
             if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".tsv") {
                 loaded = try loadCSV(path: path, fileIndex: Int32(records.inputs.count), mapping: mapping)
             } else if MappedWorkbookLoader.isWorkbook(path) {
-                loaded = try MappedWorkbookLoader.load(path: path, firstFileIndex: Int32(records.inputs.count), mapping: mapping)
+                loaded = try MappedWorkbookLoader.load(
+                    path: path, firstFileIndex: Int32(records.inputs.count), mapping: mapping)
             } else {
-                loaded = try loadExport(path: path, fileIndex: Int32(records.inputs.count), mapping: mapping, gathered: gathered)
+                loaded = try loadExport(
+                    path: path, fileIndex: Int32(records.inputs.count), mapping: mapping, gathered: gathered)
             }
             // Loaded with their final file index; merged without renumbering.
             records.root = merged(records.root, loaded.root)
@@ -57,10 +59,11 @@ public enum MappedLoader {
         let open = mapping.collections.filter { $0.file == nil && $0.source == nil }
         if open.count == 1 { return open[0] }
         let named = mapping.collections.compactMap(\.file)
-        throw .mapping(FileFormatError(
-            file: mapping.path, line: 0, column: 0,
-            message: "no collection of the mapping reads \(name); give one of them 'file: \(name)'"
-                + (named.isEmpty ? "" : " (the mapping names \(named.joined(separator: ", ")))")))
+        throw .mapping(
+            FileFormatError(
+                file: mapping.path, line: 0, column: 0,
+                message: "no collection of the mapping reads \(name); give one of them 'file: \(name)'"
+                    + (named.isEmpty ? "" : " (the mapping names \(named.joined(separator: ", ")))")))
     }
 
     /// Reads the CSV file at `path` a row at a time straight into records: neither the file nor
@@ -80,25 +83,31 @@ public enum MappedLoader {
         var cells: [String] = []
         do {
             while let line = try reader.nextDataRow(into: &cells, columns: header.count) {
-                if let record = builder.record(cells: cells, location: SourceLocation(file: fileIndex, line: line, column: 1)) {
+                if let record = builder.record(
+                    cells: cells, location: SourceLocation(file: fileIndex, line: line, column: 1))
+                {
                     items.append(.record(record))
                 }
             }
         } catch {
             throw .input(error)
         }
-        let root = Record(fields: items.isEmpty ? [] : [Record.Field(name: Name(rule.target), value: .list(items))],
-                          location: SourceLocation(file: fileIndex, line: 1, column: 1))
+        let root = Record(
+            fields: items.isEmpty ? [] : [Record.Field(name: Name(rule.target), value: .list(items))],
+            location: SourceLocation(file: fileIndex, line: 1, column: 1))
         let input = InputFile(path: path, format: "csv", sha256: reader.sha256, records: items.count)
         return RecordSet(root: root, inputs: [input])
     }
 
     /// The mapping names a column the CSV header lacks. Column names come from the file, so each
     /// is cut short and the list too.
-    static func missingColumn(_ source: String, of path: String, header: [String], field: Mapping.FieldRule,
-                              mapping: Mapping) -> FileFormatError {
+    static func missingColumn(
+        _ source: String, of path: String, header: [String], field: Mapping.FieldRule,
+        mapping: Mapping
+    ) -> FileFormatError {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let shown = header.prefix(20).map { "'\(Display.clipped($0))'" }.joined(separator: ", ")
+        let shown =
+            header.prefix(20).map { "'\(Display.clipped($0))'" }.joined(separator: ", ")
             + (header.count > 20 ? " and \(header.count - 20) more" : "")
         return FileFormatError(
             file: mapping.path, line: field.line, column: field.column,
@@ -107,15 +116,20 @@ public enum MappedLoader {
     }
 
     /// One source text as the contract value of `field`.
-    static func convert(_ text: String, field: Mapping.FieldRule, rule: Mapping.CollectionRule, type: ContractType?) -> Value? {
+    static func convert(_ text: String, field: Mapping.FieldRule, rule: Mapping.CollectionRule, type: ContractType?)
+        -> Value?
+    {
         func one(_ raw: String) -> String? {
             let trimmed = trimmedScalar(field.html ? HTMLText.plain(raw) : raw)
             guard !trimmed.isEmpty else { return nil }
             if let code = field.values[trimmed]
-                ?? field.values.first(where: { $0.key.lowercased() == trimmed.lowercased() })?.value {
+                ?? field.values.first(where: { $0.key.lowercased() == trimmed.lowercased() })?.value
+            {
                 return code.isEmpty ? nil : code  // mapped to `~`: absent
             }
-            if type == .date, let format = field.dateFormat ?? rule.dateFormat, let iso = format.iso(trimmed) { return iso }
+            if type == .date, let format = field.dateFormat ?? rule.dateFormat, let iso = format.iso(trimmed) {
+                return iso
+            }
             return trimmed
         }
         if let separator = field.split {

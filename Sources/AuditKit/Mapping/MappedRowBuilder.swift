@@ -14,7 +14,8 @@ struct MappedRowBuilder {
     ///
     /// - Throws: ``MappedLoader/LoadError/mapping(_:)`` naming the mapping's line when a column is
     ///   not in the header of `path`.
-    init(rule: Mapping.CollectionRule, header: [String], path: String, mapping: Mapping) throws(MappedLoader.LoadError) {
+    init(rule: Mapping.CollectionRule, header: [String], path: String, mapping: Mapping) throws(MappedLoader.LoadError)
+    {
         self.rule = rule
         let entry = RecordsContract.entry(rule.target)
         var columns: [Int?] = []
@@ -23,9 +24,12 @@ struct MappedRowBuilder {
                 columns.append(nil)
                 continue
             }
-            guard let index = header.firstIndex(of: source)
-                ?? header.firstIndex(where: { $0.lowercased() == source.lowercased() }) else {
-                throw .mapping(MappedLoader.missingColumn(source, of: path, header: header, field: field, mapping: mapping))
+            guard
+                let index = header.firstIndex(of: source)
+                    ?? header.firstIndex(where: { $0.lowercased() == source.lowercased() })
+            else {
+                throw .mapping(
+                    MappedLoader.missingColumn(source, of: path, header: header, field: field, mapping: mapping))
             }
             columns.append(index)
         }

@@ -10,12 +10,17 @@ enum MappedWorkbookLoader {
 
     /// Loads the sheets of the workbook at `path` that `mapping` names; the first sheet read gets
     /// the file index `firstFileIndex`, the next ones the following indexes.
-    static func load(path: String, firstFileIndex: Int32, mapping: Mapping) throws(MappedLoader.LoadError) -> RecordSet {
+    static func load(path: String, firstFileIndex: Int32, mapping: Mapping) throws(MappedLoader.LoadError) -> RecordSet
+    {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let rules = mapping.collections.filter { $0.file?.lowercased() == name.lowercased() }
         guard !rules.isEmpty else {
-            throw .mapping(FileFormatError(file: mapping.path, line: 0, column: 0, message:
-                "no collection of the mapping reads the workbook \(Display.clipped(name)); give the collections it feeds 'file: \(name)' and 'sheet: NAME'"))
+            throw .mapping(
+                FileFormatError(
+                    file: mapping.path, line: 0, column: 0,
+                    message:
+                        "no collection of the mapping reads the workbook \(Display.clipped(name)); give the collections it feeds 'file: \(name)' and 'sheet: NAME'"
+                ))
         }
         let workbook: Workbook
         do {
@@ -27,28 +32,39 @@ enum MappedWorkbookLoader {
         for rule in rules {
             let wanted = rule.sheet ?? rule.target
             let visible = workbook.index.sheets.filter { !$0.hidden }
-            guard let sheet = visible.first(where: { $0.name == wanted })
-                ?? visible.first(where: { $0.name.lowercased() == wanted.lowercased() }) else {
+            guard
+                let sheet = visible.first(where: { $0.name == wanted })
+                    ?? visible.first(where: { $0.name.lowercased() == wanted.lowercased() })
+            else {
                 let names = visible.map(\.name)
-                throw .mapping(FileFormatError(
-                    file: mapping.path, line: rule.line, column: rule.column,
-                    message: "the sheet '\(Display.clipped(wanted))' is not in \(Display.clipped(name))"
-                        + NearMatch.hint(for: wanted, among: names, otherwise: "; its sheets are "
-                            + names.prefix(20).map { "'\(Display.clipped($0))'" }.joined(separator: ", "))))
+                throw .mapping(
+                    FileFormatError(
+                        file: mapping.path, line: rule.line, column: rule.column,
+                        message: "the sheet '\(Display.clipped(wanted))' is not in \(Display.clipped(name))"
+                            + NearMatch.hint(
+                                for: wanted, among: names,
+                                otherwise: "; its sheets are "
+                                    + names.prefix(20).map { "'\(Display.clipped($0))'" }.joined(separator: ", "))))
             }
             let fileIndex = firstFileIndex + Int32(records.inputs.count)
-            let (value, count, notes) = try read(sheet, of: workbook, rule: rule, fileIndex: fileIndex, mapping: mapping)
+            let (value, count, notes) = try read(
+                sheet, of: workbook, rule: rule, fileIndex: fileIndex, mapping: mapping)
             records.violations += notes
-            records.inputs.append(InputFile(path: path, format: "xlsx", sha256: workbook.archive.sha256,
-                                            records: count, sheet: sheet.name))
-            records.root = MappedLoader.merged(records.root, Record(fields: [Record.Field(name: Name(rule.target), value: value)]))
+            records.inputs.append(
+                InputFile(
+                    path: path, format: "xlsx", sha256: workbook.archive.sha256,
+                    records: count, sheet: sheet.name))
+            records.root = MappedLoader.merged(
+                records.root, Record(fields: [Record.Field(name: Name(rule.target), value: value)]))
         }
         return records
     }
 
     /// One sheet's rows as records of `rule`'s collection, with the notes about its cells.
-    private static func read(_ sheet: WorkbookIndex.Sheet, of workbook: Workbook, rule: Mapping.CollectionRule,
-                             fileIndex: Int32, mapping: Mapping) throws(MappedLoader.LoadError) -> (Value, Int, [StructuralViolation]) {
+    private static func read(
+        _ sheet: WorkbookIndex.Sheet, of workbook: Workbook, rule: Mapping.CollectionRule,
+        fileIndex: Int32, mapping: Mapping
+    ) throws(MappedLoader.LoadError) -> (Value, Int, [StructuralViolation]) {
         var builder: MappedRowBuilder?
         var header: [String] = []
         var headerRow = 0
@@ -75,7 +91,9 @@ enum MappedWorkbookLoader {
                 var dense = Array(repeating: "", count: header.count)
                 for cell in cells where cell.column <= header.count {
                     if let problem = cell.problem {
-                        notes.append(WorkbookLoader.cellNote(problem, workbook.place(sheet: sheet.name, column: cell.column, row: row)))
+                        notes.append(
+                            WorkbookLoader.cellNote(
+                                problem, workbook.place(sheet: sheet.name, column: cell.column, row: row)))
                     } else if let value = cell.value {
                         dense[cell.column - 1] = value
                     }
@@ -93,8 +111,10 @@ enum MappedWorkbookLoader {
             // Each column's first field, for merged ranges.
             var byColumn: [Int: Name] = [:]
             for field in builder.rule.fields {
-                guard let source = field.source, let index = header.firstIndex(where: { $0.lowercased() == source.lowercased() }),
-                      byColumn[index + 1] == nil else { continue }
+                guard let source = field.source,
+                    let index = header.firstIndex(where: { $0.lowercased() == source.lowercased() }),
+                    byColumn[index + 1] == nil
+                else { continue }
                 byColumn[index + 1] = Name(field.target)
             }
             WorkbookLoader.fillMerged(merges, items: &items, rows: rows, header: byColumn, headerRow: headerRow)

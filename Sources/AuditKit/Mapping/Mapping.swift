@@ -34,8 +34,10 @@ public struct Mapping: Sendable {
         public var column: Int
 
         /// Creates a field rule.
-        public init(target: String, source: String? = nil, constant: Value? = nil, dateFormat: DateFormat? = nil,
-                    values: [String: String] = [:], split: String? = nil, line: Int = 0, column: Int = 0) {
+        public init(
+            target: String, source: String? = nil, constant: Value? = nil, dateFormat: DateFormat? = nil,
+            values: [String: String] = [:], split: String? = nil, line: Int = 0, column: Int = 0
+        ) {
             self.target = target
             self.source = source
             self.constant = constant
@@ -71,9 +73,11 @@ public struct Mapping: Sendable {
         public var column: Int
 
         /// Creates a collection rule.
-        public init(target: String, file: String? = nil, source: String? = nil, separator: Character? = nil,
-                    dateFormat: DateFormat? = nil, fields: [FieldRule] = [], keepOtherFields: Bool = false,
-                    line: Int = 0, column: Int = 0) {
+        public init(
+            target: String, file: String? = nil, source: String? = nil, separator: Character? = nil,
+            dateFormat: DateFormat? = nil, fields: [FieldRule] = [], keepOtherFields: Bool = false,
+            line: Int = 0, column: Int = 0
+        ) {
             self.target = target
             self.file = file
             self.source = source

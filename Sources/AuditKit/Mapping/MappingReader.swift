@@ -52,31 +52,41 @@ public enum MappingReader {
             case "constants": mapping.constants = try constants(value, fail)
             case "collections": collectionsNode = value
             default:
-                throw fail(key, "unknown key '\(Display.excerpt(name))' at the top of the mapping" + NearMatch.hint(for: name, among: topKeys))
+                throw fail(
+                    key,
+                    "unknown key '\(Display.excerpt(name))' at the top of the mapping"
+                        + NearMatch.hint(for: name, among: topKeys))
             }
         }
         guard let collectionsNode, case .mapping(let collections) = collectionsNode else {
-            throw fail(collectionsNode ?? root, "the mapping needs 'collections': one entry per contract collection it fills")
+            throw fail(
+                collectionsNode ?? root, "the mapping needs 'collections': one entry per contract collection it fills")
         }
         let known = RecordsContract.entries.filter { !$0.isGroup }.map(\.name)
         for (key, value) in collections {
             let target = key.scalar?.string ?? ""
             guard let entry = RecordsContract.entry(target), !entry.isGroup else {
-                throw fail(key, "'\(Display.excerpt(target))' is not a collection of the records contract"
-                    + NearMatch.hint(for: target, among: known, otherwise: "; groups such as organisation go under 'constants'"))
+                throw fail(
+                    key,
+                    "'\(Display.excerpt(target))' is not a collection of the records contract"
+                        + NearMatch.hint(
+                            for: target, among: known, otherwise: "; groups such as organisation go under 'constants'"))
             }
             // A list of bodies: several sources (one file each) feed the same collection.
             var bodies = [value]
             if case .sequence(let items) = value, !items.isEmpty { bodies = Array(items) }
             for body in bodies {
-                mapping.collections.append(try collectionRule(key, body, entry: entry, defaultFormat: defaultFormat, fail))
+                mapping.collections.append(
+                    try collectionRule(key, body, entry: entry, defaultFormat: defaultFormat, fail))
             }
         }
         return mapping
     }
 
-    private static func collectionRule(_ key: Node, _ value: Node, entry: ContractCollection, defaultFormat: DateFormat?,
-                                       _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError) -> Mapping.CollectionRule {
+    private static func collectionRule(
+        _ key: Node, _ value: Node, entry: ContractCollection, defaultFormat: DateFormat?,
+        _ fail: (Node?, String) -> FileFormatError
+    ) throws(FileFormatError) -> Mapping.CollectionRule {
         let target = entry.name
         guard case .mapping(let body) = value else {
             throw fail(value, "'\(target)' needs a mapping with 'fields' (and 'file' for a CSV register)")
@@ -101,7 +111,10 @@ public enum MappingReader {
             case "keep_other_fields": rule.keepOtherFields = try boolean(bodyValue, "keep_other_fields", fail)
             case "fields": fieldsNode = bodyValue
             default:
-                throw fail(bodyKey, "unknown key '\(Display.excerpt(name))' in collection '\(target)'" + NearMatch.hint(for: name, among: collectionKeys))
+                throw fail(
+                    bodyKey,
+                    "unknown key '\(Display.excerpt(name))' in collection '\(target)'"
+                        + NearMatch.hint(for: name, among: collectionKeys))
             }
         }
         if let fieldsNode {
@@ -118,12 +131,16 @@ public enum MappingReader {
         return rule
     }
 
-    private static func fieldRule(_ key: Node, _ value: Node, entry: ContractCollection,
-                                  _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError) -> Mapping.FieldRule {
+    private static func fieldRule(
+        _ key: Node, _ value: Node, entry: ContractCollection,
+        _ fail: (Node?, String) -> FileFormatError
+    ) throws(FileFormatError) -> Mapping.FieldRule {
         let target = key.scalar?.string ?? ""
         guard let field = entry.field(target) else {
-            throw fail(key, "'\(Display.excerpt(target))' is not a field of \(entry.name) in the records contract"
-                + NearMatch.hint(for: target, among: entry.fields.map(\.name)))
+            throw fail(
+                key,
+                "'\(Display.excerpt(target))' is not a field of \(entry.name) in the records contract"
+                    + NearMatch.hint(for: target, among: entry.fields.map(\.name)))
         }
         var rule = Mapping.FieldRule(target: target, line: key.mark?.line ?? 0, column: key.mark?.column ?? 0)
         switch value {
@@ -141,16 +158,26 @@ public enum MappingReader {
                 case "html": rule.html = try boolean(bodyValue, "html", fail)
                 case "match":
                     guard case .mapping(let pairs) = bodyValue, pairs.count == 1, let pair = pairs.first,
-                          let theirs = pair.key.scalar?.string, let ours = pair.value.scalar?.string, !theirs.isEmpty, !ours.isEmpty else {
-                        throw fail(bodyValue, "'match' pairs a field of the gathered records with a field of this record: '{ goal: name }'")
+                        let theirs = pair.key.scalar?.string, let ours = pair.value.scalar?.string, !theirs.isEmpty,
+                        !ours.isEmpty
+                    else {
+                        throw fail(
+                            bodyValue,
+                            "'match' pairs a field of the gathered records with a field of this record: '{ goal: name }'"
+                        )
                     }
                     rule.match = (theirs, ours)
                 case "fields":
                     guard case .records(let recordFields) = field.type, case .mapping(let pairs) = bodyValue else {
-                        throw fail(bodyKey, "only a field holding a list of records (such as management_reviews.actions) takes 'fields'")
+                        throw fail(
+                            bodyKey,
+                            "only a field holding a list of records (such as management_reviews.actions) takes 'fields'"
+                        )
                     }
                     let items = ContractCollection("\(entry.name).\(target)", recordFields)
-                    for (itemKey, itemValue) in pairs { rule.fields.append(try fieldRule(itemKey, itemValue, entry: items, fail)) }
+                    for (itemKey, itemValue) in pairs {
+                        rule.fields.append(try fieldRule(itemKey, itemValue, entry: items, fail))
+                    }
                 case "values":
                     guard case .mapping(let pairs) = bodyValue else {
                         throw fail(bodyValue, "'values' maps source values to codes: '{ Haute: high, Basse: low }'")
@@ -164,15 +191,25 @@ public enum MappingReader {
                         rule.values[source] = absent ? "" : code
                     }
                 default:
-                    throw fail(bodyKey, "unknown key '\(Display.excerpt(name))' for field '\(target)'" + NearMatch.hint(for: name, among: fieldKeys))
+                    throw fail(
+                        bodyKey,
+                        "unknown key '\(Display.excerpt(name))' for field '\(target)'"
+                            + NearMatch.hint(for: name, among: fieldKeys))
                 }
             }
         default:
-            throw fail(value, "field '\(target)' needs a column name or a mapping with 'column', 'constant', 'date', 'values' or 'split'")
+            throw fail(
+                value,
+                "field '\(target)' needs a column name or a mapping with 'column', 'constant', 'date', 'values' or 'split'"
+            )
         }
         if rule.from != nil || rule.match != nil {
-            guard rule.from != nil, rule.match != nil, !rule.fields.isEmpty, rule.source == nil, rule.constant == nil else {
-                throw fail(key, "field '\(target)' gathers records from another export: give 'from' (its file), 'match' ('{ goal: name }') and 'fields', and no 'field' or 'constant'")
+            guard rule.from != nil, rule.match != nil, !rule.fields.isEmpty, rule.source == nil, rule.constant == nil
+            else {
+                throw fail(
+                    key,
+                    "field '\(target)' gathers records from another export: give 'from' (its file), 'match' ('{ goal: name }') and 'fields', and no 'field' or 'constant'"
+                )
             }
             return rule
         }
@@ -180,7 +217,10 @@ public enum MappingReader {
             throw fail(key, "field '\(target)' needs 'column' (or 'field') or 'constant'")
         }
         if case .records = field.type, rule.constant == nil, rule.fields.isEmpty {
-            throw fail(key, "'\(target)' holds a list of records: give 'field' (the source's list of records, such as a child table) and 'fields' (how each record is filled)")
+            throw fail(
+                key,
+                "'\(target)' holds a list of records: give 'field' (the source's list of records, such as a child table) and 'fields' (how each record is filled)"
+            )
         }
         if rule.source != nil, rule.constant != nil {
             throw fail(key, "field '\(target)' has both a column and a constant; keep one")
@@ -191,12 +231,16 @@ public enum MappingReader {
         return rule
     }
 
-    private static func scalar(_ node: Node, _ key: String, _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError) -> String {
+    private static func scalar(_ node: Node, _ key: String, _ fail: (Node?, String) -> FileFormatError)
+        throws(FileFormatError) -> String
+    {
         guard let text = node.scalar?.string, !text.isEmpty else { throw fail(node, "'\(key)' needs a text value") }
         return text
     }
 
-    private static func boolean(_ node: Node, _ key: String, _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError) -> Bool {
+    private static func boolean(_ node: Node, _ key: String, _ fail: (Node?, String) -> FileFormatError)
+        throws(FileFormatError) -> Bool
+    {
         switch node.scalar?.string.lowercased() {
         case "true"?: return true
         case "false"?: return false
@@ -204,14 +248,21 @@ public enum MappingReader {
         }
     }
 
-    private static func dateFormat(_ node: Node, _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError) -> DateFormat {
+    private static func dateFormat(_ node: Node, _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError)
+        -> DateFormat
+    {
         guard let text = node.scalar?.string, let format = DateFormat(text) else {
-            throw fail(node, "a date layout is made of dd, mm and yyyy with separators, such as dd/mm/yyyy, dd.mm.yyyy or yyyy/mm/dd")
+            throw fail(
+                node,
+                "a date layout is made of dd, mm and yyyy with separators, such as dd/mm/yyyy, dd.mm.yyyy or yyyy/mm/dd"
+            )
         }
         return format
     }
 
-    private static func constantValue(_ node: Node, _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError) -> Value {
+    private static func constantValue(_ node: Node, _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError)
+        -> Value
+    {
         switch node {
         case .scalar(let scalar): return .text(scalar.string)
         case .sequence(let items):
@@ -230,7 +281,9 @@ public enum MappingReader {
         }
     }
 
-    private static func constants(_ node: Node, _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError) -> Record {
+    private static func constants(_ node: Node, _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError)
+        -> Record
+    {
         guard case .mapping(let pairs) = node else {
             throw fail(node, "'constants' maps groups or collections of the records contract to their values")
         }
@@ -239,7 +292,10 @@ public enum MappingReader {
         for (key, value) in pairs {
             let name = key.scalar?.string ?? ""
             guard RecordsContract.entry(name) != nil else {
-                throw fail(key, "'\(Display.excerpt(name))' is not a collection or group of the records contract" + NearMatch.hint(for: name, among: known))
+                throw fail(
+                    key,
+                    "'\(Display.excerpt(name))' is not a collection or group of the records contract"
+                        + NearMatch.hint(for: name, among: known))
             }
             fields.append(Record.Field(name: Name(name), value: try constantValue(value, fail)))
         }

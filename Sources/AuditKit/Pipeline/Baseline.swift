@@ -38,8 +38,9 @@ public struct Baseline: Sendable, Codable, Equatable {
         do {
             return try JSONDecoder().decode(Baseline.self, from: data)
         } catch {
-            throw FileFormatError(file: path, line: 0, column: 0,
-                                  message: "this is not a baseline written by auditready --write-baseline")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message: "this is not a baseline written by auditready --write-baseline")
         }
     }
 }

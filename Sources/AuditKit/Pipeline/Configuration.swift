@@ -39,8 +39,10 @@ public struct Configuration: Sendable, Equatable {
     public var keyLocations: [String: SourceLocation] = [:]
 
     /// The keys a configuration file may use.
-    public static let keys = ["rules", "standards", "stage", "as_of", "params", "formats", "output", "output_dir",
-                              "lang", "audience", "fail_on", "max_findings", "waivers", "baseline", "write_baseline"]
+    public static let keys = [
+        "rules", "standards", "stage", "as_of", "params", "formats", "output", "output_dir",
+        "lang", "audience", "fail_on", "max_findings", "waivers", "baseline", "write_baseline"
+    ]
 
     public init() {}
 
@@ -55,7 +57,9 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// Parses configuration text.
-    public static func parse(source: String, path: String, relativeTo directory: URL? = nil) throws(FileFormatError) -> Configuration {
+    public static func parse(source: String, path: String, relativeTo directory: URL? = nil) throws(FileFormatError)
+        -> Configuration
+    {
         func fail(_ node: Node?, _ message: String) -> FileFormatError {
             FileFormatError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
         }
@@ -63,7 +67,9 @@ public struct Configuration: Sendable, Equatable {
         var configuration = Configuration()
         configuration.path = path
         guard let root else { return configuration }
-        guard case .mapping(let mapping) = root else { throw fail(root, "the configuration is a mapping of settings, such as 'stage: initial'") }
+        guard case .mapping(let mapping) = root else {
+            throw fail(root, "the configuration is a mapping of settings, such as 'stage: initial'")
+        }
         func scalar(_ node: Node, _ key: String) throws(FileFormatError) -> String {
             guard let value = node.scalar?.string else { throw fail(node, "'\(key)' takes a single value") }
             return value
@@ -81,7 +87,8 @@ public struct Configuration: Sendable, Equatable {
         }
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? "?"
-            configuration.keyLocations[key] = SourceLocation(line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column ?? 0)
+            configuration.keyLocations[key] = SourceLocation(
+                line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column ?? 0)
             switch key {
             case "rules": configuration.rules = try list(value, key).map(resolved)
             case "standards": configuration.standards = try list(value, key)
@@ -97,14 +104,23 @@ public struct Configuration: Sendable, Equatable {
             case "baseline": configuration.baseline = resolved(try scalar(value, key))
             case "write_baseline": configuration.writeBaseline = resolved(try scalar(value, key))
             case "max_findings":
-                guard let number = Int(try scalar(value, key)), number >= 0 else { throw fail(value, "'max_findings' takes a whole number") }
+                guard let number = Int(try scalar(value, key)), number >= 0 else {
+                    throw fail(value, "'max_findings' takes a whole number")
+                }
                 configuration.maxFindings = number
             case "params":
-                guard case .mapping(let params) = value else { throw fail(value, "'params' is a mapping of parameter names to values") }
-                for (name, item) in params { configuration.params[try scalar(name, "params")] = try scalar(item, "params") }
+                guard case .mapping(let params) = value else {
+                    throw fail(value, "'params' is a mapping of parameter names to values")
+                }
+                for (name, item) in params {
+                    configuration.params[try scalar(name, "params")] = try scalar(item, "params")
+                }
             default:
                 let hint = NearMatch.best(for: key, among: keys).map { "; did you mean '\($0)'?" } ?? ""
-                throw fail(keyNode, "unknown setting '\(Display.excerpt(key))'\(hint); the settings are \(keys.joined(separator: ", "))")
+                throw fail(
+                    keyNode,
+                    "unknown setting '\(Display.excerpt(key))'\(hint); the settings are \(keys.joined(separator: ", "))"
+                )
             }
         }
         return configuration
@@ -118,6 +134,7 @@ public struct Configuration: Sendable, Equatable {
     ///   - message: what is wrong, in plain words; echoed values should go through ``Display/excerpt(_:limit:)``.
     public func problem(at key: String, _ message: String) -> FileFormatError {
         let location = keyLocations[key] ?? .unknown
-        return FileFormatError(file: path ?? "auditready.yml", line: Int(location.line), column: Int(location.column), message: message)
+        return FileFormatError(
+            file: path ?? "auditready.yml", line: Int(location.line), column: Int(location.column), message: message)
     }
 }

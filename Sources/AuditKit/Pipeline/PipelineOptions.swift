@@ -38,11 +38,13 @@ public struct PipelineOptions: Sendable {
                 let target = waiver.fingerprint.map { "fingerprint \($0)" } ?? "rule \(waiver.rule ?? "?")"
                 message = "The waiver for \(target) cannot be applied: \(issues.joined(separator: ", "))."
             }
-            problems.append(Finding(
-                rule: Self.invalidWaiver.id, standard: Self.invalidWaiver.standard, clause: Self.invalidWaiver.clause,
-                grade: Self.invalidWaiver.grade, collection: "waivers", record: nil,
-                message: message,
-                location: Finding.Location(file: waiversFile, line: waiver.line > 0 ? waiver.line : nil)))
+            problems.append(
+                Finding(
+                    rule: Self.invalidWaiver.id, standard: Self.invalidWaiver.standard,
+                    clause: Self.invalidWaiver.clause,
+                    grade: Self.invalidWaiver.grade, collection: "waivers", record: nil,
+                    message: message,
+                    location: Finding.Location(file: waiversFile, line: waiver.line > 0 ? waiver.line : nil)))
         }
         FindingFingerprint.assign(to: &problems)
         findings += problems

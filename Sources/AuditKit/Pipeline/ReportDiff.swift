@@ -47,7 +47,9 @@ public struct ReportDiff: Sendable, Codable, Equatable {
     /// True when a new finding, or a finding regraded upwards, is at least as serious as `grade`.
     public func worsened(atOrAbove grade: Grade) -> Bool {
         new.contains { $0.grade.severity >= grade.severity }
-            || regraded.contains { $0.finding.grade.severity >= grade.severity && $0.finding.grade.severity > $0.previousGrade.severity }
+            || regraded.contains {
+                $0.finding.grade.severity >= grade.severity && $0.finding.grade.severity > $0.previousGrade.severity
+            }
     }
 
     /// The diff as sorted, pretty-printed JSON with keys `new`, `resolved`, `unchanged`, `regraded`.
@@ -60,14 +62,17 @@ public struct ReportDiff: Sendable, Codable, Equatable {
     /// The diff as plain text, or as Markdown.
     public func text(markdown: Bool) -> String {
         var lines: [String] = []
-        for (title, items) in ReportDiff.sections(new: new.count, resolved: resolved.count, regraded: regraded.count,
-                                                 unchanged: unchanged.count) {
+        for (title, items) in ReportDiff.sections(
+            new: new.count, resolved: resolved.count, regraded: regraded.count,
+            unchanged: unchanged.count)
+        {
             lines.append(ReportDiff.heading(title, markdown: markdown, first: lines.isEmpty))
             let described: [String]
             switch items {
             case .new: described = new.map { ReportDiff.describe($0, markdown: markdown) }
             case .resolved: described = resolved.map { ReportDiff.describe($0, markdown: markdown) }
-            case .regraded: described = regraded.map { ReportDiff.describe($0.finding, markdown: markdown, was: $0.previousGrade) }
+            case .regraded:
+                described = regraded.map { ReportDiff.describe($0.finding, markdown: markdown, was: $0.previousGrade) }
             case .unchanged: described = unchanged.map { ReportDiff.describe($0, markdown: markdown) }
             }
             lines += described.isEmpty ? [markdown ? "None." : "  none"] : described
@@ -81,14 +86,22 @@ public struct ReportDiff: Sendable, Codable, Equatable {
 
     /// The titles of the text's sections, with their counts.
     static func sections(new: Int, resolved: Int, regraded: Int, unchanged: Int) -> [(String, Section)] {
-        [("New findings (\(new))", .new), ("Resolved (\(resolved))", .resolved),
-         ("Regraded (\(regraded))", .regraded), ("Still open (\(unchanged))", .unchanged)]
+        [
+            ("New findings (\(new))", .new), ("Resolved (\(resolved))", .resolved),
+            ("Regraded (\(regraded))", .regraded), ("Still open (\(unchanged))", .unchanged)
+        ]
     }
 
     /// The lines before a section's items (the document's title before the first).
     static func heading(_ title: String, markdown: Bool, first: Bool) -> String {
         var lines: [String] = []
-        if first { lines += [markdown ? "# Progress since the previous self-assessment" : "Progress since the previous self-assessment", ""] }
+        if first {
+            lines += [
+                markdown
+                    ? "# Progress since the previous self-assessment" : "Progress since the previous self-assessment",
+                ""
+            ]
+        }
         lines.append(markdown ? "## \(title)" : title)
         if markdown { lines.append("") }
         return lines.joined(separator: "\n")
@@ -97,7 +110,8 @@ public struct ReportDiff: Sendable, Codable, Equatable {
     /// One finding as a line of the text.
     static func describe(_ finding: Finding, markdown: Bool, was previous: Grade? = nil) -> String {
         let record = finding.record.map { " \(finding.collection ?? "record") \($0)" } ?? ""
-        let text = "\(finding.grade.label): \(finding.standard.title) \(finding.clause) [\(finding.rule)]\(record): \(finding.message)"
+        let text =
+            "\(finding.grade.label): \(finding.standard.title) \(finding.clause) [\(finding.rule)]\(record): \(finding.message)"
         let line = markdown ? "- " + MarkdownReportRenderer.escape(text) : "  " + TextReportRenderer.singleLine(text)
         return previous.map { line + " (was \($0.label))" } ?? line
     }

@@ -43,21 +43,25 @@ struct ReportFindingsIndex {
                     try scanner.scan(bytes.bindMemory(to: UInt8.self), at: offset) { element, start in
                         let finding = try decoder.decode(Finding.self, from: Data(element))
                         guard !finding.fingerprint.isEmpty else { throw Problem.noFingerprint }
-                        entries.append(Entry(fingerprint: finding.fingerprint, grade: finding.grade,
-                                             offset: start, length: element.count))
+                        entries.append(
+                            Entry(
+                                fingerprint: finding.fingerprint, grade: finding.grade,
+                                offset: start, length: element.count))
                     }
                 }
                 offset += chunk.count
             }
             guard scanner.complete else { throw Problem.notAReport }
         } catch Problem.noFingerprint {
-            throw FileFormatError(file: path, line: 0, column: 0,
-                                  message: "this report has no finding fingerprints; write it again with this version of auditready")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message: "this report has no finding fingerprints; write it again with this version of auditready")
         } catch let error as FileFormatError {
             throw error
         } catch {
-            throw FileFormatError(file: path, line: 0, column: 0,
-                                  message: "this is not a JSON report written by auditready check --format json")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message: "this is not a JSON report written by auditready check --format json")
         }
     }
 
@@ -65,10 +69,13 @@ struct ReportFindingsIndex {
     func finding(_ entry: Entry) throws(FileFormatError) -> Finding {
         do {
             try handle.seek(toOffset: UInt64(entry.offset))
-            guard let data = try handle.read(upToCount: entry.length), data.count == entry.length else { throw Problem.notAReport }
+            guard let data = try handle.read(upToCount: entry.length), data.count == entry.length else {
+                throw Problem.notAReport
+            }
             return try JSONDecoder().decode(Finding.self, from: data)
         } catch {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this report changed while it was being compared")
+            throw FileFormatError(
+                file: path, line: 0, column: 0, message: "this report changed while it was being compared")
         }
     }
 
@@ -96,8 +103,10 @@ struct ReportFindingsIndex {
         /// True once the whole text was one object with a `findings` array.
         var complete: Bool { sawTop && depth == 0 && sawFindings && !inString }
 
-        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, at base: Int,
-                           element found: ([UInt8], Int) throws -> Void) throws {
+        mutating func scan(
+            _ bytes: UnsafeBufferPointer<UInt8>, at base: Int,
+            element found: ([UInt8], Int) throws -> Void
+        ) throws {
             var copyFrom = elementStart >= 0 ? 0 : -1
             var index = 0
             let count = bytes.count

@@ -64,8 +64,10 @@ public struct StreamedReportDiff {
 
     private func writeText(markdown: Bool, to sink: (String) throws -> Void) throws {
         var first = true
-        for (title, section) in ReportDiff.sections(new: new.count, resolved: resolved.count, regraded: regraded.count,
-                                                   unchanged: unchanged.count) {
+        for (title, section) in ReportDiff.sections(
+            new: new.count, resolved: resolved.count, regraded: regraded.count,
+            unchanged: unchanged.count)
+        {
             try sink((first ? "" : "\n") + ReportDiff.heading(title, markdown: markdown, first: first) + "\n")
             first = false
             var any = false
@@ -84,8 +86,10 @@ public struct StreamedReportDiff {
             let text = String(decoding: try encoder.encode(finding), as: UTF8.self)
             return indent + text.replacingOccurrences(of: "\n", with: "\n" + indent)
         }
-        let sections: [(String, ReportDiff.Section, Int)] = [("new", .new, new.count), ("regraded", .regraded, regraded.count),
-                                                             ("resolved", .resolved, resolved.count), ("unchanged", .unchanged, unchanged.count)]
+        let sections: [(String, ReportDiff.Section, Int)] = [
+            ("new", .new, new.count), ("regraded", .regraded, regraded.count),
+            ("resolved", .resolved, resolved.count), ("unchanged", .unchanged, unchanged.count)
+        ]
         try sink("{")
         for (position, (key, section, count)) in sections.enumerated() {
             try sink("\n  \"\(key)\" : [")
@@ -97,8 +101,9 @@ public struct StreamedReportDiff {
                     try sink(first ? "\n" : ",\n")
                     first = false
                     if let previous {
-                        try sink("    {\n      \"finding\" : " + String(try encoded(finding, indent: "      ").dropFirst(6))
-                                 + ",\n      \"previous_grade\" : \"\(previous.rawValue)\"\n    }")
+                        try sink(
+                            "    {\n      \"finding\" : " + String(try encoded(finding, indent: "      ").dropFirst(6))
+                                + ",\n      \"previous_grade\" : \"\(previous.rawValue)\"\n    }")
                     } else {
                         try sink(try encoded(finding, indent: "    "))
                     }
@@ -116,7 +121,8 @@ public struct StreamedReportDiff {
         case .new: for index in new { try body(try current.finding(current.entries[index]), nil) }
         case .resolved: for index in resolved { try body(try old.finding(old.entries[index]), nil) }
         case .unchanged: for index in unchanged { try body(try current.finding(current.entries[index]), nil) }
-        case .regraded: for item in regraded { try body(try current.finding(current.entries[item.index]), item.previous) }
+        case .regraded:
+            for item in regraded { try body(try current.finding(current.entries[item.index]), item.previous) }
         }
     }
 }

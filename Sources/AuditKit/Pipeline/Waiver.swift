@@ -25,9 +25,11 @@ public struct Waiver: Sendable, Codable, Hashable {
         case correctiveAction = "corrective_action"
     }
 
-    public init(fingerprint: String? = nil, rule: String? = nil, recordPattern: String? = nil,
-                justification: String? = nil, approver: String? = nil, expires: String? = nil,
-                correctiveAction: String? = nil, line: Int = 0) {
+    public init(
+        fingerprint: String? = nil, rule: String? = nil, recordPattern: String? = nil,
+        justification: String? = nil, approver: String? = nil, expires: String? = nil,
+        correctiveAction: String? = nil, line: Int = 0
+    ) {
         self.fingerprint = fingerprint
         self.rule = rule
         self.recordPattern = recordPattern
@@ -52,7 +54,8 @@ public struct Waiver: Sendable, Codable, Hashable {
         let french = language == .fr
         var problems: [String] = []
         if fingerprint == nil && rule == nil {
-            problems.append(french ? "elle ne désigne ni empreinte ni règle" : "it names neither a fingerprint nor a rule")
+            problems.append(
+                french ? "elle ne désigne ni empreinte ni règle" : "it names neither a fingerprint nor a rule")
         }
         if (justification ?? "").allSatisfy(\.isWhitespace) {
             problems.append(french ? "elle ne donne aucune justification" : "it gives no justification")
@@ -64,8 +67,10 @@ public struct Waiver: Sendable, Codable, Hashable {
             if let end = CalendarDate.parse(expires), end.secondOfDay == nil {
                 if end.day < date.day { problems.append(french ? "elle a expiré le \(end)" : "it expired on \(end)") }
             } else {
-                problems.append(french ? "sa date d'expiration « \(Display.excerpt(expires)) » n'est pas une date écrite AAAA-MM-JJ"
-                                       : "its expiry date '\(Display.excerpt(expires))' is not a date written YYYY-MM-DD")
+                problems.append(
+                    french
+                        ? "sa date d'expiration « \(Display.excerpt(expires)) » n'est pas une date écrite AAAA-MM-JJ"
+                        : "its expiry date '\(Display.excerpt(expires))' is not a date written YYYY-MM-DD")
             }
         } else {
             problems.append(french ? "elle n'a pas de date d'expiration" : "it has no expiry date")

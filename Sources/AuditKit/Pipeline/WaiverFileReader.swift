@@ -23,34 +23,41 @@ public enum WaiverFileReader {
     /// The waivers of the YAML text `source` from the file `path`.
     public static func read(source: String, path: String) throws(FileFormatError) -> [Waiver] {
         let root = try SafeYAML.compose(source, path: path, kind: .waivers)
-        guard let root, case .mapping(let top) = root, let list = top["waivers"], case .sequence(let items) = list else {
-            throw FileFormatError(file: path, line: root?.mark?.line ?? 0, column: root?.mark?.column ?? 0,
-                                message: "a waivers file is a mapping with a 'waivers' list")
+        guard let root, case .mapping(let top) = root, let list = top["waivers"], case .sequence(let items) = list
+        else {
+            throw FileFormatError(
+                file: path, line: root?.mark?.line ?? 0, column: root?.mark?.column ?? 0,
+                message: "a waivers file is a mapping with a 'waivers' list")
         }
         let keys = ["fingerprint", "rule", "record", "justification", "approver", "expires", "corrective_action"]
         var waivers: [Waiver] = []
         for item in items {
             guard case .mapping(let mapping) = item else {
-                throw FileFormatError(file: path, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0,
-                                    message: "each waiver is a mapping with a rule or fingerprint, justification, approver and expiry date")
+                throw FileFormatError(
+                    file: path, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0,
+                    message:
+                        "each waiver is a mapping with a rule or fingerprint, justification, approver and expiry date")
             }
             var values: [String: String] = [:]
             for (key, value) in mapping {
                 let name = key.scalar?.string ?? "?"
                 guard keys.contains(name) else {
                     let hint = NearMatch.best(for: name, among: keys).map { "; did you mean '\($0)'?" } ?? ""
-                    throw FileFormatError(file: path, line: key.mark?.line ?? 0, column: key.mark?.column ?? 0,
-                                        message: "unknown key '\(Display.excerpt(name))' in a waiver\(hint)")
+                    throw FileFormatError(
+                        file: path, line: key.mark?.line ?? 0, column: key.mark?.column ?? 0,
+                        message: "unknown key '\(Display.excerpt(name))' in a waiver\(hint)")
                 }
                 values[name] = value.scalar?.string
                 if name == "justification", let text = values[name] {
                     try checkLength(of: text, at: value, path: path)
                 }
             }
-            waivers.append(Waiver(fingerprint: values["fingerprint"], rule: values["rule"], recordPattern: values["record"],
-                                  justification: values["justification"], approver: values["approver"],
-                                  expires: values["expires"], correctiveAction: values["corrective_action"],
-                                  line: item.mark?.line ?? 0))
+            waivers.append(
+                Waiver(
+                    fingerprint: values["fingerprint"], rule: values["rule"], recordPattern: values["record"],
+                    justification: values["justification"], approver: values["approver"],
+                    expires: values["expires"], correctiveAction: values["corrective_action"],
+                    line: item.mark?.line ?? 0))
         }
         return waivers
     }
@@ -59,11 +66,13 @@ public enum WaiverFileReader {
     private static func checkLength(of justification: String, at value: Node, path: String) throws(FileFormatError) {
         // Counting stops past the limit: a justification of megabytes is not walked in full.
         guard justification.utf8.count > maxJustificationCharacters,
-              justification.dropFirst(maxJustificationCharacters).first != nil else { return }
+            justification.dropFirst(maxJustificationCharacters).first != nil
+        else { return }
         let limit = RuleFileReader.grouped(maxJustificationCharacters)
-        throw FileFormatError(file: path, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0,
-                              message: "this justification is longer than the \(limit) characters a waiver's justification may have; "
-                                  + "give the reason in a few sentences and name the document that has the details")
+        throw FileFormatError(
+            file: path, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0,
+            message: "this justification is longer than the \(limit) characters a waiver's justification may have; "
+                + "give the reason in a few sentences and name the document that has the details")
     }
 
     /// Reads the waivers file at `path`.

@@ -44,12 +44,15 @@ public enum AuditProgrammePlanner {
         // The adjusted initial time, in hundredths of a half day: exact, rounded only at the end.
         let adjusted = tableTime.halfDays * (100 + parameters.appliedAdjustment)
         let initial = max(AuditorDays.rounding(halfDayNumerator: adjusted, denominator: 100), AuditorDays(halfDays: 2))
-        let stage1 = max(AuditorDays.rounding(halfDayNumerator: adjusted * parameters.stage1Share, denominator: 100 * 100),
-                         AuditorDays(halfDays: 1))
+        let stage1 = max(
+            AuditorDays.rounding(halfDayNumerator: adjusted * parameters.stage1Share, denominator: 100 * 100),
+            AuditorDays(halfDays: 1))
         let stage2 = AuditorDays(halfDays: max(initial.halfDays - stage1.halfDays, 1))
-        let surveillance = max(AuditorDays.rounding(halfDayNumerator: adjusted, denominator: 300), AuditorDays(halfDays: 1))
-        let recertification = max(AuditorDays.rounding(halfDayNumerator: 2 * adjusted, denominator: 300),
-                                  AuditorDays(halfDays: 1))
+        let surveillance = max(
+            AuditorDays.rounding(halfDayNumerator: adjusted, denominator: 300), AuditorDays(halfDays: 1))
+        let recertification = max(
+            AuditorDays.rounding(halfDayNumerator: 2 * adjusted, denominator: 300),
+            AuditorDays(halfDays: 1))
 
         let topics = SurveillanceTopic.all.filter { topic in
             topic.clauses.isEmpty || applicable.contains { topic.includes($0.standard, $0.clause) }
@@ -69,8 +72,10 @@ public enum AuditProgrammePlanner {
         let s1 = (earliest: s1Latest.adding(months: -window), latest: s1Latest, planned: s1Latest.adding(months: -lead))
         let s2Latest = decision.adding(months: 24)
         let nextYear = CalendarDate(year: s1.planned.components.year + 1, month: 1, day: 1) ?? s2Latest
-        let s2 = (earliest: max(s2Latest.adding(months: -window), nextYear), latest: s2Latest,
-                  planned: s2Latest.adding(months: -lead))
+        let s2 = (
+            earliest: max(s2Latest.adding(months: -window), nextYear), latest: s2Latest,
+            planned: s2Latest.adding(months: -lead)
+        )
         let rLatest = expiry.adding(months: -parameters.recertificationMarginMonths)
         let r = (earliest: rLatest.adding(months: -window), latest: rLatest, planned: rLatest.adding(months: -lead))
 
@@ -79,23 +84,29 @@ public enum AuditProgrammePlanner {
             others == 0 ? 1 : 1 + sampleSize(sites: others, factorHundredths: hundredths)
         }
         let audits = [
-            ProgrammedAudit(kind: .stage1, earliest: nil, latest: request.stage2End ?? decision, planned: request.stage1End,
-                            auditorDays: stage1, sitesToVisit: visited(100), clauses: applicable, topics: []),
-            ProgrammedAudit(kind: .stage2, earliest: request.stage1End, latest: decision, planned: request.stage2End,
-                            auditorDays: stage2, sitesToVisit: visited(100), clauses: applicable, topics: []),
-            ProgrammedAudit(kind: .surveillance1, earliest: s1.earliest, latest: s1.latest, planned: s1.planned,
-                            auditorDays: surveillance, sitesToVisit: visited(60), clauses: (focus + firstHalf).sorted(),
-                            topics: topics),
-            ProgrammedAudit(kind: .surveillance2, earliest: s2.earliest, latest: s2.latest, planned: s2.planned,
-                            auditorDays: surveillance, sitesToVisit: visited(60), clauses: (focus + secondHalf).sorted(),
-                            topics: topics),
-            ProgrammedAudit(kind: .recertification, earliest: r.earliest, latest: r.latest, planned: r.planned,
-                            auditorDays: recertification, sitesToVisit: visited(80), clauses: applicable, topics: []),
+            ProgrammedAudit(
+                kind: .stage1, earliest: nil, latest: request.stage2End ?? decision, planned: request.stage1End,
+                auditorDays: stage1, sitesToVisit: visited(100), clauses: applicable, topics: []),
+            ProgrammedAudit(
+                kind: .stage2, earliest: request.stage1End, latest: decision, planned: request.stage2End,
+                auditorDays: stage2, sitesToVisit: visited(100), clauses: applicable, topics: []),
+            ProgrammedAudit(
+                kind: .surveillance1, earliest: s1.earliest, latest: s1.latest, planned: s1.planned,
+                auditorDays: surveillance, sitesToVisit: visited(60), clauses: (focus + firstHalf).sorted(),
+                topics: topics),
+            ProgrammedAudit(
+                kind: .surveillance2, earliest: s2.earliest, latest: s2.latest, planned: s2.planned,
+                auditorDays: surveillance, sitesToVisit: visited(60), clauses: (focus + secondHalf).sorted(),
+                topics: topics),
+            ProgrammedAudit(
+                kind: .recertification, earliest: r.earliest, latest: r.latest, planned: r.planned,
+                auditorDays: recertification, sitesToVisit: visited(80), clauses: applicable, topics: [])
         ]
-        return AuditProgramme(certifiedOn: decision, expiresOn: expiry, personnel: request.personnel, sites: request.sites,
-                              standards: standards, parameters: parameters, tableTime: tableTime, initialTime: initial,
-                              extrapolated: table.isBeyondTable(personnel: request.personnel), applicable: applicable,
-                              notApplicable: request.notApplicable, audits: audits, ruleSetFingerprint: rules.fingerprint)
+        return AuditProgramme(
+            certifiedOn: decision, expiresOn: expiry, personnel: request.personnel, sites: request.sites,
+            standards: standards, parameters: parameters, tableTime: tableTime, initialTime: initial,
+            extrapolated: table.isBeyondTable(personnel: request.personnel), applicable: applicable,
+            notApplicable: request.notApplicable, audits: audits, ruleSetFingerprint: rules.fingerprint)
     }
 
     /// The smallest whole number at least `factorHundredths / 100` times the square root of
@@ -109,19 +120,27 @@ public enum AuditProgrammePlanner {
 
     /// The leaf clauses `rules` declares for `standards` (a declared clause with no declared
     /// sub-clause), minus those within a clause declared not applicable, in clause order.
-    static func applicableClauses(rules: RuleSet, standards: [Standard],
-                                  notApplicable: [String]) throws(ProgrammeError) -> [ProgrammeClause] {
+    static func applicableClauses(
+        rules: RuleSet, standards: [Standard],
+        notApplicable: [String]
+    ) throws(ProgrammeError) -> [ProgrammeClause] {
         var declared: [ProgrammeClause] = []
-        for declaration in rules.clauses where standards.contains(declaration.standard)
-            && !declared.contains(where: { $0.standard == declaration.standard && $0.clause == declaration.clause }) {
+        for declaration in rules.clauses
+        where standards.contains(declaration.standard)
+            && !declared.contains(where: { $0.standard == declaration.standard && $0.clause == declaration.clause })
+        {
             let topic = SurveillanceTopic.all.first { $0.includes(declaration.standard, declaration.clause) }
-            declared.append(ProgrammeClause(standard: declaration.standard, clause: declaration.clause,
-                                            title: declaration.title, titleFr: declaration.translatedTitles[.fr],
-                                            topic: topic?.id))
+            declared.append(
+                ProgrammeClause(
+                    standard: declaration.standard, clause: declaration.clause,
+                    title: declaration.title, titleFr: declaration.translatedTitles[.fr],
+                    topic: topic?.id))
         }
         let leaves = declared.filter { clause in
-            !declared.contains { $0.standard == clause.standard && $0.clause != clause.clause
-                && ClauseNumber.isWithin($0.clause, clause.clause) }
+            !declared.contains {
+                $0.standard == clause.standard && $0.clause != clause.clause
+                    && ClauseNumber.isWithin($0.clause, clause.clause)
+            }
         }
         var excluded: [(standard: Standard, clause: String)] = []
         for text in notApplicable {

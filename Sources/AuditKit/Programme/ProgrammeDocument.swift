@@ -28,33 +28,42 @@ public struct ProgrammeDocument: Sendable {
         let s = ProgrammeStrings(language)
         title = s.title
         var blocks: [Block] = [.paragraph(s.intro)]
-        blocks.append(.facts([
-            (s.certificationDecision, programme.certifiedOn.description),
-            (s.certificateExpires, programme.expiresOn.description),
-            (s.standards, programme.standards.map(\.title).joined(separator: ", ")),
-            (s.personnel, "\(programme.personnel)"),
-            (s.sites, "\(programme.sites)"),
-            (s.notApplicable, programme.notApplicable.isEmpty ? s.none : programme.notApplicable.joined(separator: ", ")),
-            (s.ruleSet, String(programme.ruleSetFingerprint.prefix(12))),
-        ]))
+        blocks.append(
+            .facts([
+                (s.certificationDecision, programme.certifiedOn.description),
+                (s.certificateExpires, programme.expiresOn.description),
+                (s.standards, programme.standards.map(\.title).joined(separator: ", ")),
+                (s.personnel, "\(programme.personnel)"),
+                (s.sites, "\(programme.sites)"),
+                (
+                    s.notApplicable,
+                    programme.notApplicable.isEmpty ? s.none : programme.notApplicable.joined(separator: ", ")
+                ),
+                (s.ruleSet, String(programme.ruleSetFingerprint.prefix(12)))
+            ]))
 
         blocks.append(.heading(s.schedule))
         let margin = programme.parameters.recertificationMarginMonths
-        blocks.append(.table(
-            header: [s.audit, s.when, s.earliest, s.latest, s.planned, s.auditorDays, s.sitesVisited, s.clauses],
-            rows: programme.audits.map { audit in
-                [s.kind(audit.kind), s.rule(audit.kind, margin: margin), audit.earliest?.description ?? "",
-                 audit.latest?.description ?? "", audit.planned?.description ?? s.completedBeforeDecision,
-                 audit.auditorDays.formatted(language), "\(audit.sitesToVisit)", "\(audit.clauses.count)"]
-            }))
+        blocks.append(
+            .table(
+                header: [s.audit, s.when, s.earliest, s.latest, s.planned, s.auditorDays, s.sitesVisited, s.clauses],
+                rows: programme.audits.map { audit in
+                    [
+                        s.kind(audit.kind), s.rule(audit.kind, margin: margin), audit.earliest?.description ?? "",
+                        audit.latest?.description ?? "", audit.planned?.description ?? s.completedBeforeDecision,
+                        audit.auditorDays.formatted(language), "\(audit.sitesToVisit)", "\(audit.clauses.count)"
+                    ]
+                }))
 
         blocks.append(.heading(s.auditTime))
         var time = [s.tableLine(personnel: programme.personnel, days: programme.tableTime, source: s.tableSource)]
         if programme.extrapolated { time.append(s.extrapolated()) }
         let parameters = programme.parameters
         if parameters.appliedAdjustment != 0 {
-            time.append(s.adjustment(requested: parameters.complexity, applied: parameters.appliedAdjustment,
-                                     initial: programme.initialTime))
+            time.append(
+                s.adjustment(
+                    requested: parameters.complexity, applied: parameters.appliedAdjustment,
+                    initial: programme.initialTime))
         }
         if parameters.reductionCapped { time.append(s.capped(requested: parameters.complexity)) }
         time.append(s.split(stage1: parameters.stage1Share))
@@ -63,21 +72,25 @@ public struct ProgrammeDocument: Sendable {
 
         blocks.append(.heading(s.everySurveillance))
         let topics = programme.audit(.surveillance1)?.topics ?? []
-        blocks.append(.list(topics.map { topic in
-            let clauses = programme.applicable.filter { $0.topic == topic.id }.map(\.reference)
-            return topic.title(language) + s.colon + (topic.clauses.isEmpty ? s.marksNote : clauses.joined(separator: ", "))
-        }))
+        blocks.append(
+            .list(
+                topics.map { topic in
+                    let clauses = programme.applicable.filter { $0.topic == topic.id }.map(\.reference)
+                    return topic.title(language) + s.colon
+                        + (topic.clauses.isEmpty ? s.marksNote : clauses.joined(separator: ", "))
+                }))
 
         blocks.append(.heading(s.coverage))
         blocks.append(.paragraph(s.coverageIntro(count: programme.applicable.count)))
         let kinds = programme.audits.map(\.kind)
         let topicTitles = Dictionary(uniqueKeysWithValues: SurveillanceTopic.all.map { ($0.id, $0.title(language)) })
-        blocks.append(.table(
-            header: [s.clause, s.clauseTitle, s.topic] + kinds.map(s.shortKind),
-            rows: programme.applicable.map { clause in
-                [clause.reference, clause.title(language), clause.topic.flatMap { topicTitles[$0] } ?? ""]
-                    + programme.audits.map { $0.clauses.contains(clause) ? s.covered : "" }
-            }))
+        blocks.append(
+            .table(
+                header: [s.clause, s.clauseTitle, s.topic] + kinds.map(s.shortKind),
+                rows: programme.applicable.map { clause in
+                    [clause.reference, clause.title(language), clause.topic.flatMap { topicTitles[$0] } ?? ""]
+                        + programme.audits.map { $0.clauses.contains(clause) ? s.covered : "" }
+                }))
         self.blocks = blocks
     }
 }

@@ -34,7 +34,8 @@ public enum ProgrammeError: Error, LocalizedError, Sendable, Equatable {
         case let .sitesNotPositive(value):
             return "--sites must be a whole number of sites, at least 1 (got \(value))."
         case let .stagesAfterDecision(stage, date, decision):
-            return "\(stage) \(date) is after the certification decision \(decision); the initial audit is completed before the decision."
+            return
+                "\(stage) \(date) is after the certification decision \(decision); the initial audit is completed before the decision."
         case let .stage1AfterStage2(stage1, stage2):
             return "--stage1-end \(stage1) is after --stage2-end \(stage2); stage 1 comes before stage 2."
         case let .unknownParameter(name, known):
@@ -42,13 +43,17 @@ public enum ProgrammeError: Error, LocalizedError, Sendable, Equatable {
         case let .parameterNotANumber(name, text):
             return "--param \(name) needs a whole number, not \"\(text)\"."
         case let .parameterOutOfRange(name, value, range):
-            return "--param \(name)=\(value) is out of range; use a value from \(range.lowerBound) to \(range.upperBound)."
+            return
+                "--param \(name)=\(value) is out of range; use a value from \(range.lowerBound) to \(range.upperBound)."
         case let .leadBeyondWindow(lead, window):
-            return "--param lead_months=\(lead) must be shorter than window_months=\(window), so the planned date lies inside the window."
+            return
+                "--param lead_months=\(lead) must be shorter than window_months=\(window), so the planned date lies inside the window."
         case let .unknownClause(clause):
-            return "--not-applicable \(clause) names no clause of the loaded rules; write it as in `auditready rules coverage`, e.g. 8.3."
+            return
+                "--not-applicable \(clause) names no clause of the loaded rules; write it as in `auditready rules coverage`, e.g. 8.3."
         case .nothingApplicable:
-            return "no applicable clause is left: the rules declare no clause of the chosen standards, or every one was declared not applicable."
+            return
+                "no applicable clause is left: the rules declare no clause of the chosen standards, or every one was declared not applicable."
         }
     }
 }

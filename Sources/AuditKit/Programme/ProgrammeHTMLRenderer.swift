@@ -10,7 +10,7 @@ public enum ProgrammeHTMLRenderer {
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
             "<title>\(e(document.title))</title>", "<style>\n\(css)</style>", "</head>", "<body>",
-            "<h1>\(e(document.title))</h1>",
+            "<h1>\(e(document.title))</h1>"
         ]
         for block in document.blocks {
             switch block {
@@ -35,16 +35,16 @@ public enum ProgrammeHTMLRenderer {
     }
 
     static let css = """
-    body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 1100px; padding: 24px; }
-    h1 { font-size: 22px; }
-    h2 { font-size: 18px; border-bottom: 2px solid #d0d4da; padding-bottom: 4px; margin-top: 28px; }
-    table { border-collapse: collapse; width: 100%; margin: 8px 0; }
-    th, td { border: 1px solid #d0d4da; padding: 4px 6px; text-align: left; vertical-align: top; }
-    th { background: #f3f4f6; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; }
-    dt { font-weight: 600; }
-    dd { margin: 0; }
-    @media print { body { padding: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+        body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 1100px; padding: 24px; }
+        h1 { font-size: 22px; }
+        h2 { font-size: 18px; border-bottom: 2px solid #d0d4da; padding-bottom: 4px; margin-top: 28px; }
+        table { border-collapse: collapse; width: 100%; margin: 8px 0; }
+        th, td { border: 1px solid #d0d4da; padding: 4px 6px; text-align: left; vertical-align: top; }
+        th { background: #f3f4f6; }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; }
+        dt { font-weight: 600; }
+        dd { margin: 0; }
+        @media print { body { padding: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 
-    """
+        """
 }

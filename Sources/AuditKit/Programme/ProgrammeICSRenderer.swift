@@ -12,14 +12,18 @@ public enum ProgrammeICSRenderer {
         let s = ProgrammeStrings(language)
         let key = identity(of: programme)
         let stamp = basic(programme.certifiedOn) + "T000000Z"
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//auditready//audit programme \(AuditKit.version)//\(language.rawValue.uppercased())",
-                     "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:" + text(s.title)]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0",
+            "PRODID:-//auditready//audit programme \(AuditKit.version)//\(language.rawValue.uppercased())",
+            "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + text(s.title)
+        ]
         for audit in programme.audits {
             guard let planned = audit.planned else { continue }
             var description = [String]()
             if let earliest = audit.earliest, let latest = audit.latest {
-                description.append(s.earliest + s.colon + earliest.description + " — " + s.latest + s.colon + latest.description)
+                description.append(
+                    s.earliest + s.colon + earliest.description + " — " + s.latest + s.colon + latest.description)
             } else if let latest = audit.latest {
                 description.append(s.latest + s.colon + latest.description)
             }
@@ -27,7 +31,8 @@ public enum ProgrammeICSRenderer {
             description.append(s.auditorDays + s.colon + audit.auditorDays.formatted(language))
             description.append(s.sitesVisited + s.colon + "\(audit.sitesToVisit)")
             if !audit.topics.isEmpty {
-                description.append(s.everySurveillance + s.colon + audit.topics.map { $0.title(language) }.joined(separator: "; "))
+                description.append(
+                    s.everySurveillance + s.colon + audit.topics.map { $0.title(language) }.joined(separator: "; "))
             }
             description.append(s.clauses + s.colon + audit.clauses.map(\.reference).joined(separator: ", "))
             lines += [
@@ -36,10 +41,11 @@ public enum ProgrammeICSRenderer {
                 "DTSTAMP:\(stamp)",
                 "DTSTART;VALUE=DATE:\(basic(planned))",
                 "DTEND;VALUE=DATE:\(basic(planned.adding(days: 1)))",
-                "SUMMARY:" + text(s.kind(audit.kind) + " — " + programme.standards.map(\.title).joined(separator: ", ")),
+                "SUMMARY:"
+                    + text(s.kind(audit.kind) + " — " + programme.standards.map(\.title).joined(separator: ", ")),
                 "DESCRIPTION:" + text(description.joined(separator: "\n")),
                 "TRANSP:TRANSPARENT",
-                "END:VEVENT",
+                "END:VEVENT"
             ]
         }
         lines.append("END:VCALENDAR")

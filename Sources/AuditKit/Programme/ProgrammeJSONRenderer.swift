@@ -15,8 +15,10 @@ public enum ProgrammeJSONRenderer {
         var ruleSet: String
 
         enum CodingKeys: String, CodingKey {
-            case certifiedOn = "certified_on", expiresOn = "expires_on", personnel, sites, standards, language, parameters
-            case auditTime = "audit_time", audits, applicableClauses = "applicable_clauses", notApplicable = "not_applicable"
+            case certifiedOn = "certified_on", expiresOn = "expires_on", personnel, sites, standards, language,
+                parameters
+            case auditTime = "audit_time", audits, applicableClauses = "applicable_clauses", notApplicable =
+                "not_applicable"
             case surveillanceTopics = "surveillance_topics", ruleSet = "rule_set"
         }
     }
@@ -26,7 +28,8 @@ public enum ProgrammeJSONRenderer {
         var extrapolated: Bool
 
         enum CodingKeys: String, CodingKey {
-            case source, tableDays = "table_days", initialDays = "initial_days", adjustmentPercent = "adjustment_percent"
+            case source, tableDays = "table_days", initialDays = "initial_days", adjustmentPercent =
+                "adjustment_percent"
             case reductionCapped = "reduction_capped", extrapolated
         }
     }
@@ -63,25 +66,32 @@ public enum ProgrammeJSONRenderer {
         let s = ProgrammeStrings(language)
         let p = programme.parameters
         var parameters: [String: Int] = [:]
-        for specification in ProgrammeParameters.specifications { parameters[specification.name] = p[keyPath: specification.keyPath] }
+        for specification in ProgrammeParameters.specifications {
+            parameters[specification.name] = p[keyPath: specification.keyPath]
+        }
         let document = Document(
             certifiedOn: programme.certifiedOn.description, expiresOn: programme.expiresOn.description,
             personnel: programme.personnel, sites: programme.sites, standards: programme.standards.map(\.rawValue),
             language: language.rawValue, parameters: parameters,
-            auditTime: AuditTime(source: AuditTimeTable.source, tableDays: programme.tableTime.value,
-                                 initialDays: programme.initialTime.value, adjustmentPercent: p.appliedAdjustment,
-                                 reductionCapped: p.reductionCapped, extrapolated: programme.extrapolated),
+            auditTime: AuditTime(
+                source: AuditTimeTable.source, tableDays: programme.tableTime.value,
+                initialDays: programme.initialTime.value, adjustmentPercent: p.appliedAdjustment,
+                reductionCapped: p.reductionCapped, extrapolated: programme.extrapolated),
             audits: programme.audits.map { audit in
-                Audit(kind: audit.kind.rawValue, title: s.kind(audit.kind), earliest: audit.earliest?.description,
-                      latest: audit.latest?.description, planned: audit.planned?.description,
-                      auditorDays: audit.auditorDays.value, sitesVisited: audit.sitesToVisit,
-                      clauses: audit.clauses.map { "\($0.standard.rawValue) \($0.clause)" }, topics: audit.topics.map(\.id))
+                Audit(
+                    kind: audit.kind.rawValue, title: s.kind(audit.kind), earliest: audit.earliest?.description,
+                    latest: audit.latest?.description, planned: audit.planned?.description,
+                    auditorDays: audit.auditorDays.value, sitesVisited: audit.sitesToVisit,
+                    clauses: audit.clauses.map { "\($0.standard.rawValue) \($0.clause)" },
+                    topics: audit.topics.map(\.id))
             },
             applicableClauses: programme.applicable.map {
                 Clause(standard: $0.standard.rawValue, clause: $0.clause, title: $0.title(language), topic: $0.topic)
             },
             notApplicable: programme.notApplicable,
-            surveillanceTopics: (programme.audit(.surveillance1)?.topics ?? []).map { Topic(id: $0.id, title: $0.title(language)) },
+            surveillanceTopics: (programme.audit(.surveillance1)?.topics ?? []).map {
+                Topic(id: $0.id, title: $0.title(language))
+            },
             ruleSet: programme.ruleSetFingerprint)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -34,33 +34,39 @@ public struct ProgrammeParameters: Sendable, Equatable {
 
     /// Every parameter, in the order the documentation lists them.
     public static let specifications: [Specification] = [
-        Specification(name: "stage1_share", defaultValue: 30, range: 10...50,
-                      meaning: "stage 1's share of the initial audit time, in percent",
-                      meaningFr: "part de l'étape 1 dans la durée de l'audit initial, en pourcentage",
-                      keyPath: \.stage1Share),
-        Specification(name: "complexity", defaultValue: 0, range: -100...200,
-                      meaning: "adjustment of every audit time, in percent; reductions are capped at 30",
-                      meaningFr: "ajustement de toutes les durées d'audit, en pourcentage ; les réductions sont plafonnées à 30",
-                      keyPath: \.complexity),
-        Specification(name: "recertification_margin_months", defaultValue: 3, range: 1...12,
-                      meaning: "months between the end of the recertification audit and the certificate's expiry",
-                      meaningFr: "mois entre la fin de l'audit de renouvellement et l'expiration du certificat",
-                      keyPath: \.recertificationMarginMonths),
-        Specification(name: "window_months", defaultValue: 3, range: 1...6,
-                      meaning: "length of each audit's target window, in months",
-                      meaningFr: "durée de la fenêtre cible de chaque audit, en mois",
-                      keyPath: \.windowMonths),
-        Specification(name: "lead_months", defaultValue: 1, range: 0...6,
-                      meaning: "months between an audit's planned date and its latest date",
-                      meaningFr: "mois entre la date prévue d'un audit et sa date limite",
-                      keyPath: \.leadMonths),
+        Specification(
+            name: "stage1_share", defaultValue: 30, range: 10...50,
+            meaning: "stage 1's share of the initial audit time, in percent",
+            meaningFr: "part de l'étape 1 dans la durée de l'audit initial, en pourcentage",
+            keyPath: \.stage1Share),
+        Specification(
+            name: "complexity", defaultValue: 0, range: -100...200,
+            meaning: "adjustment of every audit time, in percent; reductions are capped at 30",
+            meaningFr: "ajustement de toutes les durées d'audit, en pourcentage ; les réductions sont plafonnées à 30",
+            keyPath: \.complexity),
+        Specification(
+            name: "recertification_margin_months", defaultValue: 3, range: 1...12,
+            meaning: "months between the end of the recertification audit and the certificate's expiry",
+            meaningFr: "mois entre la fin de l'audit de renouvellement et l'expiration du certificat",
+            keyPath: \.recertificationMarginMonths),
+        Specification(
+            name: "window_months", defaultValue: 3, range: 1...6,
+            meaning: "length of each audit's target window, in months",
+            meaningFr: "durée de la fenêtre cible de chaque audit, en mois",
+            keyPath: \.windowMonths),
+        Specification(
+            name: "lead_months", defaultValue: 1, range: 0...6,
+            meaning: "months between an audit's planned date and its latest date",
+            meaningFr: "mois entre la date prévue d'un audit et sa date limite",
+            keyPath: \.leadMonths)
     ]
 
     /// The parameters with `overrides` (`name` to text) applied.
     ///
     /// - Throws: ``ProgrammeError`` for an unknown name, a value that is not a whole number or a
     ///   value out of range, or a lead longer than the window.
-    public static func parse(_ overrides: [(name: String, value: String)]) throws(ProgrammeError) -> ProgrammeParameters {
+    public static func parse(_ overrides: [(name: String, value: String)]) throws(ProgrammeError) -> ProgrammeParameters
+    {
         var parameters = ProgrammeParameters()
         for (name, text) in overrides {
             guard let specification = specifications.first(where: { $0.name == name }) else {

@@ -19,9 +19,11 @@ public struct ProgrammeRequest: Sendable {
     public var parameters: ProgrammeParameters
 
     /// A request; only the decision date has no default.
-    public init(certifiedOn: CalendarDate, personnel: Int = 1, sites: Int = 1, standards: [Standard] = [.iso9001],
-                stage1End: CalendarDate? = nil, stage2End: CalendarDate? = nil, notApplicable: [String] = [],
-                parameters: ProgrammeParameters = ProgrammeParameters()) {
+    public init(
+        certifiedOn: CalendarDate, personnel: Int = 1, sites: Int = 1, standards: [Standard] = [.iso9001],
+        stage1End: CalendarDate? = nil, stage2End: CalendarDate? = nil, notApplicable: [String] = [],
+        parameters: ProgrammeParameters = ProgrammeParameters()
+    ) {
         self.certifiedOn = certifiedOn
         self.personnel = personnel
         self.sites = sites

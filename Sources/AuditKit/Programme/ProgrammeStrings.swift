@@ -13,10 +13,14 @@ public struct ProgrammeStrings: Sendable {
     /// `30%` in English, `30 %` in French.
     public func percent(_ value: Int) -> String { language == .fr ? "\(value)\u{00A0}%" : "\(value)%" }
 
-    public var title: String { t("Audit programme of the certification cycle", "Programme d'audit du cycle de certification") }
+    public var title: String {
+        t("Audit programme of the certification cycle", "Programme d'audit du cycle de certification")
+    }
     public var intro: String {
-        t("The audits of the three-year certification cycle (ISO/IEC 17021-1 9.1.3): the initial audit in two stages, two surveillance audits and the recertification audit, with their target windows, planned dates, audit time (IAF MD 5) and the clauses each covers.",
-          "Les audits du cycle de certification de trois ans (ISO/IEC 17021-1 9.1.3)\u{00A0}: l'audit initial en deux étapes, deux audits de surveillance et l'audit de renouvellement, avec leur fenêtre cible, leur date prévue, leur durée (IAF MD 5) et les articles couverts par chacun.")
+        t(
+            "The audits of the three-year certification cycle (ISO/IEC 17021-1 9.1.3): the initial audit in two stages, two surveillance audits and the recertification audit, with their target windows, planned dates, audit time (IAF MD 5) and the clauses each covers.",
+            "Les audits du cycle de certification de trois ans (ISO/IEC 17021-1 9.1.3)\u{00A0}: l'audit initial en deux étapes, deux audits de surveillance et l'audit de renouvellement, avec leur fenêtre cible, leur date prévue, leur durée (IAF MD 5) et les articles couverts par chacun."
+        )
     }
 
     public func kind(_ kind: ProgrammedAudit.Kind) -> String {
@@ -46,11 +50,13 @@ public struct ProgrammeStrings: Sendable {
         case .stage1: return t("before stage 2", "avant l'étape 2")
         case .stage2: return t("before the certification decision", "avant la décision de certification")
         case .surveillance1:
-            return t("no later than 12 months after the certification decision (17021-1 9.6.2.2)",
-                     "au plus tard 12 mois après la décision de certification (17021-1 9.6.2.2)")
+            return t(
+                "no later than 12 months after the certification decision (17021-1 9.6.2.2)",
+                "au plus tard 12 mois après la décision de certification (17021-1 9.6.2.2)")
         case .surveillance2:
-            return t("in the following calendar year, no later than 24 months after the decision (17021-1 9.6.2.2)",
-                     "l'année civile suivante, au plus tard 24 mois après la décision (17021-1 9.6.2.2)")
+            return t(
+                "in the following calendar year, no later than 24 months after the decision (17021-1 9.6.2.2)",
+                "l'année civile suivante, au plus tard 24 mois après la décision (17021-1 9.6.2.2)")
         case .recertification:
             return language == .fr
                 ? "terminé \(months(margin)) avant l'expiration du certificat, pour décider du renouvellement à temps (17021-1 9.6.3)"
@@ -101,8 +107,10 @@ public struct ProgrammeStrings: Sendable {
             : "\(source): \(personnel) \(personnel == 1 ? "person" : "people") → \(self.days(days)) for stage 1 and stage 2."
     }
     public func extrapolated() -> String {
-        t("The headcount lies beyond the table's last band (10,700 people): one auditor-day is added for every further 2,200 people or part of them, a reading of MD 5's “follow progression”.",
-          "L'effectif dépasse la dernière tranche du tableau (10\u{202F}700 personnes)\u{00A0}: un jour-auditeur est ajouté par tranche de 2\u{202F}200 personnes supplémentaires, lecture de la mention «\u{00A0}follow progression\u{00A0}» du MD 5.")
+        t(
+            "The headcount lies beyond the table's last band (10,700 people): one auditor-day is added for every further 2,200 people or part of them, a reading of MD 5's “follow progression”.",
+            "L'effectif dépasse la dernière tranche du tableau (10\u{202F}700 personnes)\u{00A0}: un jour-auditeur est ajouté par tranche de 2\u{202F}200 personnes supplémentaires, lecture de la mention «\u{00A0}follow progression\u{00A0}» du MD 5."
+        )
     }
     public func adjustment(requested: Int, applied: Int, initial: AuditorDays) -> String {
         let sign = applied > 0 ? "+" : ""
@@ -126,9 +134,15 @@ public struct ProgrammeStrings: Sendable {
             : "\(sites) sites: the central function and a sample of the \(sites - 1) other sites are visited (IAF MD 1: the square root of the number of sites at the initial audit, 0.6 times it at surveillance, 0.8 times it at recertification, rounded up). The time is that of the whole headcount; the certification body shares it between sites."
     }
 
-    public var everySurveillance: String { t("At every surveillance audit (ISO/IEC 17021-1 9.6.2.2)", "À chaque audit de surveillance (ISO/IEC 17021-1 9.6.2.2)") }
+    public var everySurveillance: String {
+        t(
+            "At every surveillance audit (ISO/IEC 17021-1 9.6.2.2)",
+            "À chaque audit de surveillance (ISO/IEC 17021-1 9.6.2.2)")
+    }
     public var marksNote: String {
-        t("checked as a note, under no clause of the standards", "vérifiée en tant que note, hors de tout article des normes")
+        t(
+            "checked as a note, under no clause of the standards",
+            "vérifiée en tant que note, hors de tout article des normes")
     }
 
     public var coverage: String { t("Clauses by audit", "Articles par audit") }

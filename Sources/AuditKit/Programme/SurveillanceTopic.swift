@@ -18,27 +18,34 @@ public struct SurveillanceTopic: Sendable, Equatable {
     /// The items of 17021-1 9.6.2.2, in its order. The use of marks has no clause of either
     /// standard: it is a note on every surveillance.
     public static let all: [SurveillanceTopic] = [
-        SurveillanceTopic(id: "internal-audit-review", title: "Internal audits and management review",
-                          titleFr: "Audits internes et revue de direction",
-                          clauses: [(.iso9001, "9.2"), (.iso9001, "9.3"), (.iso10002, "8.5"), (.iso10002, "8.6")]),
-        SurveillanceTopic(id: "previous-nonconformities", title: "Actions on nonconformities found at the previous audit",
-                          titleFr: "Actions menées sur les non-conformités relevées lors de l'audit précédent",
-                          clauses: [(.iso9001, "10.2")]),
-        SurveillanceTopic(id: "complaints", title: "Handling of complaints",
-                          titleFr: "Traitement des réclamations",
-                          clauses: [(.iso9001, "9.1.2"), (.iso10002, "7")]),
-        SurveillanceTopic(id: "objectives", title: "Effectiveness of the system towards its objectives",
-                          titleFr: "Efficacité du système au regard de ses objectifs",
-                          clauses: [(.iso9001, "6.2"), (.iso9001, "9.1.1"), (.iso9001, "9.1.3")]),
-        SurveillanceTopic(id: "changes", title: "Changes to the system and to its processes",
-                          titleFr: "Modifications du système et de ses processus",
-                          clauses: [(.iso9001, "6.3"), (.iso9001, "8.5.6")]),
-        SurveillanceTopic(id: "continual-improvement", title: "Progress of planned activities aimed at continual improvement",
-                          titleFr: "Avancement des activités planifiées d'amélioration continue",
-                          clauses: [(.iso9001, "10.3"), (.iso10002, "8.7")]),
-        SurveillanceTopic(id: "use-of-marks", title: "Use of the certification body's marks and references to certification",
-                          titleFr: "Utilisation des marques de l'organisme de certification et références à la certification",
-                          clauses: []),
+        SurveillanceTopic(
+            id: "internal-audit-review", title: "Internal audits and management review",
+            titleFr: "Audits internes et revue de direction",
+            clauses: [(.iso9001, "9.2"), (.iso9001, "9.3"), (.iso10002, "8.5"), (.iso10002, "8.6")]),
+        SurveillanceTopic(
+            id: "previous-nonconformities", title: "Actions on nonconformities found at the previous audit",
+            titleFr: "Actions menées sur les non-conformités relevées lors de l'audit précédent",
+            clauses: [(.iso9001, "10.2")]),
+        SurveillanceTopic(
+            id: "complaints", title: "Handling of complaints",
+            titleFr: "Traitement des réclamations",
+            clauses: [(.iso9001, "9.1.2"), (.iso10002, "7")]),
+        SurveillanceTopic(
+            id: "objectives", title: "Effectiveness of the system towards its objectives",
+            titleFr: "Efficacité du système au regard de ses objectifs",
+            clauses: [(.iso9001, "6.2"), (.iso9001, "9.1.1"), (.iso9001, "9.1.3")]),
+        SurveillanceTopic(
+            id: "changes", title: "Changes to the system and to its processes",
+            titleFr: "Modifications du système et de ses processus",
+            clauses: [(.iso9001, "6.3"), (.iso9001, "8.5.6")]),
+        SurveillanceTopic(
+            id: "continual-improvement", title: "Progress of planned activities aimed at continual improvement",
+            titleFr: "Avancement des activités planifiées d'amélioration continue",
+            clauses: [(.iso9001, "10.3"), (.iso10002, "8.7")]),
+        SurveillanceTopic(
+            id: "use-of-marks", title: "Use of the certification body's marks and references to certification",
+            titleFr: "Utilisation des marques de l'organisme de certification et références à la certification",
+            clauses: [])
     ]
 
     /// True when `clause` of `standard` is audited at every surveillance: it falls under one of

@@ -44,7 +44,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Creates a date from year, month and day; nil when the day does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.init(day: CalendarDate.dayNumber(year: year, month: month, day: day))
     }
 
@@ -71,14 +72,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             return value
         }
         guard let year = digits(0, 4), bytes[4] == 45, let month = digits(5, 7), bytes[7] == 45,
-              let dayOfMonth = digits(8, 10),
-              var date = CalendarDate(year: year, month: month, day: dayOfMonth) else { return nil }
+            let dayOfMonth = digits(8, 10),
+            var date = CalendarDate(year: year, month: month, day: dayOfMonth)
+        else { return nil }
         if count == 10 { return date }
         guard bytes[10] == 84 || bytes[10] == 116 else { return nil }  // T or t
         // Positions below are relative to the time, which starts after the T.
         let t = 11
         guard let hour = digits(t, t + 2), count - t >= 5, bytes[t + 2] == 58, let minute = digits(t + 3, t + 5),
-              hour < 24, minute < 60 else { return nil }
+            hour < 24, minute < 60
+        else { return nil }
         var seconds = hour * 3600 + minute * 60
         var position = t + 5
         if position < count, bytes[position] == 58 {
@@ -121,13 +124,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             return value < 10 ? Int(value) : nil
         }
         guard bytes[4] == 45, bytes[7] == 45,
-              let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
+            let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+            let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+        else { return nil }
         let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
         let month = m0 * 10 + m1
         let dayOfMonth = d0 * 10 + d1
         guard year >= 1, month >= 1, month <= 12, dayOfMonth >= 1,
-              dayOfMonth <= (month == 2 ? (isLeap(year) ? 29 : 28) : daysIn(month: month, year: year)) else { return nil }
+            dayOfMonth <= (month == 2 ? (isLeap(year) ? 29 : 28) : daysIn(month: month, year: year))
+        else { return nil }
         return CalendarDate(day: dayNumber(year: year, month: month, day: dayOfMonth))
     }
 
@@ -158,7 +163,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// year) is that first or last day.
     public func adding(days: Int) -> CalendarDate {
         let (sum, overflow) = day.addingReportingOverflow(days)
-        let moved = overflow ? (days < 0 ? Self.earliestDay : Self.latestDay) : min(max(sum, Self.earliestDay), Self.latestDay)
+        let moved =
+            overflow ? (days < 0 ? Self.earliestDay : Self.latestDay) : min(max(sum, Self.earliestDay), Self.latestDay)
         return CalendarDate(day: moved)
     }
 
@@ -238,6 +244,7 @@ extension CalendarDate {
     /// Today's date in the local time zone.
     public static var today: CalendarDate {
         let today = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: today.year ?? 2000, month: today.month ?? 1, day: today.day ?? 1) ?? CalendarDate(day: 0)
+        return CalendarDate(year: today.year ?? 2000, month: today.month ?? 1, day: today.day ?? 1)
+            ?? CalendarDate(day: 0)
     }
 }

@@ -84,7 +84,7 @@ enum CompactText {
             ("1970-01-01", .dateLike), ("2026-12-31", .dateLike), ("a\u{0}b", .short),
             ("2026-03-0x", .string), ("2026/03/01", .string), ("2026-03-:1", .string), ("2026-03-/1", .string),
             ("C-0001234", .string), ("été", .string), ("", .string), ("ab\u{0}", .string),
-            ("a long text that is kept as a string", .string),
+            ("a long text that is kept as a string", .string)
         ]
         for (sample, expected) in samples {
             // Made at run time from bytes, as the loaders make them.
@@ -94,7 +94,8 @@ enum CompactText {
             guard kind != .string else { continue }
             let back = unpack(word, as: kind)
             guard back == made, Array(back.utf8) == Array(sample.utf8), back.utf8.count == sample.utf8.count,
-                  back.hashValue == made.hashValue else { return false }
+                back.hashValue == made.hashValue
+            else { return false }
         }
         return true
     }

@@ -102,7 +102,9 @@ struct RecordShapeTable {
     init() {}
 
     /// The shared shape for `fields`, kept as `kinds` say.
-    mutating func shape(for fields: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<RecordShape.Slot>) -> RecordShape {
+    mutating func shape(for fields: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<RecordShape.Slot>)
+        -> RecordShape
+    {
         if last.matches(fields, kinds) { return last }
         // FNV-1a over the names and kinds: the table is the loader's own, so a plain hash does.
         var key = 14_695_981_039_346_656_037 as UInt64

@@ -27,7 +27,9 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
 
     /// The storage of a record with these fields, moved out of `fields` (left uninitialised),
     /// with a shape shared through `shapes` when there is a table.
-    static func make(moving fields: UnsafeMutableBufferPointer<Record.Field>, shapes: inout RecordShapeTable?) -> RecordStorage {
+    static func make(moving fields: UnsafeMutableBufferPointer<Record.Field>, shapes: inout RecordShapeTable?)
+        -> RecordStorage
+    {
         withUnsafeTemporaryAllocation(of: RecordShape.Slot.self, capacity: fields.count) { kinds in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: fields.count) { words in
                 for index in fields.indices {
@@ -36,7 +38,8 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
                     (words.baseAddress! + index).initialize(to: word)
                 }
                 let readOnly = UnsafeBufferPointer(fields)
-                let shape = shapes?.shape(for: readOnly, kinds: UnsafeBufferPointer(kinds))
+                let shape =
+                    shapes?.shape(for: readOnly, kinds: UnsafeBufferPointer(kinds))
                     ?? RecordShape(names: readOnly, kinds: UnsafeBufferPointer(kinds))
                 var others: [Value] = []
                 if shape.otherCount > 0 { others.reserveCapacity(shape.otherCount) }
@@ -61,7 +64,9 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
                             others.append(field.value)
                         }
                     }
-                    if !others.isEmpty { header.pointee = Header(shapeReference: header.pointee.shapeReference, others: others) }
+                    if !others.isEmpty {
+                        header.pointee = Header(shapeReference: header.pointee.shapeReference, others: others)
+                    }
                 }
                 return unsafeDowncast(made, to: RecordStorage.self)
             }
@@ -88,7 +93,8 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
 
     /// The storage of the record with no fields.
     nonisolated(unsafe) static let empty = unsafeDowncast(
-        create(minimumCapacity: 0) { _ in Header(shapeReference: .passRetained(.empty), others: []) }, to: RecordStorage.self)
+        create(minimumCapacity: 0) { _ in Header(shapeReference: .passRetained(.empty), others: []) },
+        to: RecordStorage.self)
 
     deinit {
         withUnsafeMutablePointers { header, strings in
@@ -133,8 +139,10 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
     }
 
     @inline(__always)
-    private static func value(at position: Int, shape: RecordShape, header: UnsafeMutablePointer<Header>,
-                              strings: UnsafeMutablePointer<String>) -> Value {
+    private static func value(
+        at position: Int, shape: RecordShape, header: UnsafeMutablePointer<Header>,
+        strings: UnsafeMutablePointer<String>
+    ) -> Value {
         let slot = shape.slots[position]
         let index = Int(slot & 0x3FFF_FFFF)
         switch slot >> 30 {

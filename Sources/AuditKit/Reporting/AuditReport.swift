@@ -89,9 +89,11 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var requirement: String?
 
         /// Creates a clause line.
-        public init(standard: Standard, clause: String, title: String, status: ClauseStatus,
-                    verifyOnSite: String? = nil, rules: [String] = [], justification: String? = nil,
-                    requirement: String? = nil) {
+        public init(
+            standard: Standard, clause: String, title: String, status: ClauseStatus,
+            verifyOnSite: String? = nil, rules: [String] = [], justification: String? = nil,
+            requirement: String? = nil
+        ) {
             self.requirement = requirement
             self.standard = standard
             self.clause = clause
@@ -193,11 +195,13 @@ public struct AuditReport: Sendable, Codable, Equatable {
 
     /// Assembles a report from what a run produced, deriving the summary, readiness, the
     /// recommendation and corrective action plan (stage 2) and the principles from the findings.
-    public init(tool: Tool = Tool(name: AuditKit.name, version: AuditKit.version), asOf: CalendarDate,
-                stage: Stage, language: Language = .en, standards: [Standard], inputs: [InputFile],
-                rules: RuleSetInfo, notApplicable: [NotApplicableDeclaration] = [], clauses: [ClauseResult],
-                findings: [Finding], ruleResults: [RuleResult], complaintIndicators: ComplaintIndicators? = nil,
-                audience: Audience = .self, exportNotes: [ExportNote] = [], notExported: [String]? = nil) {
+    public init(
+        tool: Tool = Tool(name: AuditKit.name, version: AuditKit.version), asOf: CalendarDate,
+        stage: Stage, language: Language = .en, standards: [Standard], inputs: [InputFile],
+        rules: RuleSetInfo, notApplicable: [NotApplicableDeclaration] = [], clauses: [ClauseResult],
+        findings: [Finding], ruleResults: [RuleResult], complaintIndicators: ComplaintIndicators? = nil,
+        audience: Audience = .self, exportNotes: [ExportNote] = [], notExported: [String]? = nil
+    ) {
         self.tool = tool
         self.asOf = asOf.description
         self.stage = stage

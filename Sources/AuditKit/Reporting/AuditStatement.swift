@@ -27,17 +27,21 @@ extension AuditReport {
             // (the clause itself, or the clause of a lettered item such as 7.1.5.2 a: a parent
             // clause's text does not describe a sub-clause).
             let unlettered = finding.clause.split(separator: " ").first.map(String.init) ?? finding.clause
-            if let text = clause.flatMap({ $0.clause == finding.clause || $0.clause == unlettered ? $0.requirement : nil }) {
+            if let text = clause.flatMap({
+                $0.clause == finding.clause || $0.clause == unlettered ? $0.requirement : nil
+            }) {
                 requirement += ": \(text)"
             } else if let title = rule?.title {
                 requirement += ": \(title)"
             }
             let criterion = rule?.title ?? finding.rule
-            return AuditStatement(finding: finding, requirement: requirement,
-                                  evidence: finding.message + (placeOf(finding).map { " [\($0)]" } ?? ""),
-                                  nonconformity: strings.notMet(finding.auditGrade, criterion: criterion,
-                                                                systemic: !finding.evidence.isEmpty),
-                                  guidance: audience == .auditor ? nil : rule?.guidance)
+            return AuditStatement(
+                finding: finding, requirement: requirement,
+                evidence: finding.message + (placeOf(finding).map { " [\($0)]" } ?? ""),
+                nonconformity: strings.notMet(
+                    finding.auditGrade, criterion: criterion,
+                    systemic: !finding.evidence.isEmpty),
+                guidance: audience == .auditor ? nil : rule?.guidance)
         }
     }
 

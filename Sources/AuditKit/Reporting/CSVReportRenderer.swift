@@ -9,21 +9,29 @@ public struct CSVReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        var rows: [[String]] = [["standard", "clause", "rule", "grade", "stage2_grade", "collection", "record", "file", "line",
-                                 "message", "requirement", "criterion", "due_on", "fingerprint", "waived_until"]]
+        var rows: [[String]] = [
+            [
+                "standard", "clause", "rule", "grade", "stage2_grade", "collection", "record", "file", "line",
+                "message", "requirement", "criterion", "due_on", "fingerprint", "waived_until"
+            ]
+        ]
         let statements = report.statements
-        let dueDates = report.stage.isGraded ? report.findings.map { finding -> String in
-            CorrectiveActionPlan.dueDays(for: finding.grade).flatMap { days in
-                CalendarDate.parse(report.asOf)?.adding(days: days).description
-            } ?? ""
-        } : Array(repeating: "", count: report.findings.count)
+        let dueDates =
+            report.stage.isGraded
+            ? report.findings.map { finding -> String in
+                CorrectiveActionPlan.dueDays(for: finding.grade).flatMap { days in
+                    CalendarDate.parse(report.asOf)?.adding(days: days).description
+                } ?? ""
+            } : Array(repeating: "", count: report.findings.count)
         for (index, finding) in report.findings.enumerated() {
-            rows.append([finding.standard.rawValue, finding.clause, finding.rule, finding.grade.rawValue,
-                         finding.stage2Grade?.rawValue ?? "",
-                         finding.collection ?? "", finding.record ?? "", finding.location.file ?? "",
-                         finding.location.line.map(String.init) ?? "", finding.message,
-                         statements[index].requirement, report.ruleResult(finding.rule)?.title ?? "",
-                         dueDates[index], finding.fingerprint, finding.waiver?.expires ?? ""])
+            rows.append([
+                finding.standard.rawValue, finding.clause, finding.rule, finding.grade.rawValue,
+                finding.stage2Grade?.rawValue ?? "",
+                finding.collection ?? "", finding.record ?? "", finding.location.file ?? "",
+                finding.location.line.map(String.init) ?? "", finding.message,
+                statements[index].requirement, report.ruleResult(finding.rule)?.title ?? "",
+                dueDates[index], finding.fingerprint, finding.waiver?.expires ?? ""
+            ])
         }
         return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
     }
@@ -34,7 +42,8 @@ public struct CSVReportRenderer: ReportRenderer {
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             value = "'" + value
         }
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
+        let needsQuotes =
+            value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }
             || value.hasPrefix(" ") || value.hasSuffix(" ")
         guard needsQuotes else { return value }
         return "\"" + value.replacingQuotes + "\""

@@ -1,16 +1,20 @@
 /// Builds the clause matrix of a report: every clause of the selected standards with its status.
 enum ClauseMatrix {
-    static func build(catalogue: [ClauseDeclaration], standards: Set<Standard>, evaluated: [RuleDeclaration],
-                      builtins: [(Standard, String, String)], findings: [Finding],
-                      declarations: [NotApplicableDeclaration], language: Language = .en) -> [AuditReport.ClauseResult] {
+    static func build(
+        catalogue: [ClauseDeclaration], standards: Set<Standard>, evaluated: [RuleDeclaration],
+        builtins: [(Standard, String, String)], findings: [Finding],
+        declarations: [NotApplicableDeclaration], language: Language = .en
+    ) -> [AuditReport.ClauseResult] {
         var entries: [AuditReport.ClauseResult] = []
         var seen = Set<String>()
         for declaration in catalogue where standards.contains(declaration.standard) {
             guard seen.insert("\(declaration.standard.rawValue) \(declaration.clause)").inserted else { continue }
-            entries.append(.init(standard: declaration.standard, clause: declaration.clause,
-                                 title: declaration.localizedTitle(language), status: .notAssessed,
-                                 verifyOnSite: declaration.localizedOnSite(language), rules: [],
-                                 requirement: declaration.localizedRequirement(language)))
+            entries.append(
+                .init(
+                    standard: declaration.standard, clause: declaration.clause,
+                    title: declaration.localizedTitle(language), status: .notAssessed,
+                    verifyOnSite: declaration.localizedOnSite(language), rules: [],
+                    requirement: declaration.localizedRequirement(language)))
         }
         // Remembered per clause: an entry added later never matches a clause better than the one
         // found before (it is only added for a clause nothing matched, so it is no deeper than the
@@ -19,13 +23,17 @@ enum ClauseMatrix {
         func entryIndex(_ standard: Standard, _ clause: String) -> Int {
             let key = "\(standard.rawValue) \(clause)"
             if let index = matched[key] { return index }
-            if let best = ClauseCatalogue.bestMatch(for: clause, of: standard,
-                                                    among: entries.map { ($0.standard, $0.clause) }) {
+            if let best = ClauseCatalogue.bestMatch(
+                for: clause, of: standard,
+                among: entries.map { ($0.standard, $0.clause) })
+            {
                 matched[key] = best
                 return best
             }
-            entries.append(.init(standard: standard, clause: clause, title: "", status: .notAssessed,
-                                 verifyOnSite: nil, rules: []))
+            entries.append(
+                .init(
+                    standard: standard, clause: clause, title: "", status: .notAssessed,
+                    verifyOnSite: nil, rules: []))
             matched[key] = entries.count - 1
             return entries.count - 1
         }
@@ -37,12 +45,15 @@ enum ClauseMatrix {
         for finding in findings {
             entries[entryIndex(finding.standard, finding.clause)].status = .gap
         }
-        for index in entries.indices where entries[index].standard == .iso9001
-            && Applicability.isNotApplicable(entries[index].clause, declarations) {
+        for index in entries.indices
+        where entries[index].standard == .iso9001
+            && Applicability.isNotApplicable(entries[index].clause, declarations)
+        {
             entries[index].status = .notApplicable
-            entries[index].justification = declarations.first {
-                $0.accepted && ClauseNumber.isWithin(entries[index].clause, $0.clause)
-            }?.justification
+            entries[index].justification =
+                declarations.first {
+                    $0.accepted && ClauseNumber.isWithin(entries[index].clause, $0.clause)
+                }?.justification
         }
         rollUp(&entries)
         return entries.sorted {
@@ -57,7 +68,8 @@ enum ClauseMatrix {
         for index in entries.indices {
             let parent = original[index]
             let children = original.filter {
-                $0.standard == parent.standard && $0.clause != parent.clause && ClauseNumber.isWithin($0.clause, parent.clause)
+                $0.standard == parent.standard && $0.clause != parent.clause
+                    && ClauseNumber.isWithin($0.clause, parent.clause)
             }
             guard !children.isEmpty, parent.status != .notApplicable else { continue }
             let statuses = children.map(\.status) + (parent.rules.isEmpty ? [] : [parent.status])
@@ -75,7 +87,8 @@ enum ClauseMatrix {
     /// sub-clauses and is not counted again in readiness.
     static func hasSubclauses(_ clause: AuditReport.ClauseResult, in clauses: [AuditReport.ClauseResult]) -> Bool {
         clauses.contains {
-            $0.standard == clause.standard && $0.clause != clause.clause && ClauseNumber.isWithin($0.clause, clause.clause)
+            $0.standard == clause.standard && $0.clause != clause.clause
+                && ClauseNumber.isWithin($0.clause, clause.clause)
         }
     }
 }

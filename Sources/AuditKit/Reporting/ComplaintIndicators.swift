@@ -103,7 +103,8 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
         let handling = records.root[Name("complaints_handling")]?.record
         func target(_ field: String) -> Int? {
             guard let text = handling?[field]?.text?.trimmingCharacters(in: .whitespaces),
-                  let value = Double(text), value >= 0, value < 100_000 else { return nil }
+                let value = Double(text), value >= 0, value < 100_000
+            else { return nil }
             return Int(value.rounded(.down))
         }
         func date(_ record: Record, _ field: Name) -> CalendarDate? {
@@ -120,7 +121,11 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
             guard let received = date(complaint, receivedOn) else { continue }
             let (year, month, _) = received.components
             months[year * 12 + month - 1, default: 0] += 1
-            if let on = date(complaint, acknowledgedOn) { acknowledged.append(received.days(to: on)) } else { awaitingAcknowledgement += 1 }
+            if let on = date(complaint, acknowledgedOn) {
+                acknowledged.append(received.days(to: on))
+            } else {
+                awaitingAcknowledgement += 1
+            }
             if let on = date(complaint, closedOn) { closed.append(received.days(to: on)) } else { open += 1 }
         }
         var byMonth: [Month] = []
@@ -131,10 +136,12 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
                 byMonth.append(Month(month: name, count: months[key] ?? 0))
             }
         }
-        self.init(total: total, byMonth: byMonth,
-                  acknowledgement: Timing(days: acknowledged, pending: awaitingAcknowledgement,
-                                          targetDays: target("target_acknowledgement_days")),
-                  resolution: Timing(days: closed, pending: open, targetDays: target("target_resolution_days")))
+        self.init(
+            total: total, byMonth: byMonth,
+            acknowledgement: Timing(
+                days: acknowledged, pending: awaitingAcknowledgement,
+                targetDays: target("target_acknowledgement_days")),
+            resolution: Timing(days: closed, pending: open, targetDays: target("target_resolution_days")))
     }
 }
 

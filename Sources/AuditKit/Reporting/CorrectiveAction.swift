@@ -28,8 +28,10 @@ public struct CorrectiveAction: Sendable, Codable, Equatable {
     }
 
     /// Creates a line with the organisation's columns empty.
-    public init(rule: String, standard: Standard, clause: String, grade: Grade, record: String?, finding: String,
-                dueOn: String?, correction: String = "", rootCause: String = "", action: String = "", owner: String = "") {
+    public init(
+        rule: String, standard: Standard, clause: String, grade: Grade, record: String?, finding: String,
+        dueOn: String?, correction: String = "", rootCause: String = "", action: String = "", owner: String = ""
+    ) {
         self.rule = rule
         self.standard = standard
         self.clause = clause

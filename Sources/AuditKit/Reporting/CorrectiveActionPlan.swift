@@ -21,9 +21,10 @@ public enum CorrectiveActionPlan {
         }
         return findings.compactMap { finding in
             guard let due = dueOn[finding.grade] else { return nil }
-            return CorrectiveAction(rule: finding.rule, standard: finding.standard, clause: finding.clause,
-                                    grade: finding.grade, record: finding.record, finding: finding.message,
-                                    dueOn: due)
+            return CorrectiveAction(
+                rule: finding.rule, standard: finding.standard, clause: finding.clause,
+                grade: finding.grade, record: finding.record, finding: finding.message,
+                dueOn: due)
         }
     }
 }

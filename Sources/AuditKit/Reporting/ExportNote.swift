@@ -29,9 +29,10 @@ public struct ExportNote: Sendable, Codable, Equatable, Comparable {
 
     /// The note for one structural violation of the records contract.
     init(_ violation: StructuralViolation) {
-        self.init(kind: violation.kind.rawValue, collection: violation.collection, record: violation.record,
-                  message: violation.findingMessage,
-                  location: Finding.Location(file: violation.file, line: violation.line > 0 ? violation.line : nil))
+        self.init(
+            kind: violation.kind.rawValue, collection: violation.collection, record: violation.record,
+            message: violation.findingMessage,
+            location: Finding.Location(file: violation.file, line: violation.line > 0 ? violation.line : nil))
     }
 
     enum CodingKeys: String, CodingKey { case kind, collection, record, message, location }
@@ -48,6 +49,8 @@ public struct ExportNote: Sendable, Codable, Equatable, Comparable {
 
     /// By file, line, then message.
     public static func < (lhs: ExportNote, rhs: ExportNote) -> Bool {
-        (lhs.location.file ?? "", lhs.location.line ?? 0, lhs.message) < (rhs.location.file ?? "", rhs.location.line ?? 0, rhs.message)
+        (lhs.location.file ?? "", lhs.location.line ?? 0, lhs.message) < (
+            rhs.location.file ?? "", rhs.location.line ?? 0, rhs.message
+        )
     }
 }

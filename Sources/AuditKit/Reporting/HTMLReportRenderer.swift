@@ -8,7 +8,9 @@ public struct HTMLReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: AuditReport) -> String {
-        Self.render(ReportDocument(report), footer: "\(report.tool.name) \(report.tool.version) · \(report.asOf) · \(report.rules.fingerprint)")
+        Self.render(
+            ReportDocument(report),
+            footer: "\(report.tool.name) \(report.tool.version) · \(report.asOf) · \(report.rules.fingerprint)")
     }
 
     /// Any laid-out document (a report, a certification dossier) as one self-contained HTML
@@ -19,7 +21,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         out.append("<html lang=\"\(document.language.rawValue)\">")
         out.append("<head>")
         out.append("<meta charset=\"utf-8\">")
-        out.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
+        out.append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+        )
         out.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         out.append("<link rel=\"icon\" href=\"data:,\">")
         out.append("<title>\(Self.escape(document.title))</title>")
@@ -63,10 +67,11 @@ public struct HTMLReportRenderer: ReportRenderer {
                 for bar in bars {
                     let width = max(0, min(100, bar.percent ?? 0))
                     let shown = bar.percent.map { ReportStrings.for(document.language).percent($0) } ?? "-"
-                    out.append("<div class=\"bar-row\"><span class=\"bar-label\">\(Self.escape(bar.label))</span>"
-                               + "<span class=\"bar\"><span class=\"fill\" style=\"width:\(width)%\"></span></span>"
-                               + "<span class=\"bar-value\">\(Self.escape(shown))</span>"
-                               + "<span class=\"bar-detail\">\(Self.escape(bar.detail))</span></div>")
+                    out.append(
+                        "<div class=\"bar-row\"><span class=\"bar-label\">\(Self.escape(bar.label))</span>"
+                            + "<span class=\"bar\"><span class=\"fill\" style=\"width:\(width)%\"></span></span>"
+                            + "<span class=\"bar-value\">\(Self.escape(shown))</span>"
+                            + "<span class=\"bar-detail\">\(Self.escape(bar.detail))</span></div>")
                 }
                 out.append("</div>")
             case .statement(let title, let grade, let lines):
@@ -102,53 +107,57 @@ public struct HTMLReportRenderer: ReportRenderer {
             case "'": out += "&#39;"
             case "\n", "\t": out.unicodeScalars.append(scalar)
             default:
-                if scalar.properties.generalCategory == .control { out += " " } else { out.unicodeScalars.append(scalar) }
+                if scalar.properties.generalCategory == .control {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
     }
 
     static let css = """
-    :root { --bad: #b3261e; --warning: #a15c00; --good: #1e6b35; --line: #d0d4da; --muted: #5b6470; }
-    * { box-sizing: border-box; }
-    body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 1100px; padding: 24px; }
-    h1 { font-size: 22px; margin: 0 0 12px; }
-    h2 { font-size: 18px; border-bottom: 2px solid var(--line); padding-bottom: 4px; margin-top: 28px; }
-    h3 { font-size: 15px; margin: 0 0 6px; }
-    table { border-collapse: collapse; width: 100%; margin: 8px 0; }
-    th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-    th { background: #f3f4f6; }
-    tr.bad td:first-child { border-left: 4px solid var(--bad); }
-    tr.warning td:first-child { border-left: 4px solid var(--warning); }
-    tr.good td:first-child { border-left: 4px solid var(--good); }
-    dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; }
-    dl.facts dt { font-weight: 600; }
-    dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-    .verdict { font-weight: 600; padding: 8px 12px; border-radius: 4px; border-left: 6px solid var(--muted); background: #f6f7f9; }
-    .verdict.bad { border-color: var(--bad); color: var(--bad); }
-    .verdict.warning { border-color: var(--warning); color: var(--warning); }
-    .verdict.good { border-color: var(--good); color: var(--good); }
-    .chart { margin: 8px 0; }
-    .bar-row { display: grid; grid-template-columns: 160px 1fr 48px minmax(120px, 40%); gap: 8px; align-items: center; margin: 2px 0; }
-    .bar { display: block; height: 14px; background: #eceef1; border-radius: 3px; overflow: hidden; }
-    .bar .fill { display: block; height: 100%; background: #2f6fb0; }
-    .bar-value { text-align: right; font-variant-numeric: tabular-nums; }
-    .bar-detail { color: var(--muted); font-size: 12px; }
-    article.finding { border: 1px solid var(--line); border-left: 6px solid var(--muted); border-radius: 4px; padding: 8px 12px; margin: 8px 0; }
-    article.finding.major { border-left-color: var(--bad); }
-    article.finding.minor { border-left-color: var(--warning); }
-    article.finding dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
-    article.finding dt { font-weight: 600; }
-    article.finding dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-    footer { margin-top: 32px; color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
-    @media print {
-      @page { size: A4; margin: 15mm; }
-      body { max-width: none; padding: 0; font-size: 10.5pt; }
-      h2 { break-after: avoid; }
-      article.finding, tr, .bar-row { break-inside: avoid; }
-      thead { display: table-header-group; }
-      .bar, .bar .fill, .verdict, tr td:first-child { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-    }
+        :root { --bad: #b3261e; --warning: #a15c00; --good: #1e6b35; --line: #d0d4da; --muted: #5b6470; }
+        * { box-sizing: border-box; }
+        body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 1100px; padding: 24px; }
+        h1 { font-size: 22px; margin: 0 0 12px; }
+        h2 { font-size: 18px; border-bottom: 2px solid var(--line); padding-bottom: 4px; margin-top: 28px; }
+        h3 { font-size: 15px; margin: 0 0 6px; }
+        table { border-collapse: collapse; width: 100%; margin: 8px 0; }
+        th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th { background: #f3f4f6; }
+        tr.bad td:first-child { border-left: 4px solid var(--bad); }
+        tr.warning td:first-child { border-left: 4px solid var(--warning); }
+        tr.good td:first-child { border-left: 4px solid var(--good); }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; }
+        dl.facts dt { font-weight: 600; }
+        dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+        .verdict { font-weight: 600; padding: 8px 12px; border-radius: 4px; border-left: 6px solid var(--muted); background: #f6f7f9; }
+        .verdict.bad { border-color: var(--bad); color: var(--bad); }
+        .verdict.warning { border-color: var(--warning); color: var(--warning); }
+        .verdict.good { border-color: var(--good); color: var(--good); }
+        .chart { margin: 8px 0; }
+        .bar-row { display: grid; grid-template-columns: 160px 1fr 48px minmax(120px, 40%); gap: 8px; align-items: center; margin: 2px 0; }
+        .bar { display: block; height: 14px; background: #eceef1; border-radius: 3px; overflow: hidden; }
+        .bar .fill { display: block; height: 100%; background: #2f6fb0; }
+        .bar-value { text-align: right; font-variant-numeric: tabular-nums; }
+        .bar-detail { color: var(--muted); font-size: 12px; }
+        article.finding { border: 1px solid var(--line); border-left: 6px solid var(--muted); border-radius: 4px; padding: 8px 12px; margin: 8px 0; }
+        article.finding.major { border-left-color: var(--bad); }
+        article.finding.minor { border-left-color: var(--warning); }
+        article.finding dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; }
+        article.finding dt { font-weight: 600; }
+        article.finding dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+        footer { margin-top: 32px; color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
+        @media print {
+          @page { size: A4; margin: 15mm; }
+          body { max-width: none; padding: 0; font-size: 10.5pt; }
+          h2 { break-after: avoid; }
+          article.finding, tr, .bar-row { break-inside: avoid; }
+          thead { display: table-header-group; }
+          .bar, .bar .fill, .verdict, tr td:first-child { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
 
-    """
+        """
 }

@@ -13,7 +13,9 @@ public struct JUnitReportRenderer: ReportRenderer {
         let tests = report.ruleResults.count + (report.exportNotes.isEmpty ? 0 : 1)
         let suiteName = "auditready \(report.stage.rawValue) \(report.asOf)"
         var out: [String] = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        out.append("<testsuites name=\"\(Self.escape(suiteName))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">")
+        out.append(
+            "<testsuites name=\"\(Self.escape(suiteName))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">"
+        )
         var suites: [(Standard, [RuleResult])] = []
         for rule in report.ruleResults {
             if let last = suites.indices.last, suites[last].0 == rule.standard {
@@ -24,12 +26,15 @@ public struct JUnitReportRenderer: ReportRenderer {
         }
         for (standard, rules) in suites {
             let suiteFailures = rules.filter { $0.findings > 0 }.count
-            var attributes = "name=\"\(Self.escape(standard.title))\" tests=\"\(rules.count)\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\" time=\"0\""
+            var attributes =
+                "name=\"\(Self.escape(standard.title))\" tests=\"\(rules.count)\" failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\" time=\"0\""
             if let generatedAt = report.generatedAt { attributes += " timestamp=\"\(Self.escape(generatedAt))\"" }
             out.append("  <testsuite \(attributes)>")
             out.append("    <properties>")
-            for (name, value) in [("as_of", report.asOf), ("stage", report.stage.rawValue), ("language", report.language.rawValue),
-                                  ("rule_set", report.rules.fingerprint)] + report.inputs.map({ ("sha256:" + $0.path, $0.sha256) }) {
+            for (name, value) in [
+                ("as_of", report.asOf), ("stage", report.stage.rawValue), ("language", report.language.rawValue),
+                ("rule_set", report.rules.fingerprint)
+            ] + report.inputs.map({ ("sha256:" + $0.path, $0.sha256) }) {
                 out.append("      <property name=\"\(Self.escape(name))\" value=\"\(Self.escape(value))\"/>")
             }
             out.append("    </properties>")
@@ -38,37 +43,54 @@ public struct JUnitReportRenderer: ReportRenderer {
                 let name = "\(rule.id): \(rule.title)"
                 let findings = report.findings.filter { $0.rule == rule.id }
                 if findings.isEmpty {
-                    out.append("    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(name))\" time=\"0\"/>")
+                    out.append(
+                        "    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(name))\" time=\"0\"/>"
+                    )
                     continue
                 }
-                out.append("    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(name))\" time=\"0\">")
+                out.append(
+                    "    <testcase classname=\"\(Self.escape(classname))\" name=\"\(Self.escape(name))\" time=\"0\">")
                 let worst = findings.map(\.auditGrade).min() ?? rule.grade
                 let concern = report.stage == .initial
-                let message = concern
+                let message =
+                    concern
                     ? "\(findings.count) \(s.gradePlural(.concern).lowercased()) (\(s.stage2Grade.lowercasedFirst)\(s.colon)\(s.grade(worst)))"
                     : "\(findings.count) \(s.findings.lowercased()) (\(s.grade(worst)))"
                 var body: [String] = []
                 for finding in findings {
-                    let grade = finding.stage2Grade.map { "\(finding.grade.rawValue): \($0.rawValue)" } ?? finding.grade.rawValue
-                    var line = "[\(grade)] " + (finding.record.map { "\(finding.collection ?? "records")/\($0): " } ?? "")
+                    let grade =
+                        finding.stage2Grade.map { "\(finding.grade.rawValue): \($0.rawValue)" }
+                        ?? finding.grade.rawValue
+                    var line =
+                        "[\(grade)] " + (finding.record.map { "\(finding.collection ?? "records")/\($0): " } ?? "")
                     line += finding.message
-                    if let file = finding.location.file { line += " (\(file)" + (finding.location.line.map { ":\($0)" } ?? "") + ")" }
+                    if let file = finding.location.file {
+                        line += " (\(file)" + (finding.location.line.map { ":\($0)" } ?? "") + ")"
+                    }
                     body.append(line)
                 }
-                if report.audience == .self, let guidance = rule.guidance { body.append("\(s.whatToFix)\(s.colon)\(guidance)") }
-                out.append("      <failure message=\"\(Self.escape(message))\" type=\"\(concern ? "concern" : worst.rawValue)\">\(Self.escape(body.joined(separator: "\n")))</failure>")
+                if report.audience == .self, let guidance = rule.guidance {
+                    body.append("\(s.whatToFix)\(s.colon)\(guidance)")
+                }
+                out.append(
+                    "      <failure message=\"\(Self.escape(message))\" type=\"\(concern ? "concern" : worst.rawValue)\">\(Self.escape(body.joined(separator: "\n")))</failure>"
+                )
                 out.append("    </testcase>")
             }
             out.append("  </testsuite>")
         }
         if !report.exportNotes.isEmpty {
             // Defects of the export file: reported, never a failed requirement.
-            out.append("  <testsuite name=\"\(Self.escape(s.exportQuality))\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0\">")
+            out.append(
+                "  <testsuite name=\"\(Self.escape(s.exportQuality))\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0\">"
+            )
             out.append("    <testcase classname=\"export\" name=\"\(Self.escape(s.exportQuality))\" time=\"0\">")
             let notes = report.exportNotes.map { note in
                 note.message + (note.place.map { " (\($0))" } ?? "")
             }
-            out.append("      <system-out>\(Self.escape(([s.exportQualityIntro] + notes).joined(separator: "\n")))</system-out>")
+            out.append(
+                "      <system-out>\(Self.escape(([s.exportQualityIntro] + notes).joined(separator: "\n")))</system-out>"
+            )
             out.append("    </testcase>")
             out.append("  </testsuite>")
         }

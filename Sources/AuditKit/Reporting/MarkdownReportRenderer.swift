@@ -27,9 +27,11 @@ public struct MarkdownReportRenderer: ReportRenderer {
             case .table(let header, let rows, _):
                 out += table(header, rows)
             case .bars(let title, let bars):
-                out += table([title, "%", ""], bars.map { bar in
-                    [bar.label, bar.percent.map { strings.percent($0) } ?? "-", bar.detail]
-                })
+                out += table(
+                    [title, "%", ""],
+                    bars.map { bar in
+                        [bar.label, bar.percent.map { strings.percent($0) } ?? "-", bar.detail]
+                    })
             case .statement(let title, _, let lines):
                 out.append("### " + escape(title))
                 out.append("")

@@ -24,15 +24,18 @@ public struct OrganisationIdentity: Sendable, Codable, Equatable {
     static func read(root: Record) -> OrganisationIdentity? {
         let organisation = root["organisation"]?.record
         func text(_ value: Value?) -> String? {
-            guard let text = value?.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            guard let text = value?.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+                return nil
+            }
             return text
         }
         let sites = (organisation?["sites"]?.items ?? []).compactMap { site in
             text(site.record?["name"]) ?? text(site.record?["id"]) ?? text(site)
         }
-        let identity = OrganisationIdentity(id: text(root["export"]?.record?["organisation_id"]),
-                                            name: text(organisation?["name"]), scope: text(organisation?["scope"]),
-                                            sites: sites.isEmpty ? nil : sites)
+        let identity = OrganisationIdentity(
+            id: text(root["export"]?.record?["organisation_id"]),
+            name: text(organisation?["name"]), scope: text(organisation?["scope"]),
+            sites: sites.isEmpty ? nil : sites)
         return identity == OrganisationIdentity() ? nil : identity
     }
 }

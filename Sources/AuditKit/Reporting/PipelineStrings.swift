@@ -4,7 +4,9 @@ extension Language {
     func waiverNote(_ waiver: Waiver) -> String {
         let until = waiver.expires ?? "?"
         let by = waiver.approver ?? "?"
-        let action = waiver.correctiveAction.map { self == .fr ? " (action corrective \($0))" : " (corrective action \($0))" } ?? ""
+        let action =
+            waiver.correctiveAction.map { self == .fr ? " (action corrective \($0))" : " (corrective action \($0))" }
+            ?? ""
         let reason = waiver.justification ?? ""
         switch self {
         case .en: return "Waived until \(until) by \(by): \(reason)\(action)"

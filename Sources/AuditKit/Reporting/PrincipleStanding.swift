@@ -29,8 +29,10 @@ public struct PrincipleStanding: Sendable, Codable, Equatable {
     }
 
     /// Computes the level from the counts.
-    public init(principle: QualityPrinciple, clauses: [String], conforming: Int, gaps: Int, notAssessed: Int,
-                majorFindings: Int) {
+    public init(
+        principle: QualityPrinciple, clauses: [String], conforming: Int, gaps: Int, notAssessed: Int,
+        majorFindings: Int
+    ) {
         self.principle = principle
         self.clauses = clauses
         self.conforming = conforming

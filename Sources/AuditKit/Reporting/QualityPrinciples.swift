@@ -35,7 +35,8 @@ public enum QualityPrinciple: String, Sendable, Codable, CaseIterable {
         }
         var majorsByClause: [ClauseKey: Int] = [:]
         for index in findings.indices where findings[index].grade == .major {
-            majorsByClause[ClauseKey(standard: findings[index].standard, clause: findings[index].clause), default: 0] += 1
+            majorsByClause[ClauseKey(standard: findings[index].standard, clause: findings[index].clause), default: 0] +=
+                1
         }
         return allCases.map { principle in
             func covers(_ standard: Standard, _ clause: String) -> Bool {
@@ -46,11 +47,12 @@ public enum QualityPrinciple: String, Sendable, Codable, CaseIterable {
             }
             let mapped = clauses.filter { covers($0.standard, $0.clause) }
             let majors = majorsByClause.reduce(0) { $0 + (covers($1.key.standard, $1.key.clause) ? $1.value : 0) }
-            return PrincipleStanding(principle: principle, clauses: principle.iso9001Clauses,
-                                     conforming: mapped.filter { $0.status == .conforming }.count,
-                                     gaps: mapped.filter { $0.status == .gap }.count,
-                                     notAssessed: mapped.filter { $0.status == .notAssessed }.count,
-                                     majorFindings: majors)
+            return PrincipleStanding(
+                principle: principle, clauses: principle.iso9001Clauses,
+                conforming: mapped.filter { $0.status == .conforming }.count,
+                gaps: mapped.filter { $0.status == .gap }.count,
+                notAssessed: mapped.filter { $0.status == .notAssessed }.count,
+                majorFindings: majors)
         }
     }
 }

@@ -55,8 +55,9 @@ public struct Readiness: Sendable, Codable, Equatable {
             let key = "\(clause.standard.rawValue) \(top)"
             if bySection[key] == nil {
                 order.append(key)
-                bySection[key] = Section(standard: clause.standard, section: top, conforming: 0, gaps: 0,
-                                         notAssessed: 0, notApplicable: 0, percent: nil)
+                bySection[key] = Section(
+                    standard: clause.standard, section: top, conforming: 0, gaps: 0,
+                    notAssessed: 0, notApplicable: 0, percent: nil)
             }
             switch clause.status {
             case .conforming: bySection[key]!.conforming += 1

@@ -19,7 +19,8 @@ public struct RecommendationBasis: Sendable, Codable, Equatable {
     public init(clauses: [AuditReport.ClauseResult], findings: [Finding], auditDate: CalendarDate) {
         notAssessed = clauses.filter { $0.status == .notAssessed && !ClauseMatrix.hasSubclauses($0, in: clauses) }
             .map { "\($0.standard.title) \($0.clause)" }
-        majorsVerifiedBy = findings.contains { $0.waiver == nil && $0.auditGrade == .major }
+        majorsVerifiedBy =
+            findings.contains { $0.waiver == nil && $0.auditGrade == .major }
             ? auditDate.dateOnly.adding(months: 6).description : nil
     }
 }

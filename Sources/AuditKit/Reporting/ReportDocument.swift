@@ -52,46 +52,62 @@ public struct ReportDocument: Sendable, Equatable {
         title = "\(s.reportTitle)\(s.colon)\(s.stage(report.stage))"
         language = report.language
         var blocks: [Block] = []
-        var facts: [(String, String)] = [(s.auditDate, report.asOf),
-                                         (s.standards, report.standards.map(\.title).joined(separator: ", ")),
-                                         (s.tool, "\(report.tool.name) \(report.tool.version)")]
+        var facts: [(String, String)] = [
+            (s.auditDate, report.asOf),
+            (s.standards, report.standards.map(\.title).joined(separator: ", ")),
+            (s.tool, "\(report.tool.name) \(report.tool.version)")
+        ]
         if let generatedAt = report.generatedAt { facts.append((s.generatedAt, generatedAt)) }
         blocks.append(.facts(facts))
 
         blocks.append(.heading(level: 2, text: s.summary, anchor: "summary"))
         if report.stage == .initial {
             // Stage 1 grades nothing: the areas of concern, by the grade each would carry at stage 2.
-            blocks.append(.table(header: [s.stage2Grade, s.gradePlural(.concern)],
-                                 rows: Grade.auditGrades.map { [s.gradePlural($0), String(report.summary[$0])] }
-                                     + [[s.total, String(report.summary.total)]],
-                                 tones: Grade.auditGrades.map { report.summary[$0] > 0 ? Self.tone($0) : nil } + [nil]))
+            blocks.append(
+                .table(
+                    header: [s.stage2Grade, s.gradePlural(.concern)],
+                    rows: Grade.auditGrades.map { [s.gradePlural($0), String(report.summary[$0])] }
+                        + [[s.total, String(report.summary.total)]],
+                    tones: Grade.auditGrades.map { report.summary[$0] > 0 ? Self.tone($0) : nil } + [nil]))
         } else {
-            blocks.append(.table(header: [s.grade, s.findings],
-                                 rows: Grade.auditGrades.map { [s.gradePlural($0), String(report.summary[$0])] }
-                                     + [[s.total, String(report.summary.total)]],
-                                 tones: Grade.auditGrades.map { report.summary[$0] > 0 ? Self.tone($0) : nil } + [nil]))
+            blocks.append(
+                .table(
+                    header: [s.grade, s.findings],
+                    rows: Grade.auditGrades.map { [s.gradePlural($0), String(report.summary[$0])] }
+                        + [[s.total, String(report.summary.total)]],
+                    tones: Grade.auditGrades.map { report.summary[$0] > 0 ? Self.tone($0) : nil } + [nil]))
         }
         if let verdict = report.readiness.stage2 {
             blocks.append(.heading(level: 2, text: s.stage2Readiness, anchor: "stage2"))
-            blocks.append(.verdict(s.verdict(verdict), verdict == .notReady ? .bad : (verdict == .ready ? .good : .warning)))
+            blocks.append(
+                .verdict(s.verdict(verdict), verdict == .notReady ? .bad : (verdict == .ready ? .good : .warning)))
             if let blocking = report.readiness.blocking, !blocking.isEmpty {
                 blocks.append(.paragraph("\(s.blockingRules)\(s.colon)" + blocking.joined(separator: ", ")))
             }
         }
         if let recommendation = report.recommendation {
             blocks.append(.heading(level: 2, text: s.recommendationHeading, anchor: "recommendation"))
-            blocks.append(.verdict(s.recommendation(recommendation, at: report.stage),
-                                   recommendation == .notRecommended ? .bad : (recommendation == .recommend ? .good : .warning)))
+            blocks.append(
+                .verdict(
+                    s.recommendation(recommendation, at: report.stage),
+                    recommendation == .notRecommended ? .bad : (recommendation == .recommend ? .good : .warning)))
             blocks += report.recommendationBasisSentences.map(Block.paragraph)
         }
         if let previous = report.previous { blocks += previous.blocks(s) }
 
         blocks.append(.heading(level: 2, text: s.readiness, anchor: "readiness"))
-        blocks.append(.paragraph("\(s.overallReadiness)\(s.colon)" + (report.readiness.overallPercent.map { s.percent($0) } ?? "-")))
-        blocks.append(.bars(title: s.readiness, bars: report.readiness.sections.map { section in
-            Bar(label: "\(section.standard.title) \(section.section)", percent: section.percent,
-                detail: s.clauseCounts(noGap: section.conforming, gaps: section.gaps, notAssessed: section.notAssessed))
-        }))
+        blocks.append(
+            .paragraph(
+                "\(s.overallReadiness)\(s.colon)" + (report.readiness.overallPercent.map { s.percent($0) } ?? "-")))
+        blocks.append(
+            .bars(
+                title: s.readiness,
+                bars: report.readiness.sections.map { section in
+                    Bar(
+                        label: "\(section.standard.title) \(section.section)", percent: section.percent,
+                        detail: s.clauseCounts(
+                            noGap: section.conforming, gaps: section.gaps, notAssessed: section.notAssessed))
+                }))
 
         let statements = report.statements
         if report.stage == .initial {
@@ -113,8 +129,11 @@ public struct ReportDocument: Sendable, Equatable {
             lines.append((s.objectiveEvidence, statement.evidence))
             lines.append((s.whyNotMet, statement.nonconformity))
             if !finding.evidence.isEmpty {
-                lines.append((report.language.systemicEvidence,
-                              finding.evidence.map { ($0.record ?? "-") + ": " + $0.message }.joined(separator: " · ")))
+                lines.append(
+                    (
+                        report.language.systemicEvidence,
+                        finding.evidence.map { ($0.record ?? "-") + ": " + $0.message }.joined(separator: " · ")
+                    ))
             }
             if let guidance = statement.guidance { lines.append((s.whatToFix, guidance)) }
             blocks.append(.statement(title: heading, grade: finding.auditGrade, lines: lines))
@@ -124,12 +143,16 @@ public struct ReportDocument: Sendable, Equatable {
             blocks.append(.heading(level: 2, text: s.exportQuality, anchor: "export"))
             if !report.exportNotes.isEmpty {
                 blocks.append(.paragraph(s.exportQualityIntro))
-                blocks.append(.table(header: [s.record, s.location, s.message],
-                                     rows: report.exportNotes.map { note in
-                                         [[note.collection, note.record].compactMap { $0 }.joined(separator: " "),
-                                          note.place ?? "",
-                                          note.message]
-                                     }, tones: report.exportNotes.map { _ in nil }))
+                blocks.append(
+                    .table(
+                        header: [s.record, s.location, s.message],
+                        rows: report.exportNotes.map { note in
+                            [
+                                [note.collection, note.record].compactMap { $0 }.joined(separator: " "),
+                                note.place ?? "",
+                                note.message
+                            ]
+                        }, tones: report.exportNotes.map { _ in nil }))
             }
             if let notExported = report.notExported, !notExported.isEmpty {
                 blocks.append(.paragraph("\(s.notExported)\(s.colon)" + notExported.joined(separator: ", ") + "."))
@@ -138,61 +161,92 @@ public struct ReportDocument: Sendable, Equatable {
 
         if let plan = report.correctiveActionPlan {
             blocks.append(.heading(level: 2, text: s.correctiveActionPlan, anchor: "plan"))
-            blocks.append(.paragraph("\(s.correction), \(s.rootCause.lowercased()), \(s.action.lowercased()), \(s.owner.lowercased())\(s.colon)\(s.toComplete)."))
-            blocks.append(.table(header: [s.finding, s.correction, s.rootCause, s.action, s.owner, s.dueDate],
-                                 rows: plan.map { action in
-                                     ["\(action.rule) (\(s.grade(action.grade)))"
-                                         + (action.record.map { ", \(s.record.lowercased()) \($0)" } ?? "")
-                                         + ": " + action.finding,
-                                      action.correction, action.rootCause, action.action, action.owner, action.dueOn ?? "-"]
-                                 }, tones: plan.map { Self.tone($0.grade) }))
+            blocks.append(
+                .paragraph(
+                    "\(s.correction), \(s.rootCause.lowercased()), \(s.action.lowercased()), \(s.owner.lowercased())\(s.colon)\(s.toComplete)."
+                ))
+            blocks.append(
+                .table(
+                    header: [s.finding, s.correction, s.rootCause, s.action, s.owner, s.dueDate],
+                    rows: plan.map { action in
+                        [
+                            "\(action.rule) (\(s.grade(action.grade)))"
+                                + (action.record.map { ", \(s.record.lowercased()) \($0)" } ?? "")
+                                + ": " + action.finding,
+                            action.correction, action.rootCause, action.action, action.owner, action.dueOn ?? "-"
+                        ]
+                    }, tones: plan.map { Self.tone($0.grade) }))
         }
 
         blocks.append(.heading(level: 2, text: s.clauseMatrix, anchor: "clauses"))
-        blocks.append(.table(header: [s.clause, s.title, s.status, s.rules, "\(s.verifyOnSite) / \(s.justification)"],
-                             rows: report.clauses.map { clause in
-                                 ["\(clause.standard.title) \(clause.clause)", clause.title, s.status(clause.status),
-                                  clause.rules.joined(separator: ", "),
-                                  clause.status == .notApplicable ? (clause.justification ?? "") : (clause.verifyOnSite ?? "")]
-                             }, tones: report.clauses.map { Self.tone($0.status) }))
+        blocks.append(
+            .table(
+                header: [s.clause, s.title, s.status, s.rules, "\(s.verifyOnSite) / \(s.justification)"],
+                rows: report.clauses.map { clause in
+                    [
+                        "\(clause.standard.title) \(clause.clause)", clause.title, s.status(clause.status),
+                        clause.rules.joined(separator: ", "),
+                        clause.status == .notApplicable ? (clause.justification ?? "") : (clause.verifyOnSite ?? "")
+                    ]
+                }, tones: report.clauses.map { Self.tone($0.status) }))
 
         if let indicators = report.complaintIndicators {
             blocks.append(.heading(level: 2, text: s.complaintIndicators, anchor: "complaints"))
             blocks.append(.bars(title: s.complaints, bars: Self.monthBars(indicators)))
             let timings = [(s.timeToAcknowledge, indicators.acknowledgement), (s.timeToClose, indicators.resolution)]
-            blocks.append(.table(header: ["", s.target, s.measured, s.withinTarget, s.medianDays, s.longestDays, s.pending],
-                                 rows: timings.map { name, timing in
-                                     [name, timing.targetDays.map { "\($0) \(s.days)" } ?? s.noTarget, String(timing.measured),
-                                      timing.percentWithinTarget.map { "\(s.percent($0)) (\(timing.withinTarget ?? 0))" } ?? "-",
-                                      timing.medianDays.map { "\($0) \(s.days)" } ?? "-",
-                                      timing.maxDays.map { "\($0) \(s.days)" } ?? "-", String(timing.pending)]
-                                 }, tones: [nil, nil]))
-            blocks.append(.bars(title: s.withinTarget, bars: timings.map { name, timing in
-                Bar(label: name, percent: timing.percentWithinTarget,
-                    detail: timing.targetDays.map { "\(s.target)\(s.colon)\($0) \(s.days)" } ?? s.noTarget)
-            }))
+            blocks.append(
+                .table(
+                    header: ["", s.target, s.measured, s.withinTarget, s.medianDays, s.longestDays, s.pending],
+                    rows: timings.map { name, timing in
+                        [
+                            name, timing.targetDays.map { "\($0) \(s.days)" } ?? s.noTarget, String(timing.measured),
+                            timing.percentWithinTarget.map { "\(s.percent($0)) (\(timing.withinTarget ?? 0))" } ?? "-",
+                            timing.medianDays.map { "\($0) \(s.days)" } ?? "-",
+                            timing.maxDays.map { "\($0) \(s.days)" } ?? "-", String(timing.pending)
+                        ]
+                    }, tones: [nil, nil]))
+            blocks.append(
+                .bars(
+                    title: s.withinTarget,
+                    bars: timings.map { name, timing in
+                        Bar(
+                            label: name, percent: timing.percentWithinTarget,
+                            detail: timing.targetDays.map { "\(s.target)\(s.colon)\($0) \(s.days)" } ?? s.noTarget)
+                    }))
         }
 
         blocks.append(.heading(level: 2, text: s.principlesHeading, anchor: "principles"))
-        blocks.append(.table(header: [s.principle, s.standing, s.statuses(.conforming), s.statuses(.gap), s.clauses],
-                             rows: report.principles.map { standing in
-                                 [s.principle(standing.principle), s.level(standing.level), String(standing.conforming),
-                                  String(standing.gaps),
-                                  standing.clauses.joined(separator: ", ") + (standing.principle.includesISO10002 ? ", ISO 10002" : "")]
-                             }, tones: report.principles.map { Self.tone($0.level) }))
+        blocks.append(
+            .table(
+                header: [s.principle, s.standing, s.statuses(.conforming), s.statuses(.gap), s.clauses],
+                rows: report.principles.map { standing in
+                    [
+                        s.principle(standing.principle), s.level(standing.level), String(standing.conforming),
+                        String(standing.gaps),
+                        standing.clauses.joined(separator: ", ")
+                            + (standing.principle.includesISO10002 ? ", ISO 10002" : "")
+                    ]
+                }, tones: report.principles.map { Self.tone($0.level) }))
 
         blocks.append(.heading(level: 2, text: s.evidenceIntegrity, anchor: "evidence"))
-        blocks.append(.table(header: [s.file, "Format", s.records, "SHA-256"],
-                             rows: report.inputs.map { [$0.path, $0.format.uppercased(), String($0.records), $0.sha256] },
-                             tones: report.inputs.map { _ in nil }))
-        blocks.append(.facts([(s.ruleSet, report.rules.fingerprint),
-                              (s.rules, "\(report.rules.evaluated) \(s.rulesEvaluated)"),
-                              (s.tool, "\(report.tool.name) \(report.tool.version)"), (s.auditDate, report.asOf)]))
+        blocks.append(
+            .table(
+                header: [s.file, "Format", s.records, "SHA-256"],
+                rows: report.inputs.map { [$0.path, $0.format.uppercased(), String($0.records), $0.sha256] },
+                tones: report.inputs.map { _ in nil }))
+        blocks.append(
+            .facts([
+                (s.ruleSet, report.rules.fingerprint),
+                (s.rules, "\(report.rules.evaluated) \(s.rulesEvaluated)"),
+                (s.tool, "\(report.tool.name) \(report.tool.version)"), (s.auditDate, report.asOf)
+            ]))
         if !report.notApplicable.isEmpty {
-            blocks.append(.table(header: [s.notApplicableDeclared, s.justification, s.status],
-                                 rows: report.notApplicable.map {
-                                     [$0.clause, $0.justification ?? "", $0.accepted ? s.accepted : s.notAccepted]
-                                 }, tones: report.notApplicable.map { $0.accepted ? nil : .bad }))
+            blocks.append(
+                .table(
+                    header: [s.notApplicableDeclared, s.justification, s.status],
+                    rows: report.notApplicable.map {
+                        [$0.clause, $0.justification ?? "", $0.accepted ? s.accepted : s.notAccepted]
+                    }, tones: report.notApplicable.map { $0.accepted ? nil : .bad }))
         }
         self.blocks = blocks
     }

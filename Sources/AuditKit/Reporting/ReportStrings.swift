@@ -102,7 +102,8 @@ public struct ReportStrings: Sendable {
     /// Why a finding's criterion is not met, by its grade: "Minor nonconformity: the criterion
     /// “Each order is reviewed before acceptance” is not met."
     public func notMet(_ grade: Grade, criterion: String, systemic: Bool) -> String {
-        let label = self.grade(grade).capitalizedFirst + (systemic ? (language == .fr ? " (systémique)" : " (systemic)") : "")
+        let label =
+            self.grade(grade).capitalizedFirst + (systemic ? (language == .fr ? " (systémique)" : " (systemic)") : "")
         switch (language, grade.severity >= Grade.minor.severity) {
         case (.fr, true): return "\(label) : le critère « \(criterion) » n'est pas satisfait."
         case (.fr, false): return "\(label) : le critère « \(criterion) » n'est pas pleinement démontré."
@@ -177,49 +178,68 @@ public struct ReportStrings: Sendable {
         blockingRules: "Would be major at stage 2", auditStatements: "Audit statements", requirement: "Requirement",
         objectiveEvidence: "Objective evidence", nonconformity: "Nonconformity",
         nonconformityText: "The requirement is not fulfilled", grade: "Grade", record: "Record",
-        location: "Location", message: "Message", recommendationHeading: "Recommendation to the certification committee",
+        location: "Location", message: "Message",
+        recommendationHeading: "Recommendation to the certification committee",
         correctiveActionPlan: "Corrective action plan", finding: "Finding", correction: "Correction",
         rootCause: "Root cause", action: "Corrective action", owner: "Owner", dueDate: "Due date",
         toComplete: "to be completed by the organisation", complaintIndicators: "Complaint handling indicators",
-        month: "Month", complaints: "Complaints", timeToAcknowledge: "Time to acknowledge", timeToClose: "Time to close",
+        month: "Month", complaints: "Complaints", timeToAcknowledge: "Time to acknowledge",
+        timeToClose: "Time to close",
         target: "Target", noTarget: "no target set", measured: "Measured", withinTarget: "Within target",
         medianDays: "Median", longestDays: "Longest", pending: "Pending",
         principlesHeading: "Quality management principles", principle: "Principle", standing: "Standing",
         notApplicableDeclared: "Declared not applicable", accepted: "accepted", notAccepted: "not accepted",
         days: "days", total: "Total", file: "File", line: "Line", asOf: "as of", clauses: "Clauses",
         exportQuality: "Export quality",
-        exportQualityIntro: "These are defects of the export file, not nonconformities of the quality system: they are not graded. The checks that need these values could not read them; correct the export at its source or its mapping and run the check again.",
+        exportQualityIntro:
+            "These are defects of the export file, not nonconformities of the quality system: they are not graded. The checks that need these values could not read them; correct the export at its source or its mapping and run the check again.",
         notExported: "Collections the export says it does not contain (their clauses are not assessed)",
         stage2Grade: "Grade at stage 2 if not resolved",
         whyNotMet: "Why it is not met",
         notAssessedIntro: "Not assessed from the records, to be covered on site",
-        majorsDeadline: "Correction and corrective action for each major nonconformity must be verified by the certification body by {date} (six months after the last day of stage 2); after that date a new stage 2 audit is needed before certification.",
-        minorsPlan: "For each minor nonconformity the organisation submits its correction, root cause analysis and corrective action plan; the certification body reviews and accepts the plan before the decision and verifies its implementation at the next audit.",
+        majorsDeadline:
+            "Correction and corrective action for each major nonconformity must be verified by the certification body by {date} (six months after the last day of stage 2); after that date a new stage 2 audit is needed before certification.",
+        minorsPlan:
+            "For each minor nonconformity the organisation submits its correction, root cause analysis and corrective action plan; the certification body reviews and accepts the plan before the decision and verifies its implementation at the next audit.",
         language: .en,
-        grades: [.major: ("major nonconformity", "Major nonconformities"),
-                 .minor: ("minor nonconformity", "Minor nonconformities"),
-                 .observation: ("observation", "Observations"),
-                 .opportunity: ("opportunity for improvement", "Opportunities for improvement"),
-                 .concern: ("area of concern", "Areas of concern")],
-        statuses: [.conforming: "no gap in the records", .gap: "gap found", .notApplicable: "not applicable",
-                   .notAssessed: "not assessed from records"],
-        verdicts: [.ready: "Ready for stage 2: no area of concern was found.",
-                   .readyWithConcerns: "Ready for stage 2, provided the areas of concern below are resolved before it.",
-                   .notReady: "Not ready for stage 2: some areas of concern would be major nonconformities at stage 2 (for example no completed internal audit cycle or management review). Resolve them first."],
-        recommendations: [.recommend: "Certification is recommended.",
-                          .recommendOncePlanAccepted: "Certification is recommended once the corrective action plan for the minor nonconformities has been accepted.",
-                          .notRecommended: "Certification is not recommended until the correction and corrective action of every major nonconformity have been verified."],
-        principles: [.customerFocus: "Customer focus", .leadership: "Leadership",
-                     .engagementOfPeople: "Engagement of people", .processApproach: "Process approach",
-                     .improvement: "Improvement", .evidenceBasedDecisionMaking: "Evidence-based decision making",
-                     .relationshipManagement: "Relationship management"],
+        grades: [
+            .major: ("major nonconformity", "Major nonconformities"),
+            .minor: ("minor nonconformity", "Minor nonconformities"),
+            .observation: ("observation", "Observations"),
+            .opportunity: ("opportunity for improvement", "Opportunities for improvement"),
+            .concern: ("area of concern", "Areas of concern")
+        ],
+        statuses: [
+            .conforming: "no gap in the records", .gap: "gap found", .notApplicable: "not applicable",
+            .notAssessed: "not assessed from records"
+        ],
+        verdicts: [
+            .ready: "Ready for stage 2: no area of concern was found.",
+            .readyWithConcerns: "Ready for stage 2, provided the areas of concern below are resolved before it.",
+            .notReady:
+                "Not ready for stage 2: some areas of concern would be major nonconformities at stage 2 (for example no completed internal audit cycle or management review). Resolve them first."
+        ],
+        recommendations: [
+            .recommend: "Certification is recommended.",
+            .recommendOncePlanAccepted:
+                "Certification is recommended once the corrective action plan for the minor nonconformities has been accepted.",
+            .notRecommended:
+                "Certification is not recommended until the correction and corrective action of every major nonconformity have been verified."
+        ],
+        principles: [
+            .customerFocus: "Customer focus", .leadership: "Leadership",
+            .engagementOfPeople: "Engagement of people", .processApproach: "Process approach",
+            .improvement: "Improvement", .evidenceBasedDecisionMaking: "Evidence-based decision making",
+            .relationshipManagement: "Relationship management"
+        ],
         levels: [.established: "established", .partial: "partly in place", .weak: "weak", .notAssessed: "not assessed"])
 
     /// French.
     public static let french = ReportStrings(
         reportTitle: "Rapport de préparation à l'audit", initialStage: "Évaluation initiale (étape 1)",
         certificationStage: "Audit de certification (étape 2)", auditDate: "Date d'audit", standards: "Normes",
-        records: "Enregistrements", recordsUnit: "enregistrements", ruleSet: "Jeu de règles", rulesEvaluated: "règles évaluées",
+        records: "Enregistrements", recordsUnit: "enregistrements", ruleSet: "Jeu de règles",
+        rulesEvaluated: "règles évaluées",
         tool: "Outil", generatedAt: "Généré le", evidenceIntegrity: "Intégrité des preuves", summary: "Synthèse",
         findings: "Constats", noFindings: "Aucun constat.", readiness: "Niveau de préparation",
         overallReadiness: "Préparation globale", section: "Chapitre", clauseMatrix: "Matrice des exigences",
@@ -240,30 +260,49 @@ public struct ReportStrings: Sendable {
         notApplicableDeclared: "Déclaré non applicable", accepted: "acceptée", notAccepted: "non acceptée",
         days: "jours", total: "Total", file: "Fichier", line: "Ligne", asOf: "au", clauses: "Articles",
         exportQuality: "Qualité de l'export",
-        exportQualityIntro: "Ce sont des défauts du fichier d'export, pas des non-conformités du système qualité : ils ne sont pas classés. Les contrôles qui ont besoin de ces valeurs n'ont pas pu les lire ; corrigez l'export à la source ou dans sa correspondance, puis relancez le contrôle.",
+        exportQualityIntro:
+            "Ce sont des défauts du fichier d'export, pas des non-conformités du système qualité : ils ne sont pas classés. Les contrôles qui ont besoin de ces valeurs n'ont pas pu les lire ; corrigez l'export à la source ou dans sa correspondance, puis relancez le contrôle.",
         notExported: "Collections que l'export déclare ne pas contenir (leurs articles ne sont pas évalués)",
         stage2Grade: "Classement à l'étape 2 s'il n'est pas traité",
         whyNotMet: "Pourquoi l'exigence n'est pas satisfaite",
         notAssessedIntro: "Non évalués sur enregistrements, à couvrir sur site",
-        majorsDeadline: "La correction et l'action corrective de chaque non-conformité majeure doivent être vérifiées par l'organisme de certification au plus tard le {date} (six mois après le dernier jour de l'étape 2) ; passé cette date, un nouvel audit d'étape 2 est nécessaire avant la certification.",
-        minorsPlan: "Pour chaque non-conformité mineure, l'organisme soumet sa correction, l'analyse des causes racines et son plan d'actions correctives ; l'organisme de certification examine et accepte le plan avant la décision et en vérifie la mise en œuvre lors de l'audit suivant.",
+        majorsDeadline:
+            "La correction et l'action corrective de chaque non-conformité majeure doivent être vérifiées par l'organisme de certification au plus tard le {date} (six mois après le dernier jour de l'étape 2) ; passé cette date, un nouvel audit d'étape 2 est nécessaire avant la certification.",
+        minorsPlan:
+            "Pour chaque non-conformité mineure, l'organisme soumet sa correction, l'analyse des causes racines et son plan d'actions correctives ; l'organisme de certification examine et accepte le plan avant la décision et en vérifie la mise en œuvre lors de l'audit suivant.",
         language: .fr,
-        grades: [.major: ("non-conformité majeure", "Non-conformités majeures"),
-                 .minor: ("non-conformité mineure", "Non-conformités mineures"),
-                 .observation: ("observation", "Observations"),
-                 .opportunity: ("piste de progrès", "Pistes de progrès"),
-                 .concern: ("point sensible", "Points sensibles")],
-        statuses: [.conforming: "aucun écart dans les enregistrements", .gap: "écart relevé", .notApplicable: "non applicable",
-                   .notAssessed: "non évalué sur enregistrements"],
-        verdicts: [.ready: "Prêt pour l'étape 2 : aucun point sensible n'a été relevé.",
-                   .readyWithConcerns: "Prêt pour l'étape 2, à condition de traiter auparavant les points sensibles ci-dessous.",
-                   .notReady: "Pas prêt pour l'étape 2 : certains points sensibles seraient des non-conformités majeures à l'étape 2 (par exemple aucun cycle d'audit interne achevé ou aucune revue de direction tenue). Traitez-les d'abord."],
-        recommendations: [.recommend: "La certification est recommandée.",
-                          .recommendOncePlanAccepted: "La certification est recommandée dès que le plan d'actions correctives des non-conformités mineures aura été accepté.",
-                          .notRecommended: "La certification n'est pas recommandée tant que la correction et l'action corrective de chaque non-conformité majeure n'ont pas été vérifiées."],
-        principles: [.customerFocus: "Orientation client", .leadership: "Leadership",
-                     .engagementOfPeople: "Implication du personnel", .processApproach: "Approche processus",
-                     .improvement: "Amélioration", .evidenceBasedDecisionMaking: "Prise de décision fondée sur des preuves",
-                     .relationshipManagement: "Management des relations avec les parties intéressées"],
-        levels: [.established: "en place", .partial: "partiellement en place", .weak: "fragile", .notAssessed: "non évalué"])
+        grades: [
+            .major: ("non-conformité majeure", "Non-conformités majeures"),
+            .minor: ("non-conformité mineure", "Non-conformités mineures"),
+            .observation: ("observation", "Observations"),
+            .opportunity: ("piste de progrès", "Pistes de progrès"),
+            .concern: ("point sensible", "Points sensibles")
+        ],
+        statuses: [
+            .conforming: "aucun écart dans les enregistrements", .gap: "écart relevé", .notApplicable: "non applicable",
+            .notAssessed: "non évalué sur enregistrements"
+        ],
+        verdicts: [
+            .ready: "Prêt pour l'étape 2 : aucun point sensible n'a été relevé.",
+            .readyWithConcerns:
+                "Prêt pour l'étape 2, à condition de traiter auparavant les points sensibles ci-dessous.",
+            .notReady:
+                "Pas prêt pour l'étape 2 : certains points sensibles seraient des non-conformités majeures à l'étape 2 (par exemple aucun cycle d'audit interne achevé ou aucune revue de direction tenue). Traitez-les d'abord."
+        ],
+        recommendations: [
+            .recommend: "La certification est recommandée.",
+            .recommendOncePlanAccepted:
+                "La certification est recommandée dès que le plan d'actions correctives des non-conformités mineures aura été accepté.",
+            .notRecommended:
+                "La certification n'est pas recommandée tant que la correction et l'action corrective de chaque non-conformité majeure n'ont pas été vérifiées."
+        ],
+        principles: [
+            .customerFocus: "Orientation client", .leadership: "Leadership",
+            .engagementOfPeople: "Implication du personnel", .processApproach: "Approche processus",
+            .improvement: "Amélioration", .evidenceBasedDecisionMaking: "Prise de décision fondée sur des preuves",
+            .relationshipManagement: "Management des relations avec les parties intéressées"
+        ],
+        levels: [
+            .established: "en place", .partial: "partiellement en place", .weak: "fragile", .notAssessed: "non évalué"
+        ])
 }

@@ -17,8 +17,10 @@ public struct RuleResult: Sendable, Codable, Equatable {
     public var arguments: [String] = []
 
     /// Creates a rule result.
-    public init(id: String, title: String, standard: Standard, clause: String, grade: Grade,
-                guidance: String?, findings: Int) {
+    public init(
+        id: String, title: String, standard: Standard, clause: String, grade: Grade,
+        guidance: String?, findings: Int
+    ) {
         self.id = id
         self.title = title
         self.standard = standard

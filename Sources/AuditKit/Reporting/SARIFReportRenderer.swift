@@ -11,15 +11,18 @@ public struct SARIFReportRenderer: ReportRenderer {
 
     public func render(_ report: AuditReport) -> String {
         let s = report.strings
-        let ruleIndex = Dictionary(report.ruleResults.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ruleIndex = Dictionary(
+            report.ruleResults.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rules = report.ruleResults.map { rule in
-            SARIF.Rule(id: rule.id, name: Self.pascalName(rule.id),
-                       shortDescription: .init(text: rule.title),
-                       fullDescription: .init(text: "\(s.clauseReference(rule.standard, rule.clause)): \(rule.title)"),
-                       help: report.audience == .auditor ? nil : rule.guidance.map { SARIF.Message(text: $0) },
-                       defaultConfiguration: .init(level: report.stage == .initial ? "note" : Self.level(rule.grade)),
-                       properties: .init(standard: rule.standard.rawValue, clause: rule.clause, grade: rule.grade.rawValue,
-                                         stage2Grade: nil, tags: [rule.standard.rawValue, "clause-\(rule.clause)"]))
+            SARIF.Rule(
+                id: rule.id, name: Self.pascalName(rule.id),
+                shortDescription: .init(text: rule.title),
+                fullDescription: .init(text: "\(s.clauseReference(rule.standard, rule.clause)): \(rule.title)"),
+                help: report.audience == .auditor ? nil : rule.guidance.map { SARIF.Message(text: $0) },
+                defaultConfiguration: .init(level: report.stage == .initial ? "note" : Self.level(rule.grade)),
+                properties: .init(
+                    standard: rule.standard.rawValue, clause: rule.clause, grade: rule.grade.rawValue,
+                    stage2Grade: nil, tags: [rule.standard.rawValue, "clause-\(rule.clause)"]))
         }
         let results = report.findings.map { finding -> SARIF.Result in
             var location = SARIF.Location()
@@ -28,22 +31,34 @@ public struct SARIFReportRenderer: ReportRenderer {
             }
             if let record = finding.record {
                 let collection = finding.collection ?? "records"
-                location.logicalLocations = [.init(name: record, fullyQualifiedName: "\(collection)/\(record)", kind: "object")]
+                location.logicalLocations = [
+                    .init(name: record, fullyQualifiedName: "\(collection)/\(record)", kind: "object")
+                ]
             } else {
-                location.logicalLocations = [.init(name: finding.clause, fullyQualifiedName: "\(finding.standard.rawValue)/\(finding.clause)",
-                                                   kind: "module")]
+                location.logicalLocations = [
+                    .init(
+                        name: finding.clause, fullyQualifiedName: "\(finding.standard.rawValue)/\(finding.clause)",
+                        kind: "module")
+                ]
             }
-            return SARIF.Result(ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: Self.level(finding.grade),
-                                message: .init(text: finding.message), locations: [location],
-                                partialFingerprints: finding.fingerprint.isEmpty ? nil : ["auditready/v1": finding.fingerprint],
-                                suppressions: finding.waiver.map { waiver in
-                                    [SARIF.Suppression(justification: [waiver.justification, waiver.approver.map { "approved by \($0)" },
-                                                                       waiver.expires.map { "until \($0)" }]
-                                                        .compactMap { $0 }.joined(separator: "; "))]
-                                },
-                                properties: .init(standard: finding.standard.rawValue, clause: finding.clause,
-                                                  grade: finding.grade.rawValue, stage2Grade: finding.stage2Grade?.rawValue,
-                                                  tags: nil))
+            return SARIF.Result(
+                ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: Self.level(finding.grade),
+                message: .init(text: finding.message), locations: [location],
+                partialFingerprints: finding.fingerprint.isEmpty ? nil : ["auditready/v1": finding.fingerprint],
+                suppressions: finding.waiver.map { waiver in
+                    [
+                        SARIF.Suppression(
+                            justification: [
+                                waiver.justification, waiver.approver.map { "approved by \($0)" },
+                                waiver.expires.map { "until \($0)" }
+                            ]
+                            .compactMap { $0 }.joined(separator: "; "))
+                    ]
+                },
+                properties: .init(
+                    standard: finding.standard.rawValue, clause: finding.clause,
+                    grade: finding.grade.rawValue, stage2Grade: finding.stage2Grade?.rawValue,
+                    tags: nil))
         }
         // One artifact per file: each sheet of a workbook is an input of its own, with the same path.
         var listed = Set<String>()
@@ -57,15 +72,19 @@ public struct SARIFReportRenderer: ReportRenderer {
             if let file = note.location.file {
                 location.physicalLocation = Self.physicalLocation(file: file, line: note.location.line)
             }
-            return SARIF.Notification(message: .init(text: note.message),
-                                      locations: location.physicalLocation == nil ? nil : [location])
+            return SARIF.Notification(
+                message: .init(text: note.message),
+                locations: location.physicalLocation == nil ? nil : [location])
         }
-        let log = SARIF.Log(runs: [SARIF.Run(
-            tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: rules)),
-            invocations: [SARIF.Invocation(toolExecutionNotifications: notes.isEmpty ? nil : notes)],
-            artifacts: artifacts, results: results, language: report.language.rawValue,
-            properties: .init(asOf: report.asOf, stage: report.stage.rawValue, ruleSetFingerprint: report.rules.fingerprint,
-                              generatedAt: report.generatedAt))])
+        let log = SARIF.Log(runs: [
+            SARIF.Run(
+                tool: .init(driver: .init(name: report.tool.name, version: report.tool.version, rules: rules)),
+                invocations: [SARIF.Invocation(toolExecutionNotifications: notes.isEmpty ? nil : notes)],
+                artifacts: artifacts, results: results, language: report.language.rawValue,
+                properties: .init(
+                    asOf: report.asOf, stage: report.stage.rawValue, ruleSetFingerprint: report.rules.fingerprint,
+                    generatedAt: report.generatedAt))
+        ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
@@ -84,7 +103,8 @@ public struct SARIFReportRenderer: ReportRenderer {
 
     /// `Q44-internal-audit-done` as `Q44InternalAuditDone`.
     static func pascalName(_ id: String) -> String {
-        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
     }
 
     /// Where a finding or note is: a line of a text file, or a cell of a workbook. A workbook

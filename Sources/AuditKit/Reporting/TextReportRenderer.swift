@@ -18,50 +18,68 @@ public struct TextReportRenderer: ReportRenderer {
     public func render(_ report: AuditReport) -> String {
         let s = report.strings
         var lines: [String] = []
-        lines.append("auditready \(report.tool.version): \(s.stage(report.stage).lowercasedFirst) \(s.asOf) \(report.asOf)")
+        lines.append(
+            "auditready \(report.tool.version): \(s.stage(report.stage).lowercasedFirst) \(s.asOf) \(report.asOf)")
         lines.append("\(s.standards)\(s.colon)" + report.standards.map(\.title).joined(separator: ", "))
         for input in report.inputs {
-            lines.append("\(s.records)\(s.colon)\(Self.singleLine(input.path)) (\(input.format.uppercased()), \(input.records) \(s.recordsUnit), SHA-256 \(input.sha256))")
+            lines.append(
+                "\(s.records)\(s.colon)\(Self.singleLine(input.path)) (\(input.format.uppercased()), \(input.records) \(s.recordsUnit), SHA-256 \(input.sha256))"
+            )
         }
-        lines.append("\(s.rules)\(s.colon)\(report.rules.evaluated) \(s.rulesEvaluated) (\(s.ruleSet.lowercased()) \(report.rules.fingerprint))")
+        lines.append(
+            "\(s.rules)\(s.colon)\(report.rules.evaluated) \(s.rulesEvaluated) (\(s.ruleSet.lowercased()) \(report.rules.fingerprint))"
+        )
         if let generatedAt = report.generatedAt { lines.append("\(s.generatedAt)\(s.colon)\(generatedAt)") }
         for declaration in report.notApplicable {
             let verdict = declaration.accepted ? s.accepted : s.notAccepted
             let why = declaration.justification.map { ": " + Self.singleLine($0) } ?? ""
-            lines.append("\(s.notApplicableDeclared)\(s.colon)\(Self.singleLine(declaration.clause)) (\(verdict))\(why)")
+            lines.append(
+                "\(s.notApplicableDeclared)\(s.colon)\(Self.singleLine(declaration.clause)) (\(verdict))\(why)")
         }
         lines.append("")
         lines.append(paint(s.summary, .bold))
-        var rows: [[String]] = [report.stage == .initial ? [s.stage2Grade, s.gradePlural(.concern)] : [s.grade, s.findings]]
+        var rows: [[String]] = [
+            report.stage == .initial ? [s.stage2Grade, s.gradePlural(.concern)] : [s.grade, s.findings]
+        ]
         for grade in Grade.auditGrades { rows.append([s.gradePlural(grade), String(report.summary[grade])]) }
         rows.append([s.total, String(report.summary.total)])
         lines += Self.table(rows).map { "  " + $0 }
         lines.append("")
-        lines.append(paint(s.readiness, .bold) + s.colon + (report.readiness.overallPercent.map { s.percent($0) } ?? "-"))
+        lines.append(
+            paint(s.readiness, .bold) + s.colon + (report.readiness.overallPercent.map { s.percent($0) } ?? "-"))
         var sectionRows: [[String]] = [[s.section, s.statuses(.conforming), s.statuses(.gap), "%"]]
         for section in report.readiness.sections {
-            sectionRows.append(["\(section.standard.title) \(section.section)", String(section.conforming),
-                                String(section.gaps), section.percent.map { s.percent($0) } ?? "-"])
+            sectionRows.append([
+                "\(section.standard.title) \(section.section)", String(section.conforming),
+                String(section.gaps), section.percent.map { s.percent($0) } ?? "-"
+            ])
         }
         lines += Self.table(sectionRows).map { "  " + $0 }
         lines.append("")
         if let verdict = report.readiness.stage2 {
-            lines.append(paint(s.stage2Readiness, .bold) + s.colon + paint(s.verdict(verdict), verdict == .notReady ? .red : (verdict == .ready ? .green : .yellow)))
+            lines.append(
+                paint(s.stage2Readiness, .bold) + s.colon
+                    + paint(s.verdict(verdict), verdict == .notReady ? .red : (verdict == .ready ? .green : .yellow)))
             if let blocking = report.readiness.blocking, !blocking.isEmpty {
                 lines.append("  \(s.blockingRules)\(s.colon)" + blocking.joined(separator: ", "))
             }
             lines.append("")
         }
         if let recommendation = report.recommendation {
-            lines.append(paint(s.recommendationHeading, .bold) + s.colon
-                         + paint(s.recommendation(recommendation, at: report.stage), recommendation == .notRecommended ? .red : (recommendation == .recommend ? .green : .yellow)))
+            lines.append(
+                paint(s.recommendationHeading, .bold) + s.colon
+                    + paint(
+                        s.recommendation(recommendation, at: report.stage),
+                        recommendation == .notRecommended ? .red : (recommendation == .recommend ? .green : .yellow)))
             lines += report.recommendationBasisSentences.map { "  " + $0 }
             lines.append("")
         }
         if let previous = report.previous {
             lines.append(paint(s.previousAuditHeading, .bold))
             lines.append("  " + s.previousAuditIntro(previous))
-            lines += Self.table([previous.header(s)] + previous.rows(s).map { $0.map(Self.singleLine) }).map { "  " + $0 }
+            lines += Self.table([previous.header(s)] + previous.rows(s).map { $0.map(Self.singleLine) }).map {
+                "  " + $0
+            }
             lines.append("")
         }
         if report.findings.isEmpty {
@@ -75,14 +93,17 @@ public struct TextReportRenderer: ReportRenderer {
         for grade in Grade.auditGrades {
             let graded = statements.filter { $0.finding.auditGrade == grade }
             guard !graded.isEmpty else { continue }
-            let heading = report.stage == .initial ? "\(s.stage2Grade)\(s.colon)\(s.grade(grade))" : s.gradePlural(grade)
+            let heading =
+                report.stage == .initial ? "\(s.stage2Grade)\(s.colon)\(s.grade(grade))" : s.gradePlural(grade)
             lines.append(paint("\(heading) (\(graded.count))", Self.style(grade)))
             for statement in graded {
                 let finding = statement.finding
                 lines.append("  \(finding.standard.title) \(finding.clause)  [\(finding.rule)]")
                 lines.append("    \(Self.singleLine(finding.message))")
                 if let place = report.placeOf(finding) { lines.append("    (\(Self.singleLine(place)))") }
-                if let waiver = finding.waiver { lines.append("    " + Self.singleLine(report.language.waiverNote(waiver))) }
+                if let waiver = finding.waiver {
+                    lines.append("    " + Self.singleLine(report.language.waiverNote(waiver)))
+                }
                 if !finding.evidence.isEmpty {
                     lines.append("    \(report.language.systemicEvidence)\(String(s.colon.dropLast()))")
                     for item in finding.evidence {
@@ -100,7 +121,8 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append(paint(s.exportQuality, .bold))
             if !report.exportNotes.isEmpty { lines.append("  " + s.exportQualityIntro) }
             for note in report.exportNotes {
-                lines.append("  - " + Self.singleLine(note.message) + (note.place.map { " (\(Self.singleLine($0)))" } ?? ""))
+                lines.append(
+                    "  - " + Self.singleLine(note.message) + (note.place.map { " (\(Self.singleLine($0)))" } ?? ""))
             }
             if let notExported = report.notExported, !notExported.isEmpty {
                 lines.append("  \(s.notExported)\(s.colon)" + notExported.joined(separator: ", ") + ".")
@@ -108,11 +130,16 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("")
         }
         if let plan = report.correctiveActionPlan, !plan.isEmpty {
-            lines.append(paint(s.correctiveActionPlan, .bold) + " (\(s.correction), \(s.rootCause.lowercased()), \(s.action.lowercased()), \(s.owner.lowercased())\(s.colon)\(s.toComplete))")
+            lines.append(
+                paint(s.correctiveActionPlan, .bold)
+                    + " (\(s.correction), \(s.rootCause.lowercased()), \(s.action.lowercased()), \(s.owner.lowercased())\(s.colon)\(s.toComplete))"
+            )
             var planRows: [[String]] = [[s.dueDate, s.grade, s.clause, s.rules, s.record]]
             for action in plan {
-                planRows.append([action.dueOn ?? "-", s.grade(action.grade), "\(action.standard.rawValue) \(action.clause)",
-                                 action.rule, action.record.map { Self.singleLine($0) } ?? "-"])
+                planRows.append([
+                    action.dueOn ?? "-", s.grade(action.grade), "\(action.standard.rawValue) \(action.clause)",
+                    action.rule, action.record.map { Self.singleLine($0) } ?? "-"
+                ])
             }
             lines += Self.table(planRows).map { "  " + $0 }
             lines.append("")
@@ -120,15 +147,24 @@ public struct TextReportRenderer: ReportRenderer {
         lines.append(paint(s.principlesHeading, .bold))
         var principleRows: [[String]] = [[s.principle, s.standing, s.statuses(.conforming), s.statuses(.gap)]]
         for standing in report.principles {
-            principleRows.append([s.principle(standing.principle), s.level(standing.level),
-                                  String(standing.conforming), String(standing.gaps)])
+            principleRows.append([
+                s.principle(standing.principle), s.level(standing.level),
+                String(standing.conforming), String(standing.gaps)
+            ])
         }
         lines += Self.table(principleRows).map { "  " + $0 }
         lines.append("")
         let summary = report.summary
-        lines.append("\(s.summary)\(s.colon)" + (report.stage == .initial ? "\(s.counted(summary.concern ?? 0, s.grade(.concern), s.gradePlural(.concern).lowercased())) — \(s.stage2Grade.lowercasedFirst)\(s.colon)" : "") + Grade.auditGrades.map {
-            s.counted(summary[$0], s.grade($0), s.gradePlural($0).lowercased())
-        }.joined(separator: ", ") + (summary.waived > 0 ? " (+\(summary.waived) \(report.language == .fr ? "sous dérogation" : "waived"))" : ""))
+        lines.append(
+            "\(s.summary)\(s.colon)"
+                + (report.stage == .initial
+                    ? "\(s.counted(summary.concern ?? 0, s.grade(.concern), s.gradePlural(.concern).lowercased())) — \(s.stage2Grade.lowercasedFirst)\(s.colon)"
+                    : "")
+                + Grade.auditGrades.map {
+                    s.counted(summary[$0], s.grade($0), s.gradePlural($0).lowercased())
+                }.joined(separator: ", ")
+                + (summary.waived > 0
+                    ? " (+\(summary.waived) \(report.language == .fr ? "sous dérogation" : "waived"))" : ""))
         let counts = [AuditReport.ClauseStatus.conforming, .gap, .notApplicable, .notAssessed].map { status in
             "\(s.status(status)): \(report.clauses.filter { $0.status == status }.count)"
         }

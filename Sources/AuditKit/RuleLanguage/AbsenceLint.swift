@@ -21,11 +21,15 @@ public enum AbsenceLint {
                 if let filter = rule.filter { visitor.visit(filter, reading: false) }
                 visitor.visit(rule.requirement, reading: true)
                 var reported = Set<String>()
-                for (path, location) in visitor.read where !visitor.handled.contains(path) && reported.insert(path).inserted {
-                    diagnostics.append(RuleDiagnostic(file: file.path, at: location, severity: .warning, message:
-                        "rule '\(rule.id.excerpt)' says nothing when '\(path.excerpt)' is absent (its requirement is then unknown); "
-                        + "if the missing value is itself the gap, test it ('\(path.excerpt) is present') or use first_present(…); "
-                        + "if another rule reports it, add 'where \(path.excerpt) is present'"))
+                for (path, location) in visitor.read
+                where !visitor.handled.contains(path) && reported.insert(path).inserted {
+                    diagnostics.append(
+                        RuleDiagnostic(
+                            file: file.path, at: location, severity: .warning,
+                            message:
+                                "rule '\(rule.id.excerpt)' says nothing when '\(path.excerpt)' is absent (its requirement is then unknown); "
+                                + "if the missing value is itself the gap, test it ('\(path.excerpt) is present') or use first_present(…); "
+                                + "if another rule reports it, add 'where \(path.excerpt) is present'"))
                 }
             }
         }
@@ -43,7 +47,8 @@ public enum AbsenceLint {
         func path(_ expr: Expr) -> String? {
             // An absent id is a defect of the export, reported by its validation.
             guard case .member(let base, let field) = expr.kind, case .name(let name) = base.kind,
-                  subjects.contains(name), field != "id" else { return nil }
+                subjects.contains(name), field != "id"
+            else { return nil }
             return "\(name).\(field)"
         }
 
@@ -71,7 +76,8 @@ public enum AbsenceLint {
             case .quantifier(_, _, let source, let condition):
                 handle(source)
                 visit(condition, reading: false)
-            case .binary(let op, let lhs, let rhs) where (op == .before || op == .after) && path(lhs) != nil && path(rhs) != nil:
+            case .binary(let op, let lhs, let rhs)
+            where (op == .before || op == .after) && path(lhs) != nil && path(rhs) != nil:
                 // Two recorded dates in order: when either is absent there is nothing to compare,
                 // and the check of each step reports the missing date.
                 handle(lhs)

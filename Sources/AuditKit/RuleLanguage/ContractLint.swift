@@ -27,13 +27,15 @@ public enum ContractLint {
                     visitor.visit(scope.source)
                     visitor.bound.insert(scope.variable)
                 }
-                let expressions = [rule.filter, rule.requirement].compactMap { $0 }
+                let expressions =
+                    [rule.filter, rule.requirement].compactMap { $0 }
                     + rule.conditionalGrades.map(\.condition)
                     + ([rule.message] + rule.translations.sorted { $0.key < $1.key }.compactMap(\.value.message))
-                        .flatMap(\.parts).compactMap { if case .placeholder(let e) = $0 { return e } else { return nil } }
+                    .flatMap(\.parts).compactMap { if case .placeholder(let e) = $0 { return e } else { return nil } }
                 expressions.forEach { visitor.visit($0) }
                 for (name, location, isField) in visitor.unknown {
-                    names.append(NameRead(file: file.path, rule: rule.id, name: name, location: location, isField: isField))
+                    names.append(
+                        NameRead(file: file.path, rule: rule.id, name: name, location: location, isField: isField))
                 }
             }
         }
@@ -48,8 +50,12 @@ public enum ContractLint {
             guard !known.contains(read.name) else { continue }
             let kind = read.isField ? "field" : "collection or group"
             let hint = NearMatch.best(for: read.name, among: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-            diagnostics.append(RuleDiagnostic(file: read.file, at: read.location, severity: .warning,
-                message: "rule '\(read.rule.excerpt)' reads the \(kind) '\(read.name.excerpt)', which the records contract does not define\(hint)"))
+            diagnostics.append(
+                RuleDiagnostic(
+                    file: read.file, at: read.location, severity: .warning,
+                    message:
+                        "rule '\(read.rule.excerpt)' reads the \(kind) '\(read.name.excerpt)', which the records contract does not define\(hint)"
+                ))
         }
         return diagnostics.sorted()
     }
@@ -72,10 +78,11 @@ public enum ContractLint {
             case .call(_, let arguments): arguments.forEach { visit($0) }
             case .unary(_, let operand): visit(operand)
             case .binary(_, let lhs, let rhs), .membership(let lhs, let rhs, _), .within(let lhs, let rhs),
-                 .uniqueIn(let lhs, let rhs):
+                .uniqueIn(let lhs, let rhs):
                 visit(lhs); visit(rhs)
             case .test(let operand, _, _): visit(operand)
-            case .quantifier(_, let variable, let source, let condition), .filter(let variable, let source, let condition):
+            case .quantifier(_, let variable, let source, let condition),
+                .filter(let variable, let source, let condition):
                 visit(source)
                 let saved = bound
                 bound.insert(variable)

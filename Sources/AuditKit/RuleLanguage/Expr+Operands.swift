@@ -12,7 +12,7 @@ extension Expr {
         case .call(_, let arguments): return arguments
         case .unary(_, let operand), .test(let operand, _, _): return [operand]
         case .binary(_, let lhs, let rhs), .membership(let lhs, let rhs, _), .within(let lhs, let rhs),
-             .uniqueIn(let lhs, let rhs):
+            .uniqueIn(let lhs, let rhs):
             return [lhs, rhs]
         case .quantifier(_, _, let source, let condition), .filter(_, let source, let condition):
             return [source, condition]

@@ -45,7 +45,9 @@ extension Expr {
         case .within(let lhs, let rhs): return wrap("\(lhs.text(parent: 5)) within \(rhs.text(parent: 5))", 4)
         case .uniqueIn(let lhs, let rhs): return wrap("\(lhs.text(parent: 5)) is unique in \(rhs.text(parent: 5))", 4)
         case .quantifier(let quantifier, let variable, let source, let condition):
-            return wrap("\(quantifier.rawValue) \(variable) in \(source.text(parent: 5)) satisfies \(condition.text(parent: 0))", 0)
+            return wrap(
+                "\(quantifier.rawValue) \(variable) in \(source.text(parent: 5)) satisfies \(condition.text(parent: 0))",
+                0)
         case .filter(let variable, let source, let condition):
             return "\(variable) in \(source.text(parent: 5)) where \(condition.text(parent: 0))"
         }
@@ -55,7 +57,8 @@ extension Expr {
         switch literal {
         case .number(let number): return RuntimeValue.format(number)
         case .text(let text):
-            return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\""
         case .bool(let bool): return bool ? "true" : "false"
         case .date(let date): return date.description
         case .duration(let amount, let unit): return "\(amount) \(unit.rawValue)"

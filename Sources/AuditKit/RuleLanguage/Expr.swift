@@ -26,8 +26,8 @@ public struct Expr: Sendable, Equatable {
         case .list(let items), .call(_, let items):
             for item in items { deepest = max(deepest, item.depth) }
         case .lookup(let lhs, let rhs), .binary(_, let lhs, let rhs), .membership(let lhs, let rhs, _),
-             .within(let lhs, let rhs), .uniqueIn(let lhs, let rhs), .quantifier(_, _, let lhs, let rhs),
-             .filter(_, let lhs, let rhs):
+            .within(let lhs, let rhs), .uniqueIn(let lhs, let rhs), .quantifier(_, _, let lhs, let rhs),
+            .filter(_, let lhs, let rhs):
             deepest = max(lhs.depth, rhs.depth)
         }
         return deepest &+ 1

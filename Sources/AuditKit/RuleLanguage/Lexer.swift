@@ -57,7 +57,9 @@ struct Lexer {
             let byte = bytes[position]
             if byte < 0x80 {
                 if byte >= 0x0A && byte <= 0x0D {
-                    let next = byte == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A ? position + 2 : position + 1
+                    let next =
+                        byte == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A
+                        ? position + 2 : position + 1
                     endLine(at: position, next: next)
                     position = next
                 } else {
@@ -71,7 +73,8 @@ struct Lexer {
                 endLine(at: position, next: position + 2)
                 position += 2
             } else if byte == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80,
-                      bytes[position + 2] == 0xA8 || bytes[position + 2] == 0xA9 {
+                bytes[position + 2] == 0xA8 || bytes[position + 2] == 0xA9
+            {
                 endLine(at: position, next: position + 3)
                 position += 3
             } else {
@@ -202,7 +205,8 @@ struct Lexer {
     @inline(__always)
     private func isWhitespace(at position: Int) -> Bool {
         let code = self.code(at: position)
-        return code == Self.nonASCII ? character(at: position).isWhitespace : code == 0x20 || (code >= 0x09 && code <= 0x0D)
+        return code == Self.nonASCII
+            ? character(at: position).isWhitespace : code == 0x20 || (code >= 0x09 && code <= 0x0D)
     }
 
     /// A letter, a digit 0-9 or `_`: a character of a word after its first.
@@ -272,7 +276,8 @@ struct Lexer {
                 counted = columns.column
             }
             let utf8 = source.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: from), end = utf8.index(utf8.startIndex, offsetBy: position)
+            let start = utf8.index(utf8.startIndex, offsetBy: from),
+                end = utf8.index(utf8.startIndex, offsetBy: position)
             column = counted + source[start..<end].count
             columns.line = line
             columns.offset = position
@@ -314,7 +319,9 @@ struct Lexer {
     private mutating func nextToken(spaceBefore: Bool) throws(RuleDiagnostic) -> Token {
         let start = location
         let code = self.code(at: index)
-        if code == UInt8(ascii: "_") || (code == Self.nonASCII ? character(at: index).isLetter : code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) {
+        if code == UInt8(ascii: "_")
+            || (code == Self.nonASCII ? character(at: index).isLetter : code | 0x20 >= 0x61 && code | 0x20 <= 0x7A)
+        {
             let first = index
             while index < bytes.count, isWordCharacter(at: index) { index += length(at: index) }
             return Token(kind: .word, text: text(from: first), location: start, spaceBefore: spaceBefore)
@@ -323,7 +330,8 @@ struct Lexer {
             return try numberOrDate(at: start, spaceBefore: spaceBefore)
         }
         if code == UInt8(ascii: "\"") {
-            var token = self.code(1) == UInt8(ascii: "\"") && self.code(2) == UInt8(ascii: "\"")
+            var token =
+                self.code(1) == UInt8(ascii: "\"") && self.code(2) == UInt8(ascii: "\"")
                 ? try longText(at: start) : try text(at: start)
             token.spaceBefore = spaceBefore
             return token
@@ -368,15 +376,17 @@ struct Lexer {
         case "<", ">":
             if next == UInt8(ascii: "=") { index += 1; return String(character) + "=" }
             return String(character)
-        case "=" where next == UInt8(ascii: "="): throw error("unexpected '=='; write '=' to compare two values", at: start)
+        case "=" where next == UInt8(ascii: "="):
+            throw error("unexpected '=='; write '=' to compare two values", at: start)
         case "=": return "="
         case "!" where next == UInt8(ascii: "="): index += 1; return "!="
         case "!": throw error("unexpected '!'; write 'not' to negate a condition", at: start)
         case "&": throw error("unexpected '\(next == UInt8(ascii: "&") ? "&&" : "&")'; write 'and'", at: start)
         case "|": throw error("unexpected '\(next == UInt8(ascii: "|") ? "||" : "|")'; write 'or'", at: start)
         case "'", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}":
-            throw error("unexpected quote mark \(character); write texts in straight double quotes: \"like this\"",
-                        at: start)
+            throw error(
+                "unexpected quote mark \(character); write texts in straight double quotes: \"like this\"",
+                at: start)
         default: throw error("unexpected character \(character.visibleDescription)", at: start)
         }
     }
@@ -395,8 +405,9 @@ struct Lexer {
             if isEscape, index < bytes.count, !isNewline(at: index) { index += length(at: index) }
         }
         guard code() == UInt8(ascii: "\"") else {
-            throw error("this text is not closed; add '\"' at its end, on the same line "
-                        + "(use \"\"\" for a text across lines)", at: start)
+            throw error(
+                "this text is not closed; add '\"' at its end, on the same line "
+                    + "(use \"\"\" for a text across lines)", at: start)
         }
         index += 1
         return try textToken([.bytes(open + 1..<index - 1)], from: open, at: start)
@@ -409,7 +420,9 @@ struct Lexer {
         let quote = UInt8(ascii: "\"")
         while index < bytes.count {
             index = plainRun(from: index)
-            guard index < bytes.count, !(code(at: index) == quote && code(1) == quote && code(2) == quote) else { break }
+            guard index < bytes.count, !(code(at: index) == quote && code(1) == quote && code(2) == quote) else {
+                break
+            }
             let isEscape = code(at: index) == UInt8(ascii: "\\")
             index += length(at: index)
             if isEscape, index < bytes.count { index += length(at: index) }
@@ -476,7 +489,8 @@ struct Lexer {
         pieces.reserveCapacity(2 * lines.count)
         for (number, line) in lines.enumerated() {
             if number > 0 {
-                pieces.append(.lineBreak(placedAt: lines[number - 1].last ?? (line.range.isEmpty ? nil : line.range.lowerBound)))
+                pieces.append(
+                    .lineBreak(placedAt: lines[number - 1].last ?? (line.range.isEmpty ? nil : line.range.lowerBound)))
             }
             // The indentation is `common` characters (a blank line may have fewer, or wider ones).
             var kept = line.range.lowerBound
@@ -487,7 +501,8 @@ struct Lexer {
     }
 
     /// Resolves escapes and builds the text token from the pieces of the input it is made of.
-    private func textToken(_ pieces: [Piece], from open: Int, at start: SourceLocation) throws(RuleDiagnostic) -> Token {
+    private func textToken(_ pieces: [Piece], from open: Int, at start: SourceLocation) throws(RuleDiagnostic) -> Token
+    {
         // Built as UTF-8 bytes: appending `Character`s one by one to a `String` was most of the
         // time spent loading the bundled rules.
         var value: [UInt8] = []
@@ -496,7 +511,8 @@ struct Lexer {
         // errors). Dropped indentation and resolved escapes are no braces: the token's bytes tell.
         let needsPlaces = bytes.withUnsafeBufferPointer { buffer in
             var found = false
-            for offset in open..<index where buffer[offset] == UInt8(ascii: "{") || buffer[offset] == UInt8(ascii: "}") {
+            for offset in open..<index where buffer[offset] == UInt8(ascii: "{") || buffer[offset] == UInt8(ascii: "}")
+            {
                 found = true
                 break
             }
@@ -539,22 +555,27 @@ struct Lexer {
                     case UInt8(ascii: "t"): value.append(0x09)
                     default:
                         let character = escapedAt.map { self.character(at: $0) } ?? (escaped == 0x0A ? "\n" : " ")
-                        let written = character.isInvisible ? "'\\' followed by \(character.visibleDescription)" : "'\\\(character)'"
-                        throw error("unknown escape \(written) in a text; "
-                                    + "write \\\" for a quote, \\\\ for a backslash, \\n for a new line or \\t for a tab",
-                                    at: place(position))
+                        let written =
+                            character.isInvisible
+                            ? "'\\' followed by \(character.visibleDescription)" : "'\\\(character)'"
+                        throw error(
+                            "unknown escape \(written) in a text; "
+                                + "write \\\" for a quote, \\\\ for a backslash, \\n for a new line or \\t for a tab",
+                            at: place(position))
                     }
                     step = 2
                 } else if code != Self.nonASCII, code != 0x0A {
                     value.append(code)
                 } else {
-                    value.append(contentsOf: bytes[position..<position + step])  // a line break may be "\r\n", one character
+                    // a line break may be "\r\n", one character
+                    value.append(contentsOf: bytes[position..<position + step])
                 }
                 if needsPlaces { valueLocations.append(place(position)) }
                 position += step
             }
         }
-        return Token(kind: .string, text: text(from: open), location: start, spaceBefore: false,
-                     value: String(decoding: value, as: UTF8.self), valueLocations: valueLocations)
+        return Token(
+            kind: .string, text: text(from: open), location: start, spaceBefore: false,
+            value: String(decoding: value, as: UTF8.self), valueLocations: valueLocations)
     }
 }

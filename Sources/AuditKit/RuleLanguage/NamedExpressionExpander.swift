@@ -41,13 +41,16 @@ struct NamedExpressionExpander {
         var declared: [String: ConditionDefinition] = [:]
         for definition in file.definitions {
             if let first = declared[definition.name] {
-                throw RuleDiagnostic(file: file.path, at: definition.location,
-                                     message: "'\(definition.name.excerpt)' is already defined at line \(first.location.line)")
+                throw RuleDiagnostic(
+                    file: file.path, at: definition.location,
+                    message: "'\(definition.name.excerpt)' is already defined at line \(first.location.line)")
             }
             declared[definition.name] = definition
         }
         var parameters: [String: ParameterDeclaration] = [:]
-        for parameter in file.parameters where parameters[parameter.name] == nil { parameters[parameter.name] = parameter }
+        for parameter in file.parameters where parameters[parameter.name] == nil {
+            parameters[parameter.name] = parameter
+        }
         var expander = NamedExpressionExpander(path: file.path, parameters: parameters, declared: declared)
         var result = file
         result.definitions = try expander.expandDefinitions(in: file.definitions)
@@ -79,12 +82,14 @@ struct NamedExpressionExpander {
             throw error("\(subject) has the name of a built-in function; choose another name", at: location)
         }
         if let parameter = parameters[name] {
-            throw error("\(subject) hides the parameter '\(name.excerpt)' declared at line \(parameter.location.line); "
-                        + "choose another name", at: location)
+            throw error(
+                "\(subject) hides the parameter '\(name.excerpt)' declared at line \(parameter.location.line); "
+                    + "choose another name", at: location)
         }
         if RecordsContract.entry(name) != nil {
-            throw error("\(subject) hides the collection '\(name.excerpt)' of the records; choose another name",
-                        at: location)
+            throw error(
+                "\(subject) hides the collection '\(name.excerpt)' of the records; choose another name",
+                at: location)
         }
     }
 
@@ -93,15 +98,18 @@ struct NamedExpressionExpander {
     /// Every definition with the definitions it calls written out, in the order written; a
     /// definition that calls itself, directly or through others, is refused.
     private mutating func expandDefinitions(in definitions: [ConditionDefinition])
-        throws(RuleDiagnostic) -> [ConditionDefinition] {
+        throws(RuleDiagnostic) -> [ConditionDefinition]
+    {
         for definition in definitions {
             if BuiltinFunction(name: definition.name) != nil {
-                throw error("'\(definition.name.excerpt)' is the name of a built-in function; choose another name",
-                            at: definition.location)
+                throw error(
+                    "'\(definition.name.excerpt)' is the name of a built-in function; choose another name",
+                    at: definition.location)
             }
             for parameter in definition.parameters {
-                try checkHides(parameter, "the parameter '\(parameter.excerpt)' of '\(definition.name.excerpt)'",
-                               at: definition.location)
+                try checkHides(
+                    parameter, "the parameter '\(parameter.excerpt)' of '\(definition.name.excerpt)'",
+                    at: definition.location)
             }
         }
         for definition in try Self.dependencyOrder(definitions, path: path) {
@@ -117,7 +125,8 @@ struct NamedExpressionExpander {
     /// The definitions ordered so that each comes after those it calls (Kahn's algorithm, without
     /// recursion over the definitions, however long a chain of calls).
     private static func dependencyOrder(_ definitions: [ConditionDefinition], path: String)
-        throws(RuleDiagnostic) -> [ConditionDefinition] {
+        throws(RuleDiagnostic) -> [ConditionDefinition]
+    {
         let names = Set(definitions.map(\.name))
         var calls: [String: Set<String>] = [:]
         var callers: [String: [String]] = [:]
@@ -139,7 +148,8 @@ struct NamedExpressionExpander {
         let byName = Dictionary(definitions.map { ($0.name, $0) }) { first, _ in first }
         guard order.count == byName.count else {
             let first = definitions.first { waiting[$0.name]! > 0 }!
-            throw RuleDiagnostic(file: path, at: first.location, message: cycleMessage(from: first.name, calls, waiting))
+            throw RuleDiagnostic(
+                file: path, at: first.location, message: cycleMessage(from: first.name, calls, waiting))
         }
         return order.map { byName[$0]! }
     }
@@ -147,16 +157,19 @@ struct NamedExpressionExpander {
     /// "'a' calls itself through 'b' (a → b → a); …", following calls among the definitions left
     /// in a cycle until one repeats.
     private static func cycleMessage(from start: String, _ calls: [String: Set<String>], _ waiting: [String: Int])
-        -> String {
+        -> String
+    {
         var path = [start]
         var name = start
         while true {
             name = calls[name]!.filter { waiting[$0]! > 0 }.sorted().first!
             if let repeated = path.firstIndex(of: name) {
                 let cycle = Array(path[repeated...]) + [name]
-                let through = cycle.count > 2
+                let through =
+                    cycle.count > 2
                     ? " through " + cycle.dropFirst().dropLast().map { "'\($0.excerpt)'" }.joined(separator: ", ") : ""
-                return "'\(cycle[0].excerpt)' calls itself\(through) (\(cycle.map(\.excerpt).joined(separator: " → "))); "
+                return
+                    "'\(cycle[0].excerpt)' calls itself\(through) (\(cycle.map(\.excerpt).joined(separator: " → "))); "
                     + "a defined condition cannot use itself"
             }
             path.append(name)
@@ -175,21 +188,26 @@ struct NamedExpressionExpander {
         let laterNames = Set(rule.namedValues.map(\.name))
         for value in rule.namedValues {
             if let first = named[value.name] {
-                throw error("this rule already names '\(value.name.excerpt)' at line \(first.location.line)",
-                            at: value.location)
+                throw error(
+                    "this rule already names '\(value.name.excerpt)' at line \(first.location.line)",
+                    at: value.location)
             }
             if value.name == rule.scope?.variable {
-                throw error("the named value '\(value.name.excerpt)' hides the rule's loop variable; choose another name",
-                            at: value.location)
+                throw error(
+                    "the named value '\(value.name.excerpt)' hides the rule's loop variable; choose another name",
+                    at: value.location)
             }
             if declared[value.name] != nil {
-                throw error("the named value '\(value.name.excerpt)' has the name of a condition defined in this file; "
-                            + "choose another name", at: value.location)
+                throw error(
+                    "the named value '\(value.name.excerpt)' has the name of a condition defined in this file; "
+                        + "choose another name", at: value.location)
             }
             try checkHides(value.name, "the named value '\(value.name.excerpt)'", at: value.location)
             let later = laterNames.subtracting(values.keys)
             if let used = value.value.freeNames.intersection(later).sorted().first {
-                let message = used == value.name ? "'\(used.excerpt)' cannot use itself"
+                let message =
+                    used == value.name
+                    ? "'\(used.excerpt)' cannot use itself"
                     : "'\(used.excerpt)' is named later in this rule; move its 'let' above this one"
                 throw error(message, at: value.value.location)
             }
@@ -200,32 +218,39 @@ struct NamedExpressionExpander {
         result.namedValues = rule.namedValues.map { named[$0.name]! }
         if let scope = rule.scope {
             if let value = rule.namedValues.first(where: { scope.source.freeNames.contains($0.name) }) {
-                throw error("'for each' cannot use '\(value.name.excerpt)', a value the rule names with 'let'; "
-                            + "write its expression there", at: scope.source.location)
+                throw error(
+                    "'for each' cannot use '\(value.name.excerpt)', a value the rule names with 'let'; "
+                        + "write its expression there", at: scope.source.location)
             }
             result.scope?.source = try write(scope.source, [:], [:])
         }
         if let filter = rule.filter { result.filter = try write(filter, values, outer) }
         result.requirement = try write(rule.requirement, values, outer)
         for index in rule.conditionalGrades.indices {
-            result.conditionalGrades[index].condition = try write(rule.conditionalGrades[index].condition, values, outer)
+            result.conditionalGrades[index].condition = try write(
+                rule.conditionalGrades[index].condition, values, outer)
         }
         result.message = try write(rule.message, values, outer)
         for (language, translation) in rule.translations {
-            if let message = translation.message { result.translations[language]?.message = try write(message, values, outer) }
+            if let message = translation.message {
+                result.translations[language]?.message = try write(message, values, outer)
+            }
         }
         return result
     }
 
     /// One item of a rule, written out.
     private mutating func write(_ expression: Expr, _ values: [String: Sized], _ outer: [String: SourceLocation])
-        throws(RuleDiagnostic) -> Expr {
+        throws(RuleDiagnostic) -> Expr
+    {
         try topLevel(try expand(expression, values: values, bound: [:], outer: outer)).expression
     }
 
     /// A message with its placeholders written out.
-    private mutating func write(_ message: MessageTemplate, _ values: [String: Sized],
-                                _ outer: [String: SourceLocation]) throws(RuleDiagnostic) -> MessageTemplate {
+    private mutating func write(
+        _ message: MessageTemplate, _ values: [String: Sized],
+        _ outer: [String: SourceLocation]
+    ) throws(RuleDiagnostic) -> MessageTemplate {
         var result = message
         for index in message.parts.indices {
             if case .placeholder(let expression) = message.parts[index] {
@@ -244,34 +269,43 @@ struct NamedExpressionExpander {
     ///     and filters; a definition's parameters), with where they are bound.
     ///   - outer: The rule's own loop variable, which a `let` value may read but a definition
     ///     may not.
-    private mutating func expand(_ expression: Expr, values: [String: Sized], bound: [String: SourceLocation],
-                        outer: [String: SourceLocation]) throws(RuleDiagnostic) -> Sized {
+    private mutating func expand(
+        _ expression: Expr, values: [String: Sized], bound: [String: SourceLocation],
+        outer: [String: SourceLocation]
+    ) throws(RuleDiagnostic) -> Sized {
         let at = expression.location
         switch expression.kind {
         case .name(let name) where bound[name] == nil:
             guard let value = values[name] else { break }
             if let captured = value.freeNames.sorted().first(where: { bound[$0] != nil }) {
-                throw error("'\(name.excerpt)' reads '\(captured.excerpt)', which here is the loop variable of line "
-                            + "\(bound[captured]!.line); give that loop variable another name", at: at)
+                throw error(
+                    "'\(name.excerpt)' reads '\(captured.excerpt)', which here is the loop variable of line "
+                        + "\(bound[captured]!.line); give that loop variable another name", at: at)
             }
             return value
         case .call(let name, let arguments):
             var written: [Sized] = []
-            for argument in arguments { written.append(try expand(argument, values: values, bound: bound, outer: outer)) }
+            for argument in arguments {
+                written.append(try expand(argument, values: values, bound: bound, outer: outer))
+            }
             if let definition = expanded[name] {
-                return try call(definition.definition, body: definition.body, written, bound.merging(outer) { inner, _ in inner }, at: at)
+                return try call(
+                    definition.definition, body: definition.body, written, bound.merging(outer) { inner, _ in inner },
+                    at: at)
             }
             if BuiltinFunction(name: name) == nil {
                 let names = BuiltinFunction.allCases.map(\.name) + declared.keys.sorted()
                 throw error("unknown function '\(name.excerpt)'\(NearMatch.hint(for: name, among: names))", at: at)
             }
-            return Sized(expression: Expr(.call(name, written.map(\.expression)), at: at),
-                         size: written.reduce(1) { $0 + $1.size },
-                         freeNames: written.reduce(into: Set()) { $0.formUnion($1.freeNames) })
+            return Sized(
+                expression: Expr(.call(name, written.map(\.expression)), at: at),
+                size: written.reduce(1) { $0 + $1.size },
+                freeNames: written.reduce(into: Set()) { $0.formUnion($1.freeNames) })
         case .quantifier(_, let variable, _, _), .filter(let variable, _, _):
             if let value = values[variable] {
-                throw error("loop variable '\(variable.excerpt)' hides the value named '\(variable.excerpt)' at line "
-                            + "\(value.expression.location.line); choose another name", at: at)
+                throw error(
+                    "loop variable '\(variable.excerpt)' hides the value named '\(variable.excerpt)' at line "
+                        + "\(value.expression.location.line); choose another name", at: at)
             }
         default:
             break
@@ -286,21 +320,26 @@ struct NamedExpressionExpander {
     /// A call of `definition`, its body with the arguments in place of its parameters.
     ///
     /// - Parameter around: Every name bound where the call is written.
-    private mutating func call(_ definition: ConditionDefinition, body: Sized, _ arguments: [Sized],
-                               _ around: [String: SourceLocation], at location: SourceLocation)
-        throws(RuleDiagnostic) -> Sized {
+    private mutating func call(
+        _ definition: ConditionDefinition, body: Sized, _ arguments: [Sized],
+        _ around: [String: SourceLocation], at location: SourceLocation
+    )
+        throws(RuleDiagnostic) -> Sized
+    {
         let name = definition.name.excerpt
         let count = definition.parameters.count
         guard arguments.count == count else {
             let given = arguments.count
-            throw error("'\(name)' takes \(count) \(count == 1 ? "argument" : "arguments"), but \(given) "
-                        + "\(given == 1 ? "was" : "were") given", at: location)
+            throw error(
+                "'\(name)' takes \(count) \(count == 1 ? "argument" : "arguments"), but \(given) "
+                    + "\(given == 1 ? "was" : "were") given", at: location)
         }
         let reads = body.freeNames.subtracting(definition.parameters)
         if let captured = reads.sorted().first(where: { around[$0] != nil }) {
-            throw error("'\(name)' reads '\(captured.excerpt)', which here is the loop variable of line "
-                        + "\(around[captured]!.line); pass it as an argument, or give that loop variable another name",
-                        at: location)
+            throw error(
+                "'\(name)' reads '\(captured.excerpt)', which here is the loop variable of line "
+                    + "\(around[captured]!.line); pass it as an argument, or give that loop variable another name",
+                at: location)
         }
         walked += body.size
         if walked > RuleLimits.maximumWrittenOutParts { throw tooManyParts(at: location) }
@@ -316,18 +355,23 @@ struct NamedExpressionExpander {
     }
 
     /// `body` with `arguments` in place of the parameters it reads.
-    private func substitute(_ body: Expr, _ arguments: [String: Sized], inner: Set<String>, definition: String,
-                            at location: SourceLocation) throws(RuleDiagnostic) -> Sized {
+    private func substitute(
+        _ body: Expr, _ arguments: [String: Sized], inner: Set<String>, definition: String,
+        at location: SourceLocation
+    ) throws(RuleDiagnostic) -> Sized {
         if case .name(let name) = body.kind, !inner.contains(name), let argument = arguments[name] {
             if !inner.isEmpty, let captured = argument.freeNames.sorted().first(where: inner.contains) {
-                throw error("an argument of '\(definition)' reads '\(captured.excerpt)', which '\(definition)' uses as a "
-                            + "loop variable of its own; give one of them another name", at: location)
+                throw error(
+                    "an argument of '\(definition)' reads '\(captured.excerpt)', which '\(definition)' uses as a "
+                        + "loop variable of its own; give one of them another name", at: location)
             }
             return argument
         }
-        return try Self.rebuild(body, findingNames: false) { (operand: Expr, variable: String?) throws(RuleDiagnostic) -> Sized in
-            try substitute(operand, arguments, inner: variable.map { inner.union([$0]) } ?? inner,
-                           definition: definition, at: location)
+        return try Self.rebuild(body, findingNames: false) {
+            (operand: Expr, variable: String?) throws(RuleDiagnostic) -> Sized in
+            try substitute(
+                operand, arguments, inner: variable.map { inner.union([$0]) } ?? inner,
+                definition: definition, at: location)
         }
     }
 
@@ -336,9 +380,12 @@ struct NamedExpressionExpander {
     ///
     /// - Parameter findingNames: false to leave ``Sized/freeNames`` empty below the root, for a
     ///   definition's body: it may be large, and the names of the whole are known without it.
-    private static func rebuild(_ expression: Expr, findingNames: Bool = true,
-                                _ transform: (Expr, String?) throws(RuleDiagnostic) -> Sized) throws(RuleDiagnostic)
-        -> Sized {
+    private static func rebuild(
+        _ expression: Expr, findingNames: Bool = true,
+        _ transform: (Expr, String?) throws(RuleDiagnostic) -> Sized
+    ) throws(RuleDiagnostic)
+        -> Sized
+    {
         var size = 1
         var names = Set<String>()
         func each(_ operand: Expr, inside variable: String? = nil) throws(RuleDiagnostic) -> Expr {
@@ -374,10 +421,12 @@ struct NamedExpressionExpander {
         case .within(let date, let duration): kind = .within(try each(date), try each(duration))
         case .uniqueIn(let value, let collection): kind = .uniqueIn(try each(value), try each(collection))
         case .quantifier(let quantifier, let variable, let source, let condition):
-            kind = .quantifier(quantifier, variable: variable, source: try each(source),
-                               condition: try each(condition, inside: variable))
+            kind = .quantifier(
+                quantifier, variable: variable, source: try each(source),
+                condition: try each(condition, inside: variable))
         case .filter(let variable, let source, let condition):
-            kind = .filter(variable: variable, source: try each(source), condition: try each(condition, inside: variable))
+            kind = .filter(
+                variable: variable, source: try each(source), condition: try each(condition, inside: variable))
         }
         return Sized(expression: Expr(kind, at: expression.location), size: size, freeNames: names)
     }
@@ -386,9 +435,10 @@ struct NamedExpressionExpander {
     /// definition's body) against the limits, and counts its parts against the file's budget.
     private mutating func topLevel(_ sized: Sized) throws(RuleDiagnostic) -> Sized {
         if sized.expression.depth > RuleLimits.maximumExpressionDepth {
-            throw error("with its named values and defined conditions written out, this expression is nested more than "
-                        + "\(RuleLimits.maximumExpressionDepth) levels deep; split it into smaller conditions",
-                        at: sized.expression.location)
+            throw error(
+                "with its named values and defined conditions written out, this expression is nested more than "
+                    + "\(RuleLimits.maximumExpressionDepth) levels deep; split it into smaller conditions",
+                at: sized.expression.location)
         }
         budget -= sized.size
         if budget < 0 { throw tooManyParts(at: sized.expression.location) }
@@ -396,9 +446,10 @@ struct NamedExpressionExpander {
     }
 
     private func tooManyParts(at location: SourceLocation) -> RuleDiagnostic {
-        error("with their named values and defined conditions written out, the rules of this file have more than "
-              + "\(RuleFileReader.grouped(RuleLimits.maximumWrittenOutParts)) parts; name fewer large expressions, "
-              + "or split the file", at: location)
+        error(
+            "with their named values and defined conditions written out, the rules of this file have more than "
+                + "\(RuleFileReader.grouped(RuleLimits.maximumWrittenOutParts)) parts; name fewer large expressions, "
+                + "or split the file", at: location)
     }
 }
 

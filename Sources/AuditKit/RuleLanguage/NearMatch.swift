@@ -21,7 +21,8 @@ enum NearMatch {
 
     /// `"; did you mean 'x'?"` when there is a near match, otherwise `fallback`.
     static func hint(for word: String, among candidates: some Sequence<String>, otherwise fallback: String = "")
-        -> String {
+        -> String
+    {
         guard let match = best(for: word, among: candidates) else { return fallback }
         return "; did you mean '\(match)'?"
     }

@@ -17,19 +17,23 @@ public enum NestedScanLint {
             for rule in file.rules {
                 var outer: [String: String] = [:]
                 if let scope = rule.scope { outer[scope.variable] = scope.source.canonicalText }
-                var expressions = [rule.filter, rule.requirement].compactMap { $0 } + rule.conditionalGrades.map(\.condition)
+                var expressions =
+                    [rule.filter, rule.requirement].compactMap { $0 } + rule.conditionalGrades.map(\.condition)
                 for message in [rule.message] + rule.translations.values.compactMap(\.message) {
                     for case .placeholder(let expr) in message.parts { expressions.append(expr) }
                 }
                 for expr in expressions {
                     visit(expr, outer: outer) { location, inner, outerVariable, outerSource in
-                        diagnostics.insert(RuleDiagnostic(file: file.path, at: location, severity: .warning, message:
-                            "rule '\(rule.id.excerpt)': this condition compares every record of \(outerSource.excerpt) "
-                            + "(\(outerVariable.excerpt)) with every record of \(inner.excerpt); with no equality on a field "
-                            + "('x.root_cause = \(outerVariable.excerpt).root_cause') and no date bound "
-                            + "('x.raised_on after \(outerVariable.excerpt).closed_on') to look the records up by, it is evaluated "
-                            + "as a nested scan, which grows with the square of the register: add such a condition if it keeps "
-                            + "the rule's meaning, or count per value instead"))
+                        diagnostics.insert(
+                            RuleDiagnostic(
+                                file: file.path, at: location, severity: .warning,
+                                message:
+                                    "rule '\(rule.id.excerpt)': this condition compares every record of \(outerSource.excerpt) "
+                                    + "(\(outerVariable.excerpt)) with every record of \(inner.excerpt); with no equality on a field "
+                                    + "('x.root_cause = \(outerVariable.excerpt).root_cause') and no date bound "
+                                    + "('x.raised_on after \(outerVariable.excerpt).closed_on') to look the records up by, it is evaluated "
+                                    + "as a nested scan, which grows with the square of the register: add such a condition if it keeps "
+                                    + "the rule's meaning, or count per value instead"))
                     }
                 }
             }
@@ -39,11 +43,15 @@ public enum NestedScanLint {
 
     /// Walks `expr` with the loop variables in scope (`outer`: variable → what it walks) and
     /// calls `report` for each nested scan.
-    private static func visit(_ expr: Expr, outer: [String: String],
-                              report: (SourceLocation, String, String, String) -> Void) {
+    private static func visit(
+        _ expr: Expr, outer: [String: String],
+        report: (SourceLocation, String, String, String) -> Void
+    ) {
         switch expr.kind {
         case .quantifier(let quantifier, let variable, let source, let condition):
-            check(variable, source, condition, every: quantifier == .every, at: expr.location, outer: outer, report: report)
+            check(
+                variable, source, condition, every: quantifier == .every, at: expr.location, outer: outer,
+                report: report)
             visit(source, outer: outer, report: report)
             visit(condition, outer: outer.merging([variable: source.canonicalText]) { $1 }, report: report)
         case .filter(let variable, let source, let condition):
@@ -55,13 +63,16 @@ public enum NestedScanLint {
         }
     }
 
-    private static func check(_ variable: String, _ source: Expr, _ condition: Expr, every: Bool, at location: SourceLocation,
-                              outer: [String: String], report: (SourceLocation, String, String, String) -> Void) {
+    private static func check(
+        _ variable: String, _ source: Expr, _ condition: Expr, every: Bool, at location: SourceLocation,
+        outer: [String: String], report: (SourceLocation, String, String, String) -> Void
+    ) {
         let isBound = { (name: String) in name != variable && outer[name] != nil }
         // A list inside a group (`complaints_handling.channels`) or a record is not a register.
         guard case .name(let name) = source.kind, !isBound(name) else { return }
         guard let outerVariable = condition.freeNames.filter(isBound).sorted().first,
-              let outerSource = outer[outerVariable] else { return }
+            let outerSource = outer[outerVariable]
+        else { return }
         if !every, JoinPlan(variable: variable, condition: condition, isBound: isBound).isIndexed { return }
         report(location, source.canonicalText, outerVariable, outerSource)
     }

@@ -8,8 +8,9 @@ extension Checker {
         case .duration(let amount, let unit):
             let type = infer(amount, scope)
             if type.isKnown, type != .number {
-                report("a duration needs a number before '\(unit.rawValue)', but this is \(type.phrase)",
-                       at: amount.location)
+                report(
+                    "a duration needs a number before '\(unit.rawValue)', but this is \(type.phrase)",
+                    at: amount.location)
             }
             return .duration
         case .list(let items):
@@ -74,7 +75,8 @@ extension Checker {
         if let parameter = parameters[name] { return parameter.declaration.defaultValue.valueType }
         if name == "audit_date" { return .date }
         if BuiltinFunction(name: name) != nil {
-            report("'\(name.excerpt)' is a function; call it with parentheses, such as \(name.excerpt)(…)", at: location)
+            report(
+                "'\(name.excerpt)' is a function; call it with parentheses, such as \(name.excerpt)(…)", at: location)
         }
         return .any
     }
@@ -89,7 +91,8 @@ extension Checker {
     // MARK: - Calls
 
     private mutating func call(_ name: String, _ arguments: [Expr], _ scope: [Binding], at location: SourceLocation)
-        -> ValueType {
+        -> ValueType
+    {
         let types = arguments.map { infer($0, scope) }
         guard let function = BuiltinFunction(name: name) else {
             let names = BuiltinFunction.allCases.map(\.name)
@@ -100,21 +103,26 @@ extension Checker {
             report(arityMessage(function, given: arguments.count), at: location)
         }
         if function == .claims, arguments.count == 2, case .literal(.text(let name)) = arguments[1].kind,
-           Standard(claim: name) == nil {
-            report("'claims' knows \"ISO 9001\" and \"ISO 10002\", not \"\(name.excerpt)\"; write for example claims(organisation.standards, \"ISO 10002\")",
-                   at: arguments[1].location)
+            Standard(claim: name) == nil
+        {
+            report(
+                "'claims' knows \"ISO 9001\" and \"ISO 10002\", not \"\(name.excerpt)\"; write for example claims(organisation.standards, \"ISO 10002\")",
+                at: arguments[1].location)
         }
         for (position, argument) in arguments.enumerated() {
             let isFilter = if case .filter = argument.kind { true } else { false }
             if function.requiresFilter, !isFilter {
-                report("'\(name.excerpt)' needs a filter such as \(name.excerpt)(x in LIST where CONDITION)", at: argument.location)
+                report(
+                    "'\(name.excerpt)' needs a filter such as \(name.excerpt)(x in LIST where CONDITION)",
+                    at: argument.location)
                 continue
             }
             let expected = function.argumentTypes[min(position, function.argumentTypes.count - 1)]
             let type = types[position]
             if type.isKnown, !type.fits(expected) {
-                report("'\(name.excerpt)' needs \(expected.phrase) as argument \(position + 1), but this is \(type.phrase)",
-                       at: argument.location)
+                report(
+                    "'\(name.excerpt)' needs \(expected.phrase) as argument \(position + 1), but this is \(type.phrase)",
+                    at: argument.location)
             }
         }
         return refinedResult(function, arguments, types, scope)
@@ -128,8 +136,10 @@ extension Checker {
     }
 
     /// `min`/`max` of a literal list of dates or numbers, and `first_present` of values of one type.
-    private mutating func refinedResult(_ function: BuiltinFunction, _ arguments: [Expr], _ types: [ValueType],
-                                        _ scope: [Binding]) -> ValueType {
+    private mutating func refinedResult(
+        _ function: BuiltinFunction, _ arguments: [Expr], _ types: [ValueType],
+        _ scope: [Binding]
+    ) -> ValueType {
         switch function {
         case .min, .max:
             guard arguments.count == 1, case .list(let items) = arguments[0].kind, !items.isEmpty else { break }
@@ -162,15 +172,18 @@ extension Checker {
         }
     }
 
-    private mutating func binary(_ op: Expr.BinaryOperator, _ left: Expr, _ right: Expr, _ scope: [Binding],
-                                 at location: SourceLocation) -> ValueType {
+    private mutating func binary(
+        _ op: Expr.BinaryOperator, _ left: Expr, _ right: Expr, _ scope: [Binding],
+        at location: SourceLocation
+    ) -> ValueType {
         switch op {
         case .and, .or:
             for side in [left, right] {
                 let type = infer(side, scope)
                 if type.isKnown, type != .boolean {
-                    report("'\(op.rawValue)' needs true/false values on both sides, but this is \(type.phrase)",
-                           at: side.location)
+                    report(
+                        "'\(op.rawValue)' needs true/false values on both sides, but this is \(type.phrase)",
+                        at: side.location)
                 }
             }
             return .boolean
@@ -190,26 +203,32 @@ extension Checker {
         }
     }
 
-    private mutating func compare(_ op: Expr.BinaryOperator, _ left: ValueType, _ right: ValueType,
-                                  at location: SourceLocation) {
+    private mutating func compare(
+        _ op: Expr.BinaryOperator, _ left: ValueType, _ right: ValueType,
+        at location: SourceLocation
+    ) {
         guard left.isKnown, right.isKnown else { return }
         if left != right {
             report("cannot compare \(left.phrase) with \(right.phrase)", at: location)
         } else if op != .equal, op != .notEqual, ![.number, .date, .duration, .text].contains(left) {
-            report("'\(op.rawValue)' needs numbers, dates, durations or texts, but this is \(left.phrase)",
-                   at: location)
+            report(
+                "'\(op.rawValue)' needs numbers, dates, durations or texts, but this is \(left.phrase)",
+                at: location)
         }
     }
 
     /// `+` and `-`: numbers, a date and a duration, or two durations.
-    private mutating func arithmetic(_ op: Expr.BinaryOperator, _ left: Expr, _ right: Expr, _ scope: [Binding],
-                                     at location: SourceLocation) -> ValueType {
+    private mutating func arithmetic(
+        _ op: Expr.BinaryOperator, _ left: Expr, _ right: Expr, _ scope: [Binding],
+        at location: SourceLocation
+    ) -> ValueType {
         let lhs = infer(left, scope)
         let rhs = infer(right, scope)
         for (side, type) in [(left, lhs), (right, rhs)]
         where type.isKnown && ![.number, .date, .duration].contains(type) {
-            report("'\(op.rawValue)' needs numbers, or a date and a duration, but this is \(type.phrase)",
-                   at: side.location)
+            report(
+                "'\(op.rawValue)' needs numbers, or a date and a duration, but this is \(type.phrase)",
+                at: side.location)
             return .any
         }
         guard lhs.isKnown, rhs.isKnown else { return .any }
@@ -222,7 +241,9 @@ extension Checker {
         case (.number, .date) where op == .add: report(unitAdvice(left), at: left.location)
         case (.date, .date) where op == .subtract: report("subtract dates with days_between(a, b)", at: location)
         default:
-            let message = op == .add ? "cannot add \(lhs.phrase) and \(rhs.phrase)"
+            let message =
+                op == .add
+                ? "cannot add \(lhs.phrase) and \(rhs.phrase)"
                 : "cannot subtract \(rhs.phrase) from \(lhs.phrase)"
             report(message, at: location)
         }

@@ -57,8 +57,9 @@ struct Checker {
                     continue
                 }
                 if first.declaration.label != term.label || first.declaration.translations != term.translations {
-                    report("term \"\(term.code.excerpt)\" is already declared at \(place(first.path, first.declaration.location)) "
-                           + "with other labels", at: term.location)
+                    report(
+                        "term \"\(term.code.excerpt)\" is already declared at \(place(first.path, first.declaration.location)) "
+                            + "with other labels", at: term.location)
                 }
             }
         }
@@ -73,8 +74,9 @@ struct Checker {
             }
             for rule in file.rules {
                 if let first = ruleIDs[rule.id] {
-                    report("rule id '\(rule.id.excerpt)' is already used at \(place(first.path, first.location))",
-                           at: rule.location)
+                    report(
+                        "rule id '\(rule.id.excerpt)' is already used at \(place(first.path, first.location))",
+                        at: rule.location)
                 } else {
                     ruleIDs[rule.id] = (file.path, rule.location)
                 }
@@ -90,16 +92,18 @@ struct Checker {
         if name == "audit_date" {
             report("parameter 'audit_date' hides the audit date; choose another name", at: parameter.location)
         } else if BuiltinFunction(name: name) != nil {
-            report("parameter '\(name.excerpt)' has the name of a built-in function; choose another name",
-                   at: parameter.location)
+            report(
+                "parameter '\(name.excerpt)' has the name of a built-in function; choose another name",
+                at: parameter.location)
         }
         guard let first = parameters[name] else {
             parameters[name] = (parameter, path)
             return
         }
         if first.declaration.defaultValue != parameter.defaultValue {
-            report("parameter '\(name.excerpt)' is already declared at \(place(first.path, first.declaration.location)) "
-                   + "with a different default", at: parameter.location)
+            report(
+                "parameter '\(name.excerpt)' is already declared at \(place(first.path, first.declaration.location)) "
+                    + "with a different default", at: parameter.location)
         }
     }
 
@@ -128,18 +132,24 @@ struct Checker {
 
     /// Adds a loop variable to `scope`, reporting a name that hides another.
     mutating func bind(_ name: String, over source: Expr, at location: SourceLocation, in scope: [Binding])
-        -> [Binding] {
+        -> [Binding]
+    {
         if name == "audit_date" {
             report("loop variable 'audit_date' hides the audit date; choose another name", at: location)
         } else if let parameter = parameters[name] {
-            report("loop variable '\(name.excerpt)' hides the parameter '\(name.excerpt)' declared at "
-                   + "\(place(parameter.path, parameter.declaration.location)); choose another name", at: location)
+            report(
+                "loop variable '\(name.excerpt)' hides the parameter '\(name.excerpt)' declared at "
+                    + "\(place(parameter.path, parameter.declaration.location)); choose another name", at: location)
         } else if let outer = scope.last(where: { $0.name == name }) {
-            report("loop variable '\(name.excerpt)' hides the loop variable '\(name.excerpt)' of line \(outer.location.line); "
-                   + "choose another name", at: location)
+            report(
+                "loop variable '\(name.excerpt)' hides the loop variable '\(name.excerpt)' of line \(outer.location.line); "
+                    + "choose another name", at: location)
         }
-        return scope + [Binding(name: name, type: itemType(of: source, scope), location: location,
-                                fields: itemFields(of: source, scope))]
+        return scope + [
+            Binding(
+                name: name, type: itemType(of: source, scope), location: location,
+                fields: itemFields(of: source, scope))
+        ]
     }
 
     /// The type of the items of a loop's source: records of a collection or field, or the items

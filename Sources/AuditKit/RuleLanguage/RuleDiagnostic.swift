@@ -28,8 +28,9 @@ public struct RuleDiagnostic: Error, Sendable, Hashable, Comparable, LocalizedEr
 
     /// Creates a diagnostic at a source location of the rule file `file`.
     public init(file: String, at location: SourceLocation, severity: Severity = .error, message: String) {
-        self.init(file: file, line: Int(location.line), column: Int(location.column), severity: severity,
-                  message: message)
+        self.init(
+            file: file, line: Int(location.line), column: Int(location.column), severity: severity,
+            message: message)
     }
 
     /// `file:line:column: error: message`, the form editors and CI logs understand; always one

@@ -16,8 +16,10 @@ public struct RuleFile: Sendable {
     public var definitions: [ConditionDefinition] = []
 
     /// Creates a rule file.
-    public init(path: String, version: Int = 1, parameters: [ParameterDeclaration] = [],
-                clauses: [ClauseDeclaration] = [], rules: [RuleDeclaration] = []) {
+    public init(
+        path: String, version: Int = 1, parameters: [ParameterDeclaration] = [],
+        clauses: [ClauseDeclaration] = [], rules: [RuleDeclaration] = []
+    ) {
         self.path = path
         self.version = version
         self.parameters = parameters
@@ -39,8 +41,10 @@ public struct ParameterDeclaration: Sendable, Equatable {
     /// The largest value a number parameter may take (`range ... 1`), when the file sets one.
     public var maximum: Double?
 
-    public init(name: String, defaultValue: Expr.Literal, description: String?, location: SourceLocation,
-                minimum: Double? = nil, maximum: Double? = nil) {
+    public init(
+        name: String, defaultValue: Expr.Literal, description: String?, location: SourceLocation,
+        minimum: Double? = nil, maximum: Double? = nil
+    ) {
         self.name = name
         self.defaultValue = defaultValue
         self.description = description
@@ -84,8 +88,10 @@ public struct ClauseDeclaration: Sendable, Equatable {
     /// Translated requirement texts, by language.
     public var translatedRequirements: [Language: String] = [:]
 
-    public init(standard: Standard, clause: String, title: String, onSite: String?, location: SourceLocation,
-                translatedTitles: [Language: String] = [:], translatedOnSite: [Language: String] = [:]) {
+    public init(
+        standard: Standard, clause: String, title: String, onSite: String?, location: SourceLocation,
+        translatedTitles: [Language: String] = [:], translatedOnSite: [Language: String] = [:]
+    ) {
         self.standard = standard
         self.clause = clause
         self.title = title
@@ -172,10 +178,12 @@ public struct RuleDeclaration: Sendable, Equatable {
     /// are already written out in full.
     public var namedValues: [NamedValue] = []
 
-    public init(id: String, title: String, standard: Standard, clause: String, stages: Set<Stage>, grade: Grade,
-                conditionalGrades: [ConditionalGrade] = [], guidance: String? = nil, scope: Scope? = nil,
-                filter: Expr? = nil, requirement: Expr, message: MessageTemplate,
-                location: SourceLocation, translations: [Language: Translation] = [:]) {
+    public init(
+        id: String, title: String, standard: Standard, clause: String, stages: Set<Stage>, grade: Grade,
+        conditionalGrades: [ConditionalGrade] = [], guidance: String? = nil, scope: Scope? = nil,
+        filter: Expr? = nil, requirement: Expr, message: MessageTemplate,
+        location: SourceLocation, translations: [Language: Translation] = [:]
+    ) {
         self.translations = translations
         self.id = id
         self.title = title

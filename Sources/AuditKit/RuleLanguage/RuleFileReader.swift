@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads one rule file for ``RuleSet/load(paths:maximumFileSize:)``: only a regular file, only
@@ -10,14 +10,18 @@ import Darwin
 enum RuleFileReader {
     /// The largest rule file to read: `given`, or the environment variable's value, or the default.
     static func limit(_ given: Int?, environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> Result<Int, RuleDiagnostic> {
+        -> Result<Int, RuleDiagnostic>
+    {
         if let given { return .success(given) }
         let name = RuleLimits.maximumFileSizeVariable
         guard let text = environment[name] else { return .success(RuleLimits.defaultMaximumFileSize) }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0 else {
-            return .failure(RuleDiagnostic(file: name, line: 0, column: 0, message:
-                "the largest rule file size must be a whole number of bytes, such as 8388608 for 8 MiB; "
-                + "'\(text.excerpt)' is not one"))
+            return .failure(
+                RuleDiagnostic(
+                    file: name, line: 0, column: 0,
+                    message:
+                        "the largest rule file size must be a whole number of bytes, such as 8388608 for 8 MiB; "
+                        + "'\(text.excerpt)' is not one"))
         }
         return .success(value)
     }
@@ -28,9 +32,11 @@ enum RuleFileReader {
             .failure(RuleDiagnostic(file: path, line: 0, column: 0, message: message))
         }
         if let directory, let file = realPath(path), let folder = realPath(directory),
-           !file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
-            return problem("this rule file is a symbolic link (or lies in a linked folder) leading outside the rules "
-                           + "directory, so it was not read; copy the file into the directory instead")
+            !file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        {
+            return problem(
+                "this rule file is a symbolic link (or lies in a linked folder) leading outside the rules "
+                    + "directory, so it was not read; copy the file into the directory instead")
         }
         var status = stat()
         guard stat(path, &status) == 0 else { return problem("cannot read this rule file") }
@@ -45,9 +51,10 @@ enum RuleFileReader {
         }
         guard data.count <= limit else {
             let size = max(Int(status.st_size), data.count)
-            return problem("this rule file has \(grouped(size)) bytes, more than the \(grouped(limit)) a rule file may "
-                           + "have; split it into several files, or set \(RuleLimits.maximumFileSizeVariable) to a "
-                           + "larger number of bytes")
+            return problem(
+                "this rule file has \(grouped(size)) bytes, more than the \(grouped(limit)) a rule file may "
+                    + "have; split it into several files, or set \(RuleLimits.maximumFileSizeVariable) to a "
+                    + "larger number of bytes")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return problem("this rule file is not UTF-8 text")

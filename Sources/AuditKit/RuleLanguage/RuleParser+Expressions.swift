@@ -38,15 +38,16 @@ extension Parser {
         let left = try parseSum()
         guard let comparison = try parseComparisonTail(left) else { return left }
         if startsComparison {
-            throw error("comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'",
-                        at: current.location)
+            throw error(
+                "comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'",
+                at: current.location)
         }
         return comparison
     }
 
     private static let comparisonOperators: [String: Expr.BinaryOperator] = [
         "=": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual,
-        "before": .before, "after": .after,
+        "before": .before, "after": .after
     ]
 
     private var startsComparison: Bool {
@@ -85,7 +86,7 @@ extension Parser {
     }
 
     private static let tests: [String: Expr.Test] = [
-        "present": .present, "absent": .absent, "empty": .empty, "true": .true, "false": .false,
+        "present": .present, "absent": .absent, "empty": .empty, "true": .true, "false": .false
     ]
 
     /// After `is`: `[not] present | absent | empty | true | false | a date | a number | unique in NAME`.
@@ -101,7 +102,11 @@ extension Parser {
         case "a":
             advance()
             let test: Expr.Test
-            if accept(word: "date") { test = .date } else if accept(word: "number") { test = .number } else {
+            if accept(word: "date") {
+                test = .date
+            } else if accept(word: "number") {
+                test = .number
+            } else {
                 throw unexpected("'date' or 'number' after 'is a'")
             }
             return try checked(Expr(.test(subject, test, negated: negated), at: subject.location), at: token)
@@ -113,9 +118,10 @@ extension Parser {
             return try checked(negated ? Expr(.unary(.not, unique), at: subject.location) : unique, at: token)
         default:
             let names = Array(Self.tests.keys) + ["a", "unique", "not"]
-            let hint = NearMatch.hint(for: token.text, among: names,
-                                      otherwise: "; expected present, absent, empty, true, false, a date, "
-                                          + "a number or unique in")
+            let hint = NearMatch.hint(
+                for: token.text, among: names,
+                otherwise: "; expected present, absent, empty, true, false, a date, "
+                    + "a number or unique in")
             throw error("unknown test 'is \(token.text)'\(hint)", at: token.location)
         }
     }
@@ -178,8 +184,10 @@ extension Parser {
                 let open = advance()
                 try enterNesting(at: open)
                 let key = try parseExpression()
-                try expect(symbol: "]", "']' to close the '[' at line \(open.location.line), "
-                           + "column \(open.location.column)")
+                try expect(
+                    symbol: "]",
+                    "']' to close the '[' at line \(open.location.line), "
+                        + "column \(open.location.column)")
                 nesting -= 1
                 base = try checked(Expr(.lookup(base, key), at: base.location), at: open)
             } else {
@@ -201,8 +209,10 @@ extension Parser {
             advance()
             try enterNesting(at: token)
             let inner = try parseExpression()
-            try expect(symbol: ")", "')' to close the '(' at line \(token.location.line), "
-                       + "column \(token.location.column)")
+            try expect(
+                symbol: ")",
+                "')' to close the '(' at line \(token.location.line), "
+                    + "column \(token.location.column)")
             nesting -= 1
             return inner
         case .word: return try parseWordPrimary()
@@ -239,8 +249,10 @@ extension Parser {
         var items: [Expr] = []
         if !accept(symbol: "]") {
             repeat { items.append(try parseExpression()) } while accept(symbol: ",")
-            try expect(symbol: "]", "',' or ']' to close the list opened at line \(open.location.line), "
-                       + "column \(open.location.column)")
+            try expect(
+                symbol: "]",
+                "',' or ']' to close the list opened at line \(open.location.line), "
+                    + "column \(open.location.column)")
         }
         nesting -= 1
         return try checked(Expr(.list(items), at: open.location), at: open)
@@ -267,8 +279,10 @@ extension Parser {
             let source = try parseSum()
             if accept(word: "where") {
                 let condition = try parseExpression()
-                return try checked(Expr(.filter(variable: variable.text, source: source, condition: condition),
-                                        at: variable.location), at: variable)
+                return try checked(
+                    Expr(
+                        .filter(variable: variable.text, source: source, condition: condition),
+                        at: variable.location), at: variable)
             }
             index = start
         }
@@ -286,8 +300,10 @@ extension Parser {
         let source = try parseSum()
         try expect(word: "satisfies", "'satisfies' after the list in '\(keyword.text) \(variable.text.excerpt) in …'")
         let condition = try parseExpression()
-        return try checked(Expr(.quantifier(quantifier, variable: variable.text, source: source, condition: condition),
-                                at: keyword.location), at: keyword)
+        return try checked(
+            Expr(
+                .quantifier(quantifier, variable: variable.text, source: source, condition: condition),
+                at: keyword.location), at: keyword)
     }
 }
 
@@ -304,8 +320,9 @@ extension Parser {
 
     /// "this expression is nested more than 100 levels deep", at `token`.
     func tooDeep(at token: Token) -> RuleDiagnostic {
-        error("this expression is nested more than \(RuleLimits.maximumExpressionDepth) levels deep; "
-              + "split it into smaller conditions", at: token.location)
+        error(
+            "this expression is nested more than \(RuleLimits.maximumExpressionDepth) levels deep; "
+                + "split it into smaller conditions", at: token.location)
     }
 
     /// `expression` when it is no deeper than the limit; otherwise the error, at `token`.
@@ -318,7 +335,8 @@ extension Parser {
     /// deeper than the limit; otherwise the error, at the operator.
     func checked(_ expression: Expr, joinedBy op: Token) throws(RuleDiagnostic) -> Expr {
         guard expression.depth > RuleLimits.maximumExpressionDepth else { return expression }
-        throw error("this expression is too long: more than \(RuleLimits.maximumExpressionDepth) terms joined by "
-                    + "'\(op.text)' (nested parts count too); split it into smaller conditions", at: op.location)
+        throw error(
+            "this expression is too long: more than \(RuleLimits.maximumExpressionDepth) terms joined by "
+                + "'\(op.text)' (nested parts count too); split it into smaller conditions", at: op.location)
     }
 }

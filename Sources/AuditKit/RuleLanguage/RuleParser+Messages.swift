@@ -22,8 +22,9 @@ extension Parser {
                 throw error("a single '}' in a message must be written '}}'", at: locations[position])
             } else if character == "{" {
                 guard let close = Self.placeholderEnd(characters, from: position + 1) else {
-                    throw error("this '{' starts a placeholder that is not closed; add '}' after the expression, "
-                                + "or write '{{' for a brace", at: locations[position])
+                    throw error(
+                        "this '{' starts a placeholder that is not closed; add '}' after the expression, "
+                            + "or write '{{' for a brace", at: locations[position])
                 }
                 if !text.isEmpty { parts.append(.text(text)) }
                 text = ""
@@ -71,30 +72,39 @@ extension Parser {
     /// Parses the expression of one placeholder, keeping the places its characters were written.
     /// `{N | complaint | complaints}` writes the number with the word agreeing with it, as
     /// `plural(N, "complaint", "complaints")` does.
-    private func parsePlaceholder(_ characters: [Character], _ locations: [SourceLocation],
-                                  open: SourceLocation, close: SourceLocation) throws(RuleDiagnostic) -> Expr {
+    private func parsePlaceholder(
+        _ characters: [Character], _ locations: [SourceLocation],
+        open: SourceLocation, close: SourceLocation
+    ) throws(RuleDiagnostic) -> Expr {
         if let bar = Self.firstBar(characters) {
             let forms = String(characters[(bar + 1)...]).split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             guard forms.count == 2, !forms[0].isEmpty, !forms[1].isEmpty, !forms.joined().contains("\"") else {
-                throw error("write a number with its word as {N | singular | plural}, such as "
-                            + "{count(complaints) | complaint | complaints}", at: locations[bar])
+                throw error(
+                    "write a number with its word as {N | singular | plural}, such as "
+                        + "{count(complaints) | complaint | complaints}", at: locations[bar])
             }
-            let count = try parsePlaceholder(Array(characters[..<bar]), Array(locations[..<bar]),
-                                             open: open, close: locations[bar])
-            let plural = Expr(.call(BuiltinFunction.plural.name, [
-                count, Expr(.literal(.text(forms[0])), at: locations[bar]),
-                Expr(.literal(.text(forms[1])), at: locations[bar]),
-            ]), at: count.location)
+            let count = try parsePlaceholder(
+                Array(characters[..<bar]), Array(locations[..<bar]),
+                open: open, close: locations[bar])
+            let plural = Expr(
+                .call(
+                    BuiltinFunction.plural.name,
+                    [
+                        count, Expr(.literal(.text(forms[0])), at: locations[bar]),
+                        Expr(.literal(.text(forms[1])), at: locations[bar])
+                    ]), at: count.location)
             guard plural.depth <= RuleLimits.maximumExpressionDepth else {
-                throw error("this expression is nested more than \(RuleLimits.maximumExpressionDepth) levels deep; "
-                            + "split it into smaller conditions", at: locations[bar])
+                throw error(
+                    "this expression is nested more than \(RuleLimits.maximumExpressionDepth) levels deep; "
+                        + "split it into smaller conditions", at: locations[bar])
             }
             return plural
         }
         guard characters.contains(where: { !$0.isWhitespace }) else {
-            throw error("empty placeholder '{}'; put an expression inside, such as {audit.id}, "
-                        + "or write '{{' and '}}' for braces", at: open)
+            throw error(
+                "empty placeholder '{}'; put an expression inside, such as {audit.id}, "
+                    + "or write '{{' and '}}' for braces", at: open)
         }
         var lexer = Lexer(characters: characters, locations: locations, end: close, path: path)
         let (tokens, lexError) = lexer.tokenize()

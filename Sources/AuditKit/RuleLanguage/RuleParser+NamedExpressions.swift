@@ -1,25 +1,29 @@
 extension Parser {
     /// `define NAME ( [ PARAMETER { , PARAMETER } ] ) = EXPR`, at the top level of a file.
     mutating func parseDefinition() throws(RuleDiagnostic) -> ConditionDefinition {
-        let keyword = advance()
+        _ = advance()
         let name = try identifier(naming: "a defined condition")
-        try expect(symbol: "(", "'(' after 'define \(name.text.excerpt)', then its parameters, such as "
-                   + "'define in_service(eq) = …'")
+        try expect(
+            symbol: "(",
+            "'(' after 'define \(name.text.excerpt)', then its parameters, such as "
+                + "'define in_service(eq) = …'")
         var parameters: [String] = []
         if !accept(symbol: ")") {
             repeat {
                 let parameter = try identifier(naming: "a parameter of '\(name.text.excerpt)'")
                 if parameters.contains(parameter.text) {
-                    throw error("'\(name.text.excerpt)' already has a parameter named '\(parameter.text.excerpt)'",
-                                at: parameter.location)
+                    throw error(
+                        "'\(name.text.excerpt)' already has a parameter named '\(parameter.text.excerpt)'",
+                        at: parameter.location)
                 }
                 parameters.append(parameter.text)
             } while accept(symbol: ",")
             try expect(symbol: ")", "',' or ')' after a parameter of '\(name.text.excerpt)'")
         }
         try expect(symbol: "=", "'=' after 'define \(name.text.excerpt)(…)'")
-        return ConditionDefinition(name: name.text, parameters: parameters, body: try parseExpression(),
-                                   location: name.location)
+        return ConditionDefinition(
+            name: name.text, parameters: parameters, body: try parseExpression(),
+            location: name.location)
     }
 
     /// `NAME = EXPR`, after `let` inside a rule.

@@ -73,8 +73,9 @@ extension Parser {
             id += advance().text
         }
         guard Self.isValidRuleID(id) else {
-            throw error("invalid rule id '\(id.excerpt)'; use letters, digits, '-', '_' and '.', starting with a letter or digit",
-                        at: first.location)
+            throw error(
+                "invalid rule id '\(id.excerpt)'; use letters, digits, '-', '_' and '.', starting with a letter or digit",
+                at: first.location)
         }
         return id
     }
@@ -93,8 +94,9 @@ extension Parser {
             if let match = NearMatch.best(for: token.text, among: names) {
                 return error("unknown rule item '\(token.text.excerpt)'; did you mean '\(match)'?", at: token.location)
             }
-            return error("unknown rule item '\(token.text.excerpt)'; expected title, standard, clause, stages, grade, "
-                         + "guidance, for each, let, where, require, message, or \(closing)", at: token.location)
+            return error(
+                "unknown rule item '\(token.text.excerpt)'; expected title, standard, clause, stages, grade, "
+                    + "guidance, for each, let, where, require, message, or \(closing)", at: token.location)
         }
         return unexpected(closing)
     }
@@ -130,16 +132,19 @@ extension Parser {
 
     /// `title.fr "…"`, `message.fr "…"`, `guidance.fr "…"`: the keyword, a dot and a language code
     /// written together.
-    private mutating func parseTranslatedItem(_ item: RuleItem, _ keyword: Token,
-                                              into draft: inout RuleDraft) throws(RuleDiagnostic) {
+    private mutating func parseTranslatedItem(
+        _ item: RuleItem, _ keyword: Token,
+        into draft: inout RuleDraft
+    ) throws(RuleDiagnostic) {
         let dot = advance()
         let code = current
         guard !dot.spaceBefore, code.kind == .word, !code.spaceBefore else {
             throw error("write a translated item without spaces, such as '\(item.rawValue).fr'", at: dot.location)
         }
         guard let language = Language(rawValue: code.text), language != .en else {
-            throw error("unknown language '\(code.text)' in '\(item.rawValue).\(code.text)'; use '\(item.rawValue).fr'",
-                        at: code.location)
+            throw error(
+                "unknown language '\(code.text)' in '\(item.rawValue).\(code.text)'; use '\(item.rawValue).fr'",
+                at: code.location)
         }
         advance()
         let name = "\(item.rawValue).\(language.rawValue)"
@@ -163,8 +168,9 @@ extension Parser {
             throw unexpected("a grade: major, minor, observation or opportunity")
         }
         guard let grade = Grade(rawValue: current.text) else {
-            let hint = NearMatch.hint(for: current.text, among: Grade.allCases.map(\.rawValue),
-                                      otherwise: "; use major, minor, observation or opportunity")
+            let hint = NearMatch.hint(
+                for: current.text, among: Grade.allCases.map(\.rawValue),
+                otherwise: "; use major, minor, observation or opportunity")
             throw error("unknown grade '\(current.text)'\(hint)", at: current.location)
         }
         advance()
@@ -184,13 +190,17 @@ extension Parser {
     private mutating func parseStages() throws(RuleDiagnostic) -> Set<Stage> {
         var stages: Set<Stage> = []
         repeat {
-            guard current.kind == .word else { throw unexpected("a stage: initial, certification, both, surveillance or recertification") }
+            guard current.kind == .word else {
+                throw unexpected("a stage: initial, certification, both, surveillance or recertification")
+            }
             switch current.text {
             case "both": stages.formUnion(Stage.initialAudit)
             default:
                 guard let stage = Stage(rawValue: current.text) else {
-                    let hint = NearMatch.hint(for: current.text, among: ["initial", "certification", "both", "surveillance", "recertification"],
-                                              otherwise: "; use initial, certification, both, surveillance or recertification")
+                    let hint = NearMatch.hint(
+                        for: current.text,
+                        among: ["initial", "certification", "both", "surveillance", "recertification"],
+                        otherwise: "; use initial, certification, both, surveillance or recertification")
                     throw error("unknown stage '\(current.text)'\(hint)", at: current.location)
                 }
                 stages.insert(stage)
@@ -210,7 +220,8 @@ extension Parser {
 
     /// Checks the required items are there and builds the rule.
     private func build(_ draft: RuleDraft, id: String, keyword: Token, idLocation: SourceLocation)
-        throws(RuleDiagnostic) -> RuleDeclaration {
+        throws(RuleDiagnostic) -> RuleDeclaration
+    {
         func missing(_ item: String, _ advice: String) -> RuleDiagnostic {
             error("rule '\(id.excerpt)' has no '\(item)'; \(advice)", at: keyword.location)
         }
@@ -218,7 +229,9 @@ extension Parser {
         guard let standard = draft.standard else {
             throw missing("standard", "add 'standard iso9001' or 'standard iso10002'")
         }
-        guard let clause = draft.clause else { throw missing("clause", "add the clause it checks, such as 'clause 9.2.2'") }
+        guard let clause = draft.clause else {
+            throw missing("clause", "add the clause it checks, such as 'clause 9.2.2'")
+        }
         guard let grade = draft.grade else { throw missing("grade", "add its default grade, such as 'grade minor'") }
         guard let requirement = draft.requirement else { throw missing("require", "add the condition that must hold") }
         guard let message = draft.message else { throw missing("message", "add the text of the finding it raises") }

@@ -115,16 +115,24 @@ struct Parser {
             case "define": file.definitions.append(try parseDefinition())
             default:
                 if current.kind == .end, lexError == nil { return file }
-                let hint = current.kind == .word
-                    ? NearMatch.hint(for: current.text, among: ["rule", "clause", "param", "term", "define", "version"]) : ""
-                if index == 0, hint.isEmpty, lexError.map({ $0.line != current.location.line
-                    || $0.column != current.location.column }) ?? true {
+                let hint =
+                    current.kind == .word
+                    ? NearMatch.hint(for: current.text, among: ["rule", "clause", "param", "term", "define", "version"])
+                    : ""
+                if index == 0, hint.isEmpty,
+                    lexError.map({
+                        $0.line != current.location.line
+                            || $0.column != current.location.column
+                    }) ?? true
+                {
                     // Perhaps not a rule file at all (a link to another file): quote none of it.
-                    throw error("this does not look like a rule file: it should start with 'version', 'param', "
-                                + "'clause', 'term' or 'rule' (or a # comment)", at: current.location)
+                    throw error(
+                        "this does not look like a rule file: it should start with 'version', 'param', "
+                            + "'clause', 'term' or 'rule' (or a # comment)", at: current.location)
                 }
-                throw error(unexpected("'rule', 'clause', 'param', 'term', 'define' or 'version'").message + hint,
-                            at: current.location)
+                throw error(
+                    unexpected("'rule', 'clause', 'param', 'term', 'define' or 'version'").message + hint,
+                    at: current.location)
             }
         }
     }
@@ -135,8 +143,9 @@ struct Parser {
             throw unexpected("a version number such as 1 after 'version'")
         }
         if version > 1 {
-            throw error("this file needs rule language version \(version); this auditready understands version 1",
-                        at: current.location)
+            throw error(
+                "this file needs rule language version \(version); this auditready understands version 1",
+                at: current.location)
         }
         advance()
         return version
@@ -148,8 +157,9 @@ struct Parser {
         try expect(symbol: "=", "'=' after the parameter name '\(name.text)'")
         let valueToken = current
         let value = try parseLiteralValue()
-        var declaration = ParameterDeclaration(name: name.text, defaultValue: value, description: nil,
-                                               location: keyword.location)
+        var declaration = ParameterDeclaration(
+            name: name.text, defaultValue: value, description: nil,
+            location: keyword.location)
         if current.isWord("range") {
             try parseRange(of: &declaration, default: valueToken)
         }
@@ -159,7 +169,8 @@ struct Parser {
 
     /// `range MIN ... MAX`, `range MIN ...` or `range ... MAX` after a number parameter's default.
     private mutating func parseRange(of declaration: inout ParameterDeclaration, default value: Token)
-        throws(RuleDiagnostic) {
+        throws(RuleDiagnostic)
+    {
         let keyword = advance()
         guard case .number(let number) = declaration.defaultValue else {
             throw error("only a number parameter can have a range", at: keyword.location)
@@ -173,14 +184,16 @@ struct Parser {
         if current.kind == .number || current.isSymbol("-") { maximum = try rangeBound(example) }
         guard minimum != nil || maximum != nil else { throw unexpected(example) }
         if let minimum, let maximum, minimum > maximum {
-            throw error("this range is empty: \(RuntimeValue.format(minimum)) is more than "
-                        + "\(RuntimeValue.format(maximum))", at: dots.location)
+            throw error(
+                "this range is empty: \(RuntimeValue.format(minimum)) is more than "
+                    + "\(RuntimeValue.format(maximum))", at: dots.location)
         }
         declaration.minimum = minimum
         declaration.maximum = maximum
         if !declaration.allows(number) {
-            throw error("the default \(RuntimeValue.format(number)) of parameter '\(declaration.name)' is not in its "
-                        + "range: it must be \(declaration.rangeDescription)", at: value.location)
+            throw error(
+                "the default \(RuntimeValue.format(number)) of parameter '\(declaration.name)' is not in its "
+                    + "range: it must be \(declaration.rangeDescription)", at: value.location)
         }
     }
 
@@ -232,9 +245,10 @@ struct Parser {
             onSite = try string("what to verify on site, in double quotes").value
             onSiteTranslations = try parseTranslations()
         }
-        var declaration = ClauseDeclaration(standard: standard, clause: clause, title: title.value, onSite: onSite,
-                                            location: keyword.location, translatedTitles: titles,
-                                            translatedOnSite: onSiteTranslations)
+        var declaration = ClauseDeclaration(
+            standard: standard, clause: clause, title: title.value, onSite: onSite,
+            location: keyword.location, translatedTitles: titles,
+            translatedOnSite: onSiteTranslations)
         declaration.requirement = requirement
         declaration.translatedRequirements = requirementTranslations
         return declaration
@@ -245,8 +259,9 @@ struct Parser {
         let keyword = advance()
         let code = try string("the code in double quotes after 'term', such as \"supplier_performance\"")
         let label = try string("how the code is written in findings, in double quotes after the code")
-        return TermDeclaration(code: code.value, label: label.value, translations: try parseTranslations(),
-                               location: keyword.location)
+        return TermDeclaration(
+            code: code.value, label: label.value, translations: try parseTranslations(),
+            location: keyword.location)
     }
 
     /// Optional `fr "…"` variants after a text of a clause declaration.
@@ -279,7 +294,8 @@ struct Parser {
         let number = advance()
         let letter = current
         if letter.kind == .word, letter.text.count == 1, letter.location.line == number.location.line,
-           let character = letter.text.first, character.isLowercase, character.isASCII {
+            let character = letter.text.first, character.isLowercase, character.isASCII
+        {
             advance()
             return number.text + " " + letter.text
         }
@@ -295,7 +311,8 @@ struct Parser {
             throw error("a number cannot contain two decimal points", at: token.location)
         }
         guard value.isFinite, value < 1e15 else {
-            throw error("this number is too large; numbers in rules must be below 1,000,000,000,000,000", at: token.location)
+            throw error(
+                "this number is too large; numbers in rules must be below 1,000,000,000,000,000", at: token.location)
         }
         advance()
         return value
@@ -315,7 +332,8 @@ struct Parser {
 
     /// Consumes the unit after `amount` and returns the duration literal.
     mutating func durationLiteral(_ amount: Double, _ unit: Expr.DurationUnit) throws(RuleDiagnostic)
-        -> Expr.Literal {
+        -> Expr.Literal
+    {
         let unitToken = advance()
         guard amount == amount.rounded(), abs(amount) < 1e9 else {
             throw error("a duration needs a whole number, such as '2 \(unitToken.text)'", at: unitToken.location)

@@ -51,7 +51,7 @@ extension Character {
             0x00: "NUL", 0x07: "bell", 0x08: "backspace", 0x09: "tab", 0x0A: "line break", 0x0B: "vertical tab",
             0x0C: "form feed", 0x0D: "carriage return", 0x1B: "escape", 0x7F: "DEL", 0xA0: "no-break space",
             0x200B: "zero-width space", 0xFEFF: "byte order mark", 0x2028: "line separator",
-            0x2029: "paragraph separator",
+            0x2029: "paragraph separator"
         ]
         let scalars = Array(unicodeScalars)
         if scalars.count == 1, let name = names[scalars[0].value] { return "\(codePoint) (\(name))" }

@@ -60,6 +60,6 @@ enum ReservedWords {
     static let all: Set<String> = [
         "rule", "end", "param", "version", "clause", "title", "standard", "stages", "grade", "when",
         "guidance", "for", "each", "in", "where", "require", "message", "and", "or", "not", "is",
-        "every", "some", "no", "satisfies", "within", "before", "after", "true", "false", "let", "define",
+        "every", "some", "no", "satisfies", "within", "before", "after", "true", "false", "let", "define"
     ]
 }

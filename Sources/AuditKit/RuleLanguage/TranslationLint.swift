@@ -10,9 +10,11 @@ public enum TranslationLint {
                 let missing = rule.untranslatedItems(in: language)
                 guard !missing.isEmpty else { continue }
                 let items = missing.map { "'\($0)'" }.joined(separator: ", ")
-                diagnostics.append(RuleDiagnostic(file: file.path, at: rule.location, severity: .warning,
-                    message: "rule '\(rule.id.excerpt)' has no French text for \(items); French reports will show "
-                        + "the English text until you add \(missing.count == 1 ? "it" : "them")"))
+                diagnostics.append(
+                    RuleDiagnostic(
+                        file: file.path, at: rule.location, severity: .warning,
+                        message: "rule '\(rule.id.excerpt)' has no French text for \(items); French reports will show "
+                            + "the English text until you add \(missing.count == 1 ? "it" : "them")"))
             }
         }
         return diagnostics.sorted()

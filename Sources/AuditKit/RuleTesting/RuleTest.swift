@@ -41,8 +41,10 @@ public struct RuleTest: Sendable {
     /// The line of the test in its file.
     public var line: Int
 
-    public init(rule: String, name: String, records: Record, expectations: [Expectation], stage: Stage = .certification,
-                parameters: [String: String] = [:], asOf: CalendarDate, file: String, line: Int) {
+    public init(
+        rule: String, name: String, records: Record, expectations: [Expectation], stage: Stage = .certification,
+        parameters: [String: String] = [:], asOf: CalendarDate, file: String, line: Int
+    ) {
         self.rule = rule
         self.name = name
         self.records = records

@@ -22,7 +22,8 @@ public enum RuleTestFileReader {
             throw reader.error(at: root, "a rule-test file is a mapping with a 'tests' list, as in docs/rule-tests.md")
         }
         try reader.allowOnly(["as_of", "tests"], in: top)
-        let fileDate = try top["as_of"].map { node throws(FileFormatError) in try reader.date(node) } ?? defaultAuditDate
+        let fileDate =
+            try top["as_of"].map { node throws(FileFormatError) in try reader.date(node) } ?? defaultAuditDate
         guard let testsNode = top["tests"], case .sequence(let tests) = testsNode else {
             throw reader.error(at: root, "the file needs a 'tests' list")
         }
@@ -46,7 +47,8 @@ public enum RuleTestFileReader {
                 guard let name = key.scalar?.string, keys.contains(name) else {
                     let word = Display.excerpt(key.scalar?.string ?? "?")
                     let hint = NearMatch.best(for: word, among: keys).map { "; did you mean '\($0)'?" } ?? ""
-                    throw error(at: key, "unknown key '\(word)'; expected one of \(keys.joined(separator: ", "))\(hint)")
+                    throw error(
+                        at: key, "unknown key '\(word)'; expected one of \(keys.joined(separator: ", "))\(hint)")
                 }
             }
         }
@@ -67,46 +69,74 @@ public enum RuleTestFileReader {
         }
 
         func test(_ node: Node, auditDate: CalendarDate) throws(FileFormatError) -> RuleTest {
-            guard case .mapping(let mapping) = node else { throw error(at: node, "each test is a mapping with rule, records and expect") }
+            guard case .mapping(let mapping) = node else {
+                throw error(at: node, "each test is a mapping with rule, records and expect")
+            }
             try allowOnly(["rule", "name", "records", "expect", "stage", "params", "as_of"], in: mapping)
-            guard let ruleNode = mapping["rule"] else { throw error(at: node, "this test does not say which rule it tests ('rule:')") }
+            guard let ruleNode = mapping["rule"] else {
+                throw error(at: node, "this test does not say which rule it tests ('rule:')")
+            }
             guard let recordsNode = mapping["records"] else { throw error(at: node, "this test has no 'records:'") }
-            guard let expectNode = mapping["expect"] else { throw error(at: node, "this test has no 'expect:' (write 'expect: []' for no finding)") }
+            guard let expectNode = mapping["expect"] else {
+                throw error(at: node, "this test has no 'expect:' (write 'expect: []' for no finding)")
+            }
             guard case .record(let records) = try value(recordsNode) ?? .record(Record()) else {
                 throw error(at: recordsNode, "records must be a mapping of collections and groups, as in an export")
             }
             var stage = Stage.certification
             if let stageNode = mapping["stage"] {
                 let word = try text(stageNode, "stage")
-                guard let parsed = Stage(rawValue: word) else { throw error(at: stageNode, "stage must be initial, certification, surveillance or recertification, not '\(Display.excerpt(word))'") }
+                guard let parsed = Stage(rawValue: word) else {
+                    throw error(
+                        at: stageNode,
+                        "stage must be initial, certification, surveillance or recertification, not '\(Display.excerpt(word))'"
+                    )
+                }
                 stage = parsed
             }
             var parameters: [String: String] = [:]
             if let paramsNode = mapping["params"] {
-                guard case .mapping(let params) = paramsNode else { throw error(at: paramsNode, "params must be a mapping of names to values") }
-                for (key, value) in params { parameters[try text(key, "a parameter name")] = try text(value, "a parameter value") }
+                guard case .mapping(let params) = paramsNode else {
+                    throw error(at: paramsNode, "params must be a mapping of names to values")
+                }
+                for (key, value) in params {
+                    parameters[try text(key, "a parameter name")] = try text(value, "a parameter value")
+                }
             }
-            return RuleTest(rule: try text(ruleNode, "rule"), name: try mapping["name"].map { n throws(FileFormatError) in try text(n, "name") } ?? "",
-                            records: records, expectations: try expectations(expectNode), stage: stage,
-                            parameters: parameters, asOf: try mapping["as_of"].map { n throws(FileFormatError) in try date(n) } ?? auditDate,
-                            file: path, line: node.mark?.line ?? 0)
+            return RuleTest(
+                rule: try text(ruleNode, "rule"),
+                name: try mapping["name"].map { n throws(FileFormatError) in try text(n, "name") } ?? "",
+                records: records, expectations: try expectations(expectNode), stage: stage,
+                parameters: parameters,
+                asOf: try mapping["as_of"].map { n throws(FileFormatError) in try date(n) } ?? auditDate,
+                file: path, line: node.mark?.line ?? 0)
         }
 
         func expectations(_ node: Node) throws(FileFormatError) -> [RuleTest.Expectation] {
-            guard case .sequence(let items) = node else { throw error(at: node, "expect must be a list of findings ([] for none)") }
+            guard case .sequence(let items) = node else {
+                throw error(at: node, "expect must be a list of findings ([] for none)")
+            }
             var result: [RuleTest.Expectation] = []
             for item in items {
-                guard case .mapping(let mapping) = item else { throw error(at: item, "each expected finding is a mapping with record and grade") }
+                guard case .mapping(let mapping) = item else {
+                    throw error(at: item, "each expected finding is a mapping with record and grade")
+                }
                 try allowOnly(["record", "grade", "clause", "message"], in: mapping)
-                guard let recordNode = mapping["record"] else { throw error(at: item, "an expected finding needs 'record:' (null for the whole export)") }
+                guard let recordNode = mapping["record"] else {
+                    throw error(at: item, "an expected finding needs 'record:' (null for the whole export)")
+                }
                 let record = recordNode.scalar.flatMap { Reader.isNull($0) ? nil : $0.string }
                 let gradeWord = try text(mapping["grade"] ?? item, "grade")
                 guard let grade = Grade(rawValue: gradeWord) else {
-                    throw error(at: mapping["grade"], "grade must be major, minor, observation or opportunity, not '\(Display.excerpt(gradeWord))'")
+                    throw error(
+                        at: mapping["grade"],
+                        "grade must be major, minor, observation or opportunity, not '\(Display.excerpt(gradeWord))'")
                 }
-                result.append(.init(record: record, grade: grade,
-                                    clause: try mapping["clause"].map { n throws(FileFormatError) in try text(n, "clause") },
-                                    message: try mapping["message"].map { n throws(FileFormatError) in try text(n, "message") }))
+                result.append(
+                    .init(
+                        record: record, grade: grade,
+                        clause: try mapping["clause"].map { n throws(FileFormatError) in try text(n, "clause") },
+                        message: try mapping["message"].map { n throws(FileFormatError) in try text(n, "message") }))
             }
             return result
         }
@@ -128,13 +158,18 @@ public enum RuleTestFileReader {
                 var names = Set<String>()
                 for (key, item) in mapping {
                     let name = try text(key, "a field name")
-                    guard names.insert(name).inserted else { throw error(at: key, "the field '\(Display.excerpt(name))' appears twice") }
+                    guard names.insert(name).inserted else {
+                        throw error(at: key, "the field '\(Display.excerpt(name))' appears twice")
+                    }
                     if let value = try value(item) { fields.append(.init(name: Name(name), value: value)) }
                 }
                 return .record(Record(fields: fields, location: location))
             case .alias:
                 // SafeYAML refuses aliases before the tree is built; Yams never makes this case when reading.
-                throw error(at: node, "YAML anchors and aliases (&name, *name) are not allowed in a rule-test file; write the records out")
+                throw error(
+                    at: node,
+                    "YAML anchors and aliases (&name, *name) are not allowed in a rule-test file; write the records out"
+                )
             }
         }
 

@@ -46,25 +46,31 @@ public enum RuleTestRunner {
 
     /// Runs each test against `rules`.
     public static func run(_ tests: [RuleTest], rules: RuleSet) -> [Result] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("auditready-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "auditready-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let byID = Dictionary(rules.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return tests.enumerated().map { index, test in
             guard let rule = byID[test.rule] else {
-                let hint = NearMatch.best(for: test.rule, among: byID.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-                return Result(test: test, failures: ["no loaded rule has the id '\(Display.excerpt(test.rule))'\(hint)"])
+                let hint =
+                    NearMatch.best(for: test.rule, among: byID.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                return Result(
+                    test: test, failures: ["no loaded rule has the id '\(Display.excerpt(test.rule))'\(hint)"])
             }
             var failures: [String] = []
-            for (spelling, text) in [("json", RecordWriter.json(test.records)), ("xml", RecordWriter.xml(test.records))] {
+            for (spelling, text) in [("json", RecordWriter.json(test.records)), ("xml", RecordWriter.xml(test.records))]
+            {
                 let file = directory.appendingPathComponent("test-\(index).\(spelling)")
                 do {
                     try Data(text.utf8).write(to: file)
                     let records = try RecordLoader.load(path: file.path)
-                    let options = AuditOptions(asOf: test.asOf, stage: test.stage, standards: [rule.standard],
-                                               parameters: test.parameters, onlyRules: [rule.id])
+                    let options = AuditOptions(
+                        asOf: test.asOf, stage: test.stage, standards: [rule.standard],
+                        parameters: test.parameters, onlyRules: [rule.id])
                     let report = try AuditEngine.run(rules: rules, records: records, options: options)
-                    failures += compare(test.expectations, report.findings.filter { $0.rule == rule.id }, spelling: spelling)
+                    failures += compare(
+                        test.expectations, report.findings.filter { $0.rule == rule.id }, spelling: spelling)
                 } catch {
                     failures.append("\(spelling): \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
                 }
@@ -78,8 +84,9 @@ public enum RuleTestRunner {
         let passing = Set(tests.filter { $0.expectations.isEmpty }.map(\.rule))
         let failing = Set(tests.filter { !$0.expectations.isEmpty }.map(\.rule))
         let ids = rules.rules.map(\.id)
-        return Coverage(withoutPassingExample: ids.filter { !passing.contains($0) },
-                        withoutFailingExample: ids.filter { !failing.contains($0) })
+        return Coverage(
+            withoutPassingExample: ids.filter { !passing.contains($0) },
+            withoutFailingExample: ids.filter { !failing.contains($0) })
     }
 
     /// Matches expectations to findings one to one; describes what is missing or extra.
@@ -94,7 +101,9 @@ public enum RuleTestRunner {
             }
         }
         return missing.map { "\(spelling): expected a finding \($0), but there was none" }
-            + unmatched.map { "\(spelling): unexpected finding \($0.record ?? "(whole export)") \($0.auditGrade.rawValue) \($0.clause): \($0.message)" }
+            + unmatched.map {
+                "\(spelling): unexpected finding \($0.record ?? "(whole export)") \($0.auditGrade.rawValue) \($0.clause): \($0.message)"
+            }
     }
 
     private static func matches(_ expectation: RuleTest.Expectation, _ finding: Finding) -> Bool {

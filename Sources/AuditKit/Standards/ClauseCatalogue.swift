@@ -2,12 +2,16 @@
 public enum ClauseCatalogue {
     /// The index of the most specific clause among `clauses` that contains `clause` (a rule on
     /// `9.2.2` belongs to a declared `9.2.2`, else to `9.2`); nil when none contains it.
-    public static func bestMatch(for clause: String, of standard: Standard,
-                                 among clauses: [(standard: Standard, clause: String)]) -> Int? {
+    public static func bestMatch(
+        for clause: String, of standard: Standard,
+        among clauses: [(standard: Standard, clause: String)]
+    ) -> Int? {
         // The first of the deepest, as `max(by:)` over the containing clauses would pick.
         var best: (index: Int, depth: Int)?
-        for index in clauses.indices where clauses[index].standard == standard
-            && ClauseNumber.isWithin(clause, clauses[index].clause) {
+        for index in clauses.indices
+        where clauses[index].standard == standard
+            && ClauseNumber.isWithin(clause, clauses[index].clause)
+        {
             let depth = ClauseNumber.parts(clauses[index].clause).count
             if depth > best?.depth ?? -1 { best = (index, depth) }
         }
@@ -39,9 +43,12 @@ public enum ClauseCatalogue {
     /// Every declared clause of `rules` with its rules and on-site item, in clause order.
     public static func coverage(of rules: RuleSet) -> [Coverage] {
         var entries: [Coverage] = []
-        for declaration in rules.clauses where !entries.contains(where: { $0.standard == declaration.standard && $0.clause == declaration.clause }) {
-            entries.append(Coverage(standard: declaration.standard, clause: declaration.clause, title: declaration.title,
-                                    rules: [], manual: declaration.onSite != nil))
+        for declaration in rules.clauses
+        where !entries.contains(where: { $0.standard == declaration.standard && $0.clause == declaration.clause }) {
+            entries.append(
+                Coverage(
+                    standard: declaration.standard, clause: declaration.clause, title: declaration.title,
+                    rules: [], manual: declaration.onSite != nil))
         }
         let keys = entries.map { (standard: $0.standard, clause: $0.clause) }
         for rule in rules.rules {
@@ -50,7 +57,9 @@ public enum ClauseCatalogue {
             }
         }
         for check in BuiltinCheck.all {
-            if let index = bestMatch(for: check.clause, of: check.standard, among: keys) { entries[index].rules.append(check.id) }
+            if let index = bestMatch(for: check.clause, of: check.standard, among: keys) {
+                entries[index].rules.append(check.id)
+            }
         }
         for index in entries.indices {
             entries[index].throughSubclauses = entries.contains {

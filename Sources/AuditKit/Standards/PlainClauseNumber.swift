@@ -39,15 +39,18 @@ enum PlainClauseNumber {
 
     /// Reads the parts of `lhs` and `rhs` side by side until `decide` answers (nil: go on); nil
     /// when a part is not a run of at most 18 ASCII digits.
-    private static func sideBySide<Answer>(_ lhs: String, _ rhs: String,
-                                           _ decide: (Part, Part) -> Answer?) -> Answer? {
+    private static func sideBySide<Answer>(
+        _ lhs: String, _ rhs: String,
+        _ decide: (Part, Part) -> Answer?
+    ) -> Answer? {
         var lhs = lhs, rhs = rhs
         return lhs.withUTF8 { left in
             rhs.withUTF8 { right in
                 var leftPosition = 0, rightPosition = 0
                 while true {
                     guard let leftPart = part(of: left, from: &leftPosition),
-                          let rightPart = part(of: right, from: &rightPosition) else { return nil }
+                        let rightPart = part(of: right, from: &rightPosition)
+                    else { return nil }
                     if let answer = decide(leftPart, rightPart) { return answer }
                 }
             }

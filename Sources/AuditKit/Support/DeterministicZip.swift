@@ -17,8 +17,10 @@ enum DeterministicZip {
             let archive = try Archive(accessMode: .create)
             for part in parts {
                 let bytes = Data(part.contents.utf8)
-                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
-                                     modificationDate: date, permissions: 0o644, compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
+                    modificationDate: date, permissions: 0o644, compressionMethod: .deflate
+                ) { position, size in
                     bytes.subdata(in: Int(position)..<Int(position) + size)
                 }
             }

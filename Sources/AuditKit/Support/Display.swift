@@ -47,7 +47,8 @@ extension Display {
     static func clipped(_ text: String, to limit: Int = 100) -> String {
         let scalars = text.unicodeScalars
         guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
-              cut != scalars.endIndex else { return text }
+            cut != scalars.endIndex
+        else { return text }
         return String(scalars[..<scalars.index(before: cut)]) + "…"
     }
 }

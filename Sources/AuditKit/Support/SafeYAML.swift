@@ -50,29 +50,39 @@ enum SafeYAML {
     /// The size limit for `kind`, from `AUDITREADY_MAX_YAML_BYTES` when it is set.
     ///
     /// - Throws: ``FileFormatError`` naming `path` when the variable is not a whole number of bytes.
-    static func byteLimit(for kind: Kind, path: String,
-                          environment: [String: String] = ProcessInfo.processInfo.environment) throws(FileFormatError) -> Int {
+    static func byteLimit(
+        for kind: Kind, path: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(FileFormatError) -> Int {
         guard let text = environment[byteLimitVariable] else { return kind.defaultByteLimit }
         guard let limit = Int(text.trimmingCharacters(in: .whitespaces)), limit > 0 else {
-            throw FileFormatError(file: path, line: 0, column: 0, message:
-                "\(byteLimitVariable) must be a whole number of bytes, such as 16777216 for 16 MiB, not '\(Display.excerpt(text))'")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message:
+                    "\(byteLimitVariable) must be a whole number of bytes, such as 16777216 for 16 MiB, not '\(Display.excerpt(text))'"
+            )
         }
         return limit
     }
 
     /// The UTF-8 text of the file at `path`, refused unread when it is larger than its kind's limit.
-    static func readFile(_ path: String, kind: Kind,
-                         environment: [String: String] = ProcessInfo.processInfo.environment) throws(FileFormatError) -> String {
+    static func readFile(
+        _ path: String, kind: Kind,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(FileFormatError) -> String {
         let limit = try byteLimit(for: kind, path: path, environment: environment)
         func tooLarge(_ size: Int?) -> FileFormatError {
             let measured = size.map { "is \(sizeText($0)), more than" } ?? "is larger than"
-            return FileFormatError(file: path, line: 0, column: 0, message:
-                "this \(kind.noun) \(measured) the \(sizeText(limit)) allowed; a real one is a few kilobytes, "
-                + "so check it is the right file (or set \(byteLimitVariable) to a larger number of bytes)")
+            return FileFormatError(
+                file: path, line: 0, column: 0,
+                message:
+                    "this \(kind.noun) \(measured) the \(sizeText(limit)) allowed; a real one is a few kilobytes, "
+                    + "so check it is the right file (or set \(byteLimitVariable) to a larger number of bytes)")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: path) else {
+            let handle = FileHandle(forReadingAtPath: path)
+        else {
             throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this \(kind.noun)")
         }
         defer { try? handle.close() }
@@ -88,7 +98,8 @@ enum SafeYAML {
         }
         guard data.count <= limit else { throw tooLarge(nil) }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this \(kind.noun) is not UTF-8 text; save it as UTF-8")
+            throw FileFormatError(
+                file: path, line: 0, column: 0, message: "this \(kind.noun) is not UTF-8 text; save it as UTF-8")
         }
         return text
     }
@@ -116,7 +127,8 @@ enum SafeYAML {
     private static func scanEvents(_ buffer: UnsafeBufferPointer<UInt8>, path: String, kind: Kind) -> FileFormatError? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return FileFormatError(file: path, line: 0, column: 0, message: "not enough memory to read this \(kind.noun)")
+            return FileFormatError(
+                file: path, line: 0, column: 0, message: "not enough memory to read this \(kind.noun)")
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -127,7 +139,9 @@ enum SafeYAML {
         var values = 0
         var event = yaml_event_t()
         while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else { return syntaxError(parser, buffer, path: path, kind: kind) }
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                return syntaxError(parser, buffer, path: path, kind: kind)
+            }
             defer { yaml_event_delete(&event) }
             let mark = event.start_mark
             func problem(_ message: String) -> FileFormatError {
@@ -160,8 +174,9 @@ enum SafeYAML {
             if anchor != nil { return problem(anchorsMessage(kind)) }
             values += 1
             guard values <= maximumValues else {
-                return problem("this \(kind.noun) holds more than \(maximumValues / 1000),000 values (texts, lists and mappings); "
-                    + "a real one holds a few thousand, so check it is the right file")
+                return problem(
+                    "this \(kind.noun) holds more than \(maximumValues / 1000),000 values (texts, lists and mappings); "
+                        + "a real one holds a few thousand, so check it is the right file")
             }
             let opens = event.type != YAML_SCALAR_EVENT
             if let parent = open.last, parent.isMapping {
@@ -172,7 +187,9 @@ enum SafeYAML {
             }
             if opens {
                 guard open.count < maximumDepth else {
-                    return problem("lists and mappings are nested more than \(maximumDepth) levels deep here; a \(kind.noun) needs a few")
+                    return problem(
+                        "lists and mappings are nested more than \(maximumDepth) levels deep here; a \(kind.noun) needs a few"
+                    )
                 }
                 open.append((event.type == YAML_MAPPING_START_EVENT, true))
             }
@@ -185,12 +202,15 @@ enum SafeYAML {
     }
 
     /// libyaml's error as one line with the place of the problem.
-    private static func syntaxError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>, path: String,
-                                    kind: Kind) -> FileFormatError {
+    private static func syntaxError(
+        _ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>, path: String,
+        kind: Kind
+    ) -> FileFormatError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_MEMORY_ERROR:
-            return FileFormatError(file: path, line: 0, column: 0, message: "not enough memory to read this \(kind.noun)")
+            return FileFormatError(
+                file: path, line: 0, column: 0, message: "not enough memory to read this \(kind.noun)")
         case YAML_READER_ERROR:
             // Reader errors (bad bytes) carry a byte offset, not a line.
             let offset = min(parser.problem_offset, buffer.count)
@@ -199,14 +219,18 @@ enum SafeYAML {
                 line += 1
                 lineStart = index + 1
             }
-            let column = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<offset]), as: UTF8.self).unicodeScalars.count + 1
-            return FileFormatError(file: path, line: line, column: column, message: "this is not valid YAML: " + plainWords(for: problem))
+            let column =
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<offset]), as: UTF8.self)
+                .unicodeScalars.count + 1
+            return FileFormatError(
+                file: path, line: line, column: column, message: "this is not valid YAML: " + plainWords(for: problem))
         default:
             let context = parser.context.map { String(cString: $0) }
             let plain = plainWords(for: problem)
             let detail = plain != problem ? plain : [context, problem].compactMap { $0 }.joined(separator: ": ")
-            return FileFormatError(file: path, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1,
-                                   message: "this is not valid YAML: " + detail)
+            return FileFormatError(
+                file: path, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1,
+                message: "this is not valid YAML: " + detail)
         }
     }
 
@@ -231,7 +255,8 @@ enum SafeYAML {
             "the file ends inside a quoted value; close the quotes"
         case "block sequence entries are not allowed in this context":
             "a '- ' list item appears where a value is expected on the same line; start the list on the next line, indented"
-        case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+        case "found a tab character that violates indentation",
+            "found a tab character where an indentation space is expected":
             "a tab is used for indentation; indent with spaces"
         case "Maximum nesting level reached, set with yaml_set_max_nest_level())":
             "lists and mappings are nested too deeply here"
@@ -251,14 +276,18 @@ enum SafeYAML {
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             let plain = plainWords(for: problem)
-            let detail = plain != problem ? plain : [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return FileFormatError(file: path, line: mark.line, column: mark.column, message: "this is not valid YAML: \(detail)")
+            let detail =
+                plain != problem
+                ? plain : [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return FileFormatError(
+                file: path, line: mark.line, column: mark.column, message: "this is not valid YAML: \(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { Display.excerpt($0) }.joined(separator: "', '")
-            return FileFormatError(file: path, line: context.mark.line, column: context.mark.column,
-                                   message: "the key '\(keys)' appears twice in the same mapping")
+            return FileFormatError(
+                file: path, line: context.mark.line, column: context.mark.column,
+                message: "the key '\(keys)' appears twice in the same mapping")
         default:
             return FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML")
         }

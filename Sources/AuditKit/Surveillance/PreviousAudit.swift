@@ -17,8 +17,10 @@ public struct PreviousAudit: Sendable, Codable, Equatable {
         public var status: PreviousFindingStatus
 
         /// Creates an item.
-        public init(fingerprint: String, rule: String, standard: Standard, clause: String, grade: Grade,
-                    record: String?, message: String, status: PreviousFindingStatus) {
+        public init(
+            fingerprint: String, rule: String, standard: Standard, clause: String, grade: Grade,
+            record: String?, message: String, status: PreviousFindingStatus
+        ) {
             self.fingerprint = fingerprint
             self.rule = rule
             self.standard = standard

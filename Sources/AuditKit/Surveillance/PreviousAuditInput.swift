@@ -15,7 +15,8 @@ public struct PreviousAuditInput: Sendable {
     public var responses: [CorrectiveActionResponse?]
 
     /// Pairs a report with its responses, already matched.
-    public init(report: StageTwoReport, path: String, sha256: String = "", responses: [CorrectiveActionResponse?] = []) {
+    public init(report: StageTwoReport, path: String, sha256: String = "", responses: [CorrectiveActionResponse?] = [])
+    {
         self.report = report
         self.path = path
         self.sha256 = sha256
@@ -28,10 +29,16 @@ public struct PreviousAuditInput: Sendable {
     /// - Throws: ``FileFormatError`` when the report is not an auditready JSON report, is a stage 1
     ///   report, is dated after `asOf`, or when the responses file cannot be read or names no
     ///   finding of the report.
-    public static func load(path: String, responsesPath: String?, asOf: CalendarDate) throws(FileFormatError) -> PreviousAuditInput {
+    public static func load(path: String, responsesPath: String?, asOf: CalendarDate) throws(FileFormatError)
+        -> PreviousAuditInput
+    {
         let report = try StageTwoReport.load(path: path)
         if report.auditDate > asOf.dateOnly {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "this report is of an audit on \(report.asOf), after the audit date \(asOf.dateOnly); give the report of an earlier audit, or a later --as-of")
+            throw FileFormatError(
+                file: path, line: 0, column: 0,
+                message:
+                    "this report is of an audit on \(report.asOf), after the audit date \(asOf.dateOnly); give the report of an earlier audit, or a later --as-of"
+            )
         }
         var matched = [CorrectiveActionResponse?](repeating: nil, count: report.openFindings.count)
         if let responsesPath {

@@ -9,8 +9,10 @@ extension PreviousAudit {
     /// The table's rows, in the previous report's order.
     func rows(_ s: ReportStrings) -> [[String]] {
         findings.map { item in
-            ["\(item.standard.title) \(item.clause) · \(item.rule): \(item.message)", item.record ?? "-",
-             s.grade(item.grade), s.previousStatus(item.status)]
+            [
+                "\(item.standard.title) \(item.clause) · \(item.rule): \(item.message)", item.record ?? "-",
+                s.grade(item.grade), s.previousStatus(item.status)
+            ]
         }
     }
 
@@ -28,8 +30,10 @@ extension PreviousAudit {
 
     /// The section as document blocks.
     func blocks(_ s: ReportStrings) -> [ReportDocument.Block] {
-        [.heading(level: 2, text: s.previousAuditHeading, anchor: "previous"),
-         .paragraph(s.previousAuditIntro(self)),
-         .table(header: header(s), rows: rows(s), tones: tones)]
+        [
+            .heading(level: 2, text: s.previousAuditHeading, anchor: "previous"),
+            .paragraph(s.previousAuditIntro(self)),
+            .table(header: header(s), rows: rows(s), tones: tones)
+        ]
     }
 }

@@ -23,9 +23,10 @@ enum CompiledContract {
         var slotByID = [UInt16](repeating: 0, count: Int(slots.keys.max() ?? -1) + 1)
         for (id, slot) in slots { slotByID[Int(id)] = slot }
         let lookup = CompiledFields.Lookup(slotByID: slotByID, slotCount: slots.count)
-        return Dictionary(uniqueKeysWithValues: RecordsContract.entries.map { entry in
-            (entry.name, CompiledFields(entry.fields, lookup: lookup))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: RecordsContract.entries.map { entry in
+                (entry.name, CompiledFields(entry.fields, lookup: lookup))
+            })
     }()
 }
 

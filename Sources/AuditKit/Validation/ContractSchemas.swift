@@ -30,10 +30,13 @@ public enum ContractSchemas {
         if container.hasSuffix("yses") { return String(container.dropLast(2)) + "is" }
         if container.hasSuffix("ies") { return String(container.dropLast(3)) + "y" }
         if container.hasSuffix("es"),
-           ["sses", "xes", "zes", "ches", "shes"].contains(where: container.hasSuffix) {
+            ["sses", "xes", "zes", "ches", "shes"].contains(where: container.hasSuffix)
+        {
             return String(container.dropLast(2))
         }
-        if container.hasSuffix("s"), !container.hasSuffix("ss"), container.count > 1 { return String(container.dropLast()) }
+        if container.hasSuffix("s"), !container.hasSuffix("ss"), container.count > 1 {
+            return String(container.dropLast())
+        }
         return nil
     }
 
@@ -71,24 +74,24 @@ public enum ContractSchemas {
     /// The XML Schema (XSD 1.0) of the XML spelling.
     public static let xmlSchema: String = {
         var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <!--
-          The auditready records export contract, XML spelling (docs/records-contract.md).
-          Generated from RecordsContract in Sources/AuditKit/Standards; edit that file, then rewrite
-          this one as docs/records-contract.md says (AUDITREADY_WRITE_SCHEMAS=1, ContractSchemaTests).
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!--
+              The auditready records export contract, XML spelling (docs/records-contract.md).
+              Generated from RecordsContract in Sources/AuditKit/Standards; edit that file, then rewrite
+              this one as docs/records-contract.md says (AUDITREADY_WRITE_SCHEMAS=1, ContractSchemaTests).
 
-          A field may be written as a child element or as an attribute (not both). The items of a
-          list are named in the singular, "item" or "entry"; the items of a list of references may
-          also take the item name of the collection referred to (<top_management><person>). Every
-          field is optional; an empty element is an absent value.
-        -->
-        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="unqualified">
+              A field may be written as a child element or as an attribute (not both). The items of a
+              list are named in the singular, "item" or "entry"; the items of a list of references may
+              also take the item name of the collection referred to (<top_management><person>). Every
+              field is optional; an empty element is an absent value.
+            -->
+            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="unqualified">
 
-          <xs:element name="records">
-            <xs:complexType>
-              <xs:all>
+              <xs:element name="records">
+                <xs:complexType>
+                  <xs:all>
 
-        """
+            """
         for entry in RecordsContract.entries {
             if entry.isGroup {
                 out += "        <xs:element name=\"\(entry.name)\" type=\"\(entry.name).record\" minOccurs=\"0\"/>\n"
@@ -97,38 +100,38 @@ public enum ContractSchemas {
             }
         }
         out += """
-              </xs:all>
-            </xs:complexType>
-          </xs:element>
+                  </xs:all>
+                </xs:complexType>
+              </xs:element>
 
-          <!-- Scalar types. Each accepts the empty text, which stands for an absent value. -->
-          <xs:simpleType name="absent">
-            <xs:restriction base="xs:string"><xs:pattern value="\\s*"/></xs:restriction>
-          </xs:simpleType>
-          <xs:simpleType name="text">
-            <xs:restriction base="xs:string"/>
-          </xs:simpleType>
-          <xs:simpleType name="date-time-short">
-            <xs:restriction base="xs:token">
-              <xs:pattern value="\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d([.,]\\d+)?)?([Zz]|[+\\-]\\d{2}:?\\d{2})?"/>
-            </xs:restriction>
-          </xs:simpleType>
-          <xs:simpleType name="date">
-            <xs:union memberTypes="xs:date xs:dateTime date-time-short absent"/>
-          </xs:simpleType>
-          <xs:simpleType name="boolean">
-            <xs:restriction base="xs:token">
-              <xs:pattern value="([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])?"/>
-            </xs:restriction>
-          </xs:simpleType>
-          <xs:simpleType name="number">
-            <xs:restriction base="xs:token">
-              <xs:pattern value="(-?\\d+(\\.\\d*)?([eE][+\\-]?\\d+)?)?"/>
-            </xs:restriction>
-          </xs:simpleType>
+              <!-- Scalar types. Each accepts the empty text, which stands for an absent value. -->
+              <xs:simpleType name="absent">
+                <xs:restriction base="xs:string"><xs:pattern value="\\s*"/></xs:restriction>
+              </xs:simpleType>
+              <xs:simpleType name="text">
+                <xs:restriction base="xs:string"/>
+              </xs:simpleType>
+              <xs:simpleType name="date-time-short">
+                <xs:restriction base="xs:token">
+                  <xs:pattern value="\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d([.,]\\d+)?)?([Zz]|[+\\-]\\d{2}:?\\d{2})?"/>
+                </xs:restriction>
+              </xs:simpleType>
+              <xs:simpleType name="date">
+                <xs:union memberTypes="xs:date xs:dateTime date-time-short absent"/>
+              </xs:simpleType>
+              <xs:simpleType name="boolean">
+                <xs:restriction base="xs:token">
+                  <xs:pattern value="([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])?"/>
+                </xs:restriction>
+              </xs:simpleType>
+              <xs:simpleType name="number">
+                <xs:restriction base="xs:token">
+                  <xs:pattern value="(-?\\d+(\\.\\d*)?([eE][+\\-]?\\d+)?)?"/>
+                </xs:restriction>
+              </xs:simpleType>
 
 
-        """
+            """
         var emitted: Set<String> = []
         for entry in RecordsContract.entries {
             out += recordTypes(path: entry.name, fields: entry.fields, emitted: &emitted)
@@ -140,14 +143,14 @@ public enum ContractSchemas {
         let pad = String(repeating: " ", count: indent)
         guard hasID else { return "\(pad)<xs:element name=\"\(name)\" type=\"\(path).list\" minOccurs=\"0\"/>\n" }
         return """
-        \(pad)<xs:element name="\(name)" type="\(path).list" minOccurs="0">
-        \(pad)  <xs:unique name="\(path).unique-id">
-        \(pad)    <xs:selector xpath="*"/>
-        \(pad)    <xs:field xpath="@id|id"/>
-        \(pad)  </xs:unique>
-        \(pad)</xs:element>
+            \(pad)<xs:element name="\(name)" type="\(path).list" minOccurs="0">
+            \(pad)  <xs:unique name="\(path).unique-id">
+            \(pad)    <xs:selector xpath="*"/>
+            \(pad)    <xs:field xpath="@id|id"/>
+            \(pad)  </xs:unique>
+            \(pad)</xs:element>
 
-        """
+            """
     }
 
     private static func scalarTypeName(_ type: ContractType, path: String) -> String {
@@ -177,7 +180,8 @@ public enum ContractSchemas {
             let fieldPath = "\(path).\(field.name)"
             switch field.type {
             case .records(let inner):
-                out += listElement(name: field.name, path: fieldPath, hasID: inner.contains { $0.name == "id" }, indent: 6)
+                out += listElement(
+                    name: field.name, path: fieldPath, hasID: inner.contains { $0.name == "id" }, indent: 6)
                 nested += recordTypes(path: fieldPath, fields: inner, emitted: &emitted)
             case .codes(let allowed):
                 out += "      <xs:element name=\"\(field.name)\" type=\"\(fieldPath).list\" minOccurs=\"0\"/>\n"
@@ -209,7 +213,8 @@ public enum ContractSchemas {
 
     /// A list of codes: items named in the singular, or a single value as text.
     private static func codeList(path: String, name: String, codes: [String]?) -> String {
-        var out = "  <xs:complexType name=\"\(path).list\" mixed=\"true\">\n    <xs:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n"
+        var out =
+            "  <xs:complexType name=\"\(path).list\" mixed=\"true\">\n    <xs:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n"
         let itemType = codes == nil ? "text" : "\(path).code"
         for item in itemNames(of: name) {
             out += "      <xs:element name=\"\(item)\" type=\"\(itemType)\"/>\n"
@@ -225,45 +230,95 @@ public enum ContractSchemas {
     public static let jsonSchema: String = {
         var properties: [(String, JSONNode)] = []
         var definitions: [(String, JSONNode)] = [
-            ("text", .object([("type", .array([.string("string"), .string("number"), .string("boolean"), .string("null")]))])),
-            ("date", .object([("anyOf", .array([
-                .object([("type", .string("string")), ("pattern", .string(
-                    "^\\s*\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([Tt]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d([.,]\\d+)?)?([Zz]|[+\\-]\\d{2}:?\\d{2})?)?\\s*$"))]),
-                .object([("type", .string("string")), ("pattern", .string("^\\s*$"))]),
-                .object([("type", .string("null"))]),
-            ]))])),
-            ("boolean", .object([("anyOf", .array([
-                .object([("type", .array([.string("boolean"), .string("null")]))]),
-                .object([("type", .string("string")), ("pattern", .string("^\\s*([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])?\\s*$"))]),
-            ]))])),
-            ("number", .object([("anyOf", .array([
-                .object([("type", .array([.string("number"), .string("null")]))]),
-                .object([("type", .string("string")), ("pattern", .string("^\\s*(-?\\d+(\\.\\d*)?([eE][+\\-]?\\d+)?)?\\s*$"))]),
-            ]))])),
+            (
+                "text",
+                .object([("type", .array([.string("string"), .string("number"), .string("boolean"), .string("null")]))])
+            ),
+            (
+                "date",
+                .object([
+                    (
+                        "anyOf",
+                        .array([
+                            .object([
+                                ("type", .string("string")),
+                                (
+                                    "pattern",
+                                    .string(
+                                        "^\\s*\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([Tt]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d([.,]\\d+)?)?([Zz]|[+\\-]\\d{2}:?\\d{2})?)?\\s*$"
+                                    )
+                                )
+                            ]),
+                            .object([("type", .string("string")), ("pattern", .string("^\\s*$"))]),
+                            .object([("type", .string("null"))])
+                        ])
+                    )
+                ])
+            ),
+            (
+                "boolean",
+                .object([
+                    (
+                        "anyOf",
+                        .array([
+                            .object([("type", .array([.string("boolean"), .string("null")]))]),
+                            .object([
+                                ("type", .string("string")),
+                                ("pattern", .string("^\\s*([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])?\\s*$"))
+                            ])
+                        ])
+                    )
+                ])
+            ),
+            (
+                "number",
+                .object([
+                    (
+                        "anyOf",
+                        .array([
+                            .object([("type", .array([.string("number"), .string("null")]))]),
+                            .object([
+                                ("type", .string("string")),
+                                ("pattern", .string("^\\s*(-?\\d+(\\.\\d*)?([eE][+\\-]?\\d+)?)?\\s*$"))
+                            ])
+                        ])
+                    )
+                ])
+            )
         ]
         for entry in RecordsContract.entries {
             let record = jsonRecord(path: entry.name, fields: entry.fields, definitions: &definitions)
             definitions.append(("\(entry.name).record", record))
             let reference = JSONNode.object([("$ref", .string("#/$defs/\(entry.name).record"))])
             if entry.isGroup {
-                properties.append((entry.name, .object([("anyOf", .array([reference, .object([("type", .string("null"))])]))])))
+                properties.append(
+                    (entry.name, .object([("anyOf", .array([reference, .object([("type", .string("null"))])]))])))
             } else {
-                properties.append((entry.name, .object([("type", .array([.string("array"), .string("null")])), ("items", reference)])))
+                properties.append(
+                    (entry.name, .object([("type", .array([.string("array"), .string("null")])), ("items", reference)]))
+                )
             }
         }
         let schema = JSONNode.object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("title", .string("auditready records export")),
-            ("description", .string("The records export contract, JSON spelling (docs/records-contract.md). Generated from RecordsContract in Sources/AuditKit/Standards; do not edit by hand. Ids must also be unique within each collection, which JSON Schema cannot express; auditready validate checks it.")),
+            (
+                "description",
+                .string(
+                    "The records export contract, JSON spelling (docs/records-contract.md). Generated from RecordsContract in Sources/AuditKit/Standards; do not edit by hand. Ids must also be unique within each collection, which JSON Schema cannot express; auditready validate checks it."
+                )
+            ),
             ("type", .string("object")),
             ("additionalProperties", .bool(false)),
             ("properties", .object(properties)),
-            ("$defs", .object(definitions)),
+            ("$defs", .object(definitions))
         ])
         return schema.render(indent: 0) + "\n"
     }()
 
-    private static func jsonRecord(path: String, fields: [ContractField], definitions: inout [(String, JSONNode)]) -> JSONNode {
+    private static func jsonRecord(path: String, fields: [ContractField], definitions: inout [(String, JSONNode)])
+        -> JSONNode
+    {
         var properties: [(String, JSONNode)] = []
         for field in fields {
             let fieldPath = "\(path).\(field.name)"
@@ -276,19 +331,32 @@ public enum ContractSchemas {
             case .code(let codes):
                 node = .object([("enum", .array(codes.map(JSONNode.string) + [.null]))])
             case .codes(let codes):
-                let item: JSONNode = codes.map { .object([("enum", .array($0.map(JSONNode.string) + [.null]))]) } ?? ref("text")
-                node = .object([("anyOf", .array([
-                    .object([("type", .string("array")), ("items", item)]), item,
-                ]))])
+                let item: JSONNode =
+                    codes.map { .object([("enum", .array($0.map(JSONNode.string) + [.null]))]) } ?? ref("text")
+                node = .object([
+                    (
+                        "anyOf",
+                        .array([
+                            .object([("type", .string("array")), ("items", item)]), item
+                        ])
+                    )
+                ])
             case .references:
-                node = .object([("anyOf", .array([.object([("type", .string("array")), ("items", ref("text"))]), ref("text")]))])
+                node = .object([
+                    ("anyOf", .array([.object([("type", .string("array")), ("items", ref("text"))]), ref("text")]))
+                ])
             case .records(let inner):
-                definitions.append(("\(fieldPath).record", jsonRecord(path: fieldPath, fields: inner, definitions: &definitions)))
-                node = .object([("type", .array([.string("array"), .string("null")])), ("items", ref("\(fieldPath).record"))])
+                definitions.append(
+                    ("\(fieldPath).record", jsonRecord(path: fieldPath, fields: inner, definitions: &definitions)))
+                node = .object([
+                    ("type", .array([.string("array"), .string("null")])), ("items", ref("\(fieldPath).record"))
+                ])
             }
             properties.append((field.name, node))
         }
-        return .object([("type", .string("object")), ("additionalProperties", .bool(false)), ("properties", .object(properties))])
+        return .object([
+            ("type", .string("object")), ("additionalProperties", .bool(false)), ("properties", .object(properties))
+        ])
     }
 
     private static func ref(_ name: String) -> JSONNode { .object([("$ref", .string("#/$defs/\(name)"))]) }
@@ -312,10 +380,12 @@ private indirect enum JSONNode {
             if items.allSatisfy({ if case .object = $0 { return false } else { return true } }) {
                 return "[" + items.map { $0.render(indent: indent) }.joined(separator: ", ") + "]"
             }
-            return "[\n" + items.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n" + closing + "]"
+            return "[\n" + items.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n" + closing
+                + "]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { pad + RecordWriter.jsonString($0.0) + ": " + $0.1.render(indent: indent + 1) }
+            return "{\n"
+                + members.map { pad + RecordWriter.jsonString($0.0) + ": " + $0.1.render(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n" + closing + "}"
         }
     }

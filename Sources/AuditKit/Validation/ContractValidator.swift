@@ -27,20 +27,24 @@ private struct Walker {
         for field in root.fields {
             let name = field.name.string
             guard let entry = RecordsContract.entry(name) else {
-                report(.unknownField, at: location(of: field.value, fallback: root.location), collection: nil, record: nil,
-                       "unknown collection or group '\(Display.clipped(name))'" + NearMatch.hint(for: name, among: known))
+                report(
+                    .unknownField, at: location(of: field.value, fallback: root.location), collection: nil, record: nil,
+                    "unknown collection or group '\(Display.clipped(name))'" + NearMatch.hint(for: name, among: known))
                 continue
             }
             if entry.isGroup {
                 guard case .record(let group) = field.value else {
-                    report(.wrongType, at: location(of: field.value, fallback: root.location), collection: name, record: nil,
-                           "'\(name)' should be a group of fields, not \(describe(field.value))")
+                    report(
+                        .wrongType, at: location(of: field.value, fallback: root.location), collection: name,
+                        record: nil,
+                        "'\(name)' should be a group of fields, not \(describe(field.value))")
                     continue
                 }
                 visitRecord(group, fields: fields(of: entry), collection: name, owner: nil)
             } else {
-                visitList(field.value, name: name, fields: fields(of: entry), collection: name, owner: nil,
-                          fallback: root.location)
+                visitList(
+                    field.value, name: name, fields: fields(of: entry), collection: name, owner: nil,
+                    fallback: root.location)
             }
         }
     }
@@ -52,12 +56,15 @@ private struct Walker {
     }
 
     /// A collection, or a `.records` field: a list of records with `fields`.
-    mutating func visitList(_ value: Value, name: String, fields: CompiledFields, collection: String,
-                            owner: Record?, fallback: SourceLocation) {
+    mutating func visitList(
+        _ value: Value, name: String, fields: CompiledFields, collection: String,
+        owner: Record?, fallback: SourceLocation
+    ) {
         guard case .list(let items) = value else {
-            report(.wrongType, at: location(of: value, fallback: fallback), collection: collection, record: owner?.id,
-                   misnamedItems(value, list: name, collection: collection, owner: owner)
-                       ?? "'\(name)' should be a list of records, not \(describe(value))\(context(collection, owner))")
+            report(
+                .wrongType, at: location(of: value, fallback: fallback), collection: collection, record: owner?.id,
+                misnamedItems(value, list: name, collection: collection, owner: owner)
+                    ?? "'\(name)' should be a list of records, not \(describe(value))\(context(collection, owner))")
             return
         }
         let hasID = fields.hasID
@@ -67,8 +74,9 @@ private struct Walker {
         let isGroupList = owner == nil && RecordsContract.entry(collection)?.isGroup == true
         for item in items {
             guard case .record(let record) = item else {
-                report(.wrongType, at: fallback, collection: collection, record: owner?.id,
-                       "'\(name)' should hold records, not \(describe(item))\(context(collection, owner))")
+                report(
+                    .wrongType, at: fallback, collection: collection, record: owner?.id,
+                    "'\(name)' should hold records, not \(describe(item))\(context(collection, owner))")
                 continue
             }
             if hasID, let id = record[idName]?.text, let first = seen.use(id, at: record.location) {
@@ -79,11 +87,15 @@ private struct Walker {
     }
 
     @inline(never)  // rare: keeps the loops over records and fields small
-    mutating func reportDuplicate(_ id: String, of record: Record, firstUsedAt first: SourceLocation, list name: String,
-                                  collection: String, owner: Record?) {
+    mutating func reportDuplicate(
+        _ id: String, of record: Record, firstUsedAt first: SourceLocation, list name: String,
+        collection: String, owner: Record?
+    ) {
         let firstPlace = first.file == record.location.file ? "line \(first.line)" : "\(path(first.file)):\(first.line)"
-        report(.duplicateID, at: record.location, collection: collection, record: id,
-               "duplicate id '\(Display.clipped(id))' in \(owner == nil ? collection : "'\(name)'\(context(collection, owner))"); it is also used on \(firstPlace)")
+        report(
+            .duplicateID, at: record.location, collection: collection, record: id,
+            "duplicate id '\(Display.clipped(id))' in \(owner == nil ? collection : "'\(name)'\(context(collection, owner))"); it is also used on \(firstPlace)"
+        )
     }
 
     /// One record or group: every field against `fields`.
@@ -97,29 +109,38 @@ private struct Walker {
             }
             // The common case first: a value that certainly fits its field needs nothing more.
             if fields.certainlyFits(field.value, at: index) { continue }
-            check(field.value, against: fields, at: index, collection: collection, owner: owner, location: record.location)
+            check(
+                field.value, against: fields, at: index, collection: collection, owner: owner, location: record.location
+            )
         }
     }
 
     @inline(never)  // rare: keeps the loop over fields small
-    mutating func reportUnknown(_ field: Name, in record: Record, fields: CompiledFields, collection: String,
-                                owner: Record?) {
+    mutating func reportUnknown(
+        _ field: Name, in record: Record, fields: CompiledFields, collection: String,
+        owner: Record?
+    ) {
         let name = field.string
-        report(.unknownField, at: record.location, collection: collection, record: owner?.id,
-               "unknown field '\(Display.clipped(name))'\(place(collection, owner))" + hint(for: name, among: fields.names, in: fields, at: nil))
+        report(
+            .unknownField, at: record.location, collection: collection, record: owner?.id,
+            "unknown field '\(Display.clipped(name))'\(place(collection, owner))"
+                + hint(for: name, among: fields.names, in: fields, at: nil))
     }
 
     /// Checks `value` against the field at `index` of `fields`: a list, or a scalar that may not fit.
     @inline(never)  // keeps the loop over fields small
-    mutating func check(_ value: Value, against fields: CompiledFields, at index: Int, collection: String,
-                        owner: Record?, location: SourceLocation) {
+    mutating func check(
+        _ value: Value, against fields: CompiledFields, at index: Int, collection: String,
+        owner: Record?, location: SourceLocation
+    ) {
         let spec = fields.fields[index]
         let name = spec.name
         switch spec.type {
         case .records:
             // `nested` is compiled for every `.records` field.
-            visitList(value, name: name, fields: fields.nested[index]!, collection: collection, owner: owner,
-                      fallback: location)
+            visitList(
+                value, name: name, fields: fields.nested[index]!, collection: collection, owner: owner,
+                fallback: location)
         case .codes(let allowed):
             if let message = misnamedItems(value, list: name, collection: collection, owner: owner) {
                 report(.unknownField, at: location, collection: collection, record: owner?.id, message)
@@ -127,14 +148,16 @@ private struct Walker {
             }
             for item in value.items {
                 guard case .text(let text) = item else {
-                    report(.wrongType, at: location, collection: collection, record: owner?.id,
-                           "'\(name)' should be a list of codes, not \(describe(item))\(context(collection, owner))")
+                    report(
+                        .wrongType, at: location, collection: collection, record: owner?.id,
+                        "'\(name)' should be a list of codes, not \(describe(item))\(context(collection, owner))")
                     return
                 }
                 if let allowed, !allowed.contains(text) {
-                    report(.wrongType, at: location, collection: collection, record: owner?.id,
-                           "'\(name)' should list codes among \(allowed.joined(separator: ", ")), not '\(Display.clipped(text))'\(context(collection, owner))"
-                           + hint(for: text, among: allowed, in: fields, at: index))
+                    report(
+                        .wrongType, at: location, collection: collection, record: owner?.id,
+                        "'\(name)' should list codes among \(allowed.joined(separator: ", ")), not '\(Display.clipped(text))'\(context(collection, owner))"
+                            + hint(for: text, among: allowed, in: fields, at: index))
                 }
             }
         case .references:
@@ -143,25 +166,29 @@ private struct Walker {
                 return
             }
             for item in value.items where item.text == nil {
-                report(.wrongType, at: location, collection: collection, record: owner?.id,
-                       "'\(name)' should be a list of ids, not \(describe(item))\(context(collection, owner))")
+                report(
+                    .wrongType, at: location, collection: collection, record: owner?.id,
+                    "'\(name)' should be a list of ids, not \(describe(item))\(context(collection, owner))")
                 return
             }
         case .text, .date, .boolean, .number, .code, .reference:
             guard case .text(let text) = value else {
-                report(.wrongType, at: location, collection: collection, record: owner?.id,
-                       "'\(name)' should be \(spec.type.article), not \(describe(value))\(context(collection, owner))")
+                report(
+                    .wrongType, at: location, collection: collection, record: owner?.id,
+                    "'\(name)' should be \(spec.type.article), not \(describe(value))\(context(collection, owner))")
                 return
             }
             // A code that is not allowed gets a "did you mean" hint: worked out once per text. Other
             // problems are cheap to word, and remembering every date-time that fits would not be.
-            let problem = fields.kinds[index] == .code
+            let problem =
+                fields.kinds[index] == .code
                 ? remembered(fields, index, text) { ContractValidator.scalarProblem(text, type: spec.type) }
                 : ContractValidator.scalarProblem(text, type: spec.type)
             if let problem {
                 let kind: StructuralViolation.Kind = spec.type == .date ? .badDate : .wrongType
-                report(kind, at: location, collection: collection, record: owner?.id,
-                       "'\(name)' \(problem)\(context(collection, owner))")
+                report(
+                    kind, at: location, collection: collection, record: owner?.id,
+                    "'\(name)' \(problem)\(context(collection, owner))")
             }
         }
     }
@@ -173,16 +200,18 @@ private struct Walker {
     /// `validate` gives for it, or nil for any other value.
     func misnamedItems(_ value: Value, list name: String, collection: String, owner: Record?) -> String? {
         guard case .record(let group) = value, group.fieldCount == 1, case .list = group.value(at: 0),
-              inputs.indices.contains(Int(group.location.file)), inputs[Int(group.location.file)].format == "xml"
+            inputs.indices.contains(Int(group.location.file)), inputs[Int(group.location.file)].format == "xml"
         else { return nil }
         let names = ContractSchemas.itemNames(of: name).map { "<\($0)>" }.joined(separator: ", ")
-        return "<\(Display.clipped(group.name(at: 0).string))> cannot be an item of '\(name)'\(context(collection, owner)); name its items \(names)"
+        return
+            "<\(Display.clipped(group.name(at: 0).string))> cannot be an item of '\(name)'\(context(collection, owner)); name its items \(names)"
     }
 
     /// What `work` answers for `text` in the field at `index` of `fields` (nil: an unknown field),
     /// worked out once per walk: an export often repeats one mistake thousands of times, and the
     /// edit distances behind "did you mean" hints are costly. Only for mistakes, so it stays small.
-    mutating func remembered(_ fields: CompiledFields, _ index: Int?, _ text: String, _ work: () -> String?) -> String? {
+    mutating func remembered(_ fields: CompiledFields, _ index: Int?, _ text: String, _ work: () -> String?) -> String?
+    {
         let key = Remembered(fields: ObjectIdentifier(fields), index: index ?? -1, text: text)
         if let answer = remembered[key] { return answer }
         let answer = work()
@@ -191,7 +220,9 @@ private struct Walker {
     }
 
     /// ``NearMatch/hint(for:among:otherwise:)``, remembered.
-    mutating func hint(for word: String, among candidates: [String], in fields: CompiledFields, at index: Int?) -> String {
+    mutating func hint(for word: String, among candidates: [String], in fields: CompiledFields, at index: Int?)
+        -> String
+    {
         remembered(fields, index, word) { NearMatch.hint(for: word, among: candidates) } ?? ""
     }
 
@@ -234,17 +265,20 @@ private struct Walker {
         }
     }
 
-    mutating func report(_ kind: StructuralViolation.Kind, at location: SourceLocation, collection: String?,
-                         record: String?, _ message: String) {
+    mutating func report(
+        _ kind: StructuralViolation.Kind, at location: SourceLocation, collection: String?,
+        record: String?, _ message: String
+    ) {
         var file = path(location.file), line = Int(location.line), column = Int(location.column)
         if inputs.indices.contains(Int(location.file)), inputs[Int(location.file)].sheet != nil {
             // A workbook cell: `registers.xlsx:complaints!A12`, without a separate line.
             file = inputs[Int(location.file)].place(line: line, column: column).file
             (line, column) = (0, 0)
         }
-        violations.append(StructuralViolation(
-            file: file, line: line, column: column, kind: kind,
-            collection: collection, record: record, message: message))
+        violations.append(
+            StructuralViolation(
+                file: file, line: line, column: column, kind: kind,
+                collection: collection, record: record, message: message))
     }
 }
 
@@ -260,10 +294,13 @@ extension ContractValidator {
             let lower = text.lowercased()
             return lower == "true" || lower == "false" ? nil : "should be true or false, not '\(Display.clipped(text))'"
         case .number:
-            return isNumber(text) ? nil : "should be a number written with digits and a decimal point, not '\(Display.clipped(text))'"
+            return isNumber(text)
+                ? nil : "should be a number written with digits and a decimal point, not '\(Display.clipped(text))'"
         case .code(let codes):
-            return codes.contains(text) ? nil
-                : "should be one of \(codes.joined(separator: ", ")), not '\(Display.clipped(text))'" + NearMatch.hint(for: text, among: codes)
+            return codes.contains(text)
+                ? nil
+                : "should be one of \(codes.joined(separator: ", ")), not '\(Display.clipped(text))'"
+                    + NearMatch.hint(for: text, among: codes)
         default:
             return nil
         }
@@ -272,7 +309,8 @@ extension ContractValidator {
     /// A plain decimal (`3`, `-2.5`, `1e3`), as the rule language reads numbers.
     static func isNumber(_ text: String) -> Bool {
         guard let first = text.utf8.first, first == UInt8(ascii: "-") || (first >= 48 && first <= 57),
-              let number = Double(text) else { return false }
+            let number = Double(text)
+        else { return false }
         return number.isFinite
     }
 }

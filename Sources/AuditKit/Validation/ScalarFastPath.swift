@@ -58,7 +58,8 @@ enum ScalarFastPath {
         func digit(_ index: Int) -> Int { Int(bytes[index] &- 48) }  // 10 or more for other bytes
         let digits = (digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9))
         guard digits.0 < 10, digits.1 < 10, digits.2 < 10, digits.3 < 10, digits.4 < 10, digits.5 < 10,
-              digits.6 < 10, digits.7 < 10 else { return false }
+            digits.6 < 10, digits.7 < 10
+        else { return false }
         let year = digits.0 * 1000 + digits.1 * 100 + digits.2 * 10 + digits.3
         let month = digits.4 * 10 + digits.5, day = digits.6 * 10 + digits.7
         return year >= 1 && (1...12).contains(month) && day >= 1 && day <= CalendarDate.daysIn(month: month, year: year)

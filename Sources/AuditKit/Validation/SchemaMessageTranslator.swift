@@ -45,25 +45,32 @@ struct SchemaMessageTranslator {
         var wanted: [SchemaValidationState.TagKey: Set<String>] = [:]
         for entry in entries {
             guard let tag = entry.tag, let element = entry.element,
-                  quoted(after: "Element '", in: entry.message) == element else { continue }
+                quoted(after: "Element '", in: entry.message) == element
+            else { continue }
             if let attribute = quoted(after: ", attribute '", in: entry.message) {
                 wanted[tag, default: []].insert(attribute)
             } else if wanted[tag] == nil {
                 wanted[tag] = []
             }
         }
-        guard !wanted.isEmpty, let reader = try? InputReader(path: path), let raw = try? reader.readAll() else { return }
+        guard !wanted.isEmpty, let reader = try? InputReader(path: path), let raw = try? reader.readAll() else {
+            return
+        }
         columns = XMLTagScanner.columns(in: XMLRecordLoader.utf16Transcoded(raw) ?? raw, wanted: wanted)
     }
 
     /// The violation an error describes; nil for messages that repeat another one.
     func translate(_ entry: SchemaValidationState.Entry) -> StructuralViolation? {
-        translate(line: entry.line, message: entry.message, tag: entry.element == quoted(after: "Element '", in: entry.message) ? entry.tag : nil,
-                  parent: entry.parent, owner: entry.owner)
+        translate(
+            line: entry.line, message: entry.message,
+            tag: entry.element == quoted(after: "Element '", in: entry.message) ? entry.tag : nil,
+            parent: entry.parent, owner: entry.owner)
     }
 
-    private func translate(line: Int, message: String, tag: SchemaValidationState.TagKey?, parent: String?,
-                           owner: Owner?) -> StructuralViolation? {
+    private func translate(
+        line: Int, message: String, tag: SchemaValidationState.TagKey?, parent: String?,
+        owner: Owner?
+    ) -> StructuralViolation? {
         let element = quoted(after: "Element '", in: message)
         let attribute = quoted(after: ", attribute '", in: message)
         let field = attribute ?? element ?? ""
@@ -77,8 +84,9 @@ struct SchemaMessageTranslator {
             }
         }
         func make(_ kind: StructuralViolation.Kind, _ text: String, token: Token? = nil) -> StructuralViolation {
-            StructuralViolation(file: path, line: line, column: token.map(column) ?? 0, kind: kind,
-                                collection: owner?.collection, record: owner?.record, message: text)
+            StructuralViolation(
+                file: path, line: line, column: token.map(column) ?? 0, kind: kind,
+                collection: owner?.collection, record: owner?.record, message: text)
         }
         let elementToken = Token.element
         let attributeToken: Token? = attribute == nil ? nil : .attribute
@@ -88,56 +96,78 @@ struct SchemaMessageTranslator {
             let name = element ?? "?"
             if parent == "records" {
                 let known = RecordsContract.entries.map(\.name)
-                return StructuralViolation(file: path, line: line, column: column(.element),
-                                           kind: .unknownField, message: "unknown collection or group '\(Display.clipped(name))'"
-                                           + NearMatch.hint(for: name, among: known))
+                return StructuralViolation(
+                    file: path, line: line, column: column(.element),
+                    kind: .unknownField,
+                    message: "unknown collection or group '\(Display.clipped(name))'"
+                        + NearMatch.hint(for: name, among: known))
             }
             if let parent, Self.isList(parent) {
                 let names = ContractSchemas.itemNames(of: parent).map { "<\($0)>" }.joined(separator: ", ")
-                return make(.unknownField, "<\(Display.clipped(name))> cannot be an item of '\(parent)'\(context(owner)); name its items \(names)",
-                            token: elementToken)
+                return make(
+                    .unknownField,
+                    "<\(Display.clipped(name))> cannot be an item of '\(parent)'\(context(owner)); name its items \(names)",
+                    token: elementToken)
             }
             let candidates = expected.isEmpty ? fieldNames(for: owner) : expected
-            let hint = hints.hint(for: name, among: candidates, in: expected.isEmpty ? owner?.collection : expected.joined(separator: ","))
-            return make(.unknownField, "unknown field '\(Display.clipped(name))'\(place(owner))" + hint,
-                        token: elementToken)
+            let hint = hints.hint(
+                for: name, among: candidates, in: expected.isEmpty ? owner?.collection : expected.joined(separator: ",")
+            )
+            return make(
+                .unknownField, "unknown field '\(Display.clipped(name))'\(place(owner))" + hint,
+                token: elementToken)
         }
         if message.contains("is not allowed."), let attribute {
             let hint = hints.hint(for: attribute, among: fieldNames(for: owner), in: owner?.collection)
-            return make(.unknownField, "unknown field '\(Display.clipped(attribute))'\(place(owner))" + hint,
-                        token: attributeToken)
+            return make(
+                .unknownField, "unknown field '\(Display.clipped(attribute))'\(place(owner))" + hint,
+                token: attributeToken)
         }
         if message.contains("[facet '"), let value = quoted(after: "The value '", in: message) {
             // libxml2 2.9 reports a facet failure alone or followed by "is not a valid value";
             // both give the same message, so the second is dropped as a repeat.
             let type = fieldType(field, owner: owner)
-            let problem = ContractValidator.scalarProblem(value, type: type) ?? "has a value that does not fit its type: '\(value)'"
-            return make(type == .date ? .badDate : .wrongType, "'\(field)' \(problem)\(context(owner))",
-                        token: attributeToken ?? elementToken)
+            let problem =
+                ContractValidator.scalarProblem(value, type: type)
+                ?? "has a value that does not fit its type: '\(value)'"
+            return make(
+                type == .date ? .badDate : .wrongType, "'\(field)' \(problem)\(context(owner))",
+                token: attributeToken ?? elementToken)
         }
         if message.contains("is not a valid value of the"), let value = quoted(after: ": '", in: message),
-           let typeName = lastQuoted(in: message) {
+            let typeName = lastQuoted(in: message)
+        {
             let type = contractType(named: typeName)
-            let problem = ContractValidator.scalarProblem(value, type: type) ?? "has a value that does not fit its type: '\(value)'"
-            return make(type == .date ? .badDate : .wrongType, "'\(field)' \(problem)\(context(owner))",
-                        token: attributeToken ?? elementToken)
+            let problem =
+                ContractValidator.scalarProblem(value, type: type)
+                ?? "has a value that does not fit its type: '\(value)'"
+            return make(
+                type == .date ? .badDate : .wrongType, "'\(field)' \(problem)\(context(owner))",
+                token: attributeToken ?? elementToken)
         }
         if message.contains("Duplicate key-sequence"), let key = quoted(after: "['", in: message) {
             let constraint = lastQuoted(in: message) ?? ""
             let list = constraint.replacingOccurrences(of: ".unique-id", with: "")
             let within = list.contains(".") ? "'\(list.split(separator: ".").last ?? "")'\(context(owner))" : list
-            var violation = make(.duplicateID, "duplicate id '\(Display.clipped(key))' in \(within)", token: elementToken)
+            var violation = make(
+                .duplicateID, "duplicate id '\(Display.clipped(key))' in \(within)", token: elementToken)
             if !list.contains(".") { violation.record = key }
             return violation
         }
         if message.contains("Element content is not allowed, because the type definition is simple") {
-            return make(.wrongType, "'\(field)' should be a single value, not a group of elements\(context(owner))", token: elementToken)
+            return make(
+                .wrongType, "'\(field)' should be a single value, not a group of elements\(context(owner))",
+                token: elementToken)
         }
         if message.contains("Character content other than whitespace is not allowed") {
-            return make(.wrongType, "'\(field)' should hold records (child elements), not text\(context(owner))", token: elementToken)
+            return make(
+                .wrongType, "'\(field)' should hold records (child elements), not text\(context(owner))",
+                token: elementToken)
         }
         if message.contains("No matching global declaration") {
-            return make(.unknownField, "the root element must be <records>, not <\(Display.clipped(field))>", token: elementToken)
+            return make(
+                .unknownField, "the root element must be <records>, not <\(Display.clipped(field))>",
+                token: elementToken)
         }
         return make(.wrongType, "the XML Schema rejects this: \(message)", token: elementToken)
     }
@@ -200,7 +230,9 @@ struct SchemaMessageTranslator {
         case "number": return .number
         default:
             var parts = name.split(separator: ".").map(String.init)
-            guard parts.last == "code", parts.count >= 3, let entry = RecordsContract.entry(parts[0]) else { return .text }
+            guard parts.last == "code", parts.count >= 3, let entry = RecordsContract.entry(parts[0]) else {
+                return .text
+            }
             parts.removeLast()
             var fields = entry.fields
             var found: ContractField?
@@ -220,7 +252,8 @@ struct SchemaMessageTranslator {
 
     private func quoted(after marker: String, in text: String) -> String? {
         guard let start = text.range(of: marker)?.upperBound,
-              let end = text[start...].firstIndex(of: "'") else { return nil }
+            let end = text[start...].firstIndex(of: "'")
+        else { return nil }
         return String(text[start..<end])
     }
 
@@ -231,7 +264,8 @@ struct SchemaMessageTranslator {
 
     private func expectedNames(in text: String) -> [String] {
         guard let open = text.range(of: "Expected is")?.upperBound, let start = text[open...].firstIndex(of: "("),
-              let end = text[start...].firstIndex(of: ")") else { return [] }
+            let end = text[start...].firstIndex(of: ")")
+        else { return [] }
         return text[text.index(after: start)..<end].split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

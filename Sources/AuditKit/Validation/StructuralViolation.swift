@@ -34,8 +34,10 @@ public struct StructuralViolation: Sendable, Equatable, Comparable, CustomString
     public var message: String
 
     /// Creates a violation.
-    public init(file: String, line: Int, column: Int, kind: Kind, collection: String? = nil, record: String? = nil,
-                message: String) {
+    public init(
+        file: String, line: Int, column: Int, kind: Kind, collection: String? = nil, record: String? = nil,
+        message: String
+    ) {
         self.file = file
         self.line = line
         self.column = column

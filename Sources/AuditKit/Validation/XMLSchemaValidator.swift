@@ -20,7 +20,8 @@ public enum XMLSchemaValidator {
     ///   declares a DOCTYPE.
     public static func validate(path: String) throws(RecordLoadError) -> [StructuralViolation] {
         guard let schema = BundledSchema.shared.schema else {
-            throw RecordLoadError(file: path, message: "the bundled XML Schema could not be read: \(BundledSchema.shared.problem)")
+            throw RecordLoadError(
+                file: path, message: "the bundled XML Schema could not be read: \(BundledSchema.shared.problem)")
         }
         guard let context = xmlSchemaNewValidCtxt(schema) else {
             throw RecordLoadError(file: path, message: "libxml2 could not create a schema validation context")
@@ -29,7 +30,8 @@ public enum XMLSchemaValidator {
         let file = try InputReader(path: path)
         let descriptor = try file.rewound()
         let state = SchemaValidationState()
-        let errors: [SchemaValidationState.Entry] = try withExtendedLifetime((file, state)) { () throws(RecordLoadError) in
+        let errors: [SchemaValidationState.Entry] = try withExtendedLifetime((file, state)) {
+            () throws(RecordLoadError) in
             try parse(descriptor: descriptor, path: path, context: context, state: state)
         }
         var translator = SchemaMessageTranslator(path: path)
@@ -45,8 +47,10 @@ public enum XMLSchemaValidator {
 
     /// Parses the file open at `descriptor` with the schema validator plugged in; the schema
     /// errors in the order libxml2 reported them.
-    private static func parse(descriptor: Int32, path: String, context: xmlSchemaValidCtxtPtr,
-                              state: SchemaValidationState) throws(RecordLoadError) -> [SchemaValidationState.Entry] {
+    private static func parse(
+        descriptor: Int32, path: String, context: xmlSchemaValidCtxtPtr,
+        state: SchemaValidationState
+    ) throws(RecordLoadError) -> [SchemaValidationState.Entry] {
         let pointer = Unmanaged.passUnretained(state).toOpaque()
         var handler = xmlSAXHandler()
         handler.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
@@ -72,16 +76,19 @@ public enum XMLSchemaValidator {
             guard let context else { return }
             Unmanaged<SchemaValidationState>.fromOpaque(context).takeUnretainedValue().entityReference()
         }
-        guard let parser = LibXMLParsing.descriptorParser(handler: &handler, context: pointer, descriptor: descriptor) else {
+        guard let parser = LibXMLParsing.descriptorParser(handler: &handler, context: pointer, descriptor: descriptor)
+        else {
             throw RecordLoadError(file: path, message: "the file could not be opened as XML")
         }
         defer { LibXMLParsing.free(parser) }
         state.parser = parser
         defer { state.parser = nil }
-        xmlSchemaSetValidStructuredErrors(context, { context, error in
-            guard let context, let error else { return }
-            Unmanaged<SchemaValidationState>.fromOpaque(context).takeUnretainedValue().schemaError(error.pointee)
-        }, pointer)
+        xmlSchemaSetValidStructuredErrors(
+            context,
+            { context, error in
+                guard let context, let error else { return }
+                Unmanaged<SchemaValidationState>.fromOpaque(context).takeUnretainedValue().schemaError(error.pointee)
+            }, pointer)
         // Well-formedness errors are read from the parser afterwards; this keeps libxml2 from
         // printing them meanwhile (the handler is per thread).
         xmlSetStructuredErrorFunc(nil, { _, _ in })
@@ -98,17 +105,20 @@ public enum XMLSchemaValidator {
         xmlSchemaSAXUnplug(plug)
         if let line = state.doctypeLine { throw XMLRecordLoader.doctypeError(path: path, line: line) }
         if let line = state.entityLine {
-            throw RecordLoadError(file: path, line: line,
-                                  message: "the export uses an entity reference, which records exports must not use")
+            throw RecordLoadError(
+                file: path, line: line,
+                message: "the export uses an entity reference, which records exports must not use")
         }
         if parser.pointee.wellFormed == 0 {
             if let error = xmlCtxtGetLastError(parser)?.pointee, error.code != 0 {
                 let text = LibXMLParsing.errorText(error) ?? "unknown XML error"
-                throw RecordLoadError(file: path, line: Int(error.line), column: Int(error.int2),
-                                      message: "the file is not valid XML: \(text)")
+                throw RecordLoadError(
+                    file: path, line: Int(error.line), column: Int(error.int2),
+                    message: "the file is not valid XML: \(text)")
             }
-            throw RecordLoadError(file: path, line: LibXMLParsing.position(parser).line,
-                                  message: "the file is not valid XML")
+            throw RecordLoadError(
+                file: path, line: LibXMLParsing.position(parser).line,
+                message: "the file is not valid XML")
         }
         return state.entries
     }
@@ -146,13 +156,15 @@ private final class BundledSchema: @unchecked Sendable {
         defer { xmlSchemaFreeParserCtxt(parser) }
         let sink = SchemaParseErrors()
         schema = withExtendedLifetime((sink, bytes)) {
-            xmlSchemaSetParserStructuredErrors(parser, { context, error in
-                guard let context, let error else { return }
-                let sink = Unmanaged<SchemaParseErrors>.fromOpaque(context).takeUnretainedValue()
-                if sink.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
-                    sink.first = error.pointee.message.map { String(cString: $0) }
-                }
-            }, Unmanaged.passUnretained(sink).toOpaque())
+            xmlSchemaSetParserStructuredErrors(
+                parser,
+                { context, error in
+                    guard let context, let error else { return }
+                    let sink = Unmanaged<SchemaParseErrors>.fromOpaque(context).takeUnretainedValue()
+                    if sink.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+                        sink.first = error.pointee.message.map { String(cString: $0) }
+                    }
+                }, Unmanaged.passUnretained(sink).toOpaque())
             return xmlSchemaParse(parser)
         }
         if schema == nil { problem = sink.first ?? "libxml2 rejected it" }
@@ -161,8 +173,9 @@ private final class BundledSchema: @unchecked Sendable {
     static func resourceText(named name: String) -> String? {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2,
-              let url = Bundle.module.url(forResource: parts[0], withExtension: parts[1], subdirectory: "schemas"),
-              let data = try? Data(contentsOf: url) else { return nil }
+            let url = Bundle.module.url(forResource: parts[0], withExtension: parts[1], subdirectory: "schemas"),
+            let data = try? Data(contentsOf: url)
+        else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 }
@@ -236,7 +249,9 @@ final class SchemaValidationState {
         }
     }
 
-    func start(_ name: UnsafePointer<xmlChar>, attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    func start(
+        _ name: UnsafePointer<xmlChar>, attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         settle()
         let line = self.line
         if line == tagLine { tagOrdinal += 1 } else { tagLine = line; tagOrdinal = 1 }
@@ -307,11 +322,14 @@ final class SchemaValidationState {
 
     /// The value of the `id` attribute among libxml2's attribute array (five pointers each:
     /// local name, prefix, URI, value start, value end).
-    private static func idAttribute(attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
+    private static func idAttribute(attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+        -> String?
+    {
         guard let attributes else { return nil }
         for index in 0..<attributeCount {
             guard let name = attributes[5 * index], isID(name), attributes[5 * index + 1] == nil,
-                  let start = attributes[5 * index + 3], let end = attributes[5 * index + 4] else { continue }
+                let start = attributes[5 * index + 3], let end = attributes[5 * index + 4]
+            else { continue }
             let id = trimmedScalar(bytes: UnsafeBufferPointer(start: start, count: end - start))
             return id.isEmpty ? nil : id
         }

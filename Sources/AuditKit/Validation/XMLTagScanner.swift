@@ -60,7 +60,9 @@ enum XMLTagScanner {
                         scanner.skipSpace()
                         if scanner.index < bytes.count, bytes[scanner.index] == UInt8(ascii: "=") { scanner.advance() }
                         scanner.skipSpace()
-                        if scanner.index < bytes.count, bytes[scanner.index] == UInt8(ascii: "\"") || bytes[scanner.index] == UInt8(ascii: "'") {
+                        if scanner.index < bytes.count,
+                            bytes[scanner.index] == UInt8(ascii: "\"") || bytes[scanner.index] == UInt8(ascii: "'")
+                        {
                             let quote = bytes[scanner.index]
                             scanner.advance()
                             scanner.skip(to: quote)
@@ -75,7 +77,9 @@ enum XMLTagScanner {
                     guard !names.isEmpty else { continue }
                     var columns: [String: Int] = [:]
                     for attribute in attributes where attribute.line == endLine {
-                        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[attribute.start..<attribute.end]), as: UTF8.self)
+                        let name = String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[attribute.start..<attribute.end]),
+                            as: UTF8.self)
                         if names.contains(name), columns[name] == nil { columns[name] = attribute.column }
                     }
                     found.attributes[key] = columns
@@ -149,7 +153,10 @@ enum XMLTagScanner {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ">")
-                    || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") { return }
+                    || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
+                {
+                    return
+                }
                 advance()
             }
         }

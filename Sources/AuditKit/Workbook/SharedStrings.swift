@@ -14,7 +14,9 @@ final class SharedStrings: WorkbookPartHandler {
     }
 
     /// Reads the table of `archive`, or an empty one when the workbook has none.
-    static func read(from archive: WorkbookArchive, part: String?, limits: WorkbookLimits) throws(RecordLoadError) -> SharedStrings {
+    static func read(from archive: WorkbookArchive, part: String?, limits: WorkbookLimits) throws(RecordLoadError)
+        -> SharedStrings
+    {
         let table = SharedStrings(limits: limits, place: part.map(archive.place) ?? archive.path)
         if let part, archive.has(part) { try archive.read(part, into: table) }
         return table
@@ -42,7 +44,11 @@ final class SharedStrings: WorkbookPartHandler {
         case "rPh": phoneticDepth -= 1
         case "si":
             guard texts.count < limits.sharedStrings else {
-                throw RecordLoadError(file: place, message: "the shared-strings table holds more than \(limits.sharedStrings) texts; the workbook is too large to check")
+                throw RecordLoadError(
+                    file: place,
+                    message:
+                        "the shared-strings table holds more than \(limits.sharedStrings) texts; the workbook is too large to check"
+                )
             }
             texts.append(String(decoding: current, as: UTF8.self))
         default: break

@@ -54,9 +54,11 @@ final class SheetReader: WorkbookPartHandler {
         case "row":
             let number = attributes["r"].flatMap { Int($0) } ?? row + 1
             guard number > row, number <= context.limits.rows else {
-                throw RecordLoadError(file: "\(sheetPlace)A\(number)", message: number > context.limits.rows
-                    ? "the sheet goes past row \(context.limits.rows), the last row a spreadsheet can have"
-                    : "the rows of the sheet are out of order; the workbook may be damaged")
+                throw RecordLoadError(
+                    file: "\(sheetPlace)A\(number)",
+                    message: number > context.limits.rows
+                        ? "the sheet goes past row \(context.limits.rows), the last row a spreadsheet can have"
+                        : "the rows of the sheet are out of order; the workbook may be damaged")
             }
             row = number
             cells.removeAll(keepingCapacity: true)
@@ -66,16 +68,20 @@ final class SheetReader: WorkbookPartHandler {
             let previous = column
             if let reference = attributes["r"] {
                 guard let cell = CellReference(reference), cell.row == row else {
-                    throw RecordLoadError(file: "\(sheetPlace)\(CellReference.letters(previous + 1))\(row)",
-                                          message: "the cell reference '\(Display.clipped(reference))' is not a cell of row \(row)")
+                    throw RecordLoadError(
+                        file: "\(sheetPlace)\(CellReference.letters(previous + 1))\(row)",
+                        message: "the cell reference '\(Display.clipped(reference))' is not a cell of row \(row)")
                 }
                 column = cell.column
             } else {
                 column = previous + 1
             }
             guard column <= context.limits.columns else {
-                throw RecordLoadError(file: "\(sheetPlace)\(row)", message:
-                    "the sheet goes past column XFD (\(context.limits.columns)), the last column a spreadsheet can have")
+                throw RecordLoadError(
+                    file: "\(sheetPlace)\(row)",
+                    message:
+                        "the sheet goes past column XFD (\(context.limits.columns)), the last column a spreadsheet can have"
+                )
             }
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap { Int($0) } ?? 0
@@ -95,7 +101,8 @@ final class SheetReader: WorkbookPartHandler {
         case "mergeCell":
             let parts = (attributes["ref"] ?? "").split(separator: ":").map(String.init)
             if parts.count == 2, let from = CellReference(parts[0]), let to = CellReference(parts[1]),
-               from.row <= to.row, from.column <= to.column {
+                from.row <= to.row, from.column <= to.column
+            {
                 merges.append((from, to))
             }
         default:
@@ -153,7 +160,8 @@ final class SheetReader: WorkbookPartHandler {
             guard !text.isEmpty else { return nil }
             let kind = context.styles.kind(ofStyle: style)
             if kind != .number, let serial = Double(text),
-               let iso = ExcelDate.iso(serial, kind: kind, dates1904: context.dates1904) {
+                let iso = ExcelDate.iso(serial, kind: kind, dates1904: context.dates1904)
+            {
                 return Cell(column: column, value: iso)
             }
             return Cell(column: column, value: Self.plainNumber(text))

@@ -14,8 +14,10 @@ final class Workbook {
     init(path: String, limits: WorkbookLimits = .standard) throws(RecordLoadError) {
         archive = try WorkbookArchive(path: path, limits: limits)
         guard archive.has(WorkbookIndex.workbookPart) else {
-            throw RecordLoadError(file: path, message:
-                "the file is a ZIP archive but not an Excel workbook: it has no \(WorkbookIndex.workbookPart) part")
+            throw RecordLoadError(
+                file: path,
+                message:
+                    "the file is a ZIP archive but not an Excel workbook: it has no \(WorkbookIndex.workbookPart) part")
         }
         index = try WorkbookIndex.read(from: archive, limits: limits)
         let strings = try SharedStrings.read(from: archive, part: index.sharedStringsPart, limits: limits)
@@ -32,12 +34,17 @@ final class Workbook {
     /// cells in column order).
     ///
     /// - Returns: The sheet's merged ranges, which the part lists after its rows.
-    func readSheet(_ sheet: WorkbookIndex.Sheet,
-                   onRow: @escaping (Int, [SheetReader.Cell]) throws(RecordLoadError) -> Void)
-        throws(RecordLoadError) -> [(from: CellReference, to: CellReference)] {
+    func readSheet(
+        _ sheet: WorkbookIndex.Sheet,
+        onRow: @escaping (Int, [SheetReader.Cell]) throws(RecordLoadError) -> Void
+    )
+        throws(RecordLoadError) -> [(from: CellReference, to: CellReference)]
+    {
         guard let part = sheet.part else {
-            throw RecordLoadError(file: "\(path):\(sheet.name)", message:
-                "the workbook lists the sheet but not the part holding it; the workbook may be damaged")
+            throw RecordLoadError(
+                file: "\(path):\(sheet.name)",
+                message:
+                    "the workbook lists the sheet but not the part holding it; the workbook may be damaged")
         }
         let reader = SheetReader(context: context, sheetPlace: "\(path):\(sheet.name)!", onRow: onRow)
         try archive.read(part, into: reader)

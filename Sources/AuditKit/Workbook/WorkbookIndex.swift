@@ -21,7 +21,9 @@ struct WorkbookIndex {
     static let relationshipsPart = "xl/_rels/workbook.xml.rels"
 
     /// Reads the workbook part and its relationships from `archive`.
-    static func read(from archive: WorkbookArchive, limits: WorkbookLimits = .standard) throws(RecordLoadError) -> WorkbookIndex {
+    static func read(from archive: WorkbookArchive, limits: WorkbookLimits = .standard) throws(RecordLoadError)
+        -> WorkbookIndex
+    {
         let book = BookHandler(limits: limits, place: archive.place(workbookPart))
         try archive.read(workbookPart, into: book)
         let relationships = RelationshipsHandler()
@@ -32,9 +34,11 @@ struct WorkbookIndex {
             let part = id.flatMap { relationships.targets[$0] }.flatMap(resolve)
             index.sheets.append(Sheet(name: name, part: part, hidden: hidden))
         }
-        index.sharedStringsPart = relationships.byType["sharedStrings"].flatMap(resolve)
+        index.sharedStringsPart =
+            relationships.byType["sharedStrings"].flatMap(resolve)
             ?? (archive.has("xl/sharedStrings.xml") ? "xl/sharedStrings.xml" : nil)
-        index.stylesPart = relationships.byType["styles"].flatMap(resolve)
+        index.stylesPart =
+            relationships.byType["styles"].flatMap(resolve)
             ?? (archive.has("xl/styles.xml") ? "xl/styles.xml" : nil)
         return index
     }
@@ -96,7 +100,8 @@ private final class RelationshipsHandler: WorkbookPartHandler {
 
     func start(_ name: String, attributes: [String: String]) throws(RecordLoadError) {
         guard name == "Relationship", let target = attributes["Target"],
-              attributes["TargetMode"]?.lowercased() != "external" else { return }
+            attributes["TargetMode"]?.lowercased() != "external"
+        else { return }
         if let id = attributes["Id"] { targets[id] = target }
         if let type = attributes["Type"]?.split(separator: "/").last { byType[String(type)] = target }
     }

@@ -24,28 +24,37 @@ enum WorkbookLoader {
             let entry = RecordsContract.entry(name) ?? RecordsContract.entry(name.lowercased())
             if sheet.hidden {
                 if entry != nil {
-                    notes.append(note(.ignoredSheet, "\(workbook.path):\(sheet.name)",
-                                      "the sheet '\(Display.clipped(sheet.name))' is hidden and was not read; show it in the workbook if it holds records to check"))
+                    notes.append(
+                        note(
+                            .ignoredSheet, "\(workbook.path):\(sheet.name)",
+                            "the sheet '\(Display.clipped(sheet.name))' is hidden and was not read; show it in the workbook if it holds records to check"
+                        ))
                 }
                 continue
             }
             guard let entry else {
                 if !explanationSheets.contains(name.lowercased()) {
-                    notes.append(note(.ignoredSheet, "\(workbook.path):\(sheet.name)",
-                                      "the sheet '\(Display.clipped(sheet.name))' is not a register of the records contract and was not read; "
-                                      + "name a register's sheet after its collection (complaints, nonconformities…)"))
+                    notes.append(
+                        note(
+                            .ignoredSheet, "\(workbook.path):\(sheet.name)",
+                            "the sheet '\(Display.clipped(sheet.name))' is not a register of the records contract and was not read; "
+                                + "name a register's sheet after its collection (complaints, nonconformities…)"))
                 }
                 continue
             }
             let fileIndex = Int32(records.inputs.count)
-            let read = try entry.isGroup
+            let read =
+                try entry.isGroup
                 ? readGroup(sheet, of: workbook, entry: entry, fileIndex: fileIndex)
                 : readCollection(sheet, of: workbook, entry: entry, fileIndex: fileIndex)
             notes.append(contentsOf: read.notes)
             guard let value = read.value else { continue }
-            records.inputs.append(InputFile(path: path, format: "xlsx", sha256: workbook.archive.sha256,
-                                            records: read.count, sheet: sheet.name))
-            records.root = MappedLoader.merged(records.root, Record(fields: [Record.Field(name: Name(entry.name), value: value)]))
+            records.inputs.append(
+                InputFile(
+                    path: path, format: "xlsx", sha256: workbook.archive.sha256,
+                    records: read.count, sheet: sheet.name))
+            records.root = MappedLoader.merged(
+                records.root, Record(fields: [Record.Field(name: Name(entry.name), value: value)]))
         }
         if records.inputs.isEmpty {
             records.inputs.append(InputFile(path: path, format: "xlsx", sha256: workbook.archive.sha256, records: 0))
@@ -62,8 +71,10 @@ enum WorkbookLoader {
     }
 
     /// A collection sheet: the first row with a value is the header, each later row a record.
-    static func readCollection(_ sheet: WorkbookIndex.Sheet, of workbook: Workbook, entry: ContractCollection,
-                               fileIndex: Int32) throws(RecordLoadError) -> SheetContent {
+    static func readCollection(
+        _ sheet: WorkbookIndex.Sheet, of workbook: Workbook, entry: ContractCollection,
+        fileIndex: Int32
+    ) throws(RecordLoadError) -> SheetContent {
         var header: [Int: Name] = [:]
         var headerRow = 0
         var items: [Value] = []
@@ -93,7 +104,10 @@ enum WorkbookLoader {
                 }
             }
             guard !fields.isEmpty else { return }
-            items.append(.record(Record(fields: fields, location: SourceLocation(file: fileIndex, line: row, column: cells[0].column))))
+            items.append(
+                .record(
+                    Record(
+                        fields: fields, location: SourceLocation(file: fileIndex, line: row, column: cells[0].column))))
             rowOfItem.append(row)
         }
         fillMerged(merges, items: &items, rows: rowOfItem, header: header, headerRow: headerRow)
@@ -102,27 +116,33 @@ enum WorkbookLoader {
 
     /// A group sheet: rows of field (column A) and value (column B); a first row of titles
     /// (`field`/`value`, `champ`/`valeur`) is skipped.
-    static func readGroup(_ sheet: WorkbookIndex.Sheet, of workbook: Workbook, entry: ContractCollection,
-                          fileIndex: Int32) throws(RecordLoadError) -> SheetContent {
+    static func readGroup(
+        _ sheet: WorkbookIndex.Sheet, of workbook: Workbook, entry: ContractCollection,
+        fileIndex: Int32
+    ) throws(RecordLoadError) -> SheetContent {
         var group = Record(location: SourceLocation(file: fileIndex, line: 1, column: 1))
         var notes: [StructuralViolation] = []
         var firstRow = true
         _ = try workbook.readSheet(sheet) { (row: Int, cells: [SheetReader.Cell]) throws(RecordLoadError) in
             defer { firstRow = false }
             guard let key = cells.first(where: { $0.column == 1 })?.value.map(trimmedScalar), !key.isEmpty,
-                  let cell = cells.first(where: { $0.column == 2 }) else { return }
+                let cell = cells.first(where: { $0.column == 2 })
+            else { return }
             if firstRow, ["field", "champ"].contains(key.lowercased()) { return }
             if let problem = cell.problem {
                 notes.append(cellNote(problem, workbook.place(sheet: sheet.name, column: 2, row: row)))
                 return
             }
             let name = RegisterTitles.field(forHeader: key, in: entry)
-            if group.location.line == 1 { group = Record(fields: group.fields, location: SourceLocation(file: fileIndex, line: row, column: 1)) }
+            if group.location.line == 1 {
+                group = Record(fields: group.fields, location: SourceLocation(file: fileIndex, line: row, column: 1))
+            }
             if let value = cell.value.flatMap({ value(of: $0, field: entry.field(name)) }) {
                 group.fields.append(Record.Field(name: Name(name), value: value))
             }
         }
-        return SheetContent(value: group.fields.isEmpty ? nil : .record(group), count: group.fields.isEmpty ? 0 : 1, notes: notes)
+        return SheetContent(
+            value: group.fields.isEmpty ? nil : .record(group), count: group.fields.isEmpty ? 0 : 1, notes: notes)
     }
 
     /// A cell's text as the contract value of `field`: list fields split at `;`.
@@ -140,11 +160,14 @@ enum WorkbookLoader {
 
     /// Gives each merged range's value (its top-left cell's) to the records of the rows it
     /// covers that have none in that column. Ranges over the header are left alone.
-    static func fillMerged(_ merges: [(from: CellReference, to: CellReference)], items: inout [Value], rows: [Int],
-                           header: [Int: Name], headerRow: Int) {
+    static func fillMerged(
+        _ merges: [(from: CellReference, to: CellReference)], items: inout [Value], rows: [Int],
+        header: [Int: Name], headerRow: Int
+    ) {
         for (from, to) in merges where from.row > headerRow && to.row > from.row {
             guard let name = header[from.column], let top = rows.firstIndex(of: from.row),
-                  case .record(let source) = items[top], let value = source[name] else { continue }
+                case .record(let source) = items[top], let value = source[name]
+            else { continue }
             var position = top + 1
             while position < rows.count, rows[position] <= to.row {
                 if case .record(var record) = items[position], record[name] == nil {
@@ -159,13 +182,19 @@ enum WorkbookLoader {
     /// The note for a cell that holds something but gives no value.
     static func cellNote(_ problem: String, _ place: String) -> StructuralViolation {
         if problem == "formulaWithoutValue" {
-            return note(.unreadCell, place, "the cell holds a formula that was never calculated, so its value is unknown; "
-                        + "open the workbook in a spreadsheet program and save it again")
+            return note(
+                .unreadCell, place,
+                "the cell holds a formula that was never calculated, so its value is unknown; "
+                    + "open the workbook in a spreadsheet program and save it again")
         }
         if problem.hasPrefix("error:") {
-            return note(.unreadCell, place, "the cell shows the error \(Display.clipped(String(problem.dropFirst(6)))) instead of a value")
+            return note(
+                .unreadCell, place,
+                "the cell shows the error \(Display.clipped(String(problem.dropFirst(6)))) instead of a value")
         }
-        return note(.unreadCell, place, "the cell refers to a shared text the workbook does not have; the workbook may be damaged")
+        return note(
+            .unreadCell, place,
+            "the cell refers to a shared text the workbook does not have; the workbook may be damaged")
     }
 
     static func note(_ kind: StructuralViolation.Kind, _ place: String, _ message: String) -> StructuralViolation {

@@ -24,12 +24,15 @@ final class WorkbookPartParser {
             if let attributes {
                 for index in 0..<Int(attributeCount) {
                     guard let name = attributes[5 * index], let start = attributes[5 * index + 3],
-                          let end = attributes[5 * index + 4] else { continue }
+                        let end = attributes[5 * index + 4]
+                    else { continue }
                     values[String(cString: name)] = LibXMLParsing.attributeText(
                         UnsafeBufferPointer(start: start, count: end - start))
                 }
             }
-            parser.deliver { () throws(RecordLoadError) in try parser.handler.start(String(cString: localName), attributes: values) }
+            parser.deliver { () throws(RecordLoadError) in
+                try parser.handler.start(String(cString: localName), attributes: values)
+            }
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let context, let localName else { return }

@@ -36,7 +36,7 @@ public struct SampleGenerator: Sendable {
             "equipment": (Name("orders"), complaints, { $0.order($1) }),
             "suppliers": (Name("releases"), complaints, { $0.release($1) }),
             "nonconforming_outputs": (Name("nonconformities"), nonconformities, { $0.nonconformity($1) }),
-            "management_reviews": (Name("complaints"), complaints, { $0.complaint($1) }),
+            "management_reviews": (Name("complaints"), complaints, { $0.complaint($1) })
         ]
         for field in template.fields {
             try writer.write(field.name, skewed(field.value, in: field.name.string))
@@ -55,9 +55,10 @@ public struct SampleGenerator: Sendable {
     private func skewed(_ value: Value, in collection: String) -> Value {
         let skews = self.skews.filter { $0.target.collection == collection }
         guard !skews.isEmpty, case .list(let items) = value else { return value }
-        return .list(items.map { item in
-            guard case .record(let record) = item else { return item }
-            return .record(skews.reduce(record) { $1.applied(to: $0) })
-        })
+        return .list(
+            items.map { item in
+                guard case .record(let record) = item else { return item }
+                return .record(skews.reduce(record) { $1.applied(to: $0) })
+            })
     }
 }

@@ -36,7 +36,15 @@ struct SampleRecordBuilder {
             (Key.complainant, "Customer \(below(700) + 1) (buyer)"),
             (Key.product, pick(Self.products)),
             (Key.description, pick(Self.complaintDescriptions)),
-            (Key.remedySought, chance(2) ? nil : pick(["Replace the parts", "Credit note", "Send the missing documents", "Rework on site", "Explanation and apology"])),
+            (
+                Key.remedySought,
+                chance(2)
+                    ? nil
+                    : pick([
+                        "Replace the parts", "Credit note", "Send the missing documents", "Rework on site",
+                        "Explanation and apology"
+                    ])
+            ),
             (Key.category, pick(["dimensional", "surface", "documentation", "delivery", "behaviour"])),
             (Key.priority, priority),
             (Key.safetyRelated, safety ? "true" : "false"),
@@ -45,14 +53,22 @@ struct SampleRecordBuilder {
             (Key.owner, owner),
             (Key.investigation, investigated && !chance(1) ? pick(Self.investigations) : nil),
             (Key.investigator, investigated ? "P07" : nil),
-            (Key.decision, chance(1) ? nil : pick(["Parts replaced free of charge", "Credit note issued", "Documents sent; checklist updated", "Parts reworked on site"])),
+            (
+                Key.decision,
+                chance(1)
+                    ? nil
+                    : pick([
+                        "Parts replaced free of charge", "Credit note issued", "Documents sent; checklist updated",
+                        "Parts reworked on site"
+                    ])
+            ),
             (Key.decidedOn, open && chance(50) ? nil : date(decided)),
             (Key.communicatedOn, open ? nil : date(communicated)),
             (Key.complainantReaction, open ? nil : pick(["accepted", "accepted", "accepted", "rejected"])),
             (Key.closedOn, open ? nil : date(closed)),
             (Key.charge, chance(1) ? "25" : "0"),
             (Key.satisfactionScore, open ? nil : String(1 + below(5))),
-            (Key.recourseOffered, "true"),
+            (Key.recourseOffered, "true")
         ]
         if index % 20 == 7 { fields.append((Key.nonconformity, "NC-" + padded(index / 20 % nonconformities + 1))) }
         if chance(5) { fields.append((Key.subjectPerson, chance(10) ? "P07" : "P04")) }
@@ -68,7 +84,7 @@ struct SampleRecordBuilder {
             (Key.receivedOn, date(received)),
             (Key.reviewedOn, chance(1) ? nil : date(reviewed)),
             (Key.reviewedBy, chance(1) ? nil : "P05"),
-            (Key.acceptedOn, date(reviewed + below(2))),
+            (Key.acceptedOn, date(reviewed + below(2)))
         ])
     }
 
@@ -80,8 +96,11 @@ struct SampleRecordBuilder {
             (Key.order, chance(1) ? "ORD-X" + padded(index + 1) : "ORD-" + padded(index + 1)),
             (Key.releasedOn, date(released)),
             (Key.releasedBy, "P07"),
-            (Key.conformityEvidence, chance(1) ? nil : "Final inspection report FIR-\(padded(index + 1)), material certificate 3.1"),
-            (Key.deliveredOn, date(released + below(3))),
+            (
+                Key.conformityEvidence,
+                chance(1) ? nil : "Final inspection report FIR-\(padded(index + 1)), material certificate 3.1"
+            ),
+            (Key.deliveredOn, date(released + below(3)))
         ])
     }
 
@@ -100,14 +119,17 @@ struct SampleRecordBuilder {
             (Key.clause, pick(["8.5.1", "8.6", "8.7", "8.4"])),
             (Key.description, pick(Self.complaintDescriptions)),
             (Key.correction, "Stock sorted and reworked"),
-            (Key.rootCause, chance(1) ? nil : recurring ? pick(Self.recurringCauses) : "Cause \(index + 1): " + pick(Self.causes)),
+            (
+                Key.rootCause,
+                chance(1) ? nil : recurring ? pick(Self.recurringCauses) : "Cause \(index + 1): " + pick(Self.causes)
+            ),
             (Key.correctiveAction, "Routing and setup sheet updated; operators briefed"),
             (Key.owner, pick(["P03", "P04", "P07"])),
             (Key.dueOn, index == nonconformities / 2 ? "2026-04-31" : date(due)),
             (Key.implementedOn, open ? nil : date(implemented)),
             (Key.closedOn, open ? nil : date(closed)),
             (Key.effectivenessCheckedOn, open || chance(2) ? nil : date(closed + 30 + below(30))),
-            (Key.effective, open ? nil : chance(1) ? "false" : "true"),
+            (Key.effective, open ? nil : chance(1) ? "false" : "true")
         ])
     }
 
@@ -141,16 +163,18 @@ struct SampleRecordBuilder {
     private mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
     private mutating func pick(_ options: [String]) -> String { options[below(options.count)] }
 
-    private static let products = ["Valve body VB-220", "Manifold block MB-3", "Hydraulic fitting HF-12",
-                                   "Shaft SH-40", "Flange FL-80", "Bracket BR-7", "Sensor housing SX-2"]
+    private static let products = [
+        "Valve body VB-220", "Manifold block MB-3", "Hydraulic fitting HF-12",
+        "Shaft SH-40", "Flange FL-80", "Bracket BR-7", "Sensor housing SX-2"
+    ]
     private static let complaintDescriptions = [
         "Bore diameter out of tolerance on part of the lot", "Material certificate missing from the delivery",
         "Scratches on the sealing face after transport", "Delivered three days after the confirmed date",
-        "Burr left in a cross-drilled hole", "Wrong quantity delivered", "Thread damaged on arrival",
+        "Burr left in a cross-drilled hole", "Wrong quantity delivered", "Thread damaged on arrival"
     ]
     private static let investigations = [
         "Tool wear not detected by in-process checks", "Certificate not attached when the lot was split",
-        "Packaging not suited to the transport route", "Capacity planning missed a machine breakdown",
+        "Packaging not suited to the transport route", "Capacity planning missed a machine breakdown"
     ]
     private static let causes = ["tool wear", "setup error", "packaging", "planning", "documentation", "training"]
     private static let recurringCauses = ["Deburring step missing from the routing", "Parts packed without separators"]

@@ -38,8 +38,9 @@ public enum SampleSkew: String, Sendable, CaseIterable {
     public func applied(to record: Record) -> Record {
         let (_, field, value) = target
         guard record[field] != nil else { return record }
-        return Record(fields: record.fields.map { $0.name == field ? Record.Field(name: field, value: .text(value)) : $0 },
-                      location: record.location)
+        return Record(
+            fields: record.fields.map { $0.name == field ? Record.Field(name: field, value: .text(value)) : $0 },
+            location: record.location)
     }
 
     /// Reads `root-cause`, `category`… and `all` (every skew), comma-separated; nil for an unknown name.

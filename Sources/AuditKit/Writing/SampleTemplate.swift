@@ -24,7 +24,8 @@ enum SampleTemplate {
         } catch {
             preconditionFailure("the bundled sample template is not a valid export: \(error)")
         }
-        return Record(fields: sample.fields.filter { !generatedCollections.contains($0.name.string) },
-                      location: sample.location)
+        return Record(
+            fields: sample.fields.filter { !generatedCollections.contains($0.name.string) },
+            location: sample.location)
     }
 }

@@ -4,7 +4,8 @@ enum DOCXPackageParts {
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
     /// `[Content_Types].xml`: the media type of every part.
-    static let contentTypes = declaration
+    static let contentTypes =
+        declaration
         + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -16,7 +17,8 @@ enum DOCXPackageParts {
         + "</Types>"
 
     /// `_rels/.rels`: the main document and the two property parts.
-    static let packageRelationships = declaration
+    static let packageRelationships =
+        declaration
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
@@ -24,7 +26,8 @@ enum DOCXPackageParts {
         + "</Relationships>"
 
     /// `word/_rels/document.xml.rels`: the styles and the footer; ``footerRelationship`` is the footer's id.
-    static let documentRelationships = declaration
+    static let documentRelationships =
+        declaration
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
         + "<Relationship Id=\"\(footerRelationship)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
@@ -42,15 +45,17 @@ enum DOCXPackageParts {
                 + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
         }
         return declaration + "<w:ftr xmlns:w=\"\(WordML.namespace)\" xmlns:r=\"\(WordML.relationshipsNamespace)\">"
-            + WordML.paragraph(WordML.run(language.page) + field("PAGE") + WordML.run(language.pageOf) + field("NUMPAGES"),
-                               style: "Footer")
+            + WordML.paragraph(
+                WordML.run(language.page) + field("PAGE") + WordML.run(language.pageOf) + field("NUMPAGES"),
+                style: "Footer")
             + "</w:ftr>"
     }
 
     /// `docProps/core.xml`: title, language and, when the audit date is known, that date as the
     /// creation and modification dates (never the clock, so identical reports give identical files).
     static func core(title: String, language: DOCXLanguage, creator: String, date: String?) -> String {
-        var out = declaration
+        var out =
+            declaration
             + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
             + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
             + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
@@ -58,7 +63,8 @@ enum DOCXPackageParts {
             + "<dc:creator>\(XMLEscaping.escape(creator))</dc:creator>"
             + "<dc:language>\(language.tag)</dc:language>"
         if let date {
-            out += "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(date)T00:00:00Z</dcterms:created>"
+            out +=
+                "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(date)T00:00:00Z</dcterms:created>"
                 + "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">\(date)T00:00:00Z</dcterms:modified>"
         }
         return out + "</cp:coreProperties>"
@@ -74,7 +80,8 @@ enum DOCXPackageParts {
 
     /// `word/document.xml`: the body, then an A4 portrait section with 2 cm margins and the footer.
     static func document(body: String) -> String {
-        declaration + "<w:document xmlns:w=\"\(WordML.namespace)\" xmlns:r=\"\(WordML.relationshipsNamespace)\"><w:body>"
+        declaration
+            + "<w:document xmlns:w=\"\(WordML.namespace)\" xmlns:r=\"\(WordML.relationshipsNamespace)\"><w:body>"
             + body
             + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(footerRelationship)\"/>"
             + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"

@@ -42,9 +42,13 @@ public struct DOCXWriter: Sendable {
             ("word/_rels/document.xml.rels", DOCXPackageParts.documentRelationships),
             ("word/styles.xml", DOCXStyles.xml(languageTag: language.tag)),
             ("word/footer1.xml", DOCXPackageParts.footer(language)),
-            ("docProps/core.xml", DOCXPackageParts.core(title: document.title, language: language,
-                                                        creator: application, date: date)),
-            ("docProps/app.xml", DOCXPackageParts.app(application: application)),
+            (
+                "docProps/core.xml",
+                DOCXPackageParts.core(
+                    title: document.title, language: language,
+                    creator: application, date: date)
+            ),
+            ("docProps/app.xml", DOCXPackageParts.app(application: application))
         ]
     }
 

@@ -48,11 +48,14 @@ enum WordML {
     }
 
     /// A table cell holding one paragraph; `fill` shades it (hex RGB), `width` is in fiftieths of a percent.
-    static func cell(_ runs: String, width: Int, fill: String? = nil, leftBorder: String? = nil,
-                     paragraphStyle: String = "TableText") -> String {
+    static func cell(
+        _ runs: String, width: Int, fill: String? = nil, leftBorder: String? = nil,
+        paragraphStyle: String = "TableText"
+    ) -> String {
         var properties = "<w:tcW w:w=\"\(width)\" w:type=\"pct\"/>"
         if let leftBorder {
-            properties += "<w:tcBorders><w:left w:val=\"single\" w:sz=\"24\" w:space=\"0\" w:color=\"\(leftBorder)\"/></w:tcBorders>"
+            properties +=
+                "<w:tcBorders><w:left w:val=\"single\" w:sz=\"24\" w:space=\"0\" w:color=\"\(leftBorder)\"/></w:tcBorders>"
         }
         if let fill { properties += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(fill)\"/>" }
         return "<w:tc><w:tcPr>\(properties)</w:tcPr>" + paragraph(runs, style: paragraphStyle) + "</w:tc>"

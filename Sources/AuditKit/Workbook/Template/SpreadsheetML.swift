@@ -14,24 +14,28 @@ enum SpreadsheetML {
     }
 
     static func contentTypes(sheets: Int) -> String {
-        var xml = declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        var xml =
+            declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
             + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
             + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         for index in 1...sheets {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            xml +=
+                "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return xml + "</Types>"
     }
 
-    static let packageRelationships = declaration
+    static let packageRelationships =
+        declaration
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "</Relationships>"
 
     static func workbook(sheetNames: [String]) -> String {
-        var xml = declaration + "<workbook xmlns=\"\(namespace)\" xmlns:r=\"\(relationshipsNamespace)\">"
+        var xml =
+            declaration + "<workbook xmlns=\"\(namespace)\" xmlns:r=\"\(relationshipsNamespace)\">"
             + "<workbookPr date1904=\"false\"/><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, name) in sheetNames.enumerated() {
             xml += "<sheet name=\"\(XMLEscaping.escape(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
@@ -42,14 +46,17 @@ enum SpreadsheetML {
     static func workbookRelationships(sheets: Int) -> String {
         var xml = declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for index in 1...sheets {
-            xml += "<Relationship Id=\"rId\(index)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
+            xml +=
+                "<Relationship Id=\"rId\(index)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index).xml\"/>"
         }
-        return xml + "<Relationship Id=\"rId\(sheets + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        return xml
+            + "<Relationship Id=\"rId\(sheets + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
             + "</Relationships>"
     }
 
     /// Four cell formats: plain; ISO date (`yyyy-mm-dd`); bold header on a grey fill; wrapped text.
-    static let styles = declaration + "<styleSheet xmlns=\"\(namespace)\">"
+    static let styles =
+        declaration + "<styleSheet xmlns=\"\(namespace)\">"
         + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
         + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
@@ -68,7 +75,8 @@ enum SpreadsheetML {
         var xml = declaration + "<worksheet xmlns=\"\(namespace)\" xmlns:r=\"\(relationshipsNamespace)\">"
         xml += "<sheetViews><sheetView workbookViewId=\"0\">"
         if frozenHeader {
-            xml += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            xml +=
+                "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
                 + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
         }
         xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
@@ -81,7 +89,8 @@ enum SpreadsheetML {
     }
 
     static func column(_ index: Int, width: Double, style: Int?) -> String {
-        "<col min=\"\(index)\" max=\"\(index)\" width=\"\(width)\" customWidth=\"1\"" + (style.map { " style=\"\($0)\"" } ?? "") + "/>"
+        "<col min=\"\(index)\" max=\"\(index)\" width=\"\(width)\" customWidth=\"1\""
+            + (style.map { " style=\"\($0)\"" } ?? "") + "/>"
     }
 
     static func row(_ number: Int, _ cells: String) -> String { "<row r=\"\(number)\">\(cells)</row>" }
