@@ -11,10 +11,10 @@ enum ExportedCollections {
         guard let listed = root[Name("export")]?.record?[Name("collections")], !listed.items.isEmpty else { return nil }
         let exported = Set(listed.items.compactMap(\.text).map { $0.trimmingCharacters(in: .whitespaces) })
         // A collection the file holds was exported, listed or not (a file added beside a partial export).
-        let present = Set(RecordsContract.entries.map(\.name).filter { root[Name($0)] != nil })
-        return Set(RecordsContract.entries.map(\.name)).subtracting(exported).subtracting(present).subtracting([
-            "export"
-        ])
+        return Set(
+            RecordsContract.entries.map(\.name).filter {
+                $0 != "export" && !exported.contains($0) && root[Name($0)] == nil
+            })
     }
 
     /// Notes for the names `export.collections` lists that the records contract does not define
