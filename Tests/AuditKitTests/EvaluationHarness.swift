@@ -24,11 +24,12 @@ enum EvaluationHarness {
     static func report(
         rules: String, json: String, stage: Stage = .certification,
         standards: Set<Standard>? = nil, parameters: [String: String] = [:],
-        asOf: CalendarDate = auditDate
+        asOf: CalendarDate = auditDate, language: Language = .en
     ) throws -> AuditReport {
         try AuditEngine.run(
             rules: ruleSet(rules), records: records(json: json),
-            options: AuditOptions(asOf: asOf, stage: stage, standards: standards, parameters: parameters))
+            options: AuditOptions(
+                asOf: asOf, stage: stage, standards: standards, parameters: parameters, language: language))
     }
 
     /// The text of a test rule `T1` (grade observation, so systemic escalation never applies).

@@ -88,7 +88,7 @@ import Testing
         let environment = EvaluationEnvironment(root: root, auditDate: EvaluationHarness.auditDate, parameters: [:])
         var compiler = ExprCompiler(environment: environment)
         compiler.indexesJoins = indexed
-        let slot = compiler.bind("nc")
+        let slot = compiler.bind("nc", over: Expr(.name("nonconformities"), at: .unknown))
         let evaluation = requirement ? compiler.compileRequirement(expr) : compiler.compile(expr)
         let frame = EvaluationFrame(size: compiler.slotCount)
         return environment.value(of: "nonconformities").items.map { item in

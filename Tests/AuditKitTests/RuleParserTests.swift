@@ -228,7 +228,7 @@ func shape(_ expression: Expr) -> String {
         (
             "\(head) frobnicate x",
             "1:60: unknown rule item 'frobnicate'; expected title, standard, clause, stages, "
-                + "grade, guidance, for each, let, where, require, message, or 'end' to close rule 'Q44' (opened at line 1)"
+                + "grade, systemic, guidance, for each, let, where, require, message, or 'end' to close rule 'Q44' (opened at line 1)"
         ),
         ("rule Q44 grade majr", "1:16: unknown grade 'majr'; did you mean 'major'?"),
         ("rule Q44 grade big", "1:16: unknown grade 'big'; use major, minor, observation or opportunity"),
@@ -297,7 +297,7 @@ func shape(_ expression: Expr) -> String {
         (
             "rule Q44 clause 8.5.1 f g",
             "1:25: unknown rule item 'g'; expected title, standard, clause, stages, grade, "
-                + "guidance, for each, let, where, require, message, or 'end' to close rule 'Q44' (opened at line 1)"
+                + "systemic, guidance, for each, let, where, require, message, or 'end' to close rule 'Q44' (opened at line 1)"
         ),
         ("rule Q44 for x in y", "1:14: expected 'each' after 'for', found 'x'"),
         (

@@ -89,6 +89,26 @@ import Foundation
         #expect(report.recommendation == .notRecommended)
     }
 
+    /// A rule written `systemic never` keeps its minors, however many records fail.
+    @Test func aRuleWrittenSystemicNeverKeepsItsMinors() throws {
+        let rules = Self.rules.replacingOccurrences(of: "  grade minor\n", with: "  grade minor\n  systemic never\n")
+        #expect(rules.contains("systemic never"))
+        let report = try EvaluationHarness.report(rules: rules, json: Self.json(failing: 3))
+        let iso9001 = report.findings.filter { $0.standard == .iso9001 }
+        #expect(iso9001.map(\.grade) == [.minor, .minor, .minor])
+        #expect(iso9001.map(\.record) == ["NC-1", "NC-2", "NC-3"])
+        #expect(report.summary.major == 0)
+    }
+
+    @Test func systemicTakesOnlyNever() {
+        let rules = Self.rules.replacingOccurrences(of: "  grade minor\n", with: "  grade minor\n  systemic always\n")
+        #expect {
+            _ = try EvaluationHarness.ruleSet(rules)
+        } throws: { error in
+            "\(error)".contains("expected 'never' after 'systemic'")
+        }
+    }
+
     /// 3 late acknowledgements out of 100 complaints are isolated lapses, not a systemic failure.
     @Test func threeLateOfAHundredStayMinorsAndCertificationIsRecommendedOncePlanAccepted() throws {
         let report = try EvaluationHarness.report(

@@ -47,7 +47,8 @@ public enum AuditEngine {
         // it is a lapse in the record itself).
         let exportNotes =
             (records.violations.filter { $0.kind != .badDate }.map(ExportNote.init)
-            + ExportedCollections.unknownNames(root: records.root, place: place)).sorted()
+            + ExportedCollections.unknownNames(root: records.root, place: place)
+            + ExportedFields.notes(root: records.root, place: place)).sorted()
         let notExported = ExportedCollections.notExported(root: records.root)
 
         var evaluated: [RuleDeclaration] = []
@@ -70,7 +71,7 @@ public enum AuditEngine {
         }
         var examined: [String: Int] = [:]
         for (rule, outcome) in zip(evaluated, results.dropFirst()) {
-            examined[rule.id] = outcome.examined
+            if rule.escalates { examined[rule.id] = outcome.examined }
             for raw in outcome.findings { add(raw, rule: rule.id, standard: rule.standard, clause: rule.clause) }
         }
         if options.onlyRules == nil {

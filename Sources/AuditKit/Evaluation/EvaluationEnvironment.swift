@@ -77,6 +77,9 @@ final class EvaluationEnvironment: Sendable {
     let parameters: [String: Expr.Literal]
     /// How codes are written in messages (`term` declarations).
     let terms: Terms
+    /// The fields the export says it does not contain, by top-level collection or group
+    /// (``ExportedFields``).
+    let fieldsNotExported: [String: Set<Name>]
     private let indexes = Mutex<[String: IndexSlot]>([:])
     private let values = Mutex<[String: RuntimeValue]>([:])
 
@@ -85,6 +88,7 @@ final class EvaluationEnvironment: Sendable {
         self.root = root
         self.auditDate = auditDate
         self.parameters = parameters
+        self.fieldsNotExported = ExportedFields.notExported(root: root)
     }
 
     /// The top-level value `name` (a collection or a group) as a runtime value, converted once

@@ -2,10 +2,27 @@
 extension ExprCompiler {
     mutating func compileCall(_ name: String, _ arguments: [Expr]) -> Evaluation {
         guard let function = BuiltinFunction(name: name) else { return { _ in .unknown } }
+        if let first = arguments.first, case .filter(let variable, let source, let condition) = first.kind,
+            conditionReadsFieldNotExported(variable, over: source, condition)
+        {
+            // The filter is unknown when the export cannot show what it tests: so is the aggregate.
+            let filter = compileFilterOverFieldNotExported(variable, source, condition)
+            let aggregate = compileCallOnKnownFilter(function, arguments)
+            return { frame in
+                if case .unknown = filter(frame) { return .unknown }
+                return aggregate(frame)
+            }
+        }
+        return compileCallOnKnownFilter(function, arguments)
+    }
+
+    /// ``compileCall(_:_:)`` once its first argument is known not to hang on a field the export
+    /// does not contain.
+    private mutating func compileCallOnKnownFilter(_ function: BuiltinFunction, _ arguments: [Expr]) -> Evaluation {
         if function == .share, let first = arguments.first,
             case .filter(let variable, let source, let condition) = first.kind
         {
-            return compileShare(variable, compile(source), condition)
+            return compileShare(variable, source, condition)
         }
         if function == .count, arguments.count == 1,
             case .filter(let variable, let sourceExpr, let condition) = arguments[0].kind,
@@ -54,7 +71,7 @@ extension ExprCompiler {
             return { frame in
                 for argument in args {
                     let value = argument(frame)
-                    if value.isPresent { return value }
+                    if value.isPresent || value.isNotExported { return value }
                 }
                 return .unknown
             }
@@ -104,10 +121,11 @@ extension ExprCompiler {
         }
     }
 
-    private mutating func compileShare(_ variable: String, _ source: @escaping Evaluation, _ condition: Expr)
-        -> Evaluation
-    {
-        let (slot, condition) = withVariable(variable) { compiler, slot in (slot, compiler.compile(condition)) }
+    private mutating func compileShare(_ variable: String, _ sourceExpr: Expr, _ condition: Expr) -> Evaluation {
+        let source = compile(sourceExpr)
+        let (slot, condition) = withVariable(variable, over: sourceExpr) { compiler, slot in
+            (slot, compiler.compile(condition))
+        }
         return { frame in
             Self.share(
                 source(frame).items.map { item in

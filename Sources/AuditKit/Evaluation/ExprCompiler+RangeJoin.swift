@@ -112,7 +112,7 @@ extension ExprCompiler {
     mutating func compileJoinedCount(_ variable: String, _ sourceExpr: Expr, _ condition: Expr) -> Evaluation? {
         let source = compile(sourceExpr)
         let sourceIsConstant = isConstant(sourceExpr)
-        let join = withVariable(variable) { compiler, slot in
+        let join = withVariable(variable, over: sourceExpr) { compiler, slot in
             compiler.compileRangeJoin(
                 variable: variable, slot: slot, source: source,
                 sourceIsConstant: sourceIsConstant, condition: condition)

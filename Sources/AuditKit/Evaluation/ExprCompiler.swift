@@ -7,6 +7,12 @@ struct ExprCompiler {
     /// The language of the message being compiled: `percent` and `plural` write in it.
     var language: Language = .en
     private var scope: [String: Int] = [:]
+    /// The top-level collection each loop variable runs over, when it runs over one
+    /// (`nc` in `for each nc in nonconformities`).
+    private var collectionOfVariable: [String: String] = [:]
+    /// True while a message's arguments are compiled: a field the export says it does not
+    /// contain then reads as ``RuntimeValue/notExported`` when absent, so the message can say so.
+    var marksNotExported = false
     /// Number of slots the compiled expressions need.
     private(set) var slotCount = 0
     /// False to test every item of every quantifier and filter (the nested scan that the join
@@ -20,21 +26,77 @@ struct ExprCompiler {
     /// True when `name` is a loop variable in scope (read from a frame slot).
     func isBound(_ name: String) -> Bool { scope[name] != nil }
 
-    /// Declares a loop variable; returns its slot.
-    mutating func bind(_ variable: String) -> Int {
+    /// Declares a loop variable running over the items of `source`; returns its slot.
+    mutating func bind(_ variable: String, over source: Expr) -> Int {
         let slot = slotCount
         slotCount += 1
+        if case .name(let collection) = source.kind, !isBound(collection) {
+            collectionOfVariable[variable] = collection
+        } else {
+            collectionOfVariable[variable] = nil
+        }
         scope[variable] = slot
         return slot
     }
 
-    /// Compiles `body` with `variable` bound to a new slot, then forgets the variable.
-    mutating func withVariable<T>(_ variable: String, _ body: (inout ExprCompiler, Int) -> T) -> T {
-        let saved = scope[variable]
-        let slot = bind(variable)
+    /// Compiles `body` with `variable` bound to a new slot over the items of `source`, then
+    /// forgets the variable.
+    mutating func withVariable<T>(_ variable: String, over source: Expr, _ body: (inout ExprCompiler, Int) -> T)
+        -> T
+    {
+        let saved = (scope[variable], collectionOfVariable[variable])
+        let slot = bind(variable, over: source)
         let result = body(&self, slot)
-        scope[variable] = saved
+        (scope[variable], collectionOfVariable[variable]) = saved
         return result
+    }
+
+    /// True when `expr` reads a field the export says it does not contain (``ExportedFields``):
+    /// `nc.root_cause` with `nc` running over `nonconformities`, or `organisation.scope`.
+    func readsFieldNotExported(_ expr: Expr) -> Bool {
+        guard !environment.fieldsNotExported.isEmpty, case .member(let base, let field) = expr.kind,
+            case .name(let name) = base.kind
+        else { return false }
+        let collection = isBound(name) ? collectionOfVariable[name] : name
+        guard let collection, let fields = environment.fieldsNotExported[collection] else { return false }
+        return fields.contains(Name(field))
+    }
+
+    /// True when `condition`, over the items of `source` as `variable`, reads a field the export
+    /// says it does not contain anywhere in it.
+    mutating func conditionReadsFieldNotExported(_ variable: String, over source: Expr, _ condition: Expr) -> Bool {
+        guard !environment.fieldsNotExported.isEmpty else { return false }
+        return withVariable(variable, over: source) { compiler, _ in
+            func reads(_ expr: Expr) -> Bool {
+                compiler.readsFieldNotExported(expr) || expr.operands.contains(where: reads)
+            }
+            return reads(condition)
+        }
+    }
+
+    /// `variable in source where condition` when the condition reads a field the export does not
+    /// contain: unknown as soon as the condition is unknown for one item (how many records show
+    /// a root cause cannot be counted when the export holds no root cause), otherwise the items
+    /// for which it is true. Never indexed: such filters are rare.
+    mutating func compileFilterOverFieldNotExported(_ variable: String, _ sourceExpr: Expr, _ condition: Expr)
+        -> Evaluation
+    {
+        let source = compile(sourceExpr)
+        let (slot, condition) = withVariable(variable, over: sourceExpr) { compiler, slot in
+            (slot, compiler.compile(condition))
+        }
+        return { frame in
+            var kept: [RuntimeValue] = []
+            for item in source(frame).items {
+                frame.slots[slot] = item
+                switch condition(frame).bool {
+                case true?: kept.append(item)
+                case false?: continue
+                case nil: return .unknown
+                }
+            }
+            return .list(RuntimeList(kept))
+        }
     }
 
     mutating func compile(_ expr: Expr) -> Evaluation {
@@ -85,10 +147,17 @@ struct ExprCompiler {
         case .name(let name):
             return compileName(name)
         case .member(let base, let field):
+            let member: Evaluation
             if case .name(let name) = base.kind, let slot = scope[name] {
-                return compileMember(slot: slot, Name(field))
+                member = compileMember(slot: slot, Name(field))
+            } else {
+                member = compileMember(compile(base), Name(field))
             }
-            return compileMember(compile(base), Name(field))
+            guard marksNotExported, readsFieldNotExported(expr) else { return member }
+            return { frame in
+                let value = member(frame)
+                return value.isPresent ? value : .notExported
+            }
         case .lookup(let base, let key):
             return compileLookup(base, compile(key))
         case .call(let name, let arguments):
@@ -102,7 +171,11 @@ struct ExprCompiler {
         case .binary(let op, let lhs, let rhs):
             return compileBinary(op, compile(lhs), compile(rhs))
         case .test(let operand, let test, let negated):
-            return compileTest(compile(operand), test, negated: negated)
+            let compiled = compileTest(compile(operand), test, negated: negated)
+            guard [.present, .absent, .empty].contains(test), readsFieldNotExported(operand) else { return compiled }
+            // The export cannot hold the field: its absence says nothing either way.
+            let value = compile(operand)
+            return { frame in value(frame).isPresent ? compiled(frame) : .unknown }
         case .membership(let value, let list, let negated):
             let value = compile(value), list = compile(list)
             return { frame in
@@ -122,9 +195,12 @@ struct ExprCompiler {
         case .quantifier(let quantifier, let variable, let source, let condition):
             return compileQuantifier(quantifier, variable, source, condition)
         case .filter(let variable, let sourceExpr, let condition):
+            if conditionReadsFieldNotExported(variable, over: sourceExpr, condition) {
+                return compileFilterOverFieldNotExported(variable, sourceExpr, condition)
+            }
             let source = compile(sourceExpr)
             let sourceIsConstant = isConstant(sourceExpr)
-            let (slot, condition, join, rangeJoin) = withVariable(variable) { compiler, slot in
+            let (slot, condition, join, rangeJoin) = withVariable(variable, over: sourceExpr) { compiler, slot in
                 (
                     slot, compiler.compile(condition),
                     compiler.compileCandidates(
@@ -304,7 +380,7 @@ struct ExprCompiler {
         // `every` must see every item (one that fails the equality makes it false); `some` and `no`
         // only need the items that can satisfy the condition.
         let joinable = quantifier != .every
-        let (slot, condition, join, rangeJoin) = withVariable(variable) { compiler, slot in
+        let (slot, condition, join, rangeJoin) = withVariable(variable, over: sourceExpr) { compiler, slot in
             (
                 slot, compiler.compile(condition),
                 joinable

@@ -5,6 +5,8 @@ public struct MessageArgument: Sendable, Hashable, Codable {
     /// The kind of value.
     public enum Kind: String, Sendable, Codable {
         case text, number, date, boolean, duration, list, record, absent
+        /// A field the export says it does not contain (``ExportedFields``).
+        case notExported = "not_exported"
     }
 
     public var type: Kind
@@ -24,6 +26,7 @@ public struct MessageArgument: Sendable, Hashable, Codable {
     init(_ runtime: RuntimeValue) {
         switch runtime {
         case .unknown: self.init(type: .absent)
+        case .notExported: self.init(type: .notExported)
         case .number(let number): self.init(type: .number, value: RuntimeValue.format(number))
         case .text(let text): self.init(type: .text, value: text)
         case .bool(let bool): self.init(type: .boolean, value: bool ? "true" : "false")
@@ -38,6 +41,7 @@ public struct MessageArgument: Sendable, Hashable, Codable {
     var runtimeValue: RuntimeValue {
         switch type {
         case .absent: return .unknown
+        case .notExported: return .notExported
         case .number: return value.flatMap(Double.init).map(RuntimeValue.number) ?? .unknown
         case .text, .record: return value.map(RuntimeValue.text) ?? .unknown
         case .boolean: return .bool(value == "true")

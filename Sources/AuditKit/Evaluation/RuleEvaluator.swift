@@ -33,7 +33,7 @@ struct RuleEvaluator {
         compiler.language = language
         if let scope = rule.scope {
             source = compiler.compile(scope.source)
-            itemSlot = compiler.bind(scope.variable)
+            itemSlot = compiler.bind(scope.variable, over: scope.source)
             collection = RuleEvaluator.collectionName(of: scope.source)
         } else {
             source = nil
@@ -44,6 +44,7 @@ struct RuleEvaluator {
         requirement = compiler.compileRequirement(rule.requirement)
         grades = rule.conditionalGrades.map { ($0.grade, compiler.compile($0.condition)) }
         renderer = MessageRenderer(rule: rule)
+        compiler.marksNotExported = true
         arguments = renderer.argumentExpressions.map { compiler.compile($0) }
         slotCount = compiler.slotCount
     }

@@ -97,6 +97,7 @@ extension RuntimeValue {
         let french = language == .fr
         switch self {
         case .unknown: return french ? "(non renseigné)" : "(not recorded)"
+        case .notExported: return french ? "non disponible dans l'export" : "not in the export"
         case .number(let number): return RuntimeValue.format(number, in: language)
         case .text(let text): return terms.label(text, in: language) ?? text
         case .bool(let bool): return bool ? (french ? "oui" : "yes") : (french ? "non" : "no")

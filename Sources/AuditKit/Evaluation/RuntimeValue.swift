@@ -2,6 +2,9 @@
 enum RuntimeValue: Sendable {
     /// Absent data, or a value that cannot be computed (an invalid date, a division by zero).
     case unknown
+    /// A field the export says it does not contain, read for a message (``ExportedFields``): it
+    /// behaves as ``unknown`` and is written "not in the export". Conditions never see it.
+    case notExported
     case number(Double)
     case text(String)
     case bool(Bool)
@@ -29,6 +32,12 @@ enum RuntimeValue: Sendable {
         case .date(let date): self = .date(date)
         case .duration(let amount, let unit): self = .duration(amount, unit)
         }
+    }
+
+    /// True for ``notExported``.
+    var isNotExported: Bool {
+        if case .notExported = self { return true }
+        return false
     }
 
     /// The value as a number, when it is one or is text that reads as one.
@@ -61,7 +70,7 @@ enum RuntimeValue: Sendable {
     /// The items, treating absent as an empty list and a single value as a list of one.
     var items: RuntimeList {
         switch self {
-        case .unknown: return .empty
+        case .unknown, .notExported: return .empty
         case .list(let items): return items
         default: return RuntimeList([self])
         }
@@ -70,7 +79,7 @@ enum RuntimeValue: Sendable {
     /// True when the value exists: not absent, not blank text, not an empty list.
     var isPresent: Bool {
         switch self {
-        case .unknown: return false
+        case .unknown, .notExported: return false
         case .text(let text):
             // Loaders trim scalars, so text almost always starts with a visible ASCII character.
             if let first = text.utf8.first, first > 0x20, first < 0x7F { return true }

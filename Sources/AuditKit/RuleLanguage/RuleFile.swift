@@ -177,6 +177,10 @@ public struct RuleDeclaration: Sendable, Equatable {
     /// `let` items: values named in the rule, in the order written. Their uses in the other items
     /// are already written out in full.
     public var namedValues: [NamedValue] = []
+    /// False for a rule written `systemic never`: its minor findings stay minors however many
+    /// records they concern (a lapse that, even repeated, leaves the system able to achieve its
+    /// results).
+    public var escalates = true
 
     public init(
         id: String, title: String, standard: Standard, clause: String, stages: Set<Stage>, grade: Grade,

@@ -1,6 +1,6 @@
 /// The items a rule may contain, in the order the spec lists them.
 enum RuleItem: String, CaseIterable {
-    case title, standard, clause, stages, grade, guidance
+    case title, standard, clause, stages, grade, systemic, guidance
     case `for`, `let`, `where`, require, message
 
     /// How an earlier item is named in "the rule already has …".
@@ -11,6 +11,7 @@ enum RuleItem: String, CaseIterable {
         case .clause: return "a clause"
         case .stages: return "stages"
         case .grade: return "a grade"
+        case .systemic: return "a 'systemic'"
         case .guidance: return "guidance"
         case .for: return "a 'for each'"
         case .let: return "a 'let'"
@@ -29,6 +30,8 @@ private struct RuleDraft {
     var stages: Set<Stage>?
     var grade: Grade?
     var conditionalGrades: [RuleDeclaration.ConditionalGrade] = []
+    /// False after `systemic never`.
+    var escalates = true
     var guidance: String?
     var scope: RuleDeclaration.Scope?
     var filter: Expr?
@@ -96,7 +99,7 @@ extension Parser {
             }
             return error(
                 "unknown rule item '\(token.text.excerpt)'; expected title, standard, clause, stages, grade, "
-                    + "guidance, for each, let, where, require, message, or \(closing)", at: token.location)
+                    + "systemic, guidance, for each, let, where, require, message, or \(closing)", at: token.location)
         }
         return unexpected(closing)
     }
@@ -121,6 +124,11 @@ extension Parser {
         case .standard: draft.standard = try parseStandard()
         case .clause: draft.clause = try parseClauseNumber()
         case .stages: draft.stages = try parseStages()
+        case .systemic:
+            guard accept(word: "never") else {
+                throw unexpected("'never' after 'systemic' (the rule's lapses are never grouped into a systemic major)")
+            }
+            draft.escalates = false
         case .guidance: draft.guidance = try string("the guidance in double quotes after 'guidance'").value
         case .for: draft.scope = try parseScope()
         case .where: draft.filter = try parseExpression()
@@ -241,6 +249,7 @@ extension Parser {
             guidance: draft.guidance, scope: draft.scope, filter: draft.filter, requirement: requirement,
             message: message, location: idLocation, translations: draft.translations)
         rule.namedValues = draft.namedValues
+        rule.escalates = draft.escalates
         return rule
     }
 }

@@ -19,7 +19,7 @@ public enum RecordsContract {
             "export", isGroup: true,
             [
                 date("exported_on"), f("source_system"), f("organisation_id"),
-                f("collections", .codes(nil))
+                f("collections", .codes(nil)), f("fields_not_exported", .codes(nil))
             ]),
         ContractCollection(
             "organisation", isGroup: true,

@@ -40,6 +40,7 @@ enum RegisterTitles {
         "distributed_to": "Diffusé à", "due_on": "Échéance", "effective": "Efficace", "effective_on": "En vigueur le",
         "effectiveness_checked_on": "Efficacité vérifiée le", "evaluated_on": "Évalué le",
         "evaluation_method": "Méthode d'évaluation", "evaluations": "Évaluations", "exported_on": "Exporté le",
+        "fields_not_exported": "Champs non exportés",
         "findings": "Constats", "frequency": "Fréquence", "held_on": "Tenue le",
         "impact_assessed_on": "Impact évalué le",
         "implemented_on": "Mise en œuvre le", "inputs": "Éléments d'entrée",

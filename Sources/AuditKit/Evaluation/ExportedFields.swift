@@ -1,0 +1,66 @@
+import Foundation
+
+/// `export.fields_not_exported`: the fields of a register that the export says it cannot hold
+/// (`["nonconformities.root_cause"]`: ERPNext's Non Conformance has no place for a root cause).
+///
+/// A record that lacks such a field is not evidence that the organisation did not record it:
+/// a presence test on it (`nc.root_cause is not empty`) is unknown rather than false, so a
+/// requirement fails only on the fields the export does hold, and a message shows the field as
+/// "not in the export" instead of "none". Each declared field is listed among the export notes,
+/// so the auditor knows to look for it on site.
+enum ExportedFields {
+    /// The name of the list in the `export` group.
+    static let listName = "fields_not_exported"
+
+    /// The fields declared not exported, by top-level collection: empty when the export declares
+    /// none. Entries the records contract does not define are left out (see ``notes(root:place:)``).
+    static func notExported(root: Record) -> [String: Set<Name>] {
+        var fields: [String: Set<Name>] = [:]
+        for (_, collection, field) in declared(root: root) where isContractField(collection, field) {
+            fields[collection, default: []].insert(Name(field))
+        }
+        return fields
+    }
+
+    /// One note per declared field, in the order given: what it means for the checks, or, for a
+    /// name the records contract does not define, that it was ignored and what was probably meant.
+    static func notes(root: Record, place: (SourceLocation?) -> Finding.Location) -> [ExportNote] {
+        guard let export = root[Name("export")]?.record else { return [] }
+        let location = place(export.location)
+        return declared(root: root).map { spelled, collection, field in
+            guard isContractField(collection, field) else {
+                let known = RecordsContract.collections.flatMap { entry in entry.value.map { "\(entry.key).\($0)" } }
+                let hint = NearMatch.best(for: spelled, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                return ExportNote(
+                    kind: "unknown-field", collection: "export", record: nil,
+                    message:
+                        "export.\(listName) names \(Display.quoted(spelled)), which is not a field of the records contract"
+                        + " (write it as collection.field)\(hint)",
+                    location: location)
+            }
+            return ExportNote(
+                kind: "field-not-exported", collection: collection, record: nil,
+                message:
+                    "The export says it does not contain the field \(Display.quoted(field)) of \(collection): no record"
+                    + " is judged on it, and whether it is kept elsewhere is to be verified on site",
+                location: location)
+        }
+    }
+
+    /// The `collection.field` entries of the list as written (trimmed) and split at their first
+    /// dot, in the order given, each once.
+    private static func declared(root: Record) -> [(spelled: String, collection: String, field: String)] {
+        guard let listed = root[Name("export")]?.record?[Name(listName)] else { return [] }
+        var seen = Set<String>()
+        return listed.items.compactMap(\.text).compactMap { entry in
+            let text = entry.trimmingCharacters(in: .whitespaces)
+            guard seen.insert(text).inserted else { return nil }
+            guard let dot = text.firstIndex(of: ".") else { return (text, text, "") }
+            return (text, String(text[..<dot]), String(text[text.index(after: dot)...]))
+        }
+    }
+
+    private static func isContractField(_ collection: String, _ field: String) -> Bool {
+        !field.isEmpty && RecordsContract.collections[collection]?.contains(field) == true
+    }
+}
