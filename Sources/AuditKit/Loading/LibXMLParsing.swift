@@ -31,29 +31,26 @@ enum LibXMLParsing {
         xmlSetExternalEntityLoader { _, _, _ in nil }
     }()
 
-    /// A SAX2 parser context that reads the file open at `descriptor` with `read` (the descriptor
-    /// is not closed; another thread may `pread` the same file meanwhile), with ``options`` set.
-    /// `handler` must stay valid while the context lives; `context` is passed to its callbacks.
-    /// Free the result with ``free(_:)``.
+    /// A SAX2 parser context that reads `source` (its descriptor is not closed; another thread
+    /// may `pread` the same file meanwhile), with ``options`` set. `handler` must stay valid
+    /// while the context lives, and `source` until it is freed; `context` is passed to the
+    /// handler's callbacks. Free the result with ``free(_:)``, then read
+    /// ``XMLDescriptorSource/attributeLimitReached``.
     static func descriptorParser(
         handler: inout xmlSAXHandler, context: UnsafeMutableRawPointer,
-        descriptor: Int32
+        source: XMLDescriptorSource
     ) -> xmlParserCtxtPtr? {
         _ = setUp
         handler.initialized = UInt32(XML_SAX2_MAGIC)
-        let source = UnsafeMutableRawPointer(bitPattern: Int(descriptor) + 1)
         let parser = xmlCreateIOParserCtxt(
             &handler, context,
             { source, buffer, length in
                 guard let source, let buffer else { return -1 }
-                let descriptor = Int32(Int(bitPattern: source) - 1)
-                while true {
-                    let count = read(descriptor, buffer, Int(length))
-                    if count >= 0 { return Int32(count) }
-                    if errno != EINTR { return -1 }
-                }
-            }, nil, source, XML_CHAR_ENCODING_NONE)
+                return Unmanaged<XMLDescriptorSource>.fromOpaque(source).takeUnretainedValue().fill(
+                    buffer, length: Int(length))
+            }, nil, Unmanaged.passUnretained(source).toOpaque(), XML_CHAR_ENCODING_NONE)
         if let parser { xmlCtxtUseOptions(parser, options) }
+        source.parser = parser
         return parser
     }
 
@@ -76,6 +73,21 @@ enum LibXMLParsing {
             xmlParseChunk(parser, chars.baseAddress, Int32(chars.count), final ? 1 : 0)
         }
         return status == 0 && parser.pointee.disableSAX == 0
+    }
+
+    /// How many attributes a start tag must pass to be refused. libxml2 (2.9) compares each
+    /// attribute of a tag with every earlier one, so a hostile tag of 200,000 attributes took
+    /// minutes; a record has a few dozen fields. Checked as the parser asks for more input (at
+    /// most one more read of 4 KB, or one pushed piece, is parsed past it).
+    static let attributeLimit = 1_000
+
+    /// True once the parser has met a start tag with more than ``attributeLimit`` attributes.
+    /// It reads libxml2's attribute table, which holds five slots an attribute and doubles when
+    /// a tag fills it (to twice the slots in use plus five): a size above ten slots per allowed
+    /// attribute was reached by a tag with more. The table grows in steps, so a tag is refused
+    /// only once it passes the step above the limit (1,662 attributes for a limit of 1,000).
+    static func attributeLimitReached(_ parser: xmlParserCtxtPtr) -> Bool {
+        Int(parser.pointee.maxatts) > 10 * (attributeLimit + 1)
     }
 
     /// Frees a parser context made here.

@@ -76,7 +76,8 @@ public enum XMLSchemaValidator {
             guard let context else { return }
             Unmanaged<SchemaValidationState>.fromOpaque(context).takeUnretainedValue().entityReference()
         }
-        guard let parser = LibXMLParsing.descriptorParser(handler: &handler, context: pointer, descriptor: descriptor)
+        let source = XMLDescriptorSource(descriptor: descriptor)
+        guard let parser = LibXMLParsing.descriptorParser(handler: &handler, context: pointer, source: source)
         else {
             throw RecordLoadError(file: path, message: "the file could not be opened as XML")
         }
@@ -103,6 +104,9 @@ public enum XMLSchemaValidator {
         }
         xmlParseDocument(parser)
         xmlSchemaSAXUnplug(plug)
+        if let place = source.attributeLimitReached {
+            throw XMLRecordLoader.attributeLimitError(path: path, line: place.line, column: place.column)
+        }
         if let line = state.doctypeLine { throw XMLRecordLoader.doctypeError(path: path, line: line) }
         if let line = state.entityLine {
             throw RecordLoadError(

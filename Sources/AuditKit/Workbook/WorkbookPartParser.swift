@@ -78,6 +78,10 @@ final class WorkbookPartParser {
         guard let parser else { throw RecordLoadError(file: place, message: "libxml2 could not create a parser") }
         let going = LibXMLParsing.push(parser, bytes, final: false)
         if let failure { throw failure }
+        if LibXMLParsing.attributeLimitReached(parser) {
+            let (line, column) = LibXMLParsing.position(parser)
+            throw XMLRecordLoader.attributeLimitError(path: place, line: line, column: column)
+        }
         if !going { throw RecordLoadError(file: place, message: "the part is not valid XML") }
     }
 
