@@ -22,7 +22,8 @@ struct AuditReady: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// Runs the command; usage errors exit with 2, not ArgumentParser's 64.
+    /// Runs the command. Every error a command throws is shown here, one diagnostic a line, and
+    /// mapped to the exit status here; usage errors exit with 2, not ArgumentParser's 64.
     static func main() {
         StandardStream.guardClosedDescriptors()
         do {
@@ -31,8 +32,12 @@ struct AuditReady: ParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
+            if let failure = CommandFailure(reporting: error) {
+                failure.diagnostics.forEach(Terminal.show)
+                Foundation.exit(failure.status)
+            }
             if exitCode(for: error) == .success { exit(withError: error) }
-            Terminal.error(lines: fullMessage(for: error))
+            Terminal.usage(fullMessage(for: error))
             Foundation.exit(ExitStatus.unusable)
         }
     }

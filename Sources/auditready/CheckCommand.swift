@@ -7,13 +7,7 @@ extension Standard: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 extension Audience: ExpressibleByArgument {}
-
-/// `--fail-on`: the lowest grade that makes the run fail.
-enum FailOn: String, CaseIterable, ExpressibleByArgument {
-    case major, minor, observation, none
-
-    var grade: Grade? { Grade(rawValue: rawValue) }
-}
+extension FailOn: ExpressibleByArgument {}
 
 /// `auditready check`: evaluate the rules over one or more exports and write the report.
 struct CheckCommand: ParsableCommand {
@@ -164,7 +158,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let settings = try CheckSettings(self)
         if let baseline = settings.writeBaseline, let output = settings.output, RegularFile.same(baseline, output) {
-            throw CheckSettings.unusable("--write-baseline and --output both name \(output); give each its own file")
+            throw CommandFailure.usage("--write-baseline and --output both name \(output); give each its own file")
         }
         let progress = Progress(enabled: !quiet)
         let stopwatch = Stopwatch(enabled: timings)
@@ -188,8 +182,7 @@ struct CheckCommand: ParsableCommand {
                 records.merge(try RecordValidation.load(path: file, fileIndex: 0))
             } catch {
                 _ = try rules.wait()
-                Terminal.error(error.description)
-                throw ExitCode(ExitStatus.unusable)
+                throw error
             }
         }
         let ruleSet = try rules.wait()
@@ -198,15 +191,9 @@ struct CheckCommand: ParsableCommand {
         stopwatch.lap("read the records")
         progress.say(
             "read \(records.inputs.reduce(0) { $0 + $1.records }) records; evaluating \(ruleSet.rules.count) rules…")
-        var report: AuditReport
-        do {
-            report = try AuditEngine.run(rules: ruleSet, records: records, options: settings.options)
-            if let path = settings.writeBaseline {
-                try AtomicFile.write(Baseline(report: report).json, to: path, protected: protectedPaths)
-            }
-        } catch {
-            Terminal.error(error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
+        var report = try AuditEngine.run(rules: ruleSet, records: records, options: settings.options)
+        if let path = settings.writeBaseline {
+            try AtomicFile.write(Baseline(report: report).json, to: path, protected: protectedPaths)
         }
         if timestamp {
             let formatter = ISO8601DateFormatter()
@@ -237,9 +224,6 @@ struct CheckCommand: ParsableCommand {
             }
         } catch let failure as StandardStream.Failure {
             throw StandardStream.cannotWrite("the report", failure)
-        } catch {
-            Terminal.error(error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
         }
         stopwatch.lap("wrote the report")
         // The process is about to end: taking millions of loaded records apart one by one would

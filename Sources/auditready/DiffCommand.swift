@@ -26,13 +26,7 @@ struct DiffCommand: ParsableCommand {
     var failOn: FailOn = .major
 
     func run() throws {
-        let diff: StreamedReportDiff
-        do {
-            diff = try StreamedReportDiff(oldReportAt: old, newReportAt: new)
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ExitStatus.unusable)
-        }
+        let diff = try StreamedReportDiff(oldReportAt: old, newReportAt: new)
         let chosen: StreamedReportDiff.Format
         switch format {
         case .json: chosen = .json
@@ -43,9 +37,6 @@ struct DiffCommand: ParsableCommand {
             try diff.write(chosen) { piece in try StandardStream.output.write(piece) }
         } catch let failure as StandardStream.Failure {
             throw StandardStream.cannotWrite("the comparison", failure)
-        } catch {
-            Terminal.error((error as? FileFormatError)?.description ?? error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
         }
         if let grade = failOn.grade, diff.worsened(atOrAbove: grade) { throw ExitCode(ExitStatus.findings) }
     }

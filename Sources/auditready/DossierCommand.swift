@@ -68,17 +68,10 @@ struct DossierCommand: ParsableCommand {
 
     func run() throws {
         let inputs = [stage1, stage2] + (followUp.map { [$0] } ?? [])
-        let first = try Self.unusable { () throws(FileFormatError) in try DossierReportFile.load(path: stage1) }
-        let second = try Self.unusable { () throws(FileFormatError) in try DossierReportFile.load(path: stage2) }
-        let answers = try followUp.map { path in
-            try Self.unusable { () throws(FileFormatError) in try DossierFollowUpFile.load(path: path) }
-        }
-        do {
-            try DossierConsistency.check(stage1: first, stage2: second, followUp: answers)
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ExitStatus.unusable)
-        }
+        let first = try DossierReportFile.load(path: stage1)
+        let second = try DossierReportFile.load(path: stage2)
+        let answers = try followUp.map { path in try DossierFollowUpFile.load(path: path) }
+        try DossierConsistency.check(stage1: first, stage2: second, followUp: answers)
         let dossier = CertificationDossier(
             stage1: first, stage2: second, followUp: answers, language: language ?? second.language)
         let formats = format.isEmpty ? [DossierFormat.markdown] : format
@@ -96,25 +89,15 @@ struct DossierCommand: ParsableCommand {
             } else {
                 try StandardStream.print(formats[0].rendered(dossier).string, what: "the dossier")
             }
-        } catch let code as ExitCode {
-            throw code
         } catch let error as AtomicFile.WriteError {
-            Terminal.error(error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
+            throw error
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
-            Terminal.error("cannot write the dossier: \(error.localizedDescription)")
-            throw ExitCode(ExitStatus.unusable)
+            throw CommandFailure([
+                Diagnostic(code: .output, message: "cannot write the dossier: \(error.localizedDescription)")
+            ])
         }
         if !dossier.isGrant { throw ExitCode(ExitStatus.findings) }
-    }
-
-    /// The value `body` reads, or its error on standard error and exit status 2.
-    private static func unusable<T>(_ body: () throws(FileFormatError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ExitStatus.unusable)
-        }
     }
 }

@@ -85,7 +85,7 @@ struct FollowupCommand: ParsableCommand {
 
     func run() throws {
         if let template {
-            let report = try Self.unusable { () throws(FileFormatError) in try StageTwoReport.load(path: template) }
+            let report = try StageTwoReport.load(path: template)
             try write(
                 ResponseTemplateWriter.template(for: report, language: language ?? report.language),
                 protected: [template])
@@ -93,9 +93,8 @@ struct FollowupCommand: ParsableCommand {
         }
         let reportPath = files[0], exports = Array(files.dropFirst())
         guard let responsesPath = responses, let asOfText = asOf, let followUpDate = Self.date(asOfText) else { return }
-        let report = try Self.unusable { () throws(FileFormatError) in try StageTwoReport.load(path: reportPath) }
-        let answers = try Self.unusable { () throws(FileFormatError) in try ResponseFileReader.load(path: responsesPath)
-        }
+        let report = try StageTwoReport.load(path: reportPath)
+        let answers = try ResponseFileReader.load(path: responsesPath)
         let language = self.language ?? report.language
         let recheck =
             try exports.isEmpty ? nil : checkAgain(exports, report: report, asOf: followUpDate, language: language)
@@ -103,11 +102,13 @@ struct FollowupCommand: ParsableCommand {
             report: report, reportPath: reportPath, reportSHA256: FileDigest.sha256(path: reportPath),
             responses: answers, responsesPath: responsesPath, responsesSHA256: FileDigest.sha256(path: responsesPath),
             recheck: recheck, asOf: followUpDate, auditEnd: auditEnd.flatMap(Self.date), language: language)
-        let result = try Self.unusable { () throws(FileFormatError) in try FollowUpEvaluator.evaluate(input) }
+        let result = try FollowUpEvaluator.evaluate(input)
         if let recheck, recheck.rules.fingerprint != report.rules.fingerprint {
-            Terminal.warning(
-                FollowUpStrings(language: .en).ruleSetChanged(
-                    report: report.rules.fingerprint, now: recheck.rules.fingerprint))
+            Terminal.show(
+                Diagnostic(
+                    .warning, code: .followUp,
+                    message: FollowUpStrings(language: .en).ruleSetChanged(
+                        report: report.rules.fingerprint, now: recheck.rules.fingerprint)))
         }
         try write(format.render(result), protected: files + [responsesPath])
         if !result.isSatisfied { throw ExitCode(ExitStatus.findings) }
@@ -120,22 +121,12 @@ struct FollowupCommand: ParsableCommand {
         let ruleSet = try rules.load()
         var records = RecordSet()
         for file in exports {
-            do {
-                records.merge(try RecordValidation.load(path: file, fileIndex: 0))
-            } catch {
-                Terminal.error(error.description)
-                throw ExitCode(ExitStatus.unusable)
-            }
+            records.merge(try RecordValidation.load(path: file, fileIndex: 0))
         }
         let options = AuditOptions(
             asOf: asOf, stage: .certification, standards: Set(report.standards),
             parameters: report.parameterOverrides ?? [:], language: language)
-        do {
-            return try AuditEngine.run(rules: ruleSet, records: records, options: options)
-        } catch {
-            Terminal.error(error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
-        }
+        return try AuditEngine.run(rules: ruleSet, records: records, options: options)
     }
 
     /// Writes `text` to `--output` (atomically, never over an input) or to standard output.
@@ -144,22 +135,7 @@ struct FollowupCommand: ParsableCommand {
             try StandardStream.print(text, what: "the follow-up report")
             return
         }
-        do {
-            try AtomicFile.write(text, to: output, protected: protected)
-        } catch {
-            Terminal.error(error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
-        }
-    }
-
-    /// The value `body` reads, or its error on standard error and exit status 2.
-    private static func unusable<T>(_ body: () throws(FileFormatError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ExitStatus.unusable)
-        }
+        try AtomicFile.write(text, to: output, protected: protected)
     }
 
     /// A date written YYYY-MM-DD, nil otherwise.

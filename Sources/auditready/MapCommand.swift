@@ -28,39 +28,27 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         let records = try MapCommand.load(inputs, mapping: mapping)
         for violation in ContractValidator.violations(in: records) {
-            let place = violation.line > 0 ? "\(violation.file):\(violation.line):\(violation.column)" : violation.file
-            Terminal.warning("\(place): warning: \(violation.message)")
+            Terminal.show(
+                Diagnostic(
+                    .warning,
+                    at: DiagnosticLocation(file: violation.file, line: violation.line, column: violation.column),
+                    code: .contract, message: violation.message))
         }
-        do {
-            // The files read, also those an input directory stands for, are never overwritten.
-            try AtomicFile.write(
-                RecordWriter.streamedJSON(records.root), to: output,
-                protected: inputs + [mapping] + records.inputs.map(\.path))
-        } catch {
-            Terminal.error(error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
-        }
+        // The files read, also those an input directory stands for, are never overwritten.
+        try AtomicFile.write(
+            RecordWriter.streamedJSON(records.root), to: output,
+            protected: inputs + [mapping] + records.inputs.map(\.path))
     }
 
     /// Reads the mapping and the inputs through it; unusable ones end the run with status 2.
     static func load(_ inputs: [String], mapping path: String) throws -> RecordSet {
-        do {
-            let mapping: Mapping
-            if let bundled = try BundledMapping.load(named: path) {
-                mapping = bundled
-            } else {
-                try CheckSettings.requireReadable(path)
-                mapping = try MappingReader.load(path: path)
-            }
-            do {
-                return try MappedLoader.load(paths: inputs, mapping: mapping)
-            } catch {
-                Terminal.error(error.description)
-                throw ExitCode(ExitStatus.unusable)
-            }
-        } catch let error as FileFormatError {
-            Terminal.error(error.description)
-            throw ExitCode(ExitStatus.unusable)
+        let mapping: Mapping
+        if let bundled = try BundledMapping.load(named: path) {
+            mapping = bundled
+        } else {
+            try CheckSettings.requireReadable(path)
+            mapping = try MappingReader.load(path: path)
         }
+        return try MappedLoader.load(paths: inputs, mapping: mapping)
     }
 }

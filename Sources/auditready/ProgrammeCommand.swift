@@ -87,12 +87,7 @@ struct ProgrammeCommand: ParsableCommand {
             try StandardStream.print(text, what: "the programme")
             return
         }
-        do {
-            try AtomicFile.write(text, to: output, protected: ruleSet.files.map(\.path) + rules.paths)
-        } catch {
-            Terminal.error(error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
-        }
+        try AtomicFile.write(text, to: output, protected: ruleSet.files.map(\.path) + rules.paths)
     }
 
     /// A plain calendar date, or the error naming the option.

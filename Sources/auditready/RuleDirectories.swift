@@ -19,22 +19,11 @@ struct RuleDirectories: ParsableArguments {
         directories.isEmpty ? BundledRules.directories.map(\.path) : directories
     }
 
-    /// Loads and checks the rule files, or stops with exit status 2 listing every error.
+    /// Loads and checks the rule files, or throws ``RuleSetError`` listing every error.
     func load() throws -> RuleSet { try RuleDirectories.load(paths) }
 
-    /// Loads and checks the rule files at `paths`, or stops with exit status 2 listing every error.
+    /// Loads and checks the rule files at `paths`; ``RuleSetError`` lists every error.
     static func load(_ paths: [String]) throws -> RuleSet {
-        do {
-            return try RuleSet.load(paths: paths)
-        } catch {
-            try report(error)
-        }
-    }
-
-    /// Prints every error of rule files that cannot be used and stops with exit status 2.
-    static func report(_ error: RuleSetError) throws -> Never {
-        // one line each: FILE:LINE:COLUMN: error: …
-        Terminal.error(lines: error.diagnostics.map(\.description).joined(separator: "\n"))
-        throw ExitCode(ExitStatus.unusable)
+        try RuleSet.load(paths: paths)
     }
 }

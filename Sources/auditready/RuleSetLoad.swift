@@ -15,16 +15,11 @@ final class RuleSetLoad: @unchecked Sendable {
         }
     }
 
-    /// The loaded rules, waiting for them if needed; stops with exit status 2 listing every error,
-    /// as ``RuleDirectories/load(_:)`` does.
+    /// The loaded rules, waiting for them if needed; throws ``RuleSetError`` listing every
+    /// error, as ``RuleDirectories/load(_:)`` does.
     func wait() throws -> RuleSet {
         done.wait()
         done.signal()  // a second wait returns at once
-        switch result! {
-        case .success(let rules):
-            return rules
-        case .failure(let error):
-            try RuleDirectories.report(error)
-        }
+        return try result!.get()
     }
 }

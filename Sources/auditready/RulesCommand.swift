@@ -42,9 +42,8 @@ struct RulesCommand: ParsableCommand {
             do {
                 ruleSet = try RuleSet.load(paths: RuleDirectories.resolve(paths))
             } catch {
-                for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
-                try StandardStream.print(counted(error.diagnostics.count, "error") + "\n")
-                throw ExitCode(ExitStatus.unusable)
+                try StandardStream.print(counted(error.problems.count, "error") + "\n")
+                throw error
             }
             // A `define` called by several rules is checked in each: say each warning once.
             let warnings = Set(
@@ -52,7 +51,7 @@ struct RulesCommand: ParsableCommand {
                     + NestedScanLint.check(ruleSet.files)
                     + TranslationLint.check(ruleSet.files, language: .fr)
             ).sorted()
-            for warning in warnings { Terminal.warning(warning.description) }
+            for warning in warnings { Terminal.show(warning.diagnostic) }
             try StandardStream.print(
                 "\(counted(ruleSet.files.count, "file")), \(counted(ruleSet.rules.count, "rule")): no errors, \(counted(warnings.count, "warning"))\n"
             )

@@ -56,14 +56,12 @@ struct SampleCommand: ParsableCommand {
                 json: json.handle, xml: xml.handle)
             try json.commit()
             try xml.commit()
-        } catch let code as ExitCode {
-            throw code
         } catch let error as AtomicFile.WriteError {
-            Terminal.error(error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
+            throw error
         } catch {
-            Terminal.error("cannot write the sample: \(error.localizedDescription)")
-            throw ExitCode(ExitStatus.unusable)
+            throw CommandFailure([
+                Diagnostic(code: .output, message: "cannot write the sample: \(error.localizedDescription)")
+            ])
         }
     }
 }

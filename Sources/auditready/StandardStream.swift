@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import AuditKit
 
 /// Standard output or standard error, written with plain `write(2)` calls whose failures are
 /// reported (Foundation's `FileHandle.write(_:)` traps on a full disk or a closed stream).
@@ -70,8 +71,8 @@ struct StandardStream: Sendable {
 }
 
 extension StandardStream {
-    /// Writes `text` to standard output, or says why it cannot on standard error and stops with
-    /// exit status 2; `what` names the text in that message ("the report", "the results").
+    /// Writes `text` to standard output, or throws why it cannot (exit status 2); `what` names
+    /// the text in that message ("the report", "the results").
     static func print(_ text: String, what: String = "the results") throws {
         do {
             try output.write(text)
@@ -80,9 +81,10 @@ extension StandardStream {
         }
     }
 
-    /// Reports that `what` could not be written to standard output; the exit status to throw.
-    static func cannotWrite(_ what: String, _ failure: Failure) -> ExitCode {
-        Terminal.error("cannot write \(what) to standard output: \(failure.reason)")
-        return ExitCode(ExitStatus.unusable)
+    /// Why `what` could not be written to standard output, to throw.
+    static func cannotWrite(_ what: String, _ failure: Failure) -> CommandFailure {
+        CommandFailure([
+            Diagnostic(code: .output, message: "cannot write \(what) to standard output: \(failure.reason)")
+        ])
     }
 }

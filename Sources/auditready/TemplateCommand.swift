@@ -19,11 +19,6 @@ struct TemplateCommand: ParsableCommand {
     var standard: [Standard] = []
 
     func run() throws {
-        do {
-            try RegisterTemplate(language: language.rawValue, standards: Set(standard)).write(to: output)
-        } catch {
-            Terminal.error(error.localizedDescription)
-            throw ExitCode(ExitStatus.unusable)
-        }
+        try RegisterTemplate(language: language.rawValue, standards: Set(standard)).write(to: output)
     }
 }

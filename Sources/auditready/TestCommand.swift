@@ -23,21 +23,8 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let directories = RuleDirectories.resolve(paths)
-        let rules: RuleSet
-        do {
-            rules = try RuleSet.load(paths: directories)
-        } catch {
-            // one line each: FILE:LINE:COLUMN: error: …
-            Terminal.error(lines: error.diagnostics.map(\.description).joined(separator: "\n"))
-            throw ExitCode(ExitStatus.unusable)
-        }
-        let tests: [RuleTest]
-        do {
-            tests = try RuleTestRunner.discover(paths: directories)
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ExitStatus.unusable)
-        }
+        let rules = try RuleSet.load(paths: directories)
+        let tests = try RuleTestRunner.discover(paths: directories)
         var lines: [String] = []
         let results = RuleTestRunner.run(tests, rules: rules)
         for result in results where verbose || !result.passed {

@@ -31,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
                 count += outcome.violations.count { !$0.isNote }
                 checked += 1
             } catch {
-                Terminal.error(error.description)
+                Terminal.show(error.diagnostic)
             }
         }
         let unreadable = files.count - checked

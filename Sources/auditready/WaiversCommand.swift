@@ -21,32 +21,25 @@ struct WaiversCommand: ParsableCommand {
         var asOf: String?
 
         func run() throws {
-            let waivers: [Waiver]
             try CheckSettings.requireReadable(file)
-            do {
-                waivers = try WaiverFileReader.load(path: file)
-            } catch {
-                Terminal.error(error.description)
-                throw ExitCode(ExitStatus.unusable)
-            }
+            let waivers = try WaiverFileReader.load(path: file)
             var date = CalendarDate.today
             if let asOf {
                 switch AuditDate.parse(asOf, option: "--as-of") {
                 case .success(let parsed):
                     date = parsed
                 case .failure(let problem):
-                    Terminal.error(problem.message)
-                    throw ExitCode(ExitStatus.unusable)
+                    throw CommandFailure.usage(problem.message)
                 }
             }
             var lines: [String] = []
             for waiver in waivers {
                 let problems = waiver.problems(asOf: date)
                 guard !problems.isEmpty else { continue }
-                lines.append(
-                    TerminalText.line(
-                        "\(file):\(waiver.line): error: this waiver cannot be applied: \(problems.joined(separator: ", "))"
-                    ))
+                let diagnostic = Diagnostic(
+                    at: DiagnosticLocation(file: file, line: waiver.line), code: .waivers,
+                    message: "this waiver cannot be applied: \(problems.joined(separator: ", "))")
+                lines.append(Terminal.line(diagnostic))
             }
             lines.append("\(counted(waivers.count, "waiver")), \(lines.count) that cannot be applied")
             try StandardStream.print(lines.joined(separator: "\n") + "\n")

@@ -117,7 +117,7 @@ import Testing
             _ = try RuleSet.parse(sources: [(path: "t.rules", name: "t.rules", text: source)])
             return []
         } catch {
-            return error.diagnostics.map(\.description)
+            return error.problems.map(\.description)
         }
     }
 

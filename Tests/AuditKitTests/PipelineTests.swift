@@ -127,7 +127,7 @@ import Testing
         let config = try Configuration.parse(
             source: "stage: initial\nparams: {ack_days: 3}\nformats: [json, sarif]\nmax_findings: 5\n",
             path: "auditready.yml")
-        #expect(config.stage == "initial" && config.params == ["ack_days": "3"] && config.formats == ["json", "sarif"])
+        #expect(config.stage == .initial && config.params == ["ack_days": "3"] && config.formats == [.json, .sarif])
         #expect(config.maxFindings == 5)
         #expect(throws: FileFormatError.self) {
             try Configuration.parse(source: "stage: initial\nfail_onn: minor\n", path: "a.yml")

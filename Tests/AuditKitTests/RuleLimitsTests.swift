@@ -71,8 +71,8 @@ import Testing
                 (path: "deep.rules", name: "deep.rules", text: Self.rule(requirement, message: message))
             ])
         }
-        #expect(error.diagnostics.count == 1)
-        let diagnostic = try #require(error.diagnostics.first)
+        #expect(error.problems.count == 1)
+        let diagnostic = try #require(error.problems.first)
         #expect(diagnostic.line > 0 && diagnostic.column > 0)
         #expect(diagnostic.message.contains("more than \(Self.limit)"), "\(diagnostic)")
         #expect(diagnostic.message.contains("split it into smaller conditions"))
@@ -87,7 +87,7 @@ import Testing
                     (path: "d.rules", name: "d.rules", text: Self.rule(requirement, message: message))
                 ])
             }
-            return error.diagnostics.map(\.description).joined(separator: "\n")
+            return error.problems.map(\.description).joined(separator: "\n")
         }
         // The rule starts on line 2; `require` on line 8, its expression at column 11.
         #expect(
@@ -159,7 +159,7 @@ import Testing
         let error = try #require(throws: RuleSetError.self) {
             try RuleSet.parse(sources: [(path: "p.rules", name: "p.rules", text: text)])
         }
-        return error.diagnostics.map(\.description).joined(separator: "\n")
+        return error.problems.map(\.description).joined(separator: "\n")
     }
 
     /// A number too large for a rule (here 400 digits, which Double reads as infinity) is refused
@@ -327,7 +327,7 @@ import Testing
             withDestinationPath: secret.path)
         let error = try #require(throws: RuleSetError.self) { try RuleSet.load(paths: [rules.path]) }
         #expect(
-            error.diagnostics.map(\.description) == [
+            error.problems.map(\.description) == [
                 rules.path + "/x.rules: error: this rule file is a symbolic link "
                     + "(or lies in a linked folder) leading outside the rules directory, so it was not read; copy the file into "
                     + "the directory instead"
@@ -359,7 +359,7 @@ import Testing
             try RuleSet.load(paths: [rules.path], maximumFileSize: 1_000)
         }
         #expect(
-            error.diagnostics.map(\.description) == [
+            error.problems.map(\.description) == [
                 rules.path + "/big.rules: error: this rule file has 2,003 bytes, "
                     + "more than the 1,000 a rule file may have; split it into several files, or set AUDITREADY_MAX_RULE_FILE_BYTES "
                     + "to a larger number of bytes"

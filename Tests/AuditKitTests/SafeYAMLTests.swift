@@ -243,7 +243,7 @@ import Testing
 
     @Test func configurationKeysKeepTheirPlace() throws {
         let configuration = try Configuration.parse(
-            source: "stage: initial\n# comment\n  \nas_of: 15/11/2026\n", path: "ci/auditready.yml")
+            source: "stage: initial\n# comment\n  \nas_of: 2026-11-15\n", path: "ci/auditready.yml")
         #expect(configuration.problem(at: "as_of", "bad date").description == "ci/auditready.yml:4:1: error: bad date")
         #expect(configuration.problem(at: "stage", "x").description == "ci/auditready.yml:1:1: error: x")
         #expect(configuration.problem(at: "fail_on", "x").description == "ci/auditready.yml: error: x")

@@ -390,7 +390,7 @@ import Testing
         let config = try Self.run(["check", Self.json, "--config", "settings.yml"], in: directory)
         #expect(config.status == 2)
         #expect(
-            config.stderr.hasPrefix("settings.yml:1:1: error: as_of 9999-12-31 is too far ahead"), "\(config.stderr)")
+            config.stderr.hasPrefix("settings.yml:1:8: error: as_of 9999-12-31 is too far ahead"), "\(config.stderr)")
         let latest = try Self.run(
             ["check", Self.json, "--as-of", "9000-12-31", "--format", "json", "--fail-on", "none"], in: directory)
         #expect(latest.status == 0, "\(latest.stderr)")

@@ -37,31 +37,31 @@ import Testing
             files: ["auditready.yml": "stage: initial\nas_of: 15/11/2026\n"])
         #expect(
             stderr
-                == "auditready.yml:2:1: error: as_of needs a date written YYYY-MM-DD, such as 2026-11-15; '15/11/2026' is not one\n"
+                == "auditready.yml:2:8: error: as_of needs a date written YYYY-MM-DD, such as 2026-11-15; '15/11/2026' is not one\n"
         )
     }
 
-    @Test func configurationValuesNameTheLineOfTheirKey() throws {
+    @Test func configurationValuesNameTheLineAndColumnOfTheValue() throws {
         let cases = [
             (
                 "as_of: 2026-11-15\nstage: final\n",
-                "auditready.yml:2:1: error: 'stage' cannot be 'final'; it is one of initial, certification, surveillance, recertification\n"
+                "auditready.yml:2:8: error: 'final' is not a stage; use one of initial, certification, surveillance, recertification\n"
             ),
             (
                 "as_of: 2026-11-15\nformats: [text, pdf]\noutput_dir: out\n",
-                "auditready.yml:2:1: error: 'formats' cannot be 'pdf'; the formats are "
+                "auditready.yml:2:17: error: 'pdf' is not a report format; use one of text, "
             ),
             (
                 "as_of: 2026-11-15\n\nfail_on: never\n",
-                "auditready.yml:3:1: error: 'fail_on' cannot be 'never'; it is one of "
+                "auditready.yml:3:10: error: 'never' is not a grade to fail on; use one of major, minor, observation, none\n"
             ),
             (
                 "as_of: 2026-11-15\naudience: boss\n",
-                "auditready.yml:2:1: error: 'audience' cannot be 'boss'; it is one of self, auditor\n"
+                "auditready.yml:2:11: error: 'boss' is not an audience; use one of self, auditor\n"
             ),
             (
                 "as_of: 2026-11-15\nstandards: [iso14001]\n",
-                "auditready.yml:2:1: error: 'standards' cannot be 'iso14001'; the standards are iso9001, iso10002\n"
+                "auditready.yml:2:13: error: 'iso14001' is not a standard; use one of iso9001, iso10002\n"
             )
         ]
         for (config, message) in cases {
@@ -76,7 +76,7 @@ import Testing
             files: ["auditready.yml": "stage: \"\\e]0;owned\\a" + String(repeating: "x", count: 50_000) + "\"\n"])
         #expect(stderr.utf8.count < 300, "\(stderr.prefix(500))")
         #expect(
-            stderr.hasPrefix("auditready.yml:1:1: error: 'stage' cannot be '\\u{1B}]0;owned\\u{7}xxx"),
+            stderr.hasPrefix("auditready.yml:1:8: error: '\\u{1B}]0;owned\\u{7}xxx"),
             "\(stderr.prefix(500))")
         #expect(!stderr.contains("\u{1B}"))
     }

@@ -1,7 +1,7 @@
 /// Two inputs of a certification dossier that cannot belong together (reports of different
 /// organisations, stages given the wrong way round, a follow-up of another report): one line
 /// naming both files.
-public struct DossierInconsistency: Error, Sendable, CustomStringConvertible, Equatable {
+public struct DossierInconsistency: Error, Sendable, CustomStringConvertible, Equatable, DiagnosticConvertible {
     /// The two files, in the order the message names them.
     public var files: [String]
     public var message: String
@@ -11,5 +11,10 @@ public struct DossierInconsistency: Error, Sendable, CustomStringConvertible, Eq
         self.message = message
     }
 
-    public var description: String { "\(files[0]) and \(files[1]): error: \(message)" }
+    public var description: String { diagnostics[0].description }
+
+    /// One ``Diagnostic`` (code ``DiagnosticCode/dossier``) placed at both files.
+    public var diagnostics: [Diagnostic] {
+        [Diagnostic(at: DiagnosticLocation(file: "\(files[0]) and \(files[1])"), code: .dossier, message: message)]
+    }
 }

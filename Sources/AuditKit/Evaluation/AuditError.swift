@@ -1,7 +1,7 @@
 import Foundation
 
 /// A problem with the options of a run that stops it before any rule is evaluated.
-public enum AuditError: Error, LocalizedError, Sendable, Equatable {
+public enum AuditError: Error, LocalizedError, Sendable, Equatable, DiagnosticConvertible {
     /// `--param` names a parameter no rule file declares.
     case unknownParameter(String, suggestion: String?)
     /// `--param` gives a value that does not fit the parameter's type.
@@ -17,4 +17,7 @@ public enum AuditError: Error, LocalizedError, Sendable, Equatable {
             return "parameter '\(name.excerpt)' needs \(expected), but '\(value.excerpt)' was given"
         }
     }
+
+    /// The error as a ``Diagnostic`` with code ``DiagnosticCode/parameter``.
+    public var diagnostics: [Diagnostic] { [Diagnostic(code: .parameter, message: errorDescription ?? "")] }
 }

@@ -23,8 +23,8 @@ import Yams
 /// finding about the export as a whole). `standard`, `clause`, `grade`, `collection` and `finding`
 /// are written by `followup --template` to show which finding is answered, and are not read.
 public enum ResponseFileReader {
-    /// The highest `version` this reader understands.
-    public static let version = 1
+    /// The `version` this reader understands and the template writes; a file without one is version 1.
+    public static let version = YAMLFileVersion.current
 
     /// Keys a response may have.
     static let responseKeys = [
@@ -39,7 +39,7 @@ public enum ResponseFileReader {
     ///   its size limit (8 MiB, `AUDITREADY_MAX_YAML_BYTES`), or not a responses file.
     public static func load(path: String) throws(FileFormatError) -> [CorrectiveActionResponse] {
         if let problem = RegularFile.problem(reading: path) {
-            throw FileFormatError(file: path, line: 0, column: 0, message: problem)
+            throw FileFormatError(file: path, line: 0, column: 0, code: .responses, message: problem)
         }
         return try read(source: SafeYAML.readFile(path, kind: .responses), path: path)
     }
@@ -50,22 +50,11 @@ public enum ResponseFileReader {
         guard let root, case .mapping(let top) = root else {
             throw error(root, path, "a responses file is a mapping with 'version: 1' and a 'responses' list")
         }
-        var version: Int?
+        _ = try YAMLFileVersion.read(top["version"], path: path, kind: .responses)
         var items: [Node] = []
         for (key, value) in top {
             switch key.scalar?.string {
-            case "version":
-                guard let number = value.scalar.flatMap({ Int($0.string) }) else {
-                    throw error(
-                        value, path, "'version' is a whole number; this auditready reads version \(Self.version)")
-                }
-                guard number == Self.version else {
-                    throw error(
-                        value, path,
-                        "version \(number) of the responses file is not supported; this auditready reads version \(Self.version)"
-                    )
-                }
-                version = number
+            case "version": break
             case "responses":
                 if case .sequence(let list) = value {
                     items = Array(list)
@@ -78,9 +67,6 @@ public enum ResponseFileReader {
                     NearMatch.best(for: name, among: ["version", "responses"]).map { "; did you mean '\($0)'?" } ?? ""
                 throw error(key, path, "unknown key '\(name)' at the top of a responses file\(hint)")
             }
-        }
-        guard version != nil else {
-            throw error(root, path, "a responses file starts with 'version: \(Self.version)'")
         }
         var responses: [CorrectiveActionResponse] = []
         for item in items { responses.append(try response(item, path: path)) }
@@ -174,6 +160,8 @@ public enum ResponseFileReader {
     }
 
     private static func error(_ node: Node?, _ path: String, _ message: String) -> FileFormatError {
-        FileFormatError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
+        FileFormatError(
+            file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, code: .responses, message: message
+        )
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 ///
 /// The message is plain English meant for the person who produced the export; it never quotes
 /// the content of any file other than the one being loaded.
-public struct RecordLoadError: Error, LocalizedError, Sendable, Equatable, CustomStringConvertible {
+public struct RecordLoadError: Error, LocalizedError, Sendable, Equatable, CustomStringConvertible,
+    DiagnosticConvertible
+{
     /// The path of the export, as given.
     public var file: String
     /// 1-based line of the problem; 0 when the problem concerns the whole file.
@@ -23,9 +25,14 @@ public struct RecordLoadError: Error, LocalizedError, Sendable, Equatable, Custo
     }
 
     /// `file:line:column: error: message`, or `file: error: message` when the line is unknown.
-    public var description: String {
-        line == 0 ? "\(file): error: \(message)" : "\(file):\(line):\(column): error: \(message)"
+    public var description: String { diagnostic.description }
+
+    /// The error as a ``Diagnostic`` (code ``DiagnosticCode/recordLoad``).
+    public var diagnostic: Diagnostic {
+        Diagnostic(at: DiagnosticLocation(file: file, line: line, column: column), code: .recordLoad, message: message)
     }
+
+    public var diagnostics: [Diagnostic] { [diagnostic] }
 
     /// The same text as ``description``, so command-line front ends print it as is.
     public var errorDescription: String? { description }

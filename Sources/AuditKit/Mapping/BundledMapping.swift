@@ -14,7 +14,7 @@ public enum BundledMapping {
         guard let url = Bundle.module.url(forResource: name, withExtension: "yml", subdirectory: "mappings") else {
             throw FileFormatError(
                 file: display, line: 0, column: 0,
-                message: "the bundled mapping is missing from this installation; reinstall auditready")
+                code: .mapping, message: "the bundled mapping is missing from this installation; reinstall auditready")
         }
         return try MappingReader.read(source: try SafeYAML.readFile(url.path, kind: .mapping), path: display)
     }

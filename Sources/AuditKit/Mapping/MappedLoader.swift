@@ -9,18 +9,29 @@ import Foundation
 public enum MappedLoader {
     /// Why mapped inputs could not be loaded: an input that cannot be read, or a mapping that
     /// does not fit the input (a column that is not there).
-    public enum LoadError: Error, Sendable, CustomStringConvertible {
+    public enum LoadError: Error, Sendable, LocalizedError, CustomStringConvertible, DiagnosticConvertible {
         /// The input file is unusable.
         case input(RecordLoadError)
         /// The mapping does not fit the input; the location is in the mapping file.
         case mapping(FileFormatError)
 
-        public var description: String {
+        /// The error as a ``Diagnostic``: ``DiagnosticCode/recordLoad`` for the input,
+        /// ``DiagnosticCode/mapping`` for the mapping.
+        public var diagnostic: Diagnostic {
             switch self {
-            case .input(let error): return error.description
-            case .mapping(let error): return error.description
+            case .input(let error): return error.diagnostic
+            case .mapping(let error):
+                var diagnostic = error.diagnostic
+                diagnostic.code = .mapping
+                return diagnostic
             }
         }
+
+        public var diagnostics: [Diagnostic] { [diagnostic] }
+
+        public var description: String { diagnostic.description }
+
+        public var errorDescription: String? { description }
     }
 
     /// Loads `paths` through `mapping`: `.csv` files feed the collection whose `file` names them,
@@ -62,6 +73,7 @@ public enum MappedLoader {
         throw .mapping(
             FileFormatError(
                 file: mapping.path, line: 0, column: 0,
+                code: .mapping,
                 message: "no collection of the mapping reads \(name); give one of them 'file: \(name)'"
                     + (named.isEmpty ? "" : " (the mapping names \(named.joined(separator: ", ")))")))
     }
@@ -111,6 +123,7 @@ public enum MappedLoader {
             + (header.count > 20 ? " and \(header.count - 20) more" : "")
         return FileFormatError(
             file: mapping.path, line: field.line, column: field.column,
+            code: .mapping,
             message: "the column '\(Display.clipped(source))' is not in \(Display.clipped(name))"
                 + NearMatch.hint(for: source, among: header, otherwise: "; its columns are " + shown))
     }

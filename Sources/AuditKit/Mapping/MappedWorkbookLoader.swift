@@ -18,6 +18,7 @@ enum MappedWorkbookLoader {
             throw .mapping(
                 FileFormatError(
                     file: mapping.path, line: 0, column: 0,
+                    code: .mapping,
                     message:
                         "no collection of the mapping reads the workbook \(Display.clipped(name)); give the collections it feeds 'file: \(name)' and 'sheet: NAME'"
                 ))
@@ -40,6 +41,7 @@ enum MappedWorkbookLoader {
                 throw .mapping(
                     FileFormatError(
                         file: mapping.path, line: rule.line, column: rule.column,
+                        code: .mapping,
                         message: "the sheet '\(Display.clipped(wanted))' is not in \(Display.clipped(name))"
                             + NearMatch.hint(
                                 for: wanted, among: names,

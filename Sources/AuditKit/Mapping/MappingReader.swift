@@ -4,6 +4,7 @@ import Yams
 /// Reads a mapping file (YAML, docs/mappings.md). Every error names the file, line and column.
 ///
 /// ```yaml
+/// version: 1
 /// date_format: dd/mm/yyyy
 /// constants:
 ///   organisation:
@@ -21,7 +22,7 @@ import Yams
 ///       channel: { constant: email }
 /// ```
 public enum MappingReader {
-    static let topKeys = ["date_format", "constants", "collections"]
+    static let topKeys = ["version", "date_format", "constants", "collections"]
     static let collectionKeys = ["file", "sheet", "source", "separator", "date_format", "fields", "keep_other_fields"]
     static let fieldKeys = ["column", "field", "constant", "date", "values", "split", "fields", "from", "match", "html"]
 
@@ -37,7 +38,9 @@ public enum MappingReader {
     public static func read(source: String, path: String) throws(FileFormatError) -> Mapping {
         let root = try SafeYAML.compose(source, path: path, kind: .mapping)
         func fail(_ node: Node?, _ message: String) -> FileFormatError {
-            FileFormatError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
+            FileFormatError(
+                file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, code: .mapping,
+                message: message)
         }
         guard let root, case .mapping(let top) = root else {
             throw fail(root, "a mapping file is a YAML mapping with a 'collections' key")
@@ -45,9 +48,11 @@ public enum MappingReader {
         var mapping = Mapping(path: path)
         var defaultFormat: DateFormat?
         var collectionsNode: Node?
+        _ = try YAMLFileVersion.read(top["version"], path: path, kind: .mapping)
         for (key, value) in top {
             let name = key.scalar?.string ?? ""
             switch name {
+            case "version": break
             case "date_format": defaultFormat = try dateFormat(value, fail)
             case "constants": mapping.constants = try constants(value, fail)
             case "collections": collectionsNode = value

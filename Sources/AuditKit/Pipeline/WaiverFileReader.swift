@@ -4,6 +4,7 @@ import Yams
 /// Reads a waivers file (YAML):
 ///
 /// ```yaml
+/// version: 1
 /// waivers:
 ///   - rule: K07-acknowledgement-on-time
 ///     record: CMP-2026-0*
@@ -23,11 +24,15 @@ public enum WaiverFileReader {
     /// The waivers of the YAML text `source` from the file `path`.
     public static func read(source: String, path: String) throws(FileFormatError) -> [Waiver] {
         let root = try SafeYAML.compose(source, path: path, kind: .waivers)
+        // The version first: a later auditready's file may not have the list this one expects.
+        if let root, case .mapping(let top) = root {
+            _ = try YAMLFileVersion.read(top["version"], path: path, kind: .waivers)
+        }
         guard let root, case .mapping(let top) = root, let list = top["waivers"], case .sequence(let items) = list
         else {
             throw FileFormatError(
                 file: path, line: root?.mark?.line ?? 0, column: root?.mark?.column ?? 0,
-                message: "a waivers file is a mapping with a 'waivers' list")
+                code: .waivers, message: "a waivers file is a mapping with a 'waivers' list")
         }
         let keys = ["fingerprint", "rule", "record", "justification", "approver", "expires", "corrective_action"]
         var waivers: [Waiver] = []
@@ -35,6 +40,7 @@ public enum WaiverFileReader {
             guard case .mapping(let mapping) = item else {
                 throw FileFormatError(
                     file: path, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0,
+                    code: .waivers,
                     message:
                         "each waiver is a mapping with a rule or fingerprint, justification, approver and expiry date")
             }
@@ -45,7 +51,7 @@ public enum WaiverFileReader {
                     let hint = NearMatch.best(for: name, among: keys).map { "; did you mean '\($0)'?" } ?? ""
                     throw FileFormatError(
                         file: path, line: key.mark?.line ?? 0, column: key.mark?.column ?? 0,
-                        message: "unknown key '\(Display.excerpt(name))' in a waiver\(hint)")
+                        code: .waivers, message: "unknown key '\(Display.excerpt(name))' in a waiver\(hint)")
                 }
                 values[name] = value.scalar?.string
                 if name == "justification", let text = values[name] {
@@ -71,6 +77,7 @@ public enum WaiverFileReader {
         let limit = RuleFileReader.grouped(maxJustificationCharacters)
         throw FileFormatError(
             file: path, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0,
+            code: .waivers,
             message: "this justification is longer than the \(limit) characters a waiver's justification may have; "
                 + "give the reason in a few sentences and name the document that has the details")
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why an audit programme cannot be planned from the given arguments: one plain sentence each.
-public enum ProgrammeError: Error, LocalizedError, Sendable, Equatable {
+public enum ProgrammeError: Error, LocalizedError, Sendable, Equatable, DiagnosticConvertible {
     /// A date option that is not a real `YYYY-MM-DD` date.
     case invalidDate(option: String, text: String)
     /// Fewer than one person.
@@ -56,4 +56,7 @@ public enum ProgrammeError: Error, LocalizedError, Sendable, Equatable {
                 "no applicable clause is left: the rules declare no clause of the chosen standards, or every one was declared not applicable."
         }
     }
+
+    /// The error as a ``Diagnostic`` with code ``DiagnosticCode/programme``.
+    public var diagnostics: [Diagnostic] { [Diagnostic(code: .programme, message: errorDescription ?? "")] }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// A problem in a rule file, with the place it was found and a plain explanation.
-public struct RuleDiagnostic: Error, Sendable, Hashable, Comparable, LocalizedError, CustomStringConvertible {
+public struct RuleDiagnostic: Error, Sendable, Hashable, Comparable, LocalizedError, CustomStringConvertible,
+    DiagnosticConvertible
+{
     /// Errors stop a run; warnings are reported by `rules lint`.
-    public enum Severity: String, Sendable, Hashable {
-        case error, warning
-    }
+    public typealias Severity = Diagnostic.Severity
 
     /// Path of the rule file.
     public var file: String
@@ -42,6 +42,16 @@ public struct RuleDiagnostic: Error, Sendable, Hashable, Comparable, LocalizedEr
         return text.map { $0.isInvisible ? "<\($0.codePoint)>" : String($0) }.joined()
     }
     public var errorDescription: String? { description }
+
+    /// The diagnostic in the library's common form: code ``DiagnosticCode/ruleSyntax`` for an
+    /// error, ``DiagnosticCode/ruleLint`` for a warning.
+    public var diagnostic: Diagnostic {
+        Diagnostic(
+            severity, at: DiagnosticLocation(file: file, line: line, column: column),
+            code: severity == .error ? .ruleSyntax : .ruleLint, message: message)
+    }
+
+    public var diagnostics: [Diagnostic] { [diagnostic] }
 
     public static func < (lhs: RuleDiagnostic, rhs: RuleDiagnostic) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)

@@ -123,13 +123,18 @@ public struct RuleSet: Sendable {
 }
 
 /// Rule files that cannot be used: every error found, with file, line and column.
-public struct RuleSetError: Error, LocalizedError, Sendable {
+public struct RuleSetError: Error, LocalizedError, Sendable, DiagnosticConvertible {
     /// The errors, sorted by file and position.
-    public var diagnostics: [RuleDiagnostic]
+    public var problems: [RuleDiagnostic]
 
     public init(diagnostics: [RuleDiagnostic]) {
-        self.diagnostics = diagnostics
+        self.problems = diagnostics
     }
 
-    public var errorDescription: String? { diagnostics.map(\.description).joined(separator: "\n") }
+    public var errorDescription: String? { problems.map(\.description).joined(separator: "\n") }
+}
+
+extension RuleSetError {
+    /// The errors in the library's common form.
+    public var diagnostics: [Diagnostic] { problems.map(\.diagnostic) }
 }

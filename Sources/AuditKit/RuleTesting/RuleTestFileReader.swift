@@ -39,7 +39,9 @@ public enum RuleTestFileReader {
         let path: String
 
         func error(at node: Node?, _ message: String) -> FileFormatError {
-            FileFormatError(file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: message)
+            FileFormatError(
+                file: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, code: .ruleTests,
+                message: message)
         }
 
         func allowOnly(_ keys: [String], in mapping: Node.Mapping) throws(FileFormatError) {

@@ -3,10 +3,11 @@ import Foundation
 /// Writes outputs so that a reader never sees half a file and an input is never overwritten.
 public enum AtomicFile {
     /// Why an output could not be written.
-    public struct WriteError: Error, LocalizedError, Sendable {
+    public struct WriteError: Error, LocalizedError, Sendable, DiagnosticConvertible {
         public var path: String
         public var reason: String
         public var errorDescription: String? { "cannot write \(path): \(reason)" }
+        public var diagnostics: [Diagnostic] { [Diagnostic(code: .output, message: errorDescription ?? reason)] }
 
         public init(path: String, reason: String) {
             self.path = path

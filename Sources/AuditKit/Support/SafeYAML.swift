@@ -30,6 +30,17 @@ enum SafeYAML {
             }
         }
 
+        /// The code of the diagnostics about this kind of file.
+        var code: DiagnosticCode {
+            switch self {
+            case .configuration: .configuration
+            case .waivers: .waivers
+            case .mapping: .mapping
+            case .ruleTests: .ruleTests
+            case .responses: .responses
+            }
+        }
+
         /// The largest file read when `AUDITREADY_MAX_YAML_BYTES` is not set: 1 MiB for the
         /// configuration, 8 MiB for the others (the real ones are a few kilobytes).
         var defaultByteLimit: Int {
@@ -58,6 +69,7 @@ enum SafeYAML {
         guard let limit = Int(text.trimmingCharacters(in: .whitespaces)), limit > 0 else {
             throw FileFormatError(
                 file: path, line: 0, column: 0,
+                code: kind.code,
                 message:
                     "\(byteLimitVariable) must be a whole number of bytes, such as 16777216 for 16 MiB, not '\(Display.excerpt(text))'"
             )
@@ -75,6 +87,7 @@ enum SafeYAML {
             let measured = size.map { "is \(sizeText($0)), more than" } ?? "is larger than"
             return FileFormatError(
                 file: path, line: 0, column: 0,
+                code: kind.code,
                 message:
                     "this \(kind.noun) \(measured) the \(sizeText(limit)) allowed; a real one is a few kilobytes, "
                     + "so check it is the right file (or set \(byteLimitVariable) to a larger number of bytes)")
@@ -83,7 +96,8 @@ enum SafeYAML {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let handle = FileHandle(forReadingAtPath: path)
         else {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this \(kind.noun)")
+            throw FileFormatError(
+                file: path, line: 0, column: 0, code: kind.code, message: "cannot read this \(kind.noun)")
         }
         defer { try? handle.close() }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
@@ -94,12 +108,14 @@ enum SafeYAML {
         do {
             data = try handle.read(upToCount: limit + 1) ?? Data()
         } catch {
-            throw FileFormatError(file: path, line: 0, column: 0, message: "cannot read this \(kind.noun)")
+            throw FileFormatError(
+                file: path, line: 0, column: 0, code: kind.code, message: "cannot read this \(kind.noun)")
         }
         guard data.count <= limit else { throw tooLarge(nil) }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw FileFormatError(
-                file: path, line: 0, column: 0, message: "this \(kind.noun) is not UTF-8 text; save it as UTF-8")
+                file: path, line: 0, column: 0, code: kind.code,
+                message: "this \(kind.noun) is not UTF-8 text; save it as UTF-8")
         }
         return text
     }
@@ -112,7 +128,7 @@ enum SafeYAML {
         do {
             return try Yams.compose(yaml: source)
         } catch {
-            throw fileFormatError(error, path: path)
+            throw fileFormatError(error, path: path, kind: kind)
         }
     }
 
@@ -128,7 +144,7 @@ enum SafeYAML {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return FileFormatError(
-                file: path, line: 0, column: 0, message: "not enough memory to read this \(kind.noun)")
+                file: path, line: 0, column: 0, code: kind.code, message: "not enough memory to read this \(kind.noun)")
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -145,7 +161,8 @@ enum SafeYAML {
             defer { yaml_event_delete(&event) }
             let mark = event.start_mark
             func problem(_ message: String) -> FileFormatError {
-                FileFormatError(file: path, line: mark.line + 1, column: mark.column + 1, message: message)
+                FileFormatError(
+                    file: path, line: mark.line + 1, column: mark.column + 1, code: kind.code, message: message)
             }
             let anchor: UnsafeMutablePointer<yaml_char_t>?
             switch event.type {
@@ -210,7 +227,7 @@ enum SafeYAML {
         switch parser.error {
         case YAML_MEMORY_ERROR:
             return FileFormatError(
-                file: path, line: 0, column: 0, message: "not enough memory to read this \(kind.noun)")
+                file: path, line: 0, column: 0, code: kind.code, message: "not enough memory to read this \(kind.noun)")
         case YAML_READER_ERROR:
             // Reader errors (bad bytes) carry a byte offset, not a line.
             let offset = min(parser.problem_offset, buffer.count)
@@ -223,14 +240,15 @@ enum SafeYAML {
                 String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<offset]), as: UTF8.self)
                 .unicodeScalars.count + 1
             return FileFormatError(
-                file: path, line: line, column: column, message: "this is not valid YAML: " + plainWords(for: problem))
+                file: path, line: line, column: column, code: kind.code,
+                message: "this is not valid YAML: " + plainWords(for: problem))
         default:
             let context = parser.context.map { String(cString: $0) }
             let plain = plainWords(for: problem)
             let detail = plain != problem ? plain : [context, problem].compactMap { $0 }.joined(separator: ": ")
             return FileFormatError(
                 file: path, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1,
-                message: "this is not valid YAML: " + detail)
+                code: kind.code, message: "this is not valid YAML: " + detail)
         }
     }
 
@@ -270,9 +288,9 @@ enum SafeYAML {
     }
 
     /// A Yams error (after the scan, only duplicated keys are expected) as one line with its place.
-    static func fileFormatError(_ error: any Error, path: String) -> FileFormatError {
+    static func fileFormatError(_ error: any Error, path: String, kind: Kind) -> FileFormatError {
         guard let error = error as? YamlError else {
-            return FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML")
+            return FileFormatError(file: path, line: 0, column: 0, code: kind.code, message: "this is not valid YAML")
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -282,14 +300,15 @@ enum SafeYAML {
                 plain != problem
                 ? plain : [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return FileFormatError(
-                file: path, line: mark.line, column: mark.column, message: "this is not valid YAML: \(detail)")
+                file: path, line: mark.line, column: mark.column, code: kind.code,
+                message: "this is not valid YAML: \(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { Display.excerpt($0) }.joined(separator: "', '")
             return FileFormatError(
                 file: path, line: context.mark.line, column: context.mark.column,
-                message: "the key '\(keys)' appears twice in the same mapping")
+                code: kind.code, message: "the key '\(keys)' appears twice in the same mapping")
         default:
-            return FileFormatError(file: path, line: 0, column: 0, message: "this is not valid YAML")
+            return FileFormatError(file: path, line: 0, column: 0, code: kind.code, message: "this is not valid YAML")
         }
     }
 

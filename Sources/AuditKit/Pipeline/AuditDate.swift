@@ -1,15 +1,13 @@
-import AuditKit
-
 /// The audit date a run is checked as of (`--as-of`, `as_of`).
-enum AuditDate {
+public enum AuditDate {
     /// The latest audit date accepted. Deadlines are worked out forward from the audit date
     /// (months and years ahead at most); kept far below 9999-12-31, the last date the tool can
     /// read or write, none of them runs past it.
-    static let latest = CalendarDate(year: 9000, month: 12, day: 31) ?? CalendarDate(day: 0)
+    public static let latest = CalendarDate(year: 9000, month: 12, day: 31) ?? CalendarDate(day: 0)
 
     /// The date written in `text`, or why it cannot be an audit date (`option` names where it was
     /// given, such as "--as-of").
-    static func parse(_ text: String, option: String) -> Result<CalendarDate, AuditDateError> {
+    public static func parse(_ text: String, option: String) -> Result<CalendarDate, AuditDateError> {
         guard let date = CalendarDate.parse(text), date.secondOfDay == nil else {
             return .failure(
                 AuditDateError(
@@ -28,7 +26,7 @@ enum AuditDate {
     }
 }
 
-/// An audit date that cannot be used.
-struct AuditDateError: Error {
-    var message: String
+/// An audit date that cannot be used, in plain words.
+public struct AuditDateError: Error, Sendable {
+    public var message: String
 }
