@@ -64,3 +64,18 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer targets in Fuzz/, built only by scripts/fuzz.sh, which sets AUDITREADY_FUZZ=1 and
+// adds `-sanitize=fuzzer,address -parse-as-library` (libFuzzer supplies their main: built plainly
+// they would not link).
+if Context.environment["AUDITREADY_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["AuditKit"], path: "Fuzz/FuzzSupport"),
+    ]
+    for name in ["RuleParserFuzz", "XMLLoaderFuzz", "JSONLoaderFuzz", "YAMLFuzz"] {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: ["AuditKit", "FuzzSupport", "FuzzDriver"], path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

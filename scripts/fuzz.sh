@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in Fuzz/ (rule parser, XML loader, JSON loader, YAML readers) with
-# the fuzzer and address sanitizers, builds a seed corpus from Samples/, Rules/ and the docs' YAML
-# examples, and runs each target for SECONDS (default 60). Not part of CI: run it by hand.
+# SwiftPM, the fuzzer and address sanitizers, builds a seed corpus from Samples/, Rules/ and the
+# docs' YAML examples, and runs each target for SECONDS (default 60). Not part of CI: run it by hand.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz YAMLFuzz
 #
+# The targets are products of Package.swift only when AUDITREADY_FUZZ=1 is set (this script sets
+# it): `AUDITREADY_FUZZ=1 swift build --build-path .build-fuzz -c release -Xswiftc
+# -sanitize=fuzzer,address -Xswiftc -parse-as-library --product XMLLoaderFuzz`. libFuzzer supplies
+# each target's main through Fuzz/FuzzDriver.
 # Everything it makes goes to .build-fuzz/ (the build) and fuzz-out/ (corpora, crashes, logs),
 # both ignored by git. A crash, leak or timeout leaves its input in fuzz-out/artifacts/TARGET/ and
-# makes the script exit with 1; reproduce it with `.build-fuzz/TARGET FILE`.
-# FUZZ_SKIP_BUILD=1 reuses the last build. FUZZ_OPT=-Onone builds AuditKit and the targets
-# without optimisation: much faster to build on a loaded machine (the -O build of AuditKit with
-# the sanitizers took over 20 minutes there), fewer executions a second.
+# makes the script exit with 1; reproduce it with `.build-fuzz/CONFIG/TARGET FILE`.
+# FUZZ_SKIP_BUILD=1 reuses the last build. FUZZ_CONFIG=debug builds without optimisation: much
+# faster to build on a loaded machine (the optimised build with the sanitizers took over 20
+# minutes there), fewer executions a second. Default: release.
 # FUZZ_LEAKS=0 turns leak detection off: with the Swift 6 toolchain here, LeakSanitizer reports
 # 32-byte objects made once by the records contract's static initialisation
 # (RecordsContract.entries) as leaked, which stops every XML run at once.
@@ -24,48 +28,21 @@ targets=("$@")
 out="$root/fuzz-out"
 mkdir -p "$out"
 
+config=${FUZZ_CONFIG:-release}
 build="$root/.build-fuzz"
-mkdir -p "$build"
 if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
-libxml=(-I "$root/Sources/CLibXML2" -Xcc -I/usr/include/libxml2)
-echo "== building AuditKit with the fuzzer and address sanitizers (no SwiftPM, no BoringSSL)"
-# swift-crypto's SHA256 is replaced by a same-shaped stand-in (Fuzz/CryptoStub), so only
-# AuditKit's own Swift sources are compiled: hashes are not what is fuzzed here.
-(cd "$build" && swiftc -swift-version 6 -parse-as-library -O -g -module-name Crypto \
-  -emit-library -static -emit-module "$root/Fuzz/CryptoStub/Crypto.swift" -o libCrypto.a)
-# The other packages AuditKit imports (Yams with its C library, ZIPFoundation) are built plainly from
-# SwiftPM's checkouts, like the stand-in above: only AuditKit is instrumented.
-swift package resolve >/dev/null
-checkouts="$root/.build/checkouts"
-cyaml="$checkouts/Yams/Sources/CYaml"
-(cd "$build" && for c in "$cyaml"/src/*.c; do clang -O2 -g -fPIC -DYAML_DECLARE_STATIC -I "$cyaml/include" -c "$c" -o "cyaml-$(basename "$c" .c).o"; done \
-  && ar rcs libCYaml.a cyaml-*.o)
-(cd "$build" && swiftc -swift-version 5 -parse-as-library -O -g -module-name Yams -emit-library -static -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC \
-  -emit-module -I "$cyaml/include" $(find "$checkouts/Yams/Sources/Yams" -name "*.swift" | sort) -o libYams.a)
-# ZIPFoundation (the DOCX writer's) likewise, with the system zlib through its CZlib module map.
-zipf="$checkouts/ZIPFoundation/Sources"
-(cd "$build" && swiftc -swift-version 5 -parse-as-library -O -g -module-name ZIPFoundation -emit-library -static -D SWIFT_PACKAGE \
-  -Xcc -D_GNU_SOURCE=1 -emit-module -I "$zipf/CZLib" $(find "$zipf/ZIPFoundation" -name "*.swift" | sort) -o libZIPFoundation.a)
-opt=${FUZZ_OPT:--O}
-(cd "$build" && swiftc -swift-version 6 -parse-as-library "$opt" -g -sanitize=fuzzer,address \
-  -module-name AuditKit -emit-library -static -emit-module -I . -I "$cyaml/include" -I "$zipf/CZLib" "${libxml[@]}" \
-  $(find "$root/Sources/AuditKit" -name "*.swift" | sort) "$root/Fuzz/ResourceBundleStub.swift" -o libAuditKit.a)
-for target in "${targets[@]}"; do
-  case $target in
-    RuleParserFuzz) sources=(Fuzz/RuleParserFuzz.swift) ;;
-    XMLLoaderFuzz) sources=(Fuzz/XMLLoaderFuzz.swift Fuzz/FuzzScratch.swift) ;;
-    JSONLoaderFuzz) sources=(Fuzz/JSONLoaderFuzz.swift Fuzz/FuzzScratch.swift) ;;
-    YAMLFuzz) sources=(Fuzz/YAMLFuzz.swift) ;;
-    *) echo "unknown target $target" >&2; exit 2 ;;
-  esac
-  echo "== building $target"
-  swiftc -swift-version 6 -parse-as-library "$opt" -g -sanitize=fuzzer,address "${sources[@]}" \
-    -I "$build" -I "$cyaml/include" -I "$zipf/CZLib" "${libxml[@]}" -L "$build" -lAuditKit -lCrypto -lYams -lCYaml -lZIPFoundation -lz -lxml2 \
-    -o "$build/$target" 2>&1 \
-    | { grep -v "Cannot export local symbol" || true; }
-done
+  for target in "${targets[@]}"; do
+    case $target in
+      RuleParserFuzz | XMLLoaderFuzz | JSONLoaderFuzz | YAMLFuzz) ;;
+      *) echo "unknown target $target" >&2; exit 2 ;;
+    esac
+    echo "== building $target ($config, fuzzer and address sanitizers)"
+    AUDITREADY_FUZZ=1 swift build --build-path "$build" -c "$config" \
+      -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$target" 2>&1 \
+      | { grep -v "Cannot export local symbol" || true; }
+  done
 fi
-bin="$build"
+bin="$build/$config"
 
 echo "== seed corpus from Samples/ and Rules/"
 python3 - "$root" "$out/seeds" <<'PY'

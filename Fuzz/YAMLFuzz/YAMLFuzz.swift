@@ -1,5 +1,5 @@
 // libFuzzer target: the four YAML readers (configuration, waivers, mapping, rule tests), which all
-// go through SafeYAML. Built by scripts/fuzz.sh; not part of the package build.
+// go through SafeYAML. Built by scripts/fuzz.sh (AUDITREADY_FUZZ=1 swift build with -sanitize=fuzzer,address).
 import AuditKit
 
 /// Checks what every YAML error must look like: the file named, one line, a bounded length (echoed
@@ -15,7 +15,7 @@ private func check(_ error: FileFormatError, path: String) {
 
 /// Reads the bytes as each kind of YAML file. Bytes that are not UTF-8 are skipped, as every reader
 /// refuses such files before parsing.
-@_cdecl("LLVMFuzzerTestOneInput")
+@c(LLVMFuzzerTestOneInput)
 public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     guard let data,
           let text = String(validating: UnsafeBufferPointer(start: data, count: count), as: UTF8.self) else {
@@ -33,7 +33,7 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
 
 /// Reads one small file of each kind before fuzzing, so process-wide tables (the records contract)
 /// are built outside any input and their one-time allocations are not taken for leaks.
-@_cdecl("LLVMFuzzerInitialize")
+@c(LLVMFuzzerInitialize)
 public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
     _ = try? MappingReader.read(source: "constants: {organisation: {name: A}}\ncollections:\n  complaints:\n    fields: {id: N}\n", path: "mapping.yml")
     _ = try? RuleTestFileReader.read(source: "tests:\n  - rule: K07\n    records: {complaints: [{id: C1}]}\n    expect: []\n", path: "k.tests.yml")

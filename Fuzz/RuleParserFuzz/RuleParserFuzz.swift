@@ -4,7 +4,7 @@ import AuditKit
 
 /// Parses and checks the bytes as one rule file. Diagnostics are the expected outcome; each must
 /// say what is wrong. Bytes that are not UTF-8 are skipped, as `RuleSet.load` refuses such files.
-@_cdecl("LLVMFuzzerTestOneInput")
+@c(LLVMFuzzerTestOneInput)
 public func fuzzRuleParser(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     guard let data,
           let text = String(validating: UnsafeBufferPointer(start: data, count: count), as: UTF8.self) else {
@@ -17,8 +17,8 @@ public func fuzzRuleParser(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32
         _ = AbsenceLint.check(rules.files)
         _ = try? AuditEngine.run(rules: rules, records: RecordSet(), options: AuditOptions(asOf: CalendarDate(day: 20_000)))
     } catch {
-        precondition(!error.diagnostics.isEmpty, "a failed parse must say why")
-        for diagnostic in error.diagnostics {
+        precondition(!error.problems.isEmpty, "a failed parse must say why")
+        for diagnostic in error.problems {
             precondition(!diagnostic.message.isEmpty, "a diagnostic must say what is wrong")
             precondition(!diagnostic.description.contains("\n"), "a diagnostic is one line")
         }

@@ -5,9 +5,9 @@ import Glibc
 #endif
 
 /// Writes fuzz inputs to a scratch file and loads them, checking what a failure must look like.
-enum FuzzScratch {
+public enum FuzzScratch {
     /// Replaces the file at `path` with `count` bytes from `data`.
-    static func write(_ data: UnsafePointer<UInt8>?, _ count: Int, to path: String) {
+    public static func write(_ data: UnsafePointer<UInt8>?, _ count: Int, to path: String) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         precondition(descriptor >= 0, "cannot write the fuzz scratch file \(path)")
         var written = 0
@@ -21,7 +21,7 @@ enum FuzzScratch {
 
     /// Loads the export at `path`; an error must name the file, say what is wrong and carry a
     /// non-negative place. A crash, trap, leak or hang is what the fuzzer looks for.
-    static func load(_ path: String) {
+    public static func load(_ path: String) {
         do {
             let set = try RecordLoader.load(path: path)
             precondition(set.inputs.count == 1, "a loaded file must describe itself")
@@ -35,7 +35,7 @@ enum FuzzScratch {
     /// Loads a small valid export once, before fuzzing: process-wide tables (interned names, the
     /// records contract) are then built outside any input, so their one-time allocations are not
     /// taken for leaks of the first input.
-    static func warmUp(_ text: String, at path: String) {
+    public static func warmUp(_ text: String, at path: String) {
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { write($0.baseAddress, $0.count, to: path) }
         load(path)
