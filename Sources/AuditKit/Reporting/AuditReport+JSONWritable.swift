@@ -1,36 +1,38 @@
 /// The JSON report written member by member, exactly as each type's `Encodable` conformance
-/// encodes it (``JSONReportRenderer``). Members are listed in the byte order of their keys;
-/// optional members are left out or written as `null` as the conformance does. A property added
-/// to a report type must be added here too: `JSONReportWriterTests` compares with `JSONEncoder`.
+/// encodes it (``JSONReportRenderer``), and as its `Decodable` conformance reads it back: every
+/// member is named by the type's `CodingKeys`, the one place its key is spelled. Members are
+/// listed in the byte order of their keys (a debug build stops on one out of order); optional
+/// members are left out or written as `null` as the conformance does. A property added to a
+/// report type must be added here too: `JSONReportWriterTests` compares with `JSONEncoder`.
 
 extension AuditReport: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("as_of", asOf)
-            json.member("audience", audience)
-            json.member("clauses", clauses)
-            json.member("complaint_indicators", ifPresent: complaintIndicators)
-            json.member("corrective_action_plan", ifPresent: correctiveActionPlan)
-            json.member("export_notes", exportNotes)
-            json.member("findings", findings)
-            json.member("generated_at", ifPresent: generatedAt)
-            json.member("inputs", inputs)
-            json.member("language", language)
-            json.member("not_applicable", notApplicable)
-            json.member("not_exported", ifPresent: notExported)
-            json.member("organisation", ifPresent: organisation)
-            json.member("parameter_overrides", ifPresent: parameterOverrides)
-            json.member("previous", ifPresent: previous)
-            json.member("principles", principles)
-            json.member("readiness", readiness)
-            json.member("recommendation", ifPresent: recommendation)
-            json.member("recommendation_basis", ifPresent: recommendationBasis)
-            json.member("rule_results", ruleResults)
-            json.member("rules", rules)
-            json.member("stage", stage)
-            json.member("standards", standards)
-            json.member("summary", summary)
-            json.member("tool", tool)
+            json.member(CodingKeys.asOf, asOf)
+            json.member(CodingKeys.audience, audience)
+            json.member(CodingKeys.clauses, clauses)
+            json.member(CodingKeys.complaintIndicators, ifPresent: complaintIndicators)
+            json.member(CodingKeys.correctiveActionPlan, ifPresent: correctiveActionPlan)
+            json.member(CodingKeys.exportNotes, exportNotes)
+            json.member(CodingKeys.findings, findings)
+            json.member(CodingKeys.generatedAt, ifPresent: generatedAt)
+            json.member(CodingKeys.inputs, inputs)
+            json.member(CodingKeys.language, language)
+            json.member(CodingKeys.notApplicable, notApplicable)
+            json.member(CodingKeys.notExported, ifPresent: notExported)
+            json.member(CodingKeys.organisation, ifPresent: organisation)
+            json.member(CodingKeys.parameterOverrides, ifPresent: parameterOverrides)
+            json.member(CodingKeys.previous, ifPresent: previous)
+            json.member(CodingKeys.principles, principles)
+            json.member(CodingKeys.readiness, readiness)
+            json.member(CodingKeys.recommendation, ifPresent: recommendation)
+            json.member(CodingKeys.recommendationBasis, ifPresent: recommendationBasis)
+            json.member(CodingKeys.ruleResults, ruleResults)
+            json.member(CodingKeys.rules, rules)
+            json.member(CodingKeys.stage, stage)
+            json.member(CodingKeys.standards, standards)
+            json.member(CodingKeys.summary, summary)
+            json.member(CodingKeys.tool, tool)
         }
     }
 }
@@ -38,10 +40,10 @@ extension AuditReport: JSONWritable {
 extension OrganisationIdentity: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("id", ifPresent: id)
-            json.member("name", ifPresent: name)
-            json.member("scope", ifPresent: scope)
-            json.member("sites", ifPresent: sites)
+            json.member(CodingKeys.id, ifPresent: id)
+            json.member(CodingKeys.name, ifPresent: name)
+            json.member(CodingKeys.scope, ifPresent: scope)
+            json.member(CodingKeys.sites, ifPresent: sites)
         }
     }
 }
@@ -49,8 +51,8 @@ extension OrganisationIdentity: JSONWritable {
 extension AuditReport.Tool: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("name", name)
-            json.member("version", version)
+            json.member(CodingKeys.name, name)
+            json.member(CodingKeys.version, version)
         }
     }
 }
@@ -58,12 +60,12 @@ extension AuditReport.Tool: JSONWritable {
 extension AuditReport.Summary: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("concern", ifPresent: concern)
-            json.member("major", major)
-            json.member("minor", minor)
-            json.member("observation", observation)
-            json.member("opportunity", opportunity)
-            json.member("waived", waived)
+            json.member(CodingKeys.concern, ifPresent: concern)
+            json.member(CodingKeys.major, major)
+            json.member(CodingKeys.minor, minor)
+            json.member(CodingKeys.observation, observation)
+            json.member(CodingKeys.opportunity, opportunity)
+            json.member(CodingKeys.waived, waived)
         }
     }
 }
@@ -71,14 +73,14 @@ extension AuditReport.Summary: JSONWritable {
 extension AuditReport.ClauseResult: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("clause", clause)
-            json.member("justification", ifPresent: justification)
-            json.member("requirement", ifPresent: requirement)
-            json.member("rules", rules)
-            json.member("standard", standard)
-            json.member("status", status)
-            json.member("title", title)
-            json.member("verify_on_site", ifPresent: verifyOnSite)
+            json.member(CodingKeys.clause, clause)
+            json.member(CodingKeys.justification, ifPresent: justification)
+            json.member(CodingKeys.requirement, ifPresent: requirement)
+            json.member(CodingKeys.rules, rules)
+            json.member(CodingKeys.standard, standard)
+            json.member(CodingKeys.status, status)
+            json.member(CodingKeys.title, title)
+            json.member(CodingKeys.verifyOnSite, ifPresent: verifyOnSite)
         }
     }
 }
@@ -86,8 +88,8 @@ extension AuditReport.ClauseResult: JSONWritable {
 extension AuditReport.RuleSetInfo: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("evaluated", evaluated)
-            json.member("fingerprint", fingerprint)
+            json.member(CodingKeys.evaluated, evaluated)
+            json.member(CodingKeys.fingerprint, fingerprint)
         }
     }
 }
@@ -95,19 +97,19 @@ extension AuditReport.RuleSetInfo: JSONWritable {
 extension Finding: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            if !arguments.isEmpty { json.member("arguments", arguments) }
-            json.member("clause", clause)
-            json.member("collection", orNull: collection)
-            if !evidence.isEmpty { json.member("evidence", evidence) }
-            json.member("fingerprint", fingerprint)
-            json.member("grade", grade)
-            json.member("location", location)
-            json.member("message", message)
-            json.member("record", orNull: record)
-            json.member("rule", rule)
-            json.member("stage2_grade", ifPresent: stage2Grade)
-            json.member("standard", standard)
-            json.member("waiver", ifPresent: waiver)
+            if !arguments.isEmpty { json.member(CodingKeys.arguments, arguments) }
+            json.member(CodingKeys.clause, clause)
+            json.member(CodingKeys.collection, orNull: collection)
+            if !evidence.isEmpty { json.member(CodingKeys.evidence, evidence) }
+            json.member(CodingKeys.fingerprint, fingerprint)
+            json.member(CodingKeys.grade, grade)
+            json.member(CodingKeys.location, location)
+            json.member(CodingKeys.message, message)
+            json.member(CodingKeys.record, orNull: record)
+            json.member(CodingKeys.rule, rule)
+            json.member(CodingKeys.stage2Grade, ifPresent: stage2Grade)
+            json.member(CodingKeys.standard, standard)
+            json.member(CodingKeys.waiver, ifPresent: waiver)
         }
     }
 }
@@ -115,8 +117,8 @@ extension Finding: JSONWritable {
 extension Finding.Location: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("file", orNull: file)
-            json.member("line", orNull: line)
+            json.member(CodingKeys.file, orNull: file)
+            json.member(CodingKeys.line, orNull: line)
         }
     }
 }
@@ -124,26 +126,30 @@ extension Finding.Location: JSONWritable {
 extension Waiver: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("approver", ifPresent: approver)
-            json.member("corrective_action", ifPresent: correctiveAction)
-            json.member("expires", ifPresent: expires)
-            json.member("fingerprint", ifPresent: fingerprint)
-            json.member("justification", ifPresent: justification)
-            json.member("line", line)
-            json.member("record", ifPresent: recordPattern)
-            json.member("rule", ifPresent: rule)
+            json.member(CodingKeys.approver, ifPresent: approver)
+            json.member(CodingKeys.correctiveAction, ifPresent: correctiveAction)
+            json.member(CodingKeys.expires, ifPresent: expires)
+            json.member(CodingKeys.fingerprint, ifPresent: fingerprint)
+            json.member(CodingKeys.justification, ifPresent: justification)
+            json.member(CodingKeys.line, line)
+            json.member(CodingKeys.recordPattern, ifPresent: recordPattern)
+            json.member(CodingKeys.rule, ifPresent: rule)
         }
     }
 }
 
 extension InputFile: JSONWritable {
+    /// The keys of an input file in a report, for its `Codable` conformance and the writer
+    /// (`InputFile` is declared with the records, in `Records/RecordSet.swift`).
+    enum CodingKeys: String, CodingKey { case path, format, sha256, records, sheet }
+
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("format", format)
-            json.member("path", path)
-            json.member("records", records)
-            json.member("sha256", sha256)
-            json.member("sheet", ifPresent: sheet)
+            json.member(CodingKeys.format, format)
+            json.member(CodingKeys.path, path)
+            json.member(CodingKeys.records, records)
+            json.member(CodingKeys.sha256, sha256)
+            json.member(CodingKeys.sheet, ifPresent: sheet)
         }
     }
 }
@@ -151,9 +157,9 @@ extension InputFile: JSONWritable {
 extension NotApplicableDeclaration: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("accepted", accepted)
-            json.member("clause", clause)
-            json.member("justification", ifPresent: justification)
+            json.member(CodingKeys.accepted, accepted)
+            json.member(CodingKeys.clause, clause)
+            json.member(CodingKeys.justification, ifPresent: justification)
         }
     }
 }
@@ -161,13 +167,13 @@ extension NotApplicableDeclaration: JSONWritable {
 extension PrincipleStanding: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("clauses", clauses)
-            json.member("conforming", conforming)
-            json.member("gaps", gaps)
-            json.member("level", level)
-            json.member("major_findings", majorFindings)
-            json.member("not_assessed", notAssessed)
-            json.member("principle", principle)
+            json.member(CodingKeys.clauses, clauses)
+            json.member(CodingKeys.conforming, conforming)
+            json.member(CodingKeys.gaps, gaps)
+            json.member(CodingKeys.level, level)
+            json.member(CodingKeys.majorFindings, majorFindings)
+            json.member(CodingKeys.notAssessed, notAssessed)
+            json.member(CodingKeys.principle, principle)
         }
     }
 }
@@ -175,10 +181,10 @@ extension PrincipleStanding: JSONWritable {
 extension Readiness: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("blocking", ifPresent: blocking)
-            json.member("overall_percent", ifPresent: overallPercent)
-            json.member("sections", sections)
-            json.member("stage2_verdict", ifPresent: stage2)
+            json.member(CodingKeys.blocking, ifPresent: blocking)
+            json.member(CodingKeys.overallPercent, ifPresent: overallPercent)
+            json.member(CodingKeys.sections, sections)
+            json.member(CodingKeys.stage2, ifPresent: stage2)
         }
     }
 }
@@ -186,13 +192,13 @@ extension Readiness: JSONWritable {
 extension Readiness.Section: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("conforming", conforming)
-            json.member("gaps", gaps)
-            json.member("not_applicable", notApplicable)
-            json.member("not_assessed", notAssessed)
-            json.member("percent", ifPresent: percent)
-            json.member("section", section)
-            json.member("standard", standard)
+            json.member(CodingKeys.conforming, conforming)
+            json.member(CodingKeys.gaps, gaps)
+            json.member(CodingKeys.notApplicable, notApplicable)
+            json.member(CodingKeys.notAssessed, notAssessed)
+            json.member(CodingKeys.percent, ifPresent: percent)
+            json.member(CodingKeys.section, section)
+            json.member(CodingKeys.standard, standard)
         }
     }
 }
@@ -200,14 +206,14 @@ extension Readiness.Section: JSONWritable {
 extension RuleResult: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("arguments", arguments)
-            json.member("clause", clause)
-            json.member("findings", findings)
-            json.member("grade", grade)
-            json.member("guidance", ifPresent: guidance)
-            json.member("id", id)
-            json.member("standard", standard)
-            json.member("title", title)
+            json.member(CodingKeys.arguments, arguments)
+            json.member(CodingKeys.clause, clause)
+            json.member(CodingKeys.findings, findings)
+            json.member(CodingKeys.grade, grade)
+            json.member(CodingKeys.guidance, ifPresent: guidance)
+            json.member(CodingKeys.id, id)
+            json.member(CodingKeys.standard, standard)
+            json.member(CodingKeys.title, title)
         }
     }
 }
@@ -215,17 +221,17 @@ extension RuleResult: JSONWritable {
 extension CorrectiveAction: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("action", action)
-            json.member("clause", clause)
-            json.member("correction", correction)
-            json.member("due_on", ifPresent: dueOn)
-            json.member("finding", finding)
-            json.member("grade", grade)
-            json.member("owner", owner)
-            json.member("record", ifPresent: record)
-            json.member("root_cause", rootCause)
-            json.member("rule", rule)
-            json.member("standard", standard)
+            json.member(CodingKeys.action, action)
+            json.member(CodingKeys.clause, clause)
+            json.member(CodingKeys.correction, correction)
+            json.member(CodingKeys.dueOn, ifPresent: dueOn)
+            json.member(CodingKeys.finding, finding)
+            json.member(CodingKeys.grade, grade)
+            json.member(CodingKeys.owner, owner)
+            json.member(CodingKeys.record, ifPresent: record)
+            json.member(CodingKeys.rootCause, rootCause)
+            json.member(CodingKeys.rule, rule)
+            json.member(CodingKeys.standard, standard)
         }
     }
 }
@@ -233,10 +239,10 @@ extension CorrectiveAction: JSONWritable {
 extension ComplaintIndicators: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("acknowledgement", acknowledgement)
-            json.member("by_month", byMonth)
-            json.member("resolution", resolution)
-            json.member("total", total)
+            json.member(CodingKeys.acknowledgement, acknowledgement)
+            json.member(CodingKeys.byMonth, byMonth)
+            json.member(CodingKeys.resolution, resolution)
+            json.member(CodingKeys.total, total)
         }
     }
 }
@@ -244,8 +250,8 @@ extension ComplaintIndicators: JSONWritable {
 extension ComplaintIndicators.Month: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("count", count)
-            json.member("month", month)
+            json.member(CodingKeys.count, count)
+            json.member(CodingKeys.month, month)
         }
     }
 }
@@ -253,13 +259,13 @@ extension ComplaintIndicators.Month: JSONWritable {
 extension ComplaintIndicators.Timing: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("max_days", ifPresent: maxDays)
-            json.member("measured", measured)
-            json.member("median_days", ifPresent: medianDays)
-            json.member("pending", pending)
-            json.member("percent_within_target", ifPresent: percentWithinTarget)
-            json.member("target_days", ifPresent: targetDays)
-            json.member("within_target", ifPresent: withinTarget)
+            json.member(CodingKeys.maxDays, ifPresent: maxDays)
+            json.member(CodingKeys.measured, measured)
+            json.member(CodingKeys.medianDays, ifPresent: medianDays)
+            json.member(CodingKeys.pending, pending)
+            json.member(CodingKeys.percentWithinTarget, ifPresent: percentWithinTarget)
+            json.member(CodingKeys.targetDays, ifPresent: targetDays)
+            json.member(CodingKeys.withinTarget, ifPresent: withinTarget)
         }
     }
 }
@@ -278,11 +284,11 @@ extension QualityPrinciple: JSONWritable {}
 extension ExportNote: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("collection", orNull: collection)
-            json.member("kind", kind)
-            json.member("location", location)
-            json.member("message", message)
-            json.member("record", orNull: record)
+            json.member(CodingKeys.collection, orNull: collection)
+            json.member(CodingKeys.kind, kind)
+            json.member(CodingKeys.location, location)
+            json.member(CodingKeys.message, message)
+            json.member(CodingKeys.record, orNull: record)
         }
     }
 }
@@ -290,8 +296,8 @@ extension ExportNote: JSONWritable {
 extension RecommendationBasis: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("majors_verified_by", ifPresent: majorsVerifiedBy)
-            json.member("not_assessed", notAssessed)
+            json.member(CodingKeys.majorsVerifiedBy, ifPresent: majorsVerifiedBy)
+            json.member(CodingKeys.notAssessed, notAssessed)
         }
     }
 }
@@ -299,9 +305,9 @@ extension RecommendationBasis: JSONWritable {
 extension MessageArgument: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("items", ifPresent: items)
-            json.member("type", type)
-            json.member("value", ifPresent: value)
+            json.member(CodingKeys.items, ifPresent: items)
+            json.member(CodingKeys.type, type)
+            json.member(CodingKeys.value, ifPresent: value)
         }
     }
 }
