@@ -69,7 +69,7 @@ import Testing
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
         let items = texts.enumerated().map { index, text in
-            "{\"id\": \"C\(index)\", \"closed_on\": \(RecordWriter.jsonString(text)), \"owner\": \(RecordWriter.jsonString(String(text.reversed())))}"
+            "{\"id\": \"C\(index)\", \"closed_on\": \(JSONEscaping.quoted(text)), \"owner\": \(JSONEscaping.quoted(String(text.reversed())))}"
         }
         let loaded = try fixture.load("kinds.json", "{\"complaints\": [\n" + items.joined(separator: ",\n") + "\n]}")
         let records = loaded.root["complaints"]?.items.compactMap(\.record) ?? []

@@ -4,7 +4,7 @@
 public struct DossierStrings: Sendable {
     public let language: Language
     private var fr: Bool { language == .fr }
-    private let nbsp = "\u{00A0}"
+    private let nbsp = Language.noBreakSpace
 
     /// Creates the texts of `language`.
     public init(language: Language) {
@@ -12,7 +12,7 @@ public struct DossierStrings: Sendable {
     }
 
     /// ": " in English, no-break space and colon in French.
-    public var colon: String { fr ? "\(nbsp): " : ": " }
+    public var colon: String { language.colon }
 
     public var title: String { fr ? "Dossier de certification" : "Certification dossier" }
     public var organisation: String { fr ? "Organisme" : "Organisation" }

@@ -10,6 +10,8 @@ public struct NotApplicableDeclaration: Sendable, Hashable, Codable {
     /// Accepted declarations switch that clause's rules off; refused ones leave them on.
     public var accepted: Bool
 
+    enum CodingKeys: String, CodingKey { case clause, justification, accepted }
+
     public init(clause: String, justification: String?, accepted: Bool) {
         self.clause = clause
         self.justification = justification

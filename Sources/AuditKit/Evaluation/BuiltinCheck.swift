@@ -1,15 +1,70 @@
 /// Checks the engine makes itself, beside the rule files: they need no rule file and cannot be
-/// switched off, because a wrong answer here would mislead every other rule.
+/// switched off, because a wrong answer here would mislead every other rule. Every one of them is
+/// listed once, in ``all``, with where it reports and when it runs.
 public struct BuiltinCheck: Sendable {
+    /// Where a check's findings are reported under one standard.
+    public struct Placement: Sendable, Equatable {
+        public var standard: Standard
+        public var clause: String
+
+        /// A clause of a standard.
+        public init(_ standard: Standard, _ clause: String) {
+            self.standard = standard
+            self.clause = clause
+        }
+    }
+
+    /// When a check takes part in a run.
+    public enum Occasion: Sendable, Equatable {
+        /// In every run.
+        case everyRun
+        /// When the run checks this standard.
+        case standardChecked(Standard)
+        /// When waivers are given (`--waivers`): the waivers file is what it checks.
+        case waiversGiven
+        /// When the previous audit's findings are re-checked (`--previous`).
+        case previousAuditRechecked
+    }
+
     public var id: String
     public var title: String
-    public var standard: Standard
-    public var clause: String
+    /// Where the check reports, for each standard it serves, the first preferred: a run reports
+    /// it under the first standard it checks, or under the first one when it checks none of them.
+    public var placements: [Placement]
     public var grade: Grade
     public var guidance: String
     /// French title and guidance.
     public var titleFR: String = ""
     public var guidanceFR: String = ""
+    /// When the check takes part in a run (its line in the rule results, its clause in the matrix).
+    public var occasion: Occasion
+    /// True when the check reads the export's records, so it finds nothing when a run is limited
+    /// to chosen rules (rule tests), and a previous finding of it can be re-checked.
+    public var readsRecords: Bool
+    /// False when another check of the same clause already names the clause's line of the matrix
+    /// (both 4.3 checks read the same declarations; the matrix names the first).
+    public var namedInClauseMatrix = true
+
+    /// The standard of its first placement (as `rules list` shows it).
+    public var standard: Standard { placements[0].standard }
+    /// The clause of its first placement.
+    public var clause: String { placements[0].clause }
+
+    /// Where the check reports in a run checking `standards`.
+    public func placement(checking standards: Set<Standard>) -> Placement {
+        placements.first { standards.contains($0.standard) } ?? placements[0]
+    }
+
+    /// Whether the check takes part in a run checking `standards`, with waivers given or not,
+    /// re-checking a previous audit or not.
+    public func takesPart(checking standards: Set<Standard>, waiversGiven: Bool, previousAudit: Bool) -> Bool {
+        switch occasion {
+        case .everyRun: return true
+        case .standardChecked(let standard): return standards.contains(standard)
+        case .waiversGiven: return waiversGiven
+        case .previousAuditRechecked: return previousAudit
+        }
+    }
 
     /// The title in `language` (English when no translation exists).
     public func title(in language: Language) -> String { language == .fr && !titleFR.isEmpty ? titleFR : title }
@@ -18,81 +73,4 @@ public struct BuiltinCheck: Sendable {
     public func guidance(in language: Language) -> String {
         language == .fr && !guidanceFR.isEmpty ? guidanceFR : guidance
     }
-
-    /// A requirement declared not applicable that cannot be: outside the allow-list.
-    public static let notApplicableClause = BuiltinCheck(
-        id: "AR-4.3-not-applicable-clause",
-        title: "Only requirements that can be excluded are declared not applicable",
-        standard: .iso9001, clause: "4.3", grade: .major,
-        guidance: """
-            A requirement may be declared not applicable only where it cannot be applied within the scope, \
-            such as design and development (8.3) for a company that designs nothing, or measurement \
-            traceability (7.1.5.2). Requirements on context, leadership, planning, most of support, \
-            operational control, evaluation and improvement always apply. Withdraw the declaration and \
-            apply the requirement.
-            """,
-        titleFR: "Seules les exigences qui peuvent l'être sont déclarées non applicables",
-        guidanceFR: """
-            Une exigence ne peut être déclarée non applicable que si elle ne peut pas s'appliquer dans le périmètre, \
-            comme la conception et le développement (8.3) pour une entreprise qui ne conçoit rien, ou la \
-            traçabilité de la mesure (7.1.5.2). Retirez la déclaration et appliquez l'exigence.
-            """)
-
-    /// A not-applicable declaration without a justification.
-    public static let notApplicableJustification = BuiltinCheck(
-        id: "AR-4.3-not-applicable-justification",
-        title: "Each requirement declared not applicable is justified in the scope",
-        standard: .iso9001, clause: "4.3", grade: .minor,
-        guidance: """
-            The scope must say why each requirement declared not applicable cannot be applied, and that \
-            this does not affect the conformity of products and services. Until it does, the requirement \
-            is treated as applicable. Add the justification to the scope statement.
-            """,
-        titleFR: "Chaque exigence déclarée non applicable est justifiée dans le périmètre",
-        guidanceFR: """
-            Le périmètre doit dire pourquoi chaque exigence déclarée non applicable ne peut pas s'appliquer, et \
-            que cela n'affecte pas la conformité des produits et services. Tant que ce n'est pas le cas, \
-            l'exigence reste applicable. Ajoutez la justification au périmètre.
-            """)
-
-    /// A date field whose text is not a real ISO 8601 date.
-    public static let invalidDate = BuiltinCheck(
-        id: "AR-7.5.3-invalid-date",
-        title: "Dates in the records are real dates",
-        standard: .iso9001, clause: "7.5.3", grade: .minor,
-        guidance: """
-            A date that does not exist (such as 30 February) or is not written YYYY-MM-DD cannot show \
-            when something happened, so the record cannot be relied on. Correct the record at its source \
-            and check how the wrong value got in.
-            """,
-        titleFR: "Les dates des enregistrements sont des dates réelles",
-        guidanceFR: """
-            Une date qui n'existe pas (comme le 30 février) ou qui n'est pas écrite AAAA-MM-JJ ne montre pas \
-            quand une chose s'est produite : l'enregistrement n'est pas fiable. Corrigez-le à la source et \
-            cherchez comment la valeur erronée y est entrée.
-            """)
-
-    /// A waiver given with `--waivers` that cannot be applied (run only when waivers are given).
-    public static let invalidWaiver = BuiltinCheck(
-        id: "AR-waiver-invalid",
-        title: "Accepted findings are justified, approved and still in date",
-        standard: .iso9001, clause: "10.2.1", grade: .minor,
-        guidance: """
-            A waiver defers the correction of a finding; it needs a justification, an approver and an \
-            expiry date, and a linked corrective action. An expired or incomplete waiver no longer \
-            applies: correct the finding, or renew the waiver with a new approval.
-            """,
-        titleFR: "Les constats acceptés sont justifiés, approuvés et encore valables",
-        guidanceFR: """
-            Une dérogation reporte la correction d'un constat ; elle demande une justification, un \
-            approbateur, une date d'expiration et une action corrective liée. Une dérogation expirée ou \
-            incomplète ne s'applique plus : corrigez le constat, ou renouvelez la dérogation avec une \
-            nouvelle approbation.
-            """)
-
-    /// Every built-in check.
-    public static let all: [BuiltinCheck] = [
-        notApplicableClause, notApplicableJustification, invalidDate,
-        invalidWaiver
-    ]
 }

@@ -16,6 +16,8 @@ public struct MessageArgument: Sendable, Hashable, Codable {
     /// The items of a list.
     public var items: [MessageArgument]?
 
+    enum CodingKeys: String, CodingKey { case type, value, items }
+
     public init(type: Kind, value: String? = nil, items: [MessageArgument]? = nil) {
         self.type = type
         self.value = value

@@ -3,7 +3,7 @@
 public struct FollowUpStrings: Sendable {
     public let language: Language
     private var fr: Bool { language == .fr }
-    private let nbsp = "\u{00A0}"
+    private let nbsp = Language.noBreakSpace
 
     /// Creates the texts of `language`.
     public init(language: Language) {
@@ -11,9 +11,9 @@ public struct FollowUpStrings: Sendable {
     }
 
     /// ": " in English, no-break space and colon in French.
-    public var colon: String { fr ? "\(nbsp): " : ": " }
+    public var colon: String { language.colon }
     /// "; " in English, no-break space and semicolon in French.
-    public var semicolon: String { fr ? "\(nbsp); " : "; " }
+    public var semicolon: String { language.semicolon }
 
     public var title: String { fr ? "Suivi des actions correctives" : "Follow-up of corrective actions" }
     public var stage2Report: String { fr ? "Rapport d'étape 2" : "Stage 2 report" }

@@ -8,7 +8,7 @@ public struct ProgrammeStrings: Sendable {
     private func t(_ en: String, _ fr: String) -> String { language == .fr ? fr : en }
 
     /// ": " in English, " : " in French.
-    public var colon: String { t(": ", "\u{00A0}: ") }
+    public var colon: String { language.colon }
 
     /// `30%` in English, `30 %` in French.
     public func percent(_ value: Int) -> String { language == .fr ? "\(value)\u{00A0}%" : "\(value)%" }

@@ -3,11 +3,11 @@
 extension PreviousAudit: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("as_of", asOf)
-            json.member("findings", findings)
-            json.member("path", path)
-            json.member("sha256", sha256)
-            json.member("stage", stage)
+            json.member(CodingKeys.asOf, asOf)
+            json.member(CodingKeys.findings, findings)
+            json.member(CodingKeys.path, path)
+            json.member(CodingKeys.sha256, sha256)
+            json.member(CodingKeys.stage, stage)
         }
     }
 }
@@ -15,14 +15,14 @@ extension PreviousAudit: JSONWritable {
 extension PreviousAudit.Item: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member("clause", clause)
-            json.member("fingerprint", fingerprint)
-            json.member("grade", grade)
-            json.member("message", message)
-            json.member("record", orNull: record)
-            json.member("rule", rule)
-            json.member("standard", standard)
-            json.member("status", status)
+            json.member(CodingKeys.clause, clause)
+            json.member(CodingKeys.fingerprint, fingerprint)
+            json.member(CodingKeys.grade, grade)
+            json.member(CodingKeys.message, message)
+            json.member(CodingKeys.record, orNull: record)
+            json.member(CodingKeys.rule, rule)
+            json.member(CodingKeys.standard, standard)
+            json.member(CodingKeys.status, status)
         }
     }
 }

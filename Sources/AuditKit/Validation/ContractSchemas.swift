@@ -373,7 +373,7 @@ private indirect enum JSONNode {
     func render(indent: Int) -> String {
         let pad = String(repeating: "  ", count: indent + 1), closing = String(repeating: "  ", count: indent)
         switch self {
-        case .string(let text): return RecordWriter.jsonString(text)
+        case .string(let text): return JSONEscaping.quoted(text)
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
         case .array(let items):
@@ -385,7 +385,7 @@ private indirect enum JSONNode {
         case .object(let members):
             if members.isEmpty { return "{}" }
             return "{\n"
-                + members.map { pad + RecordWriter.jsonString($0.0) + ": " + $0.1.render(indent: indent + 1) }
+                + members.map { pad + JSONEscaping.quoted($0.0) + ": " + $0.1.render(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n" + closing + "}"
         }
     }

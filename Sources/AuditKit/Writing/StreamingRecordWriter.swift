@@ -1,14 +1,20 @@
 import Foundation
 
-/// Writes one export in both spellings, JSON and XML, a top-level field at a time, flushing to
-/// two file handles in chunks so a large export is never held as one string.
+/// Writes records in the records contract's two spellings, JSON and XML, deterministically, a
+/// top-level field at a time, handing each spelling to its sink in chunks of about a megabyte so
+/// a large export is never held as one string. The one record writer: ``RecordWriter`` uses it
+/// for whole trees.
 ///
-/// The bytes are the same as ``RecordWriter/json(_:)`` and ``RecordWriter/xml(_:)`` would write
-/// for the whole tree: collections can be streamed item by item with ``beginCollection(_:)``,
-/// ``append(_:)`` and ``endCollection()``.
+/// Scalars are written as JSON strings; in XML, each item of a collection carries its `id` as an
+/// attribute and its other fields as child elements, and list items are `<item>` elements —
+/// both allowed by the contract. A collection written item by item with ``beginCollection(_:)``,
+/// ``append(_:)`` and ``endCollection()`` has the same bytes as one written whole.
 public final class StreamingRecordWriter {
-    private let jsonHandle: FileHandle
-    private let xmlHandle: FileHandle
+    /// Where the bytes of one spelling go, a piece at a time.
+    public typealias Sink = (UnsafeRawBufferPointer) throws -> Void
+
+    private let jsonSink: Sink?
+    private let xmlSink: Sink?
     private var json = ""
     private var xml = ""
     private var fieldCount = 0
@@ -17,20 +23,42 @@ public final class StreamingRecordWriter {
     /// The size at which a buffer is written out.
     private let chunkSize = 1 << 20
 
-    /// Starts both documents.
-    public init(json jsonHandle: FileHandle, xml xmlHandle: FileHandle) {
-        self.jsonHandle = jsonHandle
-        self.xmlHandle = xmlHandle
+    /// Starts the documents of the spellings that have a sink (nil: that spelling is not written).
+    public init(json jsonSink: Sink?, xml xmlSink: Sink?) {
+        self.jsonSink = jsonSink
+        self.xmlSink = xmlSink
+        json.reserveCapacity(chunkSize + 4096)
+        xml.reserveCapacity(xmlSink == nil ? 0 : chunkSize + 4096)
         json = "{\n"
         xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<records>\n"
+    }
+
+    /// Starts both documents, written to two file handles.
+    public convenience init(json jsonHandle: FileHandle, xml xmlHandle: FileHandle) {
+        self.init(
+            json: { try jsonHandle.write(contentsOf: Data($0)) },
+            xml: { try xmlHandle.write(contentsOf: Data($0)) })
+    }
+
+    /// Writes every field of `root`, each collection of records item by item.
+    public func write(fieldsOf root: Record) throws {
+        for field in root.fields {
+            if case .list(let items) = field.value, !items.isEmpty {
+                beginCollection(field.name)
+                for item in items { try append(item) }
+                try endCollection()
+            } else {
+                try write(field.name, field.value)
+            }
+        }
     }
 
     /// Writes one whole top-level field (a group, a small collection or a scalar).
     public func write(_ name: Name, _ value: Value) throws {
         precondition(openCollection == nil, "a collection is still open")
         startField(name)
-        RecordWriter.writeJSON(value, indent: 1, into: &json)
-        RecordWriter.writeXML(value, name: name.string, indent: 1, into: &xml)
+        if jsonSink != nil { Self.writeJSON(value, indent: 1, into: &json) }
+        if xmlSink != nil { Self.writeXML(value, name: name.string, indent: 1, into: &xml) }
         try flushIfNeeded()
     }
 
@@ -46,13 +74,20 @@ public final class StreamingRecordWriter {
 
     /// Appends one item to the open collection.
     public func append(_ item: Record) throws {
-        if itemCount > 0 { json += ",\n" }
+        try append(.record(item))
+    }
+
+    /// Appends one item, a record or not, to the open collection.
+    func append(_ item: Value) throws {
+        if jsonSink != nil {
+            if itemCount > 0 { json += ",\n" }
+            json += "    "
+            Self.writeJSON(item, indent: 2, into: &json)
+        }
         itemCount += 1
-        json += "    "
-        RecordWriter.writeJSON(.record(item), indent: 2, into: &json)
-        var idAttribute = ""
-        if case .text(let id)? = item[Name.id] { idAttribute = " id=\"\(XMLEscaping.escape(id))\"" }
-        RecordWriter.writeXML(.record(item), name: "item", indent: 2, attributes: idAttribute, into: &xml)
+        if xmlSink != nil {
+            Self.writeXML(item, name: "item", indent: 2, attributes: Self.idAttribute(item), into: &xml)
+        }
         try flushIfNeeded()
     }
 
@@ -65,7 +100,7 @@ public final class StreamingRecordWriter {
         try flushIfNeeded()
     }
 
-    /// Ends both documents and writes what is left.
+    /// Ends the documents and writes what is left.
     public func finish() throws {
         try endCollection()
         json += fieldCount > 0 ? "\n}\n" : "}\n"
@@ -75,7 +110,7 @@ public final class StreamingRecordWriter {
 
     private func startField(_ name: Name) {
         json += fieldCount > 0 ? ",\n  " : "  "
-        json += RecordWriter.jsonString(name.string) + ": "
+        json += JSONEscaping.quoted(name.string) + ": "
         fieldCount += 1
     }
 
@@ -84,11 +119,65 @@ public final class StreamingRecordWriter {
     }
 
     private func flush() throws {
-        try jsonHandle.write(contentsOf: Data(json.utf8))
-        try xmlHandle.write(contentsOf: Data(xml.utf8))
-        json = ""
-        xml = ""
-        json.reserveCapacity(chunkSize + 4096)
-        xml.reserveCapacity(chunkSize + 4096)
+        if let jsonSink { try json.withUTF8 { try jsonSink(UnsafeRawBufferPointer($0)) } }
+        if let xmlSink { try xml.withUTF8 { try xmlSink(UnsafeRawBufferPointer($0)) } }
+        json.removeAll(keepingCapacity: true)
+        xml.removeAll(keepingCapacity: true)
+    }
+
+    private static func writeJSON(_ value: Value, indent: Int, into out: inout String) {
+        let pad = String(repeating: "  ", count: indent + 1), closing = String(repeating: "  ", count: indent)
+        switch value {
+        case .text(let text):
+            out += JSONEscaping.quoted(text)
+        case .list(let items):
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += pad
+                writeJSON(item, indent: indent + 1, into: &out)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            out += closing + "]"
+        case .record(let record):
+            out += "{\n"
+            for (index, field) in record.fields.enumerated() {
+                out += pad + JSONEscaping.quoted(field.name.string) + ": "
+                writeJSON(field.value, indent: indent + 1, into: &out)
+                out += index == record.fields.count - 1 ? "\n" : ",\n"
+            }
+            out += closing + "}"
+        }
+    }
+
+    /// ` id="…"` for a record with a text `id`, nothing otherwise.
+    private static func idAttribute(_ item: Value) -> String {
+        guard case .record(let record) = item, case .text(let id)? = record[Name.id] else { return "" }
+        return " id=\"\(XMLEscaping.escape(id))\""
+    }
+
+    private static func writeXML(
+        _ value: Value, name: String, indent: Int, attributes: String = "", into out: inout String
+    ) {
+        let pad = String(repeating: "  ", count: indent)
+        switch value {
+        case .text(let text):
+            out += "\(pad)<\(name)\(attributes)>\(XMLEscaping.escape(text))</\(name)>\n"
+        case .list(let items):
+            out += "\(pad)<\(name)>\n"
+            for item in items {
+                writeXML(item, name: "item", indent: indent + 1, attributes: idAttribute(item), into: &out)
+            }
+            out += "\(pad)</\(name)>\n"
+        case .record(let record):
+            let hasID = !attributes.isEmpty
+            let fields = record.fields.filter { !(hasID && $0.name == Name.id) }
+            guard !fields.isEmpty else {
+                out += "\(pad)<\(name)\(attributes)/>\n"
+                return
+            }
+            out += "\(pad)<\(name)\(attributes)>\n"
+            for field in fields { writeXML(field.value, name: field.name.string, indent: indent + 1, into: &out) }
+            out += "\(pad)</\(name)>\n"
+        }
     }
 }

@@ -12,6 +12,8 @@ public struct OrganisationIdentity: Sendable, Codable, Equatable {
     /// The names (else ids) of the sites, when the export lists them.
     public var sites: [String]?
 
+    enum CodingKeys: String, CodingKey { case id, name, scope, sites }
+
     /// Creates an identity.
     public init(id: String? = nil, name: String? = nil, scope: String? = nil, sites: [String]? = nil) {
         self.id = id

@@ -12,6 +12,10 @@ struct JSONWriter: ~Copyable {
     private var depth = 0
     /// True while the container being written has no member or element yet.
     private var empty = true
+    #if DEBUG
+        /// The key of the member written last in the object being written.
+        private var previousKey = ""
+    #endif
 
     /// Where the bytes go a piece at a time.
     private let sink: (UnsafeRawBufferPointer) throws -> Void
@@ -59,21 +63,21 @@ struct JSONWriter: ~Copyable {
         }
     }
 
-    /// A member of the object being written.
-    mutating func member(_ key: StaticString, _ value: some JSONWritable) {
+    /// A member of the object being written, named by the key its `Codable` conformance uses.
+    mutating func member(_ key: some CodingKey, _ value: some JSONWritable) {
         memberKey(key)
         value.write(to: &self)
     }
 
     /// A member that is `null` when `value` is nil, as `encode(_:forKey:)` writes an optional.
-    mutating func member(_ key: StaticString, orNull value: (some JSONWritable)?) {
+    mutating func member(_ key: some CodingKey, orNull value: (some JSONWritable)?) {
         memberKey(key)
         if let value { value.write(to: &self) } else { null() }
     }
 
     /// A member left out when `value` is nil, as `encodeIfPresent(_:forKey:)` (and so a
     /// synthesized `Encodable` conformance) leaves it.
-    mutating func member(_ key: StaticString, ifPresent value: (some JSONWritable)?) {
+    mutating func member(_ key: some CodingKey, ifPresent value: (some JSONWritable)?) {
         guard let value else { return }
         member(key, value)
     }
@@ -84,7 +88,7 @@ struct JSONWriter: ~Copyable {
         value.write(to: &self)
     }
 
-    /// A string, escaped as `JSONEncoder` escapes it.
+    /// A string, escaped as `JSONEncoder` escapes it (``JSONEscaping``).
     mutating func string(_ text: String) {
         var text = text
         // Native strings are contiguous UTF-8: read them in place.
@@ -117,6 +121,10 @@ struct JSONWriter: ~Copyable {
         bytes.append(open)
         let outer = empty
         empty = true
+        #if DEBUG
+            let outerKey = previousKey
+            defer { previousKey = outerKey }
+        #endif
         depth += 1
         body(&self)
         depth -= 1
@@ -161,48 +169,26 @@ struct JSONWriter: ~Copyable {
         value.write(to: &self)
     }
 
-    /// The key in quotes and the separator; keys are plain words that need no escaping.
-    private mutating func memberKey(_ key: StaticString) {
+    /// The key in quotes and the separator; keys are plain words that need no escaping. In a
+    /// debug build, a key that does not follow the one before in byte order stops the program:
+    /// members are written in the order `.sortedKeys` gives.
+    private mutating func memberKey(_ key: some CodingKey) {
+        var name = key.stringValue
+        #if DEBUG
+            precondition(
+                empty || previousKey.utf8.lexicographicallyPrecedes(name.utf8),
+                "JSON member \(name) written after \(previousKey)")
+            previousKey = name
+        #endif
         separate()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(key)
+        name.withUTF8 { bytes.append($0) }
         bytes.append("\" : ")
     }
 
-    /// `utf8` in quotes: `"` and `\` escaped with a backslash, control characters as `\b`, `\t`,
-    /// `\n`, `\f`, `\r` or `\u00xx` (lower-case hexadecimal); everything else, `/`, DEL and
-    /// non-ASCII included, as it is.
+    /// `utf8` in quotes, escaped as ``JSONEscaping`` escapes every JSON string.
     private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var start = 0
-        for index in utf8.indices {
-            let byte = utf8[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if start < index { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-            escape(byte)
-            start = index + 1
-        }
-        if start < utf8.count { bytes.append(UnsafeBufferPointer(rebasing: utf8[start...])) }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func escape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        default:
-            let digits: StaticString = "0123456789abcdef"
-            bytes.append("u00")
-            digits.withUTF8Buffer { digits in
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 15)])
-            }
-        }
+        JSONEscaping.quote(utf8) { bytes.append($0) }
     }
 }
 

@@ -16,6 +16,8 @@ public struct RuleResult: Sendable, Codable, Equatable {
     /// finding's `arguments`; empty for built-in checks.
     public var arguments: [String] = []
 
+    enum CodingKeys: String, CodingKey { case id, title, standard, clause, grade, guidance, findings, arguments }
+
     /// Creates a rule result.
     public init(
         id: String, title: String, standard: Standard, clause: String, grade: Grade,

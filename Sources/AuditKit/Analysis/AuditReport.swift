@@ -7,6 +7,8 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var name: String
         public var version: String
 
+        enum CodingKeys: String, CodingKey { case name, version }
+
         /// Creates a tool entry.
         public init(name: String, version: String) {
             self.name = name
@@ -28,6 +30,8 @@ public struct AuditReport: Sendable, Codable, Equatable {
         /// Stage 1 only: the areas of concern (not waived); the counts above then give the grades
         /// they would carry at stage 2.
         public var concern: Int?
+
+        enum CodingKeys: String, CodingKey { case major, minor, observation, opportunity, waived, concern }
 
         /// Counts the findings by their stage 2 grade; waived ones only in ``waived``.
         public init(findings: [Finding], stage: Stage = .certification) {
@@ -116,6 +120,8 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var fingerprint: String
         /// Rules evaluated in this run.
         public var evaluated: Int
+
+        enum CodingKeys: String, CodingKey { case fingerprint, evaluated }
 
         /// Creates the rule set entry.
         public init(fingerprint: String, evaluated: Int) {

@@ -80,7 +80,7 @@ public struct ReportDocument: Sendable, Equatable {
         if let verdict = report.readiness.stage2 {
             blocks.append(.heading(level: 2, text: s.stage2Readiness, anchor: "stage2"))
             blocks.append(
-                .verdict(s.verdict(verdict), verdict == .notReady ? .bad : (verdict == .ready ? .good : .warning)))
+                .verdict(s.verdict(verdict), Self.tone(verdict)))
             if let blocking = report.readiness.blocking, !blocking.isEmpty {
                 blocks.append(.paragraph("\(s.blockingRules)\(s.colon)" + blocking.joined(separator: ", ")))
             }
@@ -88,9 +88,7 @@ public struct ReportDocument: Sendable, Equatable {
         if let recommendation = report.recommendation {
             blocks.append(.heading(level: 2, text: s.recommendationHeading, anchor: "recommendation"))
             blocks.append(
-                .verdict(
-                    s.recommendation(recommendation, at: report.stage),
-                    recommendation == .notRecommended ? .bad : (recommendation == .recommend ? .good : .warning)))
+                .verdict(s.recommendation(recommendation, at: report.stage), Self.tone(recommendation)))
             blocks += report.recommendationBasisSentences.map(Block.paragraph)
         }
         if let previous = report.previous { blocks += previous.blocks(s) }
@@ -139,25 +137,7 @@ public struct ReportDocument: Sendable, Equatable {
             blocks.append(.statement(title: heading, grade: finding.auditGrade, lines: lines))
         }
 
-        if !report.exportNotes.isEmpty || !(report.notExported ?? []).isEmpty {
-            blocks.append(.heading(level: 2, text: s.exportQuality, anchor: "export"))
-            if !report.exportNotes.isEmpty {
-                blocks.append(.paragraph(s.exportQualityIntro))
-                blocks.append(
-                    .table(
-                        header: [s.record, s.location, s.message],
-                        rows: report.exportNotes.map { note in
-                            [
-                                [note.collection, note.record].compactMap { $0 }.joined(separator: " "),
-                                note.place ?? "",
-                                note.message
-                            ]
-                        }, tones: report.exportNotes.map { _ in nil }))
-            }
-            if let notExported = report.notExported, !notExported.isEmpty {
-                blocks.append(.paragraph("\(s.notExported)\(s.colon)" + notExported.joined(separator: ", ") + "."))
-            }
-        }
+        blocks += Self.exportQuality(report)
 
         if let plan = report.correctiveActionPlan {
             blocks.append(.heading(level: 2, text: s.correctiveActionPlan, anchor: "plan"))
@@ -256,6 +236,42 @@ public struct ReportDocument: Sendable, Equatable {
         return indicators.byMonth.map { month in
             Bar(label: month.month, percent: peak == 0 ? 0 : month.count * 100 / peak, detail: String(month.count))
         }
+    }
+
+    /// The defects of the export file and the collections it does not hold: a heading, then a
+    /// paragraph and a table of notes, and a paragraph naming the collections; nothing when
+    /// there is neither.
+    static func exportQuality(_ report: AuditReport) -> [Block] {
+        let s = report.strings
+        guard !report.exportNotes.isEmpty || !(report.notExported ?? []).isEmpty else { return [] }
+        var blocks: [Block] = [.heading(level: 2, text: s.exportQuality, anchor: "export")]
+        if !report.exportNotes.isEmpty {
+            blocks.append(.paragraph(s.exportQualityIntro))
+            blocks.append(
+                .table(
+                    header: [s.record, s.location, s.message],
+                    rows: report.exportNotes.map { note in
+                        [
+                            [note.collection, note.record].compactMap { $0 }.joined(separator: " "),
+                            note.place ?? "",
+                            note.message
+                        ]
+                    }, tones: report.exportNotes.map { _ in nil }))
+        }
+        if let notExported = report.notExported, !notExported.isEmpty {
+            blocks.append(.paragraph("\(s.notExported)\(s.colon)" + notExported.joined(separator: ", ") + "."))
+        }
+        return blocks
+    }
+
+    /// How the verdict on readiness for stage 2 stands out.
+    static func tone(_ verdict: Readiness.Verdict) -> Tone {
+        verdict == .notReady ? .bad : (verdict == .ready ? .good : .warning)
+    }
+
+    /// How the recommendation to the certification committee stands out.
+    static func tone(_ recommendation: Recommendation) -> Tone {
+        recommendation == .notRecommended ? .bad : (recommendation == .recommend ? .good : .warning)
     }
 
     static func tone(_ grade: Grade) -> Tone? {

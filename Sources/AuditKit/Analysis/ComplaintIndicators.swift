@@ -10,6 +10,8 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
         public var month: String
         public var count: Int
 
+        enum CodingKeys: String, CodingKey { case month, count }
+
         /// Creates a month entry.
         public init(month: String, count: Int) {
             self.month = month

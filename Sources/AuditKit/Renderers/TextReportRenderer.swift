@@ -59,7 +59,7 @@ public struct TextReportRenderer: ReportRenderer {
         if let verdict = report.readiness.stage2 {
             lines.append(
                 paint(s.stage2Readiness, .bold) + s.colon
-                    + paint(s.verdict(verdict), verdict == .notReady ? .red : (verdict == .ready ? .green : .yellow)))
+                    + paint(s.verdict(verdict), Self.style(ReportDocument.tone(verdict))))
             if let blocking = report.readiness.blocking, !blocking.isEmpty {
                 lines.append("  \(s.blockingRules)\(s.colon)" + blocking.joined(separator: ", "))
             }
@@ -70,7 +70,7 @@ public struct TextReportRenderer: ReportRenderer {
                 paint(s.recommendationHeading, .bold) + s.colon
                     + paint(
                         s.recommendation(recommendation, at: report.stage),
-                        recommendation == .notRecommended ? .red : (recommendation == .recommend ? .green : .yellow)))
+                        Self.style(ReportDocument.tone(recommendation))))
             lines += report.recommendationBasisSentences.map { "  " + $0 }
             lines.append("")
         }
@@ -117,18 +117,7 @@ public struct TextReportRenderer: ReportRenderer {
             }
             lines.append("")
         }
-        if !report.exportNotes.isEmpty || !(report.notExported ?? []).isEmpty {
-            lines.append(paint(s.exportQuality, .bold))
-            if !report.exportNotes.isEmpty { lines.append("  " + s.exportQualityIntro) }
-            for note in report.exportNotes {
-                lines.append(
-                    "  - " + Self.singleLine(note.message) + (note.place.map { " (\(Self.singleLine($0)))" } ?? ""))
-            }
-            if let notExported = report.notExported, !notExported.isEmpty {
-                lines.append("  \(s.notExported)\(s.colon)" + notExported.joined(separator: ", ") + ".")
-            }
-            lines.append("")
-        }
+        lines += exportQuality(ReportDocument.exportQuality(report))
         if let plan = report.correctiveActionPlan, !plan.isEmpty {
             lines.append(
                 paint(s.correctiveActionPlan, .bold)
@@ -177,14 +166,38 @@ public struct TextReportRenderer: ReportRenderer {
         case bold = "1", red = "31", yellow = "33", cyan = "36", blue = "34", green = "32"
     }
 
+    /// The colour of a grade: its tone's, cyan and blue for the grades that carry no tone.
     static func style(_ grade: Grade) -> Style {
-        switch grade {
-        case .major: return .red
-        case .minor: return .yellow
-        case .observation: return .cyan
-        case .opportunity: return .blue
-        case .concern: return .yellow
+        ReportDocument.tone(grade).map(style) ?? (grade == .observation ? .cyan : .blue)
+    }
+
+    /// The colour of a tone.
+    static func style(_ tone: ReportDocument.Tone) -> Style {
+        switch tone {
+        case .good: return .green
+        case .warning: return .yellow
+        case .bad: return .red
         }
+    }
+
+    /// The export quality blocks of ``ReportDocument`` as lines: the heading in bold, each
+    /// paragraph indented, each note as a list item with its place; then an empty line.
+    func exportQuality(_ blocks: [ReportDocument.Block]) -> [String] {
+        guard !blocks.isEmpty else { return [] }
+        var lines: [String] = []
+        for block in blocks {
+            switch block {
+            case .heading(_, let text, _): lines.append(paint(text, .bold))
+            case .paragraph(let text): lines.append("  " + text)
+            case .table(_, let rows, _):
+                for row in rows {
+                    let place = row[1].isEmpty ? "" : " (\(Self.singleLine(row[1])))"
+                    lines.append("  - " + Self.singleLine(row[2]) + place)
+                }
+            default: continue
+            }
+        }
+        return lines + [""]
     }
 
     func paint(_ text: String, _ style: Style) -> String {

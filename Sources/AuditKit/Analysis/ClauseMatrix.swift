@@ -1,8 +1,10 @@
 /// Builds the clause matrix of a report: every clause of the selected standards with its status.
 enum ClauseMatrix {
+    /// - Parameter builtins: the built-in checks taking part in the run; each names the clause
+    ///   where it reports in a run checking `standards` (unless another check names it).
     static func build(
         catalogue: [ClauseDeclaration], standards: Set<Standard>, evaluated: [RuleDeclaration],
-        builtins: [(Standard, String, String)], findings: [Finding],
+        builtins: [BuiltinCheck], findings: [Finding],
         declarations: [NotApplicableDeclaration], language: Language = .en
     ) -> [AuditReport.ClauseResult] {
         var entries: [AuditReport.ClauseResult] = []
@@ -37,8 +39,11 @@ enum ClauseMatrix {
             matched[key] = entries.count - 1
             return entries.count - 1
         }
-        for (standard, clause, id) in builtins + evaluated.map({ ($0.standard, $0.clause, $0.id) }) {
-            let index = entryIndex(standard, clause)
+        let checkers =
+            builtins.filter(\.namedInClauseMatrix).map { ($0.id, $0.placement(checking: standards)) }
+            + evaluated.map { ($0.id, BuiltinCheck.Placement($0.standard, $0.clause)) }
+        for (id, placement) in checkers {
+            let index = entryIndex(placement.standard, placement.clause)
             if !entries[index].rules.contains(id) { entries[index].rules.append(id) }
             entries[index].status = .conforming
         }

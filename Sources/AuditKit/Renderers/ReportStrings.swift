@@ -113,7 +113,7 @@ public struct ReportStrings: Sendable {
     }
 
     /// ": " in English, " : " (no-break space before the colon) in French.
-    public var colon: String { language == .fr ? "\u{00A0}: " : ": " }
+    public var colon: String { language.colon }
 
     /// `64%` in English, `64 %` (no-break space) in French.
     public func percent(_ value: Int) -> String { language == .fr ? "\(value)\u{00A0}%" : "\(value)%" }
