@@ -163,6 +163,10 @@ public struct AuditReport: Sendable, Codable, Equatable {
     /// Collections the export says it does not contain (`export.collections`): the clauses that
     /// need them are not assessed. Nil when the export does not say.
     public var notExported: [String]?
+    /// Fields the export says it does not contain (`export.fields_not_exported`, as
+    /// `collection.field`): records are judged on the rest, and these are to be verified on
+    /// site. Nil when the export names none.
+    public var fieldsNotExported: [String]?
     /// Stage 2 only: the corrective action plan for the nonconformities.
     public var correctiveActionPlan: [CorrectiveAction]?
     /// Complaint handling indicators, when the export has complaints.
@@ -190,6 +194,7 @@ public struct AuditReport: Sendable, Codable, Equatable {
         case recommendationBasis = "recommendation_basis"
         case exportNotes = "export_notes"
         case notExported = "not_exported"
+        case fieldsNotExported = "fields_not_exported"
         case asOf = "as_of"
         case notApplicable = "not_applicable"
         case parameterOverrides = "parameter_overrides"

@@ -2,8 +2,7 @@
 /// twice): not a nonconformity of the organisation's quality system, so never graded and never
 /// escalated, but listed so that the export can be corrected at its source or mapping.
 public struct ExportNote: Sendable, Codable, Equatable, Comparable {
-    /// `unknown-field`, `wrong-type`, `duplicate-id`, `field-not-exported` (``ExportedFields``), or
-    /// for workbooks `unread-cell` and `ignored-sheet`.
+    /// `unknown-field`, `wrong-type`, `duplicate-id`, or for workbooks `unread-cell` and `ignored-sheet`.
     public var kind: String
     /// The collection concerned, when known.
     public var collection: String?

@@ -57,6 +57,7 @@ public enum AuditEngine {
         report.parameterOverrides = options.parameters.isEmpty ? nil : options.parameters
         report.baselined = baselined
         report.organisation = OrganisationIdentity.read(root: records.root)
+        report.fieldsNotExported = ExportedFields.listed(root: records.root)
         report.previous = previousAudit
         return report
     }

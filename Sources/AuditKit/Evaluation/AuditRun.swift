@@ -32,7 +32,7 @@ struct AuditRun {
         let exportNotes =
             (records.violations.filter { $0.kind != .badDate }.map(ExportNote.init)
             + ExportedCollections.unknownNames(root: records.root, place: place)
-            + ExportedFields.notes(root: records.root, place: place)).sorted()
+            + ExportedFields.unknownNames(root: records.root, place: place)).sorted()
         let notExported = ExportedCollections.notExported(root: records.root)
         let evaluated = rules.filter { rule in
             standards.contains(rule.standard)

@@ -6,8 +6,8 @@ import Foundation
 /// A record that lacks such a field is not evidence that the organisation did not record it:
 /// a presence test on it (`nc.root_cause is not empty`) is unknown rather than false, so a
 /// requirement fails only on the fields the export does hold, and a message shows the field as
-/// "not in the export" instead of "none". Each declared field is listed among the export notes,
-/// so the auditor knows to look for it on site.
+/// "not in the export" instead of "none". The report lists the declared fields beside the
+/// collections not exported, so the auditor knows to look for them on site.
 enum ExportedFields {
     /// The name of the list in the `export` group.
     static let listName = "fields_not_exported"
@@ -22,27 +22,26 @@ enum ExportedFields {
         return fields
     }
 
-    /// One note per declared field, in the order given: what it means for the checks, or, for a
-    /// name the records contract does not define, that it was ignored and what was probably meant.
-    static func notes(root: Record, place: (SourceLocation?) -> Finding.Location) -> [ExportNote] {
+    /// The declared fields the records contract defines, as `collection.field` in the order
+    /// given, for the report; nil when there are none.
+    static func listed(root: Record) -> [String]? {
+        let fields = declared(root: root).filter { isContractField($0.collection, $0.field) }
+        return fields.isEmpty ? nil : fields.map { "\($0.collection).\($0.field)" }
+    }
+
+    /// A note for each declared name the records contract does not define: it is not applied,
+    /// and the note says what was probably meant.
+    static func unknownNames(root: Record, place: (SourceLocation?) -> Finding.Location) -> [ExportNote] {
         guard let export = root[Name("export")]?.record else { return [] }
         let location = place(export.location)
-        return declared(root: root).map { spelled, collection, field in
-            guard isContractField(collection, field) else {
-                let known = RecordsContract.collections.flatMap { entry in entry.value.map { "\(entry.key).\($0)" } }
-                let hint = NearMatch.best(for: spelled, among: known).map { "; did you mean '\($0)'?" } ?? ""
-                return ExportNote(
-                    kind: "unknown-field", collection: "export", record: nil,
-                    message:
-                        "export.\(listName) names \(Display.quoted(spelled)), which is not a field of the records contract"
-                        + " (write it as collection.field)\(hint)",
-                    location: location)
-            }
+        return declared(root: root).filter { !isContractField($0.collection, $0.field) }.map { spelled, _, _ in
+            let known = RecordsContract.collections.flatMap { entry in entry.value.map { "\(entry.key).\($0)" } }
+            let hint = NearMatch.best(for: spelled, among: known).map { "; did you mean '\($0)'?" } ?? ""
             return ExportNote(
-                kind: "field-not-exported", collection: collection, record: nil,
+                kind: "unknown-field", collection: "export", record: nil,
                 message:
-                    "The export says it does not contain the field \(Display.quoted(field)) of \(collection): no record"
-                    + " is judged on it, and whether it is kept elsewhere is to be verified on site",
+                    "export.\(listName) names \(Display.quoted(spelled)), which is not a field of the records contract"
+                    + " (write it as collection.field)\(hint)",
                 location: location)
         }
     }

@@ -14,6 +14,7 @@ extension AuditReport: JSONWritable {
             json.member(CodingKeys.complaintIndicators, ifPresent: complaintIndicators)
             json.member(CodingKeys.correctiveActionPlan, ifPresent: correctiveActionPlan)
             json.member(CodingKeys.exportNotes, exportNotes)
+            json.member(CodingKeys.fieldsNotExported, ifPresent: fieldsNotExported)
             json.member(CodingKeys.findings, findings)
             json.member(CodingKeys.generatedAt, ifPresent: generatedAt)
             json.member(CodingKeys.inputs, inputs)

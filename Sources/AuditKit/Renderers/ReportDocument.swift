@@ -238,12 +238,15 @@ public struct ReportDocument: Sendable, Equatable {
         }
     }
 
-    /// The defects of the export file and the collections it does not hold: a heading, then a
-    /// paragraph and a table of notes, and a paragraph naming the collections; nothing when
-    /// there is neither.
+    /// The defects of the export file and what it does not hold: a heading, then a paragraph
+    /// and a table of notes, a paragraph naming the collections and one naming the fields;
+    /// nothing when there is none of these.
     static func exportQuality(_ report: AuditReport) -> [Block] {
         let s = report.strings
-        guard !report.exportNotes.isEmpty || !(report.notExported ?? []).isEmpty else { return [] }
+        guard
+            !report.exportNotes.isEmpty || !(report.notExported ?? []).isEmpty
+                || !(report.fieldsNotExported ?? []).isEmpty
+        else { return [] }
         var blocks: [Block] = [.heading(level: 2, text: s.exportQuality, anchor: "export")]
         if !report.exportNotes.isEmpty {
             blocks.append(.paragraph(s.exportQualityIntro))
@@ -260,6 +263,9 @@ public struct ReportDocument: Sendable, Equatable {
         }
         if let notExported = report.notExported, !notExported.isEmpty {
             blocks.append(.paragraph("\(s.notExported)\(s.colon)" + notExported.joined(separator: ", ") + "."))
+        }
+        if let fields = report.fieldsNotExported, !fields.isEmpty {
+            blocks.append(.paragraph("\(s.fieldsNotExported)\(s.colon)" + fields.joined(separator: ", ") + "."))
         }
         return blocks
     }

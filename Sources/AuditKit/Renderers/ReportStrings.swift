@@ -79,6 +79,7 @@ public struct ReportStrings: Sendable {
     public var exportQualityIntro: String
     /// "Collections not in the export".
     public var notExported: String
+    public var fieldsNotExported: String
     /// "Grade at stage 2 if not resolved".
     public var stage2Grade: String
     /// "Why it is not met" (the statement line after the evidence).
@@ -194,6 +195,8 @@ public struct ReportStrings: Sendable {
         exportQualityIntro:
             "These are defects of the export file, not nonconformities of the quality system: they are not graded. The checks that need these values could not read them; correct the export at its source or its mapping and run the check again.",
         notExported: "Collections the export says it does not contain (their clauses are not assessed)",
+        fieldsNotExported:
+            "Fields the export says it does not contain (records are judged on the rest; verify on site where these are kept)",
         stage2Grade: "Grade at stage 2 if not resolved",
         whyNotMet: "Why it is not met",
         notAssessedIntro: "Not assessed from the records, to be covered on site",
@@ -263,6 +266,8 @@ public struct ReportStrings: Sendable {
         exportQualityIntro:
             "Ce sont des défauts du fichier d'export, pas des non-conformités du système qualité : ils ne sont pas classés. Les contrôles qui ont besoin de ces valeurs n'ont pas pu les lire ; corrigez l'export à la source ou dans sa correspondance, puis relancez le contrôle.",
         notExported: "Collections que l'export déclare ne pas contenir (leurs articles ne sont pas évalués)",
+        fieldsNotExported:
+            "Champs que l'export déclare ne pas contenir (les enregistrements sont jugés sur le reste ; vérifier sur site où ils sont tenus)",
         stage2Grade: "Classement à l'étape 2 s'il n'est pas traité",
         whyNotMet: "Pourquoi l'exigence n'est pas satisfaite",
         notAssessedIntro: "Non évalués sur enregistrements, à couvrir sur site",
