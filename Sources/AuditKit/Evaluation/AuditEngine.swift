@@ -10,12 +10,8 @@ public enum AuditEngine {
     {
         let standards = options.standards ?? claimedStandards(records.root) ?? Set(Standard.allCases)
         let parameters = try ParameterValues.resolve(declared: rules.parameters, overrides: options.parameters)
-        // Taking apart its per-collection caches once the rules ran took as long as all the rest
-        // of the run after them: it is done on another core (see the end).
-        let environment = BackgroundRelease(
-            EvaluationEnvironment(
-                root: records.root, auditDate: options.asOf,
-                parameters: parameters, terms: rules.terms))
+        let environment = EvaluationEnvironment(
+            root: records.root, auditDate: options.asOf, parameters: parameters, terms: rules.terms)
 
         let applicability = Applicability.evaluate(root: records.root, language: options.language)
         let declarations = standards.contains(.iso9001) ? applicability.declarations : []
@@ -60,7 +56,7 @@ public enum AuditEngine {
             evaluated.append(rule)
         }
         let results = evaluateConcurrently(
-            evaluated, environment: environment.value, dateCheck: builtinsRun,
+            evaluated, environment: environment, dateCheck: builtinsRun,
             language: options.language)
         // The indicators read every complaint and no finding: worked out on another core meanwhile.
         let indicators = BackgroundValue { ComplaintIndicators(records: records) }
@@ -154,8 +150,6 @@ public enum AuditEngine {
                     : (ClauseNumber.compare($0.clause, $1.clause), $0.id) < (0, $1.id)
             }
         let complaintIndicators = indicators.value
-        // Started only now, so that it does not compete with the indicators for the other core.
-        environment.release()
         var report = AuditReport(
             asOf: options.asOf, stage: options.stage, language: options.language, standards: standards.sorted(),
             inputs: records.inputs,
