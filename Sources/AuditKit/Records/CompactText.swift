@@ -58,9 +58,10 @@ enum CompactText {
     @inline(__always)
     static func unpack(_ word: UInt64, as kind: Kind) -> String {
         if kind == .short {
+            // The eight bytes stored at once; those past the text are zeros and not part of it.
             let count = 8 - word.leadingZeroBitCount / 8
-            return String(unsafeUninitializedCapacity: count) { buffer in
-                for index in 0..<count { buffer[index] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(index))) }
+            return String(unsafeUninitializedCapacity: 8) { buffer in
+                UnsafeMutableRawPointer(buffer.baseAddress!).storeBytes(of: word.littleEndian, as: UInt64.self)
                 return count
             }
         }
@@ -73,9 +74,9 @@ enum CompactText {
         let low = bytes & 0xFFFF_FFFF | 0x2D << 32 | (bytes >> 32 & 0xFFFF) << 40 | 0x2D << 56
         let high = bytes >> 48
         return String(unsafeUninitializedCapacity: 10) { buffer in
-            for index in 0..<8 { buffer[index] = UInt8(truncatingIfNeeded: low >> (8 * UInt64(index))) }
-            buffer[8] = UInt8(truncatingIfNeeded: high)
-            buffer[9] = UInt8(truncatingIfNeeded: high >> 8)
+            let raw = UnsafeMutableRawPointer(buffer.baseAddress!)
+            raw.storeBytes(of: low.littleEndian, as: UInt64.self)
+            raw.storeBytes(of: UInt16(truncatingIfNeeded: high).littleEndian, toByteOffset: 8, as: UInt16.self)
             return 10
         }
     }
