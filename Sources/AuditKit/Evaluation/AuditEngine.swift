@@ -13,17 +13,13 @@ public enum AuditEngine {
     {
         let standards = options.standards ?? claimedStandards(records.root) ?? Set(Standard.allCases)
         let parameters = try ParameterValues.resolve(declared: rules.parameters, overrides: options.parameters)
-        // Taking apart its per-collection caches once the rules ran took as long as all the rest
-        // of the run after them: it is done on another core (see the end).
-        let environment = BackgroundRelease(
-            EvaluationEnvironment(
-                root: records.root, auditDate: options.asOf,
-                parameters: parameters, terms: rules.terms))
+        let environment = EvaluationEnvironment(
+            root: records.root, auditDate: options.asOf, parameters: parameters, terms: rules.terms)
         let run = AuditRun(records: records, options: options, standards: standards)
 
         let selection = run.selectRules(rules.rules)
         let outcomes = evaluateConcurrently(
-            selection.evaluated, environment: environment.value, dateCheck: !run.isLimitedToChosenRules,
+            selection.evaluated, environment: environment, dateCheck: !run.isLimitedToChosenRules,
             language: options.language)
         // The indicators read every complaint and no finding: worked out on another core meanwhile.
         let indicators = BackgroundValue { ComplaintIndicators(records: records) }
@@ -44,8 +40,6 @@ public enum AuditEngine {
             builtins: checks, findings: findings, declarations: selection.declarations, language: options.language)
         let ruleResults = run.ruleResults(builtins: checks, evaluated: selection.evaluated, findings: findings)
         let complaintIndicators = indicators.value
-        // Started only now, so that it does not compete with the indicators for the other core.
-        environment.release()
         var report = AuditReport(
             asOf: options.asOf, stage: options.stage, language: options.language, standards: standards.sorted(),
             inputs: records.inputs,

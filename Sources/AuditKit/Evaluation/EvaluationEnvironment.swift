@@ -123,11 +123,21 @@ final class EvaluationEnvironment: Sendable {
 }
 
 /// The variable slots of one evaluation (loop variables of `for each`, quantifiers and filters).
+///
+/// The slots are kept in memory of their own rather than in a stored array: a class's stored
+/// property is checked for exclusive access at run time, and the slots are read and written for
+/// every variable of every item a rule visits. One frame is used by one evaluation, on one thread.
 final class EvaluationFrame {
-    @exclusivity(unchecked) var slots: [RuntimeValue]
+    let slots: UnsafeMutableBufferPointer<RuntimeValue>
 
     init(size: Int) {
-        slots = Array(repeating: .unknown, count: size)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: .unknown)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
     }
 }
 

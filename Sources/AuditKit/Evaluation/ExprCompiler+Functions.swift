@@ -176,7 +176,7 @@ extension ExprCompiler {
 /// The standards named by the claim texts one compiled `claims(…)` call has read. Used by one
 /// compiled rule, on one thread at a time.
 final class ClaimReadings {
-    @exclusivity(unchecked) private var known: [String: Standard?] = [:]
+    private var known: [String: Standard?] = [:]
 
     /// The standard `claim` names, or nil when it names none we know.
     func standard(_ claim: String) -> Standard? {

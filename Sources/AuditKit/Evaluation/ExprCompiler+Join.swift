@@ -65,7 +65,7 @@ extension ExprCompiler {
 
 /// Results of a joined quantifier or filter remembered per probe text, for one rule evaluation.
 final class ProbeMemo {
-    @exclusivity(unchecked) private var results: [String: RuntimeValue] = [:]
+    private var results: [String: RuntimeValue] = [:]
 
     /// The remembered result for `key`, or `compute()` remembered.
     func value(for key: String?, _ compute: () -> RuntimeValue) -> RuntimeValue {
@@ -82,13 +82,13 @@ final class JoinIndex {
     private let source: Evaluation
     private let key: Evaluation
     private let slot: Int
-    @exclusivity(unchecked) private var items = RuntimeList.empty
-    @exclusivity(unchecked) private var byKey: [String: [Int]] = [:]
+    private var items = RuntimeList.empty
+    private var byKey: [String: [Int]] = [:]
     /// Items whose key is present but not plain text: they are tested whatever the probe.
-    @exclusivity(unchecked) private var always: [Int] = []
+    private var always: [Int] = []
     /// Items whose key is absent (unknown): the equality with a text probe is unknown for them.
-    @exclusivity(unchecked) private var absentKeyItems: [RuntimeValue] = []
-    @exclusivity(unchecked) private var built = false
+    private var absentKeyItems: [RuntimeValue] = []
+    private var built = false
     /// True for `probe in key`: each item is indexed under every value of its list, and an item
     /// whose list is absent or empty is left out (the membership is false for it).
     private let membership: Bool

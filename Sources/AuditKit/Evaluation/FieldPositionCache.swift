@@ -3,11 +3,23 @@
 /// order, so the next record almost always has the field at the same position and the linear
 /// scan is skipped. Used by one compiled rule, on one thread at a time.
 final class FieldPositionCache {
-    @exclusivity(unchecked) private var position = 0
+    /// Kept in memory of its own rather than in a stored `var`: a class's stored property is
+    /// checked for exclusive access at run time on every read, and this is read for every field
+    /// a rule reads.
+    private let position: UnsafeMutablePointer<Int>
+
+    init() {
+        position = .allocate(capacity: 1)
+        position.initialize(to: 0)
+    }
+
+    deinit {
+        position.deallocate()
+    }
 
     /// The value of the field `name` in `record`, or nil when it is absent.
     @inline(__always)
     func value(of name: Name, in record: Record) -> Value? {
-        record.value(of: name, hint: &position)
+        record.value(of: name, hint: &position.pointee)
     }
 }

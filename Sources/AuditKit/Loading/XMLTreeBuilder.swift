@@ -25,7 +25,7 @@ final class XMLTreeBuilderTask: @unchecked Sendable {
                 builder.consume(chunk)
                 if builder.failure != nil { queue.stop() }
             }
-            queue.recycle(chunk)
+            queue.recycle(consume chunk)
         }
         root = builder.root
         failure = builder.failure

@@ -6,7 +6,7 @@
 /// `String`) instead of 24 bytes (a ``Value`` and a ``Name``) in every record.
 ///
 /// Its names and slots are kept in memory of its own, read through pointers: a field lookup
-/// then touches no reference count.
+/// touches no array's reference count (only the shape's).
 final class RecordShape: @unchecked Sendable {
     /// How a field's value is kept in the record.
     enum Slot: UInt8 {

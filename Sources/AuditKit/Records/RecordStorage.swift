@@ -8,9 +8,8 @@
 /// after ``make(moving:shapes:)`` returns it.
 final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
     struct Header {
-        /// The field names and where each value is kept. Held (retained once when the storage
-        /// is made, released when it goes) without reference counting on every read.
-        let shapeReference: Unmanaged<RecordShape>
+        /// The field names and where each value is kept.
+        let shape: RecordShape
         /// The values that are not texts (lists and groups), in field order.
         let others: [Value]
     }
@@ -44,7 +43,7 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
                 var others: [Value] = []
                 if shape.otherCount > 0 { others.reserveCapacity(shape.otherCount) }
                 let made = create(minimumCapacity: shape.stringCount + (shape.wordCount + 1) / 2) { _ in
-                    Header(shapeReference: .passRetained(shape), others: [])
+                    Header(shape: shape, others: [])
                 }
                 made.withUnsafeMutablePointers { header, strings in
                     let packed = UnsafeMutableRawPointer(strings + shape.stringCount)
@@ -65,7 +64,7 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
                         }
                     }
                     if !others.isEmpty {
-                        header.pointee = Header(shapeReference: header.pointee.shapeReference, others: others)
+                        header.pointee = Header(shape: shape, others: others)
                     }
                 }
                 return unsafeDowncast(made, to: RecordStorage.self)
@@ -77,45 +76,40 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
     /// lists and groups.
     func replacingOthers(_ others: [Value]) -> RecordStorage {
         withUnsafeMutablePointers { header, strings in
-            header.pointee.shapeReference._withUnsafeGuaranteedRef { shape in
-                let made = Self.create(minimumCapacity: shape.stringCount + (shape.wordCount + 1) / 2) { _ in
-                    Header(shapeReference: .passRetained(shape), others: others)
-                }
-                made.withUnsafeMutablePointerToElements { copies in
-                    copies.initialize(from: strings, count: shape.stringCount)
-                    UnsafeMutableRawPointer(copies + shape.stringCount)
-                        .copyMemory(from: UnsafeRawPointer(strings + shape.stringCount), byteCount: 8 * shape.wordCount)
-                }
-                return unsafeDowncast(made, to: RecordStorage.self)
+            let shape = header.pointee.shape
+            let made = Self.create(minimumCapacity: shape.stringCount + (shape.wordCount + 1) / 2) { _ in
+                Header(shape: shape, others: others)
             }
+            made.withUnsafeMutablePointerToElements { copies in
+                copies.initialize(from: strings, count: shape.stringCount)
+                UnsafeMutableRawPointer(copies + shape.stringCount)
+                    .copyMemory(from: UnsafeRawPointer(strings + shape.stringCount), byteCount: 8 * shape.wordCount)
+            }
+            return unsafeDowncast(made, to: RecordStorage.self)
         }
     }
 
     /// The storage of the record with no fields.
     nonisolated(unsafe) static let empty = unsafeDowncast(
-        create(minimumCapacity: 0) { _ in Header(shapeReference: .passRetained(.empty), others: []) },
+        create(minimumCapacity: 0) { _ in Header(shape: .empty, others: []) },
         to: RecordStorage.self)
 
     deinit {
         withUnsafeMutablePointers { header, strings in
-            let shape = header.pointee.shapeReference
-            strings.deinitialize(count: shape.takeUnretainedValue().stringCount)
-            shape.release()
+            _ = strings.deinitialize(count: header.pointee.shape.stringCount)
         }
     }
 
     /// The shape. (Read through a pointer: the `header` property of a class is checked for
     /// exclusive access at run time, which cost more than the rest of a field lookup.)
     @inline(__always)
-    var shape: RecordShape { withUnsafeMutablePointerToHeader { $0.pointee.shapeReference.takeUnretainedValue() } }
+    var shape: RecordShape { withUnsafeMutablePointerToHeader { $0.pointee.shape } }
 
     /// The value of the field at `position` of the shape.
     @inline(__always)
     func value(at position: Int) -> Value {
         withUnsafeMutablePointers { header, strings in
-            header.pointee.shapeReference._withUnsafeGuaranteedRef { shape in
-                Self.value(at: position, shape: shape, header: header, strings: strings)
-            }
+            Self.value(at: position, shape: header.pointee.shape, header: header, strings: strings)
         }
     }
 
@@ -124,17 +118,16 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
     @inline(__always)
     func value(of name: Name, hint: inout Int) -> Value? {
         withUnsafeMutablePointers { header, strings in
-            header.pointee.shapeReference._withUnsafeGuaranteedRef { shape in
-                let names = shape.names
-                if hint < names.count, names[hint] == name {
-                    return Self.value(at: hint, shape: shape, header: header, strings: strings)
-                }
-                for index in 0..<names.count where names[index] == name {
-                    hint = index
-                    return Self.value(at: index, shape: shape, header: header, strings: strings)
-                }
-                return nil
+            let shape = header.pointee.shape
+            let names = shape.names
+            if hint < names.count, names[hint] == name {
+                return Self.value(at: hint, shape: shape, header: header, strings: strings)
             }
+            for index in 0..<names.count where names[index] == name {
+                hint = index
+                return Self.value(at: index, shape: shape, header: header, strings: strings)
+            }
+            return nil
         }
     }
 
@@ -162,16 +155,12 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
     /// How many fields the record has.
     @inline(__always)
     var fieldCount: Int {
-        withUnsafeMutablePointerToHeader { header in
-            header.pointee.shapeReference._withUnsafeGuaranteedRef { $0.names.count }
-        }
+        withUnsafeMutablePointerToHeader { $0.pointee.shape.names.count }
     }
 
     /// The name of the field at `position`.
     @inline(__always)
     func name(at position: Int) -> Name {
-        withUnsafeMutablePointerToHeader { header in
-            header.pointee.shapeReference._withUnsafeGuaranteedRef { $0.names[position] }
-        }
+        withUnsafeMutablePointerToHeader { $0.pointee.shape.names[position] }
     }
 }
