@@ -35,7 +35,7 @@ import Testing
         var report = AuditReport(
             asOf: date, stage: stage, standards: standards,
             inputs: [
-                InputFile(path: "records.json", format: "json", sha256: String(repeating: "a", count: 64), records: 40)
+                InputFile(path: "records.json", format: .json, sha256: String(repeating: "a", count: 64), records: 40)
             ],
             rules: .init(fingerprint: "rules-v1", evaluated: 5),
             notApplicable: [

@@ -49,7 +49,7 @@ import Testing
         return AuditReport(
             asOf: asOf, stage: .certification, language: language, standards: [.iso9001],
             inputs: [
-                InputFile(path: "records.json", format: "json", sha256: String(repeating: "a", count: 64), records: 40)
+                InputFile(path: "records.json", format: .json, sha256: String(repeating: "a", count: 64), records: 40)
             ],
             rules: .init(fingerprint: ruleFingerprint, evaluated: 5), clauses: [], findings: findings,
             ruleResults: results)

@@ -133,7 +133,7 @@ import Testing
         var report = AuditReport(
             tool: .init(name: Self.awkward, version: "0.1.0-\(Self.awkward)"), asOf: ReportFixtures.auditDate,
             stage: .initial, language: .fr, standards: [.iso9001, .iso10002],
-            inputs: [InputFile(path: "/tmp/\(Self.awkward).json", format: "json", sha256: Self.awkward, records: 0)],
+            inputs: [InputFile(path: "/tmp/\(Self.awkward).json", format: .json, sha256: Self.awkward, records: 0)],
             rules: .init(fingerprint: Self.awkward, evaluated: -1),
             notApplicable: [
                 NotApplicableDeclaration(clause: Self.awkward, justification: nil, accepted: false),

@@ -139,8 +139,8 @@ extension Value {
         let fromXML = try fixture.load("export.xml", Self.xml)
         let fromJSON = try fixture.load("export.json", Self.json)
         #expect(fromXML.root.withoutLocations == fromJSON.root.withoutLocations)
-        #expect(fromXML.inputs.first?.format == "xml")
-        #expect(fromJSON.inputs.first?.format == "json")
+        #expect(fromXML.inputs.first?.format == .xml)
+        #expect(fromJSON.inputs.first?.format == .json)
         // processes 1, people 2, complaints 1, analyses 1, management_reviews 1 + actions 1
         #expect(fromXML.inputs.first?.records == 7)
         #expect(fromJSON.inputs.first?.records == 7)
@@ -241,11 +241,11 @@ extension Value {
         defer { fixture.remove() }
         let xml = try fixture.load("export-x", "  <records><a>1</a></records>")
         let json = try fixture.load("export-j.TXT", "\n {\"a\": \"1\"}")
-        #expect(xml.inputs.first?.format == "xml")
-        #expect(json.inputs.first?.format == "json")
+        #expect(xml.inputs.first?.format == .xml)
+        #expect(json.inputs.first?.format == .json)
         #expect(xml.root.withoutLocations == json.root.withoutLocations)
         let upper = try fixture.load("UPPER.JSON", #"{"a": "1"}"#)
-        #expect(upper.inputs.first?.format == "json")
+        #expect(upper.inputs.first?.format == .json)
         let error = try fixture.failure("odd", "hello")
         #expect(error?.message.contains("cannot tell whether the file is XML or JSON") == true)
     }

@@ -110,7 +110,7 @@ import Testing
         #expect(complaints[1]["received_on"] == nil)
         #expect(complaints[1]["description"] == nil)
         #expect(complaints[1]["channel"] == .text("letter"))
-        #expect(records.inputs.first?.format == "csv")
+        #expect(records.inputs.first?.format == .csv)
         #expect(records.inputs.first?.records == 3)
         #expect(ContractValidator.violations(in: records) == [])
     }

@@ -77,7 +77,7 @@ enum ReportFixtures {
             standards: [.iso9001, .iso10002],
             inputs: [
                 InputFile(
-                    path: "records.xml", format: "xml",
+                    path: "records.xml", format: .xml,
                     sha256: "3f2a9c0d1e4b5a6978877665544332211000ffeeddccbbaa9988776655443322", records: 42)
             ],
             rules: .init(fingerprint: "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90", evaluated: 5),

@@ -43,7 +43,7 @@ import Testing
 
         // One input per sheet read, each pointing at its cells.
         #expect(set.inputs.map(\.sheet) == ["organisation", "complaints", "nonconformities"])
-        #expect(set.inputs.allSatisfy { $0.format == "xlsx" && $0.sha256.count == 64 })
+        #expect(set.inputs.allSatisfy { $0.format == .xlsx && $0.sha256.count == 64 })
         let location = complaints[1].location
         let place = set.inputs[Int(location.file)].place(line: Int(location.line), column: Int(location.column))
         #expect(place.file == WorkbookFixture.path(name) + ":complaints!A3")

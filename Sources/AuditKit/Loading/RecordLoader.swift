@@ -30,14 +30,14 @@ public enum RecordLoader {
         if isWorkbook(file) {
             return try WorkbookLoader.load(path: path).shiftingFiles(to: fileIndex)
         }
-        let format: String
+        let format: InputFormat
         switch file.extensionLowercased {
-        case "xml": format = "xml"
-        case "json": format = "json"
+        case "xml": format = .xml
+        case "json": format = .json
         default:
             switch file.firstSignificantByte {
-            case UInt8(ascii: "<"): format = "xml"
-            case UInt8(ascii: "{"), UInt8(ascii: "["): format = "json"
+            case UInt8(ascii: "<"): format = .xml
+            case UInt8(ascii: "{"), UInt8(ascii: "["): format = .json
             case nil:
                 throw RecordLoadError(file: path, message: "the file is empty; a records export must be XML or JSON")
             default:
@@ -50,7 +50,7 @@ public enum RecordLoader {
         }
         let root: Record
         let digest: String
-        if format == "json" {
+        if format == .json {
             // Read and hashed on a second core a little ahead of the parser, and handed back to
             // the system behind it: the file is never in memory whole beside the tree.
             let stream = file.streamed()

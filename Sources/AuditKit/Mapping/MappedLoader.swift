@@ -107,7 +107,7 @@ public enum MappedLoader {
         let root = Record(
             fields: items.isEmpty ? [] : [Record.Field(name: Name(rule.target), value: .list(items))],
             location: SourceLocation(file: fileIndex, line: 1, column: 1))
-        let input = InputFile(path: path, format: "csv", sha256: reader.sha256, records: items.count)
+        let input = InputFile(path: path, format: .csv, sha256: reader.sha256, records: items.count)
         return RecordSet(root: root, inputs: [input])
     }
 

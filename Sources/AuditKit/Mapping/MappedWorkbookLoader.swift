@@ -54,7 +54,7 @@ enum MappedWorkbookLoader {
             records.violations += notes
             records.inputs.append(
                 InputFile(
-                    path: path, format: "xlsx", sha256: workbook.archive.sha256,
+                    path: path, format: .xlsx, sha256: workbook.archive.sha256,
                     records: count, sheet: sheet.name))
             records.root = MappedLoader.merged(
                 records.root, Record(fields: [Record.Field(name: Name(rule.target), value: value)]))

@@ -141,12 +141,12 @@ extension Waiver: JSONWritable {
 
 extension InputFile: JSONWritable {
     /// The keys of an input file in a report, for its `Codable` conformance and the writer
-    /// (`InputFile` is declared with the records, in `Records/RecordSet.swift`).
+    /// (`InputFile` is declared with the records, in `Records/InputFile.swift`).
     enum CodingKeys: String, CodingKey { case path, format, sha256, records, sheet }
 
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.member(CodingKeys.format, format)
+            json.member(CodingKeys.format, format.rawValue)
             json.member(CodingKeys.path, path)
             json.member(CodingKeys.records, records)
             json.member(CodingKeys.sha256, sha256)

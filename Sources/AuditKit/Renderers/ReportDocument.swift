@@ -212,7 +212,7 @@ public struct ReportDocument: Sendable, Equatable {
         blocks.append(
             .table(
                 header: [s.file, "Format", s.records, "SHA-256"],
-                rows: report.inputs.map { [$0.path, $0.format.uppercased(), String($0.records), $0.sha256] },
+                rows: report.inputs.map { [$0.path, $0.format.label, String($0.records), $0.sha256] },
                 tones: report.inputs.map { _ in nil }))
         blocks.append(
             .facts([

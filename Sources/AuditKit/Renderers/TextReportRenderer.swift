@@ -23,7 +23,7 @@ public struct TextReportRenderer: ReportRenderer {
         lines.append("\(s.standards)\(s.colon)" + report.standards.map(\.title).joined(separator: ", "))
         for input in report.inputs {
             lines.append(
-                "\(s.records)\(s.colon)\(Self.singleLine(input.path)) (\(input.format.uppercased()), \(input.records) \(s.recordsUnit), SHA-256 \(input.sha256))"
+                "\(s.records)\(s.colon)\(Self.singleLine(input.path)) (\(input.format.label), \(input.records) \(s.recordsUnit), SHA-256 \(input.sha256))"
             )
         }
         lines.append(

@@ -200,7 +200,7 @@ private struct Walker {
     /// `validate` gives for it, or nil for any other value.
     func misnamedItems(_ value: Value, list name: String, collection: String, owner: Record?) -> String? {
         guard case .record(let group) = value, group.fieldCount == 1, case .list = group.value(at: 0),
-            inputs.indices.contains(Int(group.location.file)), inputs[Int(group.location.file)].format == "xml"
+            inputs.indices.contains(Int(group.location.file)), inputs[Int(group.location.file)].format == .xml
         else { return nil }
         let names = ContractSchemas.itemNames(of: name).map { "<\($0)>" }.joined(separator: ", ")
         return

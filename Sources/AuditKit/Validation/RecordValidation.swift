@@ -14,7 +14,7 @@ public enum RecordValidation {
     /// - Throws: ``RecordLoadError`` when the file cannot be read or is not well-formed.
     public static func validate(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> Outcome {
         let records = try RecordLoader.load(path: path, fileIndex: fileIndex)
-        if records.inputs.first?.format == "xml" {
+        if records.inputs.first?.format == .xml {
             return Outcome(records: records, violations: try XMLSchemaValidator.validate(path: path))
         }
         return Outcome(records: records, violations: records.violations + ContractValidator.violations(in: records))

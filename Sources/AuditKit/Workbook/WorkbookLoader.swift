@@ -51,13 +51,13 @@ enum WorkbookLoader {
             guard let value = read.value else { continue }
             records.inputs.append(
                 InputFile(
-                    path: path, format: "xlsx", sha256: workbook.archive.sha256,
+                    path: path, format: .xlsx, sha256: workbook.archive.sha256,
                     records: read.count, sheet: sheet.name))
             records.root = MappedLoader.merged(
                 records.root, Record(fields: [Record.Field(name: Name(entry.name), value: value)]))
         }
         if records.inputs.isEmpty {
-            records.inputs.append(InputFile(path: path, format: "xlsx", sha256: workbook.archive.sha256, records: 0))
+            records.inputs.append(InputFile(path: path, format: .xlsx, sha256: workbook.archive.sha256, records: 0))
         }
         records.violations = notes
         return records
