@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
                 let outcome = try RecordValidation.validate(path: file)
                 // A file with thousands of problems gets its first ones, then how many more.
                 lines.append(
-                    contentsOf: outcome.violations.prefix(Self.shownPerFile).map { TerminalText.line($0.description) })
+                    contentsOf: outcome.violations.prefix(Self.shownPerFile).map { Terminal.line($0.diagnostic) })
                 if outcome.violations.count > Self.shownPerFile {
                     lines.append("… and \(outcome.violations.count - Self.shownPerFile) more problems in this file")
                 }

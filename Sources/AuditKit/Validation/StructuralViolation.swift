@@ -52,11 +52,15 @@ public struct StructuralViolation: Sendable, Equatable, Comparable, CustomString
     /// file invalid.
     public var isNote: Bool { kind == .ignoredSheet }
 
-    /// `file:line:column: error: message` (`note:` for a note).
-    public var description: String {
-        let severity = isNote ? "note" : "error"
-        return line > 0 ? "\(file):\(line):\(column): \(severity): \(message)" : "\(file): \(severity): \(message)"
+    /// The violation as a diagnostic (code `contract`): an error, or a note for ``isNote``.
+    public var diagnostic: Diagnostic {
+        Diagnostic(
+            isNote ? .note : .error, at: DiagnosticLocation(file: file, line: line, column: column), code: .contract,
+            message: message)
     }
+
+    /// `file:line:column: error: message` (`note:` for a note), as ``diagnostic`` writes it.
+    public var description: String { diagnostic.description }
 
     public static func < (lhs: StructuralViolation, rhs: StructuralViolation) -> Bool {
         (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
