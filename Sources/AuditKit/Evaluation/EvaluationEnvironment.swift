@@ -82,6 +82,7 @@ final class EvaluationEnvironment: Sendable {
     let fieldsNotExported: [String: Set<Name>]
     private let indexes = Mutex<[String: IndexSlot]>([:])
     private let values = Mutex<[String: RuntimeValue]>([:])
+    private let lacking = Mutex<[String: Bool]>([:])
 
     init(root: Record, auditDate: CalendarDate, parameters: [String: Expr.Literal], terms: Terms = Terms()) {
         self.terms = terms
@@ -100,6 +101,18 @@ final class EvaluationEnvironment: Sendable {
             values[name] = value
             return value
         }
+    }
+
+    /// True when some item of the top-level collection `name` lacks one of `fields` (absent or
+    /// blank); worked out once per collection and set of fields.
+    func someItemLacks(_ fields: Set<Name>, in name: String) -> Bool {
+        let key = name + ":" + fields.map(\.string).sorted().joined(separator: ",")
+        if let known = lacking.withLock({ $0[key] }) { return known }
+        let lacks = (root[Name(name)]?.items ?? []).contains { item in
+            fields.contains { !RuntimeValue(item.record?[$0]).isPresent }
+        }
+        lacking.withLock { $0[key] = lacks }
+        return lacks
     }
 
     /// The id index of the top-level collection `name`, built on first use.

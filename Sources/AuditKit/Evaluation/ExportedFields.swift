@@ -34,8 +34,8 @@ enum ExportedFields {
     static func unknownNames(root: Record, place: (SourceLocation?) -> Finding.Location) -> [ExportNote] {
         guard let export = root[Name("export")]?.record else { return [] }
         let location = place(export.location)
+        let known = RecordsContract.collections.flatMap { entry in entry.value.map { "\(entry.key).\($0)" } }
         return declared(root: root).filter { !isContractField($0.collection, $0.field) }.map { spelled, _, _ in
-            let known = RecordsContract.collections.flatMap { entry in entry.value.map { "\(entry.key).\($0)" } }
             let hint = NearMatch.best(for: spelled, among: known).map { "; did you mean '\($0)'?" } ?? ""
             return ExportNote(
                 kind: "unknown-field", collection: "export", record: nil,

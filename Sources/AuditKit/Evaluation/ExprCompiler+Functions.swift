@@ -3,22 +3,11 @@ extension ExprCompiler {
     mutating func compileCall(_ name: String, _ arguments: [Expr]) -> Evaluation {
         guard let function = BuiltinFunction(name: name) else { return { _ in .unknown } }
         if let first = arguments.first, case .filter(let variable, let source, let condition) = first.kind,
-            conditionReadsFieldNotExported(variable, over: source, condition)
+            filterHangsOnFieldNotExported(variable, over: source, condition)
         {
             // The filter is unknown when the export cannot show what it tests: so is the aggregate.
-            let filter = compileFilterOverFieldNotExported(variable, source, condition)
-            let aggregate = compileCallOnKnownFilter(function, arguments)
-            return { frame in
-                if case .unknown = filter(frame) { return .unknown }
-                return aggregate(frame)
-            }
+            return { _ in .unknown }
         }
-        return compileCallOnKnownFilter(function, arguments)
-    }
-
-    /// ``compileCall(_:_:)`` once its first argument is known not to hang on a field the export
-    /// does not contain.
-    private mutating func compileCallOnKnownFilter(_ function: BuiltinFunction, _ arguments: [Expr]) -> Evaluation {
         if function == .share, let first = arguments.first,
             case .filter(let variable, let source, let condition) = first.kind
         {

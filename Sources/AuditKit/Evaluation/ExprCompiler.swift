@@ -62,41 +62,27 @@ struct ExprCompiler {
         return fields.contains(Name(field))
     }
 
-    /// True when `condition`, over the items of `source` as `variable`, reads a field the export
-    /// says it does not contain anywhere in it.
-    mutating func conditionReadsFieldNotExported(_ variable: String, over source: Expr, _ condition: Expr) -> Bool {
-        guard !environment.fieldsNotExported.isEmpty else { return false }
-        return withVariable(variable, over: source) { compiler, _ in
-            func reads(_ expr: Expr) -> Bool {
-                compiler.readsFieldNotExported(expr) || expr.operands.contains(where: reads)
+    /// True when `variable in source where condition` cannot be counted from this export: the
+    /// condition tests, on `variable`, a field the export says it does not contain, and some item
+    /// of the collection lacks it (how many nonconformities show a root cause is unknown when the
+    /// export holds no root cause, not zero). Decided once per compiled filter, from the
+    /// collection as a whole (``EvaluationEnvironment/someItemLacks(_:in:)``), so the filter
+    /// itself keeps its indexes.
+    func filterHangsOnFieldNotExported(_ variable: String, over source: Expr, _ condition: Expr) -> Bool {
+        guard !environment.fieldsNotExported.isEmpty, case .name(let collection) = source.kind, !isBound(collection),
+            let declared = environment.fieldsNotExported[collection]
+        else { return false }
+        var read = Set<Name>()
+        func collect(_ expr: Expr) {
+            if case .member(let base, let field) = expr.kind, case .name(variable) = base.kind,
+                declared.contains(Name(field))
+            {
+                read.insert(Name(field))
             }
-            return reads(condition)
+            expr.operands.forEach(collect)
         }
-    }
-
-    /// `variable in source where condition` when the condition reads a field the export does not
-    /// contain: unknown as soon as the condition is unknown for one item (how many records show
-    /// a root cause cannot be counted when the export holds no root cause), otherwise the items
-    /// for which it is true. Never indexed: such filters are rare.
-    mutating func compileFilterOverFieldNotExported(_ variable: String, _ sourceExpr: Expr, _ condition: Expr)
-        -> Evaluation
-    {
-        let source = compile(sourceExpr)
-        let (slot, condition) = withVariable(variable, over: sourceExpr) { compiler, slot in
-            (slot, compiler.compile(condition))
-        }
-        return { frame in
-            var kept: [RuntimeValue] = []
-            for item in source(frame).items {
-                frame.slots[slot] = item
-                switch condition(frame).bool {
-                case true?: kept.append(item)
-                case false?: continue
-                case nil: return .unknown
-                }
-            }
-            return .list(RuntimeList(kept))
-        }
+        collect(condition)
+        return !read.isEmpty && environment.someItemLacks(read, in: collection)
     }
 
     mutating func compile(_ expr: Expr) -> Evaluation {
@@ -171,10 +157,10 @@ struct ExprCompiler {
         case .binary(let op, let lhs, let rhs):
             return compileBinary(op, compile(lhs), compile(rhs))
         case .test(let operand, let test, let negated):
-            let compiled = compileTest(compile(operand), test, negated: negated)
+            let value = compile(operand)
+            let compiled = compileTest(value, test, negated: negated)
             guard [.present, .absent, .empty].contains(test), readsFieldNotExported(operand) else { return compiled }
             // The export cannot hold the field: its absence says nothing either way.
-            let value = compile(operand)
             return { frame in value(frame).isPresent ? compiled(frame) : .unknown }
         case .membership(let value, let list, let negated):
             let value = compile(value), list = compile(list)
@@ -195,9 +181,7 @@ struct ExprCompiler {
         case .quantifier(let quantifier, let variable, let source, let condition):
             return compileQuantifier(quantifier, variable, source, condition)
         case .filter(let variable, let sourceExpr, let condition):
-            if conditionReadsFieldNotExported(variable, over: sourceExpr, condition) {
-                return compileFilterOverFieldNotExported(variable, sourceExpr, condition)
-            }
+            if filterHangsOnFieldNotExported(variable, over: sourceExpr, condition) { return { _ in .unknown } }
             let source = compile(sourceExpr)
             let sourceIsConstant = isConstant(sourceExpr)
             let (slot, condition, join, rangeJoin) = withVariable(variable, over: sourceExpr) { compiler, slot in

@@ -79,7 +79,7 @@ enum LibXMLParsing {
     /// attribute of a tag with every earlier one, so a hostile tag of 200,000 attributes took
     /// minutes; a record has a few dozen fields. Checked as the parser asks for more input (at
     /// most one more read of 4 KB, or one pushed piece, is parsed past it).
-    static let attributeLimit = 1_000
+    static let attributeLimit = 1_000  // written "1,000" in attributeLimitError
 
     /// True once the parser has met a start tag with more than ``attributeLimit`` attributes.
     /// It reads libxml2's attribute table, which holds five slots an attribute and doubles when
@@ -88,6 +88,15 @@ enum LibXMLParsing {
     /// only once it passes the step above the limit (1,662 attributes for a limit of 1,000).
     static func attributeLimitReached(_ parser: xmlParserCtxtPtr) -> Bool {
         Int(parser.pointee.maxatts) > 10 * (attributeLimit + 1)
+    }
+
+    /// The error for a start tag past ``attributeLimit``, at the parser's place in the file.
+    static func attributeLimitError(path: String, line: Int, column: Int) -> RecordLoadError {
+        RecordLoadError(
+            file: path, line: line, column: column,
+            message:
+                "an element has more than 1,000 attributes; a record has a few dozen fields at most, so the file was not read further"
+        )
     }
 
     /// Frees a parser context made here.

@@ -85,7 +85,7 @@ enum XMLRecordLoader {
         writer.pointee.finish()
         builderDone.wait()
         if let place = source.attributeLimitReached {
-            throw Self.attributeLimitError(path: path, line: place.line, column: place.column)
+            throw LibXMLParsing.attributeLimitError(path: path, line: place.line, column: place.column)
         }
         // The builder only sees events before any parse error, so its own error comes first in the file.
         if let failure = builder.failure ?? writer.pointee.failure { throw failure }
@@ -103,15 +103,6 @@ enum XMLRecordLoader {
 }
 
 extension XMLRecordLoader {
-    /// The error for a start tag with more attributes than ``LibXMLParsing/attributeLimit``.
-    static func attributeLimitError(path: String, line: Int, column: Int) -> RecordLoadError {
-        RecordLoadError(
-            file: path, line: line, column: column,
-            message:
-                "an element has more than \(LibXMLParsing.attributeLimit.formatted(.number.grouping(.automatic).locale(.init(identifier: "en_US")))) attributes; a record has a few dozen fields at most, so the file was not read further"
-        )
-    }
-
     /// The error for an export that declares a DOCTYPE.
     static func doctypeError(path: String, line: Int, column: Int = 0) -> RecordLoadError {
         RecordLoadError(

@@ -105,7 +105,7 @@ public enum XMLSchemaValidator {
         xmlParseDocument(parser)
         xmlSchemaSAXUnplug(plug)
         if let place = source.attributeLimitReached {
-            throw XMLRecordLoader.attributeLimitError(path: path, line: place.line, column: place.column)
+            throw LibXMLParsing.attributeLimitError(path: path, line: place.line, column: place.column)
         }
         if let line = state.doctypeLine { throw XMLRecordLoader.doctypeError(path: path, line: line) }
         if let line = state.entityLine {

@@ -80,7 +80,7 @@ final class WorkbookPartParser {
         if let failure { throw failure }
         if LibXMLParsing.attributeLimitReached(parser) {
             let (line, column) = LibXMLParsing.position(parser)
-            throw XMLRecordLoader.attributeLimitError(path: place, line: line, column: column)
+            throw LibXMLParsing.attributeLimitError(path: place, line: line, column: column)
         }
         if !going { throw RecordLoadError(file: place, message: "the part is not valid XML") }
     }
