@@ -44,8 +44,12 @@ import Testing
     }
 
     @Test func aCheckServingOneStandardReportsThereWhateverIsChecked() {
+        #expect(
+            BuiltinCheck.notApplicableClause.placement(checking: [.iso10002])
+                == BuiltinCheck.Placement(.iso9001, "4.3"))
         let waiver = BuiltinCheck.invalidWaiver
-        #expect(waiver.placement(checking: [.iso10002]) == BuiltinCheck.Placement(.iso9001, "10.2.1"))
+        #expect(waiver.placement(checking: [.iso10002]) == BuiltinCheck.Placement(.iso10002, "8.7"))
+        #expect(waiver.placement(checking: [.iso9001, .iso10002]) == BuiltinCheck.Placement(.iso9001, "10.2.1"))
         #expect(
             BuiltinCheck.recurringNonconformity.placement(checking: [.iso9001, .iso10002])
                 == BuiltinCheck.Placement(.iso9001, "10.2"))

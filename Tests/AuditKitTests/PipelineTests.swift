@@ -22,9 +22,9 @@ import Testing
 
     static func report(
         _ ids: [String], pipeline: PipelineOptions = PipelineOptions(),
-        language: Language = .en
+        language: Language = .en, standards: Set<Standard>? = nil
     ) throws -> AuditReport {
-        var options = AuditOptions(asOf: EvaluationHarness.auditDate, language: language)
+        var options = AuditOptions(asOf: EvaluationHarness.auditDate, standards: standards, language: language)
         options.pipeline = pipeline
         return try AuditEngine.run(
             rules: EvaluationHarness.ruleSet(rules), records: EvaluationHarness.records(json: json(ids)),
@@ -93,6 +93,26 @@ import Testing
             ])
         #expect(PipelineOptions.invalidWaiver.guidance(in: .fr).hasPrefix("Une dérogation reporte la correction"))
         #expect(!PipelineOptions.invalidWaiver.guidance(in: .en).contains("\\"), "no stray backslash in the guidance")
+    }
+
+    @Test func anInvalidWaiverIsReportedUnderTheStandardsTheRunChecks() throws {
+        let expired = Waiver(rule: "K06", justification: "old", approver: "A", expires: "2026-01-31", line: 4)
+        let pipeline = PipelineOptions(waivers: [expired], waiversFile: "waivers.yml")
+        let complaintsOnly = try Self.report(["C1"], pipeline: pipeline, standards: [.iso10002])
+        let problem = try #require(complaintsOnly.findings.first { $0.rule == "AR-waiver-invalid" })
+        #expect(problem.standard == .iso10002 && problem.clause == "8.7")
+        let line = try #require(complaintsOnly.ruleResults.first { $0.id == "AR-waiver-invalid" })
+        #expect(line.standard == .iso10002 && line.clause == "8.7" && line.findings == 1)
+        #expect(
+            !complaintsOnly.clauses.contains { $0.standard == .iso9001 },
+            "no ISO 9001 clause in a run that checks only ISO 10002")
+        #expect(complaintsOnly.clauses.first { $0.standard == .iso10002 && $0.clause == "8.7" }?.status == .gap)
+
+        for standards: Set<Standard> in [[.iso9001], [.iso9001, .iso10002]] {
+            let report = try Self.report(["C1"], pipeline: pipeline, standards: standards)
+            let finding = try #require(report.findings.first { $0.rule == "AR-waiver-invalid" })
+            #expect(finding.standard == .iso9001 && finding.clause == "10.2.1")
+        }
     }
 
     @Test func recordPatternsMatchLikeShellGlobs() {

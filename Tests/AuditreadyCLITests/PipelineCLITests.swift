@@ -82,6 +82,26 @@ import Testing
         let findings = try #require(report["findings"] as? [[String: Any]])
         #expect(findings.filter { $0["waiver"] != nil }.map { $0["record"] as? String } == ["CMP-2026-04"])
         #expect(findings.contains { $0["rule"] as? String == "AR-waiver-invalid" })
+
+        // A run checking only ISO 10002 reports the waiver under ISO 10002, not ISO 9001.
+        let complaints = try CommandRunner.run(
+            [
+                "check", Self.sample, "--as-of", "2026-11-15", "--waivers", "waivers.yml", "--standard", "iso10002",
+                "--fail-on", "none"
+            ], in: directory)
+        #expect(complaints.stdout.contains("ISO 10002:2018 8.7  [AR-waiver-invalid]"))
+        #expect(!complaints.stdout.contains("ISO 9001"))
+        let json = try CommandRunner.run(
+            [
+                "check", Self.sample, "--as-of", "2026-11-15", "--waivers", "waivers.yml", "--standard", "iso10002",
+                "--format", "json", "--fail-on", "none"
+            ], in: directory)
+        let complaintsReport = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let waiverFindings = try #require(complaintsReport["findings"] as? [[String: Any]])
+            .filter { $0["rule"] as? String == "AR-waiver-invalid" }
+        #expect(waiverFindings.map { $0["standard"] as? String } == ["iso10002"])
+        #expect(waiverFindings.map { $0["clause"] as? String } == ["8.7"])
     }
 
     @Test func configurationFileDrivesTheRunAndOptionsOverrideIt() throws {

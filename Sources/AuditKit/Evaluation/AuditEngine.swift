@@ -32,7 +32,8 @@ public enum AuditEngine {
         let previousAudit = run.recheckPreviousAudit(adding: &findings, evaluated: selection.evaluated)
         findings.sort()
         FindingFingerprint.assign(to: &findings)
-        let baselined = options.pipeline.apply(to: &findings, asOf: options.asOf, language: options.language)
+        let baselined = options.pipeline.apply(
+            to: &findings, asOf: options.asOf, checking: standards, language: options.language)
 
         let checks = run.builtinChecks(previousAudit: previousAudit != nil)
         let clauses = ClauseMatrix.build(

@@ -56,11 +56,13 @@ extension BuiltinCheck {
             """,
         occasion: .everyRun, readsRecords: true)
 
-    /// A waiver given with `--waivers` that cannot be applied (run only when waivers are given).
+    /// A waiver given with `--waivers` that cannot be applied (run only when waivers are given):
+    /// a deferred correction, so corrective action in ISO 9001 and continual improvement of the
+    /// complaints-handling process in ISO 10002.
     public static let invalidWaiver = BuiltinCheck(
         id: "AR-waiver-invalid",
         title: "Accepted findings are justified, approved and still in date",
-        placements: [Placement(.iso9001, "10.2.1")], grade: .minor,
+        placements: [Placement(.iso9001, "10.2.1"), Placement(.iso10002, "8.7")], grade: .minor,
         guidance: """
             A waiver defers the correction of a finding; it needs a justification, an approver and an \
             expiry date, and a linked corrective action. An expired or incomplete waiver no longer \

@@ -16,11 +16,16 @@ public struct PipelineOptions: Sendable {
     public static var invalidWaiver: BuiltinCheck { BuiltinCheck.invalidWaiver }
 
     /// Marks waived findings, adds a finding (in `language`) for each waiver that cannot be
-    /// applied, and drops findings in the baseline. Fingerprints must already be assigned.
+    /// applied, placed under the standards of the run (`standards`), and drops findings in the
+    /// baseline. Fingerprints must already be assigned.
     ///
     /// - Returns: the sorted fingerprints of the findings dropped because the baseline holds them.
     @discardableResult
-    public func apply(to findings: inout [Finding], asOf date: CalendarDate, language: Language = .en) -> [String] {
+    public func apply(
+        to findings: inout [Finding], asOf date: CalendarDate, checking standards: Set<Standard>,
+        language: Language = .en
+    ) -> [String] {
+        let placement = Self.invalidWaiver.placement(checking: standards)
         var problems: [Finding] = []
         for waiver in waivers {
             let issues = waiver.problems(asOf: date, language: language)
@@ -40,8 +45,7 @@ public struct PipelineOptions: Sendable {
             }
             problems.append(
                 Finding(
-                    rule: Self.invalidWaiver.id, standard: Self.invalidWaiver.standard,
-                    clause: Self.invalidWaiver.clause,
+                    rule: Self.invalidWaiver.id, standard: placement.standard, clause: placement.clause,
                     grade: Self.invalidWaiver.grade, collection: "waivers", record: nil,
                     message: message,
                     location: Finding.Location(file: waiversFile, line: waiver.line > 0 ? waiver.line : nil)))
