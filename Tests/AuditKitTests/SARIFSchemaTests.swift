@@ -31,12 +31,19 @@ import Testing
         .enabled(
             if: validatorAvailable,
             "skipped: python3 with the jsonschema module, or ../shared/schemas/sarif-schema-2.1.0.json, is missing"),
-        arguments: ["fixture", "hostile", "no-findings"])
+        arguments: ["fixture", "hostile", "workbook", "no-findings"])
     func sarifValidatesAgainstTheOfficialSchema(_ which: String) throws {
         let report: AuditReport
         switch which {
         case "fixture": report = ReportFixtures.report()
         case "hostile": report = ReportFixtures.hostileReport()
+        case "workbook":
+            // Findings on cells of a workbook's sheets, and export notes about its cells.
+            report = try AuditEngine.run(
+                rules: BundledGradingTests.rules.get(),
+                records: RecordLoader.load(path: WorkbookFixture.path("contract-layout.xlsx")),
+                options: AuditOptions(asOf: ReportFixtures.auditDate))
+            #expect(report.findings.contains { $0.location.cell != nil })
         default:
             report = AuditReport(
                 asOf: ReportFixtures.auditDate, stage: .certification, standards: [.iso9001], inputs: [],

@@ -45,9 +45,11 @@ import Testing
         #expect(set.inputs.map(\.sheet) == ["organisation", "complaints", "nonconformities"])
         #expect(set.inputs.allSatisfy { $0.format == .xlsx && $0.sha256.count == 64 })
         let location = complaints[1].location
-        let place = set.inputs[Int(location.file)].place(line: Int(location.line), column: Int(location.column))
-        #expect(place.file == WorkbookFixture.path(name) + ":complaints!A3")
-        #expect(place.line == nil)
+        let place = set.inputs[Int(location.file)].location(line: Int(location.line), column: Int(location.column))
+        #expect(place.file == WorkbookFixture.path(name))
+        #expect(place.sheet == "complaints" && place.cell == "A3" && place.line == nil)
+        #expect(place.described(in: .en) == WorkbookFixture.path(name) + ", sheet complaints, cell A3")
+        #expect(place.described(in: .fr) == WorkbookFixture.path(name) + ", feuille complaints, cellule A3")
 
         let notes = set.violations.map { "\($0.kind.rawValue) \($0.file.split(separator: "/").last ?? "")" }
         #expect(notes.contains("ignored-sheet \(name):risks"))

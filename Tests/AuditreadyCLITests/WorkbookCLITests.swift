@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Excel workbooks through the binary: `template` writes one that `check` reads without a
-/// mapping, findings point at `file.xlsx:Sheet!A12`, a filled template gives the same findings as
+/// mapping, findings point at the workbook's sheet and cell, a filled template gives the same findings as
 /// the same records in JSON, and an unreadable workbook is one line on standard error and exit 2.
 @Suite struct WorkbookCLITests {
     static let fixtures = "Tests/AuditKitTests/Fixtures/Workbooks/"
@@ -54,9 +54,24 @@ import Testing
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("\"file\" : \"\(path):nonconformities!E4\""))
-        #expect(outcome.stdout.contains("\(path):complaints!A"))
+        // A finding's file is the workbook itself; the sheet and the cell are fields of their own.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let gap = try #require(findings.first { $0["record"] as? String == "CMP-1" })
+        let location = try #require(gap["location"] as? [String: Any])
+        #expect(location["file"] as? String == path)
+        #expect(location["sheet"] as? String == "complaints")
+        #expect(location["cell"] as? String == "A2")
+        #expect(location["line"] is NSNull)
+        let files = findings.compactMap { ($0["location"] as? [String: Any])?["file"] as? String }
+        #expect(!files.isEmpty && files.allSatisfy { $0 == path }, "\(files)")
+
         let text = try CommandRunner.run(["check", path, "--as-of", "2026-11-15", "--fail-on", "none"])
         #expect(text.stdout.contains("contract-layout.xlsx:risks"), "\(text.stdout)")
+        #expect(text.stdout.contains("(record CMP-1, \(path), sheet complaints, cell A2)"), "\(text.stdout)")
+        let french = try CommandRunner.run(
+            ["check", path, "--as-of", "2026-11-15", "--lang", "fr", "--format", "markdown", "--fail-on", "none"])
+        #expect(french.stdout.contains(", feuille complaints, cellule A2"), "\(french.stdout)")
     }
 
     @Test func anUnreadableWorkbookExitsTwoWithOneLine() throws {
@@ -123,7 +138,7 @@ import Testing
     }
 
     /// SARIF readers open the artifact's URI: a workbook finding names the workbook itself, with
-    /// the sheet and cell in the location's properties, and the workbook is one artifact.
+    /// the sheet and the cell (`A2`) as properties of the location, and the workbook is one artifact.
     @Test func sarifPointsAtTheWorkbookWithTheCellAsAProperty() throws {
         let path = CommandRunner.path(Self.fixtures + "contract-layout.xlsx")
         let outcome = try CommandRunner.run([
@@ -141,8 +156,11 @@ import Testing
         for place in places {
             let uri = (place["artifactLocation"] as? [String: Any])?["uri"] as? String
             #expect(uri?.hasSuffix("contract-layout.xlsx") == true, "\(place)")
-            let cell = (place["properties"] as? [String: Any])?["cell"] as? String
-            #expect(cell?.contains("!") == true, "\(place)")
+            #expect(place["region"] == nil, "a workbook has no lines")
+            let properties = place["properties"] as? [String: String]
+            #expect(["complaints", "nonconformities", "organisation"].contains(properties?["sheet"]), "\(place)")
+            let cell = properties?["cell"] ?? ""
+            #expect(cell.first?.isLetter == true && cell.last?.isNumber == true && !cell.contains("!"), "\(place)")
         }
     }
 

@@ -45,15 +45,14 @@ extension AuditReport {
         }
     }
 
-    /// "record CMP-0107, records.xml:42", or nil for a finding about the whole export.
+    /// "record CMP-0107, records.xml:42" (a workbook: "record CMP-0107, registers.xlsx, sheet
+    /// complaints, cell A12"), or nil for a finding about the whole export.
     public func placeOf(_ finding: Finding) -> String? {
         var place: [String] = []
         if let record = finding.record {
             place.append("\(strings.record.lowercased()) \(record)")
         }
-        if let file = finding.location.file {
-            place.append(file + (finding.location.line.map { ":\($0)" } ?? ""))
-        }
+        if let location = finding.location.described(in: strings.language) { place.append(location) }
         return place.isEmpty ? nil : place.joined(separator: ", ")
     }
 }

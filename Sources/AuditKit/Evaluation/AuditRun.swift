@@ -150,7 +150,6 @@ struct AuditRun {
         guard let location, location.line > 0, records.inputs.indices.contains(Int(location.file)) else {
             return Finding.Location(file: nil, line: nil)
         }
-        let place = records.inputs[Int(location.file)].place(line: Int(location.line), column: Int(location.column))
-        return Finding.Location(file: place.file, line: place.line)
+        return records.inputs[Int(location.file)].location(line: Int(location.line), column: Int(location.column))
     }
 }

@@ -1,19 +1,5 @@
 /// One graded finding: a rule that did not hold, for one record or for the export as a whole.
 public struct Finding: Sendable, Hashable, Codable, Comparable {
-    /// Where a finding's evidence sits in the export.
-    public struct Location: Sendable, Hashable, Codable {
-        /// Path of the input file, as given.
-        public var file: String?
-        /// 1-based line of the record, or nil for a finding about the export as a whole.
-        public var line: Int?
-
-        /// Creates a location.
-        public init(file: String?, line: Int?) {
-            self.file = file
-            self.line = line
-        }
-    }
-
     /// The id of the rule that raised it.
     public var rule: String
     /// The standard of that rule.
@@ -88,6 +74,11 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         if lhs.pointee.location.line != rhs.pointee.location.line {
             return (lhs.pointee.location.line ?? 0) < (rhs.pointee.location.line ?? 0)
         }
+        if lhs.pointee.location.sheet != rhs.pointee.location.sheet
+            || lhs.pointee.location.cell != rhs.pointee.location.cell
+        {
+            return lhs.pointee.location.cellPrecedes(rhs.pointee.location)
+        }
         if lhs.pointee.record != rhs.pointee.record { return (lhs.pointee.record ?? "") < (rhs.pointee.record ?? "") }
         return lhs.pointee.message < rhs.pointee.message
     }
@@ -134,15 +125,5 @@ extension Finding {
         if !evidence.isEmpty { try container.encode(evidence, forKey: .evidence) }
         try container.encode(fingerprint, forKey: .fingerprint)
         if let waiver { try container.encode(waiver, forKey: .waiver) }
-    }
-}
-
-extension Finding.Location {
-    enum CodingKeys: String, CodingKey { case file, line }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(line, forKey: .line)
     }
 }

@@ -20,12 +20,11 @@ public struct InputFile: Sendable, Equatable, Codable {
         self.sheet = sheet
     }
 
-    /// Where something at `line` and `column` of this input is, as reports show it: the path and
-    /// line for a text file; for a workbook sheet the cell, `registers.xlsx:complaints!C12`,
-    /// with no separate line.
-    public func place(line: Int, column: Int) -> (file: String, line: Int?) {
-        guard let sheet else { return (path, line > 0 ? line : nil) }
-        guard line > 0 else { return ("\(path):\(sheet)", nil) }
-        return ("\(path):\(sheet)!\(CellReference.letters(max(column, 1)))\(line)", nil)
+    /// Where something at `line` and `column` of this input is: the path and line for a text
+    /// file; for a workbook the path, the sheet and the cell (`C12`), with no line.
+    public func location(line: Int, column: Int) -> Finding.Location {
+        guard let sheet else { return Finding.Location(file: path, line: line > 0 ? line : nil) }
+        let cell = line > 0 ? CellReference(column: max(column, 1), row: line).description : nil
+        return Finding.Location(file: path, line: nil, sheet: sheet, cell: cell)
     }
 }

@@ -118,8 +118,10 @@ extension Finding: JSONWritable {
 extension Finding.Location: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
+            json.member(CodingKeys.cell, ifPresent: cell)
             json.member(CodingKeys.file, orNull: file)
             json.member(CodingKeys.line, orNull: line)
+            json.member(CodingKeys.sheet, ifPresent: sheet)
         }
     }
 }

@@ -27,13 +27,19 @@ public struct CSVReportRenderer: ReportRenderer {
             rows.append([
                 finding.standard.rawValue, finding.clause, finding.rule, finding.grade.rawValue,
                 finding.stage2Grade?.rawValue ?? "",
-                finding.collection ?? "", finding.record ?? "", finding.location.file ?? "",
+                finding.collection ?? "", finding.record ?? "", Self.file(of: finding.location),
                 finding.location.line.map(String.init) ?? "", finding.message,
                 statements[index].requirement, report.ruleResult(finding.rule)?.title ?? "",
                 dueDates[index], finding.fingerprint, finding.waiver?.expires ?? ""
             ])
         }
         return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// The `file` column: the path, or for a workbook its cell as spreadsheets write it
+    /// (`registers.xlsx:complaints!A12`), since the columns have no room for sheet and cell.
+    static func file(of location: Finding.Location) -> String {
+        (location.sheet == nil ? location.file : location.reference) ?? ""
     }
 
     /// One RFC 4180 field, defused against spreadsheet formulas.

@@ -64,9 +64,7 @@ public struct JUnitReportRenderer: ReportRenderer {
                     var line =
                         "[\(grade)] " + (finding.record.map { "\(finding.collection ?? "records")/\($0): " } ?? "")
                     line += finding.message
-                    if let file = finding.location.file {
-                        line += " (\(file)" + (finding.location.line.map { ":\($0)" } ?? "") + ")"
-                    }
+                    if let place = finding.location.described(in: report.language) { line += " (\(place))" }
                     body.append(line)
                 }
                 if report.audience == .self, let guidance = rule.guidance {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The report as SARIF 2.1.0, for code-scanning dashboards: one result per finding, with the
-/// record as a logical location (`complaints/CMP-0107`), the file and line as a physical location,
+/// record as a logical location (`complaints/CMP-0107`), the file and line (or a workbook's sheet
+/// and cell, as properties) as a physical location,
 /// and rule metadata with the guidance as help text.
 public struct SARIFReportRenderer: ReportRenderer {
     public static let identifier = "sarif"
@@ -26,9 +27,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         }
         let results = report.findings.map { finding -> SARIF.Result in
             var location = SARIF.Location()
-            if let file = finding.location.file {
-                location.physicalLocation = Self.physicalLocation(file: file, line: finding.location.line)
-            }
+            location.physicalLocation = Self.physicalLocation(finding.location)
             if let record = finding.record {
                 let collection = finding.collection ?? "records"
                 location.logicalLocations = [
@@ -69,9 +68,7 @@ public struct SARIFReportRenderer: ReportRenderer {
         // about the run's input.
         let notes = report.exportNotes.map { note -> SARIF.Notification in
             var location = SARIF.Location()
-            if let file = note.location.file {
-                location.physicalLocation = Self.physicalLocation(file: file, line: note.location.line)
-            }
+            location.physicalLocation = Self.physicalLocation(note.location)
             return SARIF.Notification(
                 message: .init(text: note.message),
                 locations: location.physicalLocation == nil ? nil : [location])
@@ -107,10 +104,19 @@ public struct SARIFReportRenderer: ReportRenderer {
             .joined()
     }
 
-    /// Where a finding or note is: a line of a text file, or a cell of a workbook. A workbook
-    /// place is written `book.xlsx:Sheet!C12`; its URI is the workbook's, and the cell goes in
-    /// the location's `properties` (SARIF regions count lines and bytes of text files).
-    static func physicalLocation(file: String, line: Int?) -> SARIF.PhysicalLocation {
+    /// Where a finding or note is, nil without a file: a line of a text file, or a cell of a
+    /// workbook. A workbook's URI is the workbook's, and its `sheet` and `cell` go in the
+    /// location's `properties` (SARIF regions count lines and bytes of text files). An export
+    /// note about a workbook still names its place in one text, `book.xlsx:Sheet!C12`: its URI
+    /// is cut from it and the rest is the `cell` property.
+    static func physicalLocation(_ location: Finding.Location) -> SARIF.PhysicalLocation? {
+        guard let file = location.file else { return nil }
+        let line = location.line
+        if let sheet = location.sheet {
+            var properties = ["sheet": sheet]
+            properties["cell"] = location.cell
+            return .init(artifactLocation: .init(uri: uri(file)), region: nil, properties: properties)
+        }
         if let cut = file.range(of: ".xlsx:", options: [.caseInsensitive, .backwards]) {
             let workbook = String(file[..<file.index(cut.lowerBound, offsetBy: 5)])
             let cell = String(file[cut.upperBound...])
@@ -231,7 +237,8 @@ enum SARIF {
     struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
         var region: Region?
-        /// `cell` for a place in a workbook (`complaints!C12`).
+        /// `sheet` and `cell` (`C12`) for a place in a workbook (an export note: `cell` only,
+        /// `complaints!C12`).
         var properties: [String: String]?
     }
 

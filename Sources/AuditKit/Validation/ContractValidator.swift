@@ -272,7 +272,7 @@ private struct Walker {
         var file = path(location.file), line = Int(location.line), column = Int(location.column)
         if inputs.indices.contains(Int(location.file)), inputs[Int(location.file)].sheet != nil {
             // A workbook cell: `registers.xlsx:complaints!A12`, without a separate line.
-            file = inputs[Int(location.file)].place(line: line, column: column).file
+            file = inputs[Int(location.file)].location(line: line, column: column).reference ?? file
             (line, column) = (0, 0)
         }
         violations.append(
