@@ -31,8 +31,7 @@ struct MapCommand: ParsableCommand {
             Terminal.show(
                 Diagnostic(
                     .warning,
-                    at: DiagnosticLocation(file: violation.file, line: violation.line, column: violation.column),
-                    code: .contract, message: violation.message))
+                    at: violation.diagnosticLocation, code: .contract, message: violation.message))
         }
         // The files read, also those an input directory stands for, are never overwritten.
         try AtomicFile.write(

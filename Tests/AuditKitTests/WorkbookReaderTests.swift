@@ -51,7 +51,9 @@ import Testing
         #expect(place.described(in: .en) == WorkbookFixture.path(name) + ", sheet complaints, cell A3")
         #expect(place.described(in: .fr) == WorkbookFixture.path(name) + ", feuille complaints, cellule A3")
 
-        let notes = set.violations.map { "\($0.kind.rawValue) \($0.file.split(separator: "/").last ?? "")" }
+        let notes = set.violations.map {
+            "\($0.kind.rawValue) \($0.file.split(separator: "/").last ?? ""):\($0.sheet ?? "")"
+        }
         #expect(notes.contains("ignored-sheet \(name):risks"))
         #expect(notes.contains("ignored-sheet \(name):Notes"))
     }
@@ -61,7 +63,10 @@ import Testing
         let openpyxl = try RecordLoader.load(path: WorkbookFixture.path("contract-layout.xlsx"))
         #expect(records(openpyxl, "nonconformities")[2]["due_on"] == nil)
         let note = try #require(openpyxl.violations.first { $0.kind == .unreadCell })
-        #expect(note.file.hasSuffix("contract-layout.xlsx:nonconformities!E4"))
+        #expect(note.file == WorkbookFixture.path("contract-layout.xlsx"))
+        #expect(note.sheet == "nonconformities" && note.cell == "E4" && note.line == 0)
+        #expect(
+            note.description.hasPrefix(WorkbookFixture.path("contract-layout.xlsx") + ":nonconformities!E4: error:"))
         #expect(note.message.contains("formula that was never calculated"))
 
         let libreoffice = try RecordLoader.load(path: WorkbookFixture.path("contract-layout-libreoffice.xlsx"))

@@ -53,7 +53,6 @@ import Testing
             "check", path, "--as-of", "2026-11-15", "--format", "json", "--fail-on", "none"
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("\"file\" : \"\(path):nonconformities!E4\""))
         // A finding's file is the workbook itself; the sheet and the cell are fields of their own.
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let findings = try #require(report["findings"] as? [[String: Any]])
@@ -65,9 +64,19 @@ import Testing
         #expect(location["line"] is NSNull)
         let files = findings.compactMap { ($0["location"] as? [String: Any])?["file"] as? String }
         #expect(!files.isEmpty && files.allSatisfy { $0 == path }, "\(files)")
+        // So do the export notes: a cell that gives no value, a sheet that was not read.
+        let notes = try #require(report["export_notes"] as? [[String: Any]]).compactMap {
+            $0["location"] as? [String: Any]
+        }
+        #expect(
+            notes.contains {
+                $0["file"] as? String == path && $0["sheet"] as? String == "nonconformities"
+                    && $0["cell"] as? String == "E4"
+            })
+        #expect(notes.contains { $0["sheet"] as? String == "risks" && $0["cell"] == nil })
 
         let text = try CommandRunner.run(["check", path, "--as-of", "2026-11-15", "--fail-on", "none"])
-        #expect(text.stdout.contains("contract-layout.xlsx:risks"), "\(text.stdout)")
+        #expect(text.stdout.contains("\(path), sheet risks)"), "\(text.stdout)")
         #expect(text.stdout.contains("(record CMP-1, \(path), sheet complaints, cell A2)"), "\(text.stdout)")
         let french = try CommandRunner.run(
             ["check", path, "--as-of", "2026-11-15", "--lang", "fr", "--format", "markdown", "--fail-on", "none"])

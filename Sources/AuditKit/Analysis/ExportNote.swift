@@ -22,17 +22,12 @@ public struct ExportNote: Sendable, Codable, Equatable, Comparable {
         self.location = location
     }
 
-    /// "records.json:42", or nil when the note has no file.
-    public var place: String? {
-        location.file.map { $0 + (location.line.map { ":\($0)" } ?? "") }
-    }
-
     /// The note for one structural violation of the records contract.
     init(_ violation: StructuralViolation) {
         self.init(
             kind: violation.kind.rawValue, collection: violation.collection, record: violation.record,
             message: violation.findingMessage,
-            location: Finding.Location(file: violation.file, line: violation.line > 0 ? violation.line : nil))
+            location: violation.location)
     }
 
     enum CodingKeys: String, CodingKey { case kind, collection, record, message, location }
@@ -47,10 +42,12 @@ public struct ExportNote: Sendable, Codable, Equatable, Comparable {
         try container.encode(location, forKey: .location)
     }
 
-    /// By file, line, then message.
+    /// By file, line (a workbook: sheet and cell), then message.
     public static func < (lhs: ExportNote, rhs: ExportNote) -> Bool {
-        (lhs.location.file ?? "", lhs.location.line ?? 0, lhs.message) < (
-            rhs.location.file ?? "", rhs.location.line ?? 0, rhs.message
-        )
+        if lhs.location.file != rhs.location.file { return (lhs.location.file ?? "") < (rhs.location.file ?? "") }
+        if lhs.location.sheet != rhs.location.sheet || lhs.location.cell != rhs.location.cell {
+            return lhs.location.cellPrecedes(rhs.location)
+        }
+        return (lhs.location.line ?? 0, lhs.message) < (rhs.location.line ?? 0, rhs.message)
     }
 }

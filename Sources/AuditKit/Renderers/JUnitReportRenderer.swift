@@ -84,7 +84,7 @@ public struct JUnitReportRenderer: ReportRenderer {
             )
             out.append("    <testcase classname=\"export\" name=\"\(Self.escape(s.exportQuality))\" time=\"0\">")
             let notes = report.exportNotes.map { note in
-                note.message + (note.place.map { " (\($0))" } ?? "")
+                note.message + (note.location.described(in: report.language).map { " (\($0))" } ?? "")
             }
             out.append(
                 "      <system-out>\(Self.escape(([s.exportQualityIntro] + notes).joined(separator: "\n")))</system-out>"

@@ -256,7 +256,7 @@ public struct ReportDocument: Sendable, Equatable {
                     rows: report.exportNotes.map { note in
                         [
                             [note.collection, note.record].compactMap { $0 }.joined(separator: " "),
-                            note.place ?? "",
+                            note.location.described(in: s.language) ?? "",
                             note.message
                         ]
                     }, tones: report.exportNotes.map { _ in nil }))

@@ -106,23 +106,17 @@ public struct SARIFReportRenderer: ReportRenderer {
 
     /// Where a finding or note is, nil without a file: a line of a text file, or a cell of a
     /// workbook. A workbook's URI is the workbook's, and its `sheet` and `cell` go in the
-    /// location's `properties` (SARIF regions count lines and bytes of text files). An export
-    /// note about a workbook still names its place in one text, `book.xlsx:Sheet!C12`: its URI
-    /// is cut from it and the rest is the `cell` property.
+    /// location's `properties` (SARIF regions count lines and bytes of text files).
     static func physicalLocation(_ location: Finding.Location) -> SARIF.PhysicalLocation? {
         guard let file = location.file else { return nil }
-        let line = location.line
-        if let sheet = location.sheet {
-            var properties = ["sheet": sheet]
-            properties["cell"] = location.cell
-            return .init(artifactLocation: .init(uri: uri(file)), region: nil, properties: properties)
+        guard let sheet = location.sheet else {
+            return .init(
+                artifactLocation: .init(uri: uri(file)),
+                region: location.line.map { SARIF.Region(startLine: max(1, $0)) })
         }
-        if let cut = file.range(of: ".xlsx:", options: [.caseInsensitive, .backwards]) {
-            let workbook = String(file[..<file.index(cut.lowerBound, offsetBy: 5)])
-            let cell = String(file[cut.upperBound...])
-            return .init(artifactLocation: .init(uri: uri(workbook)), region: nil, properties: ["cell": cell])
-        }
-        return .init(artifactLocation: .init(uri: uri(file)), region: line.map { SARIF.Region(startLine: max(1, $0)) })
+        var properties = ["sheet": sheet]
+        properties["cell"] = location.cell
+        return .init(artifactLocation: .init(uri: uri(file)), region: nil, properties: properties)
     }
 
     /// A file path as a URI reference: percent-encoded, so spaces and `#` cannot change its meaning.
@@ -237,8 +231,7 @@ enum SARIF {
     struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
         var region: Region?
-        /// `sheet` and `cell` (`C12`) for a place in a workbook (an export note: `cell` only,
-        /// `complaints!C12`).
+        /// `sheet`, and `cell` (`C12`) when the place is a cell, for a place in a workbook.
         var properties: [String: String]?
     }
 

@@ -269,16 +269,17 @@ private struct Walker {
         _ kind: StructuralViolation.Kind, at location: SourceLocation, collection: String?,
         record: String?, _ message: String
     ) {
-        var file = path(location.file), line = Int(location.line), column = Int(location.column)
+        var line = Int(location.line), column = Int(location.column)
+        var place = Finding.Location(file: path(location.file), line: nil)
         if inputs.indices.contains(Int(location.file)), inputs[Int(location.file)].sheet != nil {
-            // A workbook cell: `registers.xlsx:complaints!A12`, without a separate line.
-            file = inputs[Int(location.file)].location(line: line, column: column).reference ?? file
+            // A workbook cell: the sheet and the cell, without a separate line.
+            place = inputs[Int(location.file)].location(line: line, column: column)
             (line, column) = (0, 0)
         }
         violations.append(
             StructuralViolation(
-                file: file, line: line, column: column, kind: kind,
-                collection: collection, record: record, message: message))
+                file: place.file ?? "", line: line, column: column, kind: kind,
+                collection: collection, record: record, message: message, sheet: place.sheet, cell: place.cell))
     }
 }
 

@@ -18,7 +18,7 @@ public struct StructuralViolation: Sendable, Equatable, Comparable, CustomString
         case ignoredSheet = "ignored-sheet"
     }
 
-    /// The export's path, as given.
+    /// The export's path, as given (for a workbook, the workbook's path).
     public var file: String
     /// 1-based line; 0 when unknown.
     public var line: Int
@@ -32,11 +32,14 @@ public struct StructuralViolation: Sendable, Equatable, Comparable, CustomString
     public var record: String?
     /// What is wrong, in plain English.
     public var message: String
+    /// For a workbook, the sheet concerned, and the cell (`E4`) when it is about one.
+    public var sheet: String?
+    public var cell: String?
 
     /// Creates a violation.
     public init(
         file: String, line: Int, column: Int, kind: Kind, collection: String? = nil, record: String? = nil,
-        message: String
+        message: String, sheet: String? = nil, cell: String? = nil
     ) {
         self.file = file
         self.line = line
@@ -45,6 +48,13 @@ public struct StructuralViolation: Sendable, Equatable, Comparable, CustomString
         self.collection = collection
         self.record = record
         self.message = message
+        self.sheet = sheet
+        self.cell = cell
+    }
+
+    /// Where it is, as reports give it: the file and line, or a workbook's sheet and cell.
+    public var location: Finding.Location {
+        Finding.Location(file: file, line: line > 0 ? line : nil, sheet: sheet, cell: cell)
     }
 
     /// True for what is said but is not a departure from the contract: a workbook sheet left out
@@ -55,15 +65,23 @@ public struct StructuralViolation: Sendable, Equatable, Comparable, CustomString
     /// The violation as a diagnostic (code `contract`): an error, or a note for ``isNote``.
     public var diagnostic: Diagnostic {
         Diagnostic(
-            isNote ? .note : .error, at: DiagnosticLocation(file: file, line: line, column: column), code: .contract,
-            message: message)
+            isNote ? .note : .error, at: diagnosticLocation, code: .contract, message: message)
+    }
+
+    /// Where the diagnostic points: `file:line:column`, or a workbook's cell written as one
+    /// place, `registers.xlsx:complaints!E4`.
+    public var diagnosticLocation: DiagnosticLocation {
+        guard sheet != nil else { return DiagnosticLocation(file: file, line: line, column: column) }
+        return DiagnosticLocation(file: location.reference ?? file)
     }
 
     /// `file:line:column: error: message` (`note:` for a note), as ``diagnostic`` writes it.
     public var description: String { diagnostic.description }
 
     public static func < (lhs: StructuralViolation, rhs: StructuralViolation) -> Bool {
-        (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        if lhs.sheet != rhs.sheet || lhs.cell != rhs.cell { return lhs.location.cellPrecedes(rhs.location) }
+        return (lhs.line, lhs.column, lhs.message) < (rhs.line, rhs.column, rhs.message)
     }
 }
 

@@ -25,9 +25,9 @@ final class Workbook {
         context = SheetReader.Context(strings: strings, styles: styles, dates1904: index.dates1904, limits: limits)
     }
 
-    /// `registers.xlsx:complaints!C12`: a cell's place, as findings and messages show it.
-    func place(sheet: String, column: Int, row: Int) -> String {
-        "\(path):\(sheet)!\(CellReference.letters(column))\(row)"
+    /// A cell's place: this workbook, the sheet and the cell (`C12`).
+    func place(sheet: String, column: Int, row: Int) -> WorkbookLoader.Place {
+        WorkbookLoader.Place(file: path, sheet: sheet, cell: CellReference(column: column, row: row).description)
     }
 
     /// Streams the rows of `sheet` with at least one non-empty cell to `onRow` (row number,

@@ -26,7 +26,7 @@ enum WorkbookLoader {
                 if entry != nil {
                     notes.append(
                         note(
-                            .ignoredSheet, "\(workbook.path):\(sheet.name)",
+                            .ignoredSheet, Place(file: workbook.path, sheet: sheet.name),
                             "the sheet '\(Display.clipped(sheet.name))' is hidden and was not read; show it in the workbook if it holds records to check"
                         ))
                 }
@@ -36,7 +36,7 @@ enum WorkbookLoader {
                 if !explanationSheets.contains(name.lowercased()) {
                     notes.append(
                         note(
-                            .ignoredSheet, "\(workbook.path):\(sheet.name)",
+                            .ignoredSheet, Place(file: workbook.path, sheet: sheet.name),
                             "the sheet '\(Display.clipped(sheet.name))' is not a register of the records contract and was not read; "
                                 + "name a register's sheet after its collection (complaints, nonconformities…)"))
                 }
@@ -180,7 +180,7 @@ enum WorkbookLoader {
     }
 
     /// The note for a cell that holds something but gives no value.
-    static func cellNote(_ problem: String, _ place: String) -> StructuralViolation {
+    static func cellNote(_ problem: String, _ place: Place) -> StructuralViolation {
         if problem == "formulaWithoutValue" {
             return note(
                 .unreadCell, place,
@@ -197,7 +197,15 @@ enum WorkbookLoader {
             "the cell refers to a shared text the workbook does not have; the workbook may be damaged")
     }
 
-    static func note(_ kind: StructuralViolation.Kind, _ place: String, _ message: String) -> StructuralViolation {
-        StructuralViolation(file: place, line: 0, column: 0, kind: kind, message: message)
+    static func note(_ kind: StructuralViolation.Kind, _ place: Place, _ message: String) -> StructuralViolation {
+        StructuralViolation(
+            file: place.file, line: 0, column: 0, kind: kind, message: message, sheet: place.sheet, cell: place.cell)
+    }
+
+    /// A sheet of a workbook, or a cell (`C12`) of one.
+    struct Place {
+        var file: String
+        var sheet: String
+        var cell: String?
     }
 }
