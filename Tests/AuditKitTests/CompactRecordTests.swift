@@ -12,7 +12,8 @@ import Testing
         #expect(MemoryLayout<Record>.size == 16)
         let fixture = try LoaderFixture()
         defer { fixture.remove() }
-        let complaint = #"{"id": "CMP-0000001", "received_on": "2026-01-05", "channel": "email", "priority": "low", "description": "Bore out of tolerance"}"#
+        let complaint =
+            #"{"id": "CMP-0000001", "received_on": "2026-01-05", "channel": "email", "priority": "low", "description": "Bore out of tolerance"}"#
         let loaded = try fixture.load("one.json", "{\"complaints\": [\(complaint)]}")
         let record = try #require(loaded.root["complaints"]?.items.first?.record)
         #expect(record.shape.wordCount == 5 && record.shape.otherCount == 0, "five texts, five words")
@@ -69,7 +70,8 @@ import Testing
         }
         #expect(CompactText.word("2026-03-01").map(CompactText.tag) == .dateLike)
         #expect(CompactText.word("P07").map(CompactText.tag) == .short && CompactText.word("open") != nil)
-        #expect(CompactText.word("C-000123") == nil && CompactText.word("ab\u{0}") == nil && CompactText.word("été") == nil)
+        #expect(
+            CompactText.word("C-000123") == nil && CompactText.word("ab\u{0}") == nil && CompactText.word("été") == nil)
         #expect(CompactText.word("").map(CompactText.text) == "", "an empty text is a word too")
         // Long texts: a length past one byte, past a page's share, and past the largest page.
         for count in [127, 128, 300, 16_383, 16_384, 70_000, 2_000_000] {
@@ -92,6 +94,36 @@ import Testing
             #expect(record["closed_on"]?.text == (trimmed.isEmpty ? nil : trimmed), "\(text)")
             #expect(record["owner"]?.text == String(text.reversed()).trimmingCharacters(in: .whitespaces), "\(text)")
             #expect(record == Record(fields: record.fields, location: record.location), "\(text)")
+        }
+    }
+
+    @Test func presenceReadFromTheRecordAgreesWithTheValue() throws {
+        // `x.f is present` is answered from the stored word when it can be; whenever it is, the
+        // answer must be the one the value itself gives.
+        let texts = ["", " ", "\t", "a", "  x", "été", "2026-03-01", "open", "a long text past fifteen bytes", "\u{A0}"]
+        var table: RecordShapeTable? = RecordShapeTable()
+        for text in texts {
+            let fields = [
+                Record.Field(name: Name("f"), value: .text(text)), Record.Field(name: Name("l"), value: .list([]))
+            ]
+            let copy = UnsafeMutableBufferPointer<Record.Field>.allocate(capacity: 2)
+            defer { copy.deallocate() }
+            _ = copy.initialize(from: fields)
+            let inArena = Record(moving: copy, location: .unknown, shapes: &table)
+            for record in [inArena, Record(fields: fields)] {
+                for name in ["f", "l", "missing"] {
+                    var hint = 0
+                    let expected = RuntimeValue(record[Name(name)]).isPresent
+                    if let answer = record.presence(of: Name(name), hint: &hint) {
+                        #expect(answer == expected, "\(name) = \(text.debugDescription)")
+                    }
+                }
+            }
+            var hint = 0
+            #expect(inArena.presence(of: Name("missing"), hint: &hint) == false, "absent: answered from the shape")
+            if let first = text.unicodeScalars.first, first.isASCII, first.value > 0x20 {
+                #expect(inArena.presence(of: Name("f"), hint: &hint) == true, "\(text): answered from the word")
+            }
         }
     }
 

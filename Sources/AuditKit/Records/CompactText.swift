@@ -11,7 +11,8 @@ enum CompactText {
     enum Tag: UInt32 {
         /// Up to four ASCII characters (none NUL), seven bits each, the first lowest.
         case short = 0
-        /// `DDDD-DD-DD`, its eight digits read as one decimal number.
+        /// `DDDD-DD-DD` with a first digit of 0 to 3: the first digit in two bits, the seven
+        /// others in four bits each.
         case dateLike = 1
         /// The position of the text's bytes in the ``TextArena``.
         case arenaBytes = 2
@@ -55,14 +56,16 @@ enum CompactText {
             }
             return payload
         }
-        guard count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
-        var number: UInt32 = 0
-        for index in 0..<10 where index != 4 && index != 7 {
+        guard count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[0] >= 0x30, bytes[0] <= 0x33 else { return nil }
+        var nibbles: UInt32 = 0
+        var shift: UInt32 = 0
+        for index in 1..<10 where index != 4 && index != 7 {
             let digit = bytes[index] &- 0x30
             guard digit < 10 else { return nil }
-            number = number &* 10 &+ UInt32(digit)
+            nibbles |= UInt32(digit) << shift
+            shift += 4
         }
-        return Tag.dateLike.rawValue << 30 | number
+        return Tag.dateLike.rawValue << 30 | UInt32(bytes[0] - 0x30) << 28 | nibbles
     }
 
     /// The text kept in `word`, which must be inline (``isInline(_:)``).
@@ -77,14 +80,13 @@ enum CompactText {
                 return count
             }
         }
-        // The eight digits by constant divisions (multiplications), two at a time, then placed
-        // as ASCII bytes around the dashes of "DDDD-DD-DD" and stored in two writes.
-        let number = UInt64(word & payloadMask)
-        let year = number / 10_000, monthDay = number % 10_000
-        func spread(_ pair: UInt64) -> UInt64 { pair / 10 | (pair % 10) << 8 }
-        let digits =
-            spread(year / 100) | spread(year % 100) << 16 | spread(monthDay / 100) << 32 | spread(monthDay % 100) << 48
-            | 0x3030_3030_3030_3030
+        // Digit i into byte i as an ASCII digit (SWAR: the nibbles spread out in three steps),
+        // then the dashes of "DDDD-DD-DD"; stored in two writes.
+        var digits = UInt64(word >> 28 & 0x3) | UInt64(word & 0x0FFF_FFFF) << 4
+        digits = (digits | digits << 16) & 0x0000_FFFF_0000_FFFF
+        digits = (digits | digits << 8) & 0x00FF_00FF_00FF_00FF
+        digits = (digits | digits << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        digits |= 0x3030_3030_3030_3030
         let low = digits & 0xFFFF_FFFF | 0x2D << 32 | (digits >> 32 & 0xFFFF) << 40 | 0x2D << 56
         let high = UInt16(truncatingIfNeeded: digits >> 48)
         return String(unsafeUninitializedCapacity: 10) { buffer in

@@ -84,6 +84,12 @@ public struct Record: Sendable, Equatable {
     @inline(__always)
     func value(of name: Name, hint: inout Int) -> Value? { storage.value(of: name, hint: &hint) }
 
+    /// Whether the field `name` is present (false when it is absent, true when it is a text
+    /// starting with a visible character), or nil when that takes reading the value; `hint` as in
+    /// ``value(of:hint:)``.
+    @inline(__always)
+    func presence(of name: Name, hint: inout Int) -> Bool? { storage.presence(of: name, hint: &hint) }
+
     /// Where the record starts in its input file.
     public var location: SourceLocation {
         get { packedLocation.location }

@@ -39,7 +39,7 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, UInt32> {
                     var word: UInt32 = 0
                     if case .text(let text) = fields[index].value {
                         if let arena {
-                            word = arena.word(text)
+                            word = arena.word(text, field: fields[index].name)
                             kind = .word
                         } else if let inline = CompactText.word(text) {
                             word = inline
@@ -123,6 +123,32 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, UInt32> {
                 return Self.value(at: index, shape: shape, header: header, words: words)
             }
             return nil
+        }
+    }
+
+    /// ``Record/presence(of:hint:)``.
+    @inline(__always)
+    func presence(of name: Name, hint: inout Int) -> Bool? {
+        withUnsafeMutablePointers { header, words in
+            let shape = header.pointee.shape
+            let names = shape.names
+            var position = hint
+            if position >= names.count || names[position] != name {
+                guard let found = names.firstIndex(of: name) else { return false }
+                position = found
+                hint = found
+            }
+            let slot = shape.slots[position]
+            guard slot >> 31 == 0 else { return nil }
+            let word = words[Int(slot & 0x7FFF_FFFF)]
+            let first: UInt8
+            switch CompactText.tag(word) {
+            case .short: first = UInt8(truncatingIfNeeded: word & 0x7F)
+            case .dateLike: return true
+            case .arenaBytes: first = TextArena.firstByte(of: word, in: shape.arenaState!) ?? 0
+            case .arenaString: return nil
+            }
+            return first > 0x20 && first < 0x7F ? true : nil
         }
     }
 

@@ -43,11 +43,15 @@ final class TextArena: @unchecked Sendable {
         var capacity = 0
         /// The texts kept whole.
         var strings: [String] = []
-        /// Open addressing: 0 is a free place, otherwise the word of a text kept in pages.
-        var table: UnsafeMutablePointer<UInt32>? = nil
+        /// Open addressing: 0 is a free place, otherwise the high half of a kept text's hash and
+        /// its word (so a probe reads the text's bytes only when the hashes agree).
+        var table: UnsafeMutablePointer<UInt64>? = nil
         var tableMask = 0
         var tableCount = 0
         var byteCount = 0
+        /// How well the texts of each field (by ``Name/id``) are shared.
+        var sharing: UnsafeMutablePointer<FieldSharing>? = nil
+        var sharingCount = 0
     }
 
     /// Where the arena's state is; valid as long as the arena is.
@@ -66,6 +70,7 @@ final class TextArena: @unchecked Sendable {
         for index in 0..<state.pageCount { state.pages![index].deallocate() }
         state.pages?.deallocate()
         state.table?.deallocate()
+        state.sharing?.deallocate()
         self.state.deinitialize(count: 1)
         self.state.deallocate()
     }
@@ -81,29 +86,92 @@ final class TextArena: @unchecked Sendable {
         return text.withUTF8 { word(UnsafeRawBufferPointer($0)) }
     }
 
+    /// The word of `text`, a value of the field `field`: as ``word(_:)-(String)``, but a field
+    /// whose texts are seldom written twice (ids, descriptions) stops being looked up.
+    ///
+    /// Looking a text up costs a visit to a large table and to the earlier text's bytes, both
+    /// seldom in the processor's cache on a large export: for a field of unique texts that was
+    /// a third of the loading time, for no sharing.
+    func word(_ text: String, field: Name) -> UInt32 {
+        if let word = CompactText.word(text) { return word }
+        var text = text
+        return text.withUTF8 { bytes in
+            let bytes = UnsafeRawBufferPointer(bytes)
+            guard bytes.count <= Self.sharedLengthLimit else { return add(bytes) }
+            let sharing = sharingRecord(of: field)
+            // Look up every text of a field for its first 512 texts; then only while at least one
+            // in eight is found, and one text in 64 whatever the rate, so that a field whose
+            // texts start repeating is noticed.
+            let looked = sharing.pointee.looked
+            if looked >= 512, sharing.pointee.found &* 8 < looked {
+                sharing.pointee.skipped &+= 1
+                if sharing.pointee.skipped & 63 != 0 { return add(bytes) }
+            }
+            let (word, found) = share(bytes)
+            sharing.pointee.looked &+= 1
+            if found { sharing.pointee.found &+= 1 }
+            return word
+        }
+    }
+
+    /// How often the texts of `field` were looked up, found, and not looked up.
+    struct FieldSharing {
+        var looked: UInt32 = 0
+        var found: UInt32 = 0
+        var skipped: UInt32 = 0
+    }
+
+    /// The sharing record of `field`, made on first use.
+    private func sharingRecord(of field: Name) -> UnsafeMutablePointer<FieldSharing> {
+        let index = Int(field.id)
+        if index >= state.pointee.sharingCount {
+            let count = max(64, index + 1, 2 * state.pointee.sharingCount)
+            let records = UnsafeMutablePointer<FieldSharing>.allocate(capacity: count)
+            records.initialize(repeating: FieldSharing(), count: count)
+            if let old = state.pointee.sharing {
+                records.update(from: old, count: state.pointee.sharingCount)
+                old.deallocate()
+            }
+            state.pointee.sharing = records
+            state.pointee.sharingCount = count
+        }
+        return state.pointee.sharing! + index
+    }
+
     /// The word of the UTF-8 `bytes`, adding them unless they are inline or already kept.
     func word(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         if let word = CompactText.word(bytes) { return word }
         guard bytes.count <= Self.sharedLengthLimit else { return add(bytes) }
+        return share(bytes).word
+    }
+
+    /// The word of `bytes` (not inline), found among the texts kept or added; `found` is true
+    /// when it was found.
+    private func share(_ bytes: UnsafeRawBufferPointer) -> (word: UInt32, found: Bool) {
         if state.pointee.table == nil { growTable() }
-        var place = Int(truncatingIfNeeded: Self.hash(bytes, seed: seed)) & state.pointee.tableMask
+        let hash = Self.hash(bytes, seed: seed)
+        let check = hash & 0xFFFF_FFFF_0000_0000
+        var place = Int(truncatingIfNeeded: hash >> 32) & state.pointee.tableMask
         for _ in 0..<Self.probeLimit {
             let entry = state.pointee.table![place]
             if entry == 0 {
                 let word = add(bytes)
-                guard CompactText.tag(word) == .arenaBytes else { return word }
-                state.pointee.table![place] = word
+                guard CompactText.tag(word) == .arenaBytes else { return (word, false) }
+                state.pointee.table![place] = check | UInt64(word)
                 state.pointee.tableCount += 1
-                if state.pointee.tableCount * 4 > (state.pointee.tableMask + 1) * 3 { growTable() }
-                return word
+                if state.pointee.tableCount * 2 > state.pointee.tableMask + 1 { growTable() }
+                return (word, false)
             }
-            let same = Self.withBytes(entry, in: state) { kept in
-                kept.count == bytes.count && memcmp(kept.baseAddress!, bytes.baseAddress!, kept.count) == 0
+            if entry & 0xFFFF_FFFF_0000_0000 == check {
+                let word = UInt32(truncatingIfNeeded: entry)
+                let same = Self.withBytes(word, in: state) { kept in
+                    kept.count == bytes.count && memcmp(kept.baseAddress!, bytes.baseAddress!, kept.count) == 0
+                }
+                if same { return (word, true) }
             }
-            if same { return entry }
             place = (place + 1) & state.pointee.tableMask
         }
-        return add(bytes)
+        return (add(bytes), false)
     }
 
     /// The text of `word`, which this arena (or ``CompactText``, for an inline word) made.
@@ -127,6 +195,13 @@ final class TextArena: @unchecked Sendable {
         }
     }
 
+    /// The first byte of the text of `word`, a word of ``CompactText/Tag/arenaBytes``; nil for
+    /// an empty text.
+    @inline(__always)
+    static func firstByte(of word: UInt32, in state: UnsafeMutablePointer<State>) -> UInt8? {
+        withBytes(word, in: state) { $0.first }
+    }
+
     /// Calls `body` with the UTF-8 bytes of `word`, a word of ``CompactText/Tag/arenaBytes``.
     @inline(__always)
     private static func withBytes<Result>(
@@ -134,7 +209,8 @@ final class TextArena: @unchecked Sendable {
     ) -> Result {
         let payload = Int(word & CompactText.payloadMask)
         var cursor =
-            state.pointee.pages![payload >> pageBits].assumingMemoryBound(to: UInt8.self) + (payload & (1 << pageBits - 1))
+            state.pointee.pages![payload >> pageBits].assumingMemoryBound(to: UInt8.self)
+            + (payload & (1 << pageBits - 1))
         // The length, seven bits a byte, lowest first; the high bit says another byte follows.
         var count = 0
         var shift = 0
@@ -198,25 +274,25 @@ final class TextArena: @unchecked Sendable {
             state.pointee.capacity = capacity
             state.pointee.byteCount += capacity
         }
-        let start = state.pointee.pages![state.pointee.pageCount - 1].assumingMemoryBound(to: UInt8.self)
+        let start =
+            state.pointee.pages![state.pointee.pageCount - 1].assumingMemoryBound(to: UInt8.self)
             + state.pointee.used
         state.pointee.used += size
         return start
     }
 
-    /// Doubles the lookup table (or makes its first), placing the kept texts again by their
-    /// hash.
+    /// Doubles the lookup table (or makes its first), placing the kept texts again by the half
+    /// of their hash each entry holds.
     private func growTable() {
         let old = state.pointee.table
         let oldCount = old == nil ? 0 : state.pointee.tableMask + 1
         let count = max(1_024, 2 * oldCount)
-        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
         table.initialize(repeating: 0, count: count)
         var kept = 0
         if let old {
             for index in 0..<oldCount where old[index] != 0 {
-                let hash = Self.withBytes(old[index], in: state) { Self.hash(UnsafeRawBufferPointer($0), seed: seed) }
-                var place = Int(truncatingIfNeeded: hash) & (count - 1)
+                var place = Int(truncatingIfNeeded: old[index] >> 32) & (count - 1)
                 for _ in 0..<Self.probeLimit {
                     if table[place] == 0 {
                         table[place] = old[index]
