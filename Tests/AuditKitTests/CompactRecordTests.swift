@@ -6,12 +6,19 @@ import Testing
 /// names shared by the records written alike, locations packed into eight bytes and repeated
 /// long texts stored once. None of it may change what a report says.
 @Suite struct CompactRecordTests {
-    @Test func aRecordIsSixteenBytesAndATextFieldAtMostSixteenInIt() {
-        // 3.6 million fields at 100,000 complaints: 8 bytes more each is 29 MB. Texts not kept
-        // in a word (CompactText, 8 bytes) are kept as strings; the names are in the shape.
+    @Test func aRecordIsSixteenBytesAndATextFieldFourInIt() throws {
+        // 3.6 million fields at 100,000 complaints: 4 bytes more each is 14 MB. A text field is
+        // a four-byte word in the record; the names are in the shape, long texts in the arena.
         #expect(MemoryLayout<Record>.size == 16)
-        #expect(
-            MemoryLayout<String>.stride == 16, "a record stores its texts as strings, its names in the shared shape")
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let complaint =
+            #"{"id": "CMP-0000001", "received_on": "2026-01-05", "channel": "email", "priority": "low", "description": "Bore out of tolerance"}"#
+        let loaded = try fixture.load("one.json", "{\"complaints\": [\(complaint)]}")
+        let record = try #require(loaded.root["complaints"]?.items.first?.record)
+        #expect(record.shape.wordCount == 5 && record.shape.otherCount == 0, "five texts, five words")
+        let tags = (0..<record.fieldCount).map { record.textWord(at: $0).map(CompactText.tag) }
+        #expect(tags == [.arenaBytes, .dateLike, .arenaBytes, .short, .arenaBytes])
     }
 
     @Test func recordsWrittenAlikeShareOneShapeInBothSpellings() throws {
@@ -54,14 +61,23 @@ import Testing
             "C-0001234", "123456789", "15 characters!!", "sixteen chars ok",  // too long for a word
             "été", "日付", "réclamation n°7", "a long text that stays a string in the record"  // not ASCII, long
         ]
+        let arena = TextArena()
         for text in texts {
-            let (kind, word) = CompactText.pack(text)
-            if kind != .string {
-                #expect(CompactText.unpack(word, as: kind) == text, "\(text)")
+            if let word = CompactText.word(text) {
+                #expect(CompactText.text(word) == text, "\(text)")
             }
+            #expect(arena.text(arena.word(text)) == text, "\(text)")
         }
-        #expect(CompactText.pack("2026-03-01").0 == .dateLike && CompactText.pack("C-000123").0 == .short)
-        #expect(CompactText.pack("ab\u{0}").0 == .string && CompactText.pack("été").0 == .string)
+        #expect(CompactText.word("2026-03-01").map(CompactText.tag) == .dateLike)
+        #expect(CompactText.word("P07").map(CompactText.tag) == .short && CompactText.word("open") != nil)
+        #expect(
+            CompactText.word("C-000123") == nil && CompactText.word("ab\u{0}") == nil && CompactText.word("été") == nil)
+        #expect(CompactText.word("").map(CompactText.text) == "", "an empty text is a word too")
+        // Long texts: a length past one byte, past a page's share, and past the largest page.
+        for count in [127, 128, 300, 16_383, 16_384, 70_000, 2_000_000] {
+            let text = String(repeating: "é", count: count / 2) + (count % 2 == 1 ? "x" : "")
+            #expect(arena.text(arena.word(text)) == text, "\(count) bytes")
+        }
 
         // The same field holding texts kept in different ways, record after record, as an
         // export's loaders build them.
@@ -78,6 +94,36 @@ import Testing
             #expect(record["closed_on"]?.text == (trimmed.isEmpty ? nil : trimmed), "\(text)")
             #expect(record["owner"]?.text == String(text.reversed()).trimmingCharacters(in: .whitespaces), "\(text)")
             #expect(record == Record(fields: record.fields, location: record.location), "\(text)")
+        }
+    }
+
+    @Test func presenceReadFromTheRecordAgreesWithTheValue() throws {
+        // `x.f is present` is answered from the stored word when it can be; whenever it is, the
+        // answer must be the one the value itself gives.
+        let texts = ["", " ", "\t", "a", "  x", "été", "2026-03-01", "open", "a long text past fifteen bytes", "\u{A0}"]
+        var table: RecordShapeTable? = RecordShapeTable()
+        for text in texts {
+            let fields = [
+                Record.Field(name: Name("f"), value: .text(text)), Record.Field(name: Name("l"), value: .list([]))
+            ]
+            let copy = UnsafeMutableBufferPointer<Record.Field>.allocate(capacity: 2)
+            defer { copy.deallocate() }
+            _ = copy.initialize(from: fields)
+            let inArena = Record(moving: copy, location: .unknown, shapes: &table)
+            for record in [inArena, Record(fields: fields)] {
+                for name in ["f", "l", "missing"] {
+                    var hint = 0
+                    let expected = RuntimeValue(record[Name(name)]).isPresent
+                    if let answer = record.presence(of: Name(name), hint: &hint) {
+                        #expect(answer == expected, "\(name) = \(text.debugDescription)")
+                    }
+                }
+            }
+            var hint = 0
+            #expect(inArena.presence(of: Name("missing"), hint: &hint) == false, "absent: answered from the shape")
+            if let first = text.unicodeScalars.first, first.isASCII, first.value > 0x20 {
+                #expect(inArena.presence(of: Name("f"), hint: &hint) == true, "\(text): answered from the word")
+            }
         }
     }
 
@@ -159,7 +205,11 @@ import Testing
             #expect(complaints.count == 3)
             let decisions = complaints.compactMap { $0["decision"]?.text }
             #expect(decisions == Array(repeating: decision, count: 3), "\(name)")
-            #expect(Set(decisions.map(Self.storageAddress)).count == 1, "\(name): the repeated decision is stored once")
+            let words = complaints.map { complaint in
+                (0..<complaint.fieldCount).first { complaint.name(at: $0).string == "decision" }
+                    .flatMap(complaint.textWord(at:))
+            }
+            #expect(Set(words).count == 1 && words[0] != nil, "\(name): the repeated decision is stored once")
             let products = complaints.compactMap { $0["product"]?.text }
             #expect(products == (0..<3).map { "Valve body VB-\($0) (lot 000000\($0))" }, "\(name)")
         }
@@ -211,10 +261,5 @@ import Testing
         #expect(index.count("RÉF-1") == 0)
         #expect(index.count("R\u{E9}F-1") == 2)
         #expect(environment.index(of: "orders").count("C1") == 0, "a collection the export does not have")
-    }
-
-    private static func storageAddress(_ text: String) -> UInt {
-        var text = text
-        return text.withUTF8 { UInt(bitPattern: $0.baseAddress) }
     }
 }

@@ -159,7 +159,8 @@ struct ExprCompiler {
         case .test(let operand, let test, let negated):
             let value = compile(operand)
             let compiled = compileTest(value, test, negated: negated)
-            guard [.present, .absent, .empty].contains(test), readsFieldNotExported(operand) else { return compiled }
+            guard [.present, .absent, .empty].contains(test) else { return compiled }
+            guard readsFieldNotExported(operand) else { return compilePresence(of: operand, test, negated, compiled) }
             // The export cannot hold the field: its absence says nothing either way.
             return { frame in value(frame).isPresent ? compiled(frame) : .unknown }
         case .membership(let value, let list, let negated):
@@ -223,6 +224,26 @@ struct ExprCompiler {
         }
         let value = environment.value(of: name)
         return { _ in value }
+    }
+
+    /// `variable.field is present` (or `absent`, `empty`) with `variable` a loop variable, the
+    /// most common test: answered from the record without reading the text out when the field
+    /// is absent or starts with a visible character; otherwise `compiled` decides.
+    private func compilePresence(
+        of operand: Expr, _ test: Expr.Test, _ negated: Bool, _ compiled: @escaping Evaluation
+    ) -> Evaluation {
+        guard case .member(let base, let field) = operand.kind, case .name(let name) = base.kind,
+            let slot = scope[name]
+        else { return compiled }
+        let cache = FieldPositionCache()
+        let fieldName = Name(field)
+        let wantPresent = (test == .present) != negated
+        return { frame in
+            if case .record(let record) = frame.slots[slot], let present = cache.presence(of: fieldName, in: record) {
+                return .bool(present == wantPresent)
+            }
+            return compiled(frame)
+        }
     }
 
     private func compileMember(_ base: @escaping Evaluation, _ field: Name) -> Evaluation {

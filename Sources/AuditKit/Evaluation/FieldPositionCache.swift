@@ -22,4 +22,11 @@ final class FieldPositionCache {
     func value(of name: Name, in record: Record) -> Value? {
         record.value(of: name, hint: &position.pointee)
     }
+
+    /// Whether the field `name` of `record` is present (not absent, not blank), when the record
+    /// can tell without reading its value out; nil when it cannot.
+    @inline(__always)
+    func presence(of name: Name, in record: Record) -> Bool? {
+        record.presence(of: name, hint: &position.pointee)
+    }
 }

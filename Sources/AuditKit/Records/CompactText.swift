@@ -1,82 +1,98 @@
-/// Texts a record keeps in eight bytes instead of a 16-byte `String`: short ASCII texts (up to
-/// eight characters: codes, flags, small numbers, most ids) and texts written like a date
-/// (`2026-03-01`: eight digits in four bytes). Together they are most of an export's fields.
+/// Texts a record keeps in its own four-byte word, with no bytes elsewhere: up to four ASCII
+/// characters (codes, flags, small numbers, people's initials) and texts written like a date
+/// (`2026-03-01`). Together they are about half of an export's fields. Every other text is kept
+/// in the load's ``TextArena`` and its word says where.
 ///
-/// A text comes back exactly as written: the bytes are kept, never a reading of them (a
-/// `2026-02-30` comes back as `2026-02-30`). Packing reads the text's UTF-8 view and unpacking
-/// builds a string from bytes with public API only; a text of at most 15 UTF-8 bytes is held in
-/// the `String` value itself, so unpacking never allocates.
+/// A word's top two bits say what it holds (``Tag``); ``CompactText`` reads and writes the two
+/// kinds that need no arena. A text comes back exactly as written: the characters are kept,
+/// never a reading of them (`2026-02-30` comes back as `2026-02-30`, `0042` as `0042`).
 enum CompactText {
-    /// How a field's text is kept.
-    enum Kind: UInt32 {
-        /// As a `String`.
-        case string = 0
-        /// Up to eight ASCII bytes, in a word.
-        case short = 1
-        /// `DDDD-DD-DD`, its eight digits in a word.
-        case dateLike = 2
+    /// What a text word holds, in its top two bits.
+    enum Tag: UInt32 {
+        /// Up to four ASCII characters (none NUL), seven bits each, the first lowest.
+        case short = 0
+        /// `DDDD-DD-DD` with a first digit of 0 to 3: the first digit in two bits, the seven
+        /// others in four bits each.
+        case dateLike = 1
+        /// The position of the text's bytes in the ``TextArena``.
+        case arenaBytes = 2
+        /// The number of a text the ``TextArena`` keeps whole, as a `String`.
+        case arenaString = 3
     }
 
-    /// How `text` can be kept, and its word when it is not kept as a `String`.
+    /// The bits below the tag.
+    static let payloadMask: UInt32 = 0x3FFF_FFFF
+
+    /// The tag of `word`.
     @inline(__always)
-    static func pack(_ text: String) -> (Kind, UInt64) {
+    static func tag(_ word: UInt32) -> Tag { Tag(rawValue: word >> 30)! }
+
+    /// True when `word` holds its text itself (``Tag/short`` or ``Tag/dateLike``).
+    @inline(__always)
+    static func isInline(_ word: UInt32) -> Bool { word >> 31 == 0 }
+
+    /// The word of `text` when it can be kept in the word itself.
+    @inline(__always)
+    static func word(_ text: String) -> UInt32? {
+        let utf8 = text.utf8
+        // Only texts of 1 to 4 or exactly 10 bytes can be inline; the count is cheap to ask.
+        guard utf8.count <= 4 || utf8.count == 10 else { return nil }
         var text = text
         // Native strings are contiguous; a bridged one is made so once (never on Linux).
-        return text.withUTF8 { pack(UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { word(UnsafeRawBufferPointer($0)) }
     }
 
-    /// How the UTF-8 `bytes` of a text can be kept, and its word when not as a `String`.
-    static func pack(_ bytes: UnsafeRawBufferPointer) -> (Kind, UInt64) {
+    /// The word of the UTF-8 `bytes` of a text, when it can be kept in the word itself.
+    static func word(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
         let count = bytes.count
-        guard count <= 10, count > 0 else { return (.string, 0) }
-        // The bytes, first in the lowest byte of the word.
-        var low: UInt64 = 0
-        for index in 0..<min(count, 8) { low |= UInt64(bytes[index]) << (8 * UInt64(index)) }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        if count <= 8 {
-            // ASCII only, and the length is read back from where the bytes end: the last byte
-            // must not be NUL.
-            guard low & (0x80 &* ones) == 0, bytes[count - 1] != 0 else { return (.string, 0) }
-            return (.short, low)
+        if count <= 4 {
+            // Seven bits a character; the length is read back from where the characters end,
+            // so none may be NUL.
+            var payload: UInt32 = 0
+            for index in 0..<count {
+                let byte = bytes[index]
+                guard byte != 0, byte < 0x80 else { return nil }
+                payload |= UInt32(byte) << (7 * UInt32(index))
+            }
+            return payload
         }
-        guard count == 10, low >> 32 & 0xFF == 0x2D, low >> 56 == 0x2D else { return (.string, 0) }
-        // The eight digit bytes, in order, then each checked to be 0-9 (all eight at once).
-        let high = UInt64(bytes[8]) | UInt64(bytes[9]) << 8
-        let digitBytes = low & 0xFFFF_FFFF | (low >> 40 & 0xFFFF) << 32 | high << 48
-        guard ((digitBytes &+ 0x46 &* ones) | (digitBytes &- 0x30 &* ones)) & (0x80 &* ones) == 0 else {
-            return (.string, 0)
+        guard count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[0] >= 0x30, bytes[0] <= 0x33 else { return nil }
+        var nibbles: UInt32 = 0
+        var shift: UInt32 = 0
+        for index in 1..<10 where index != 4 && index != 7 {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            nibbles |= UInt32(digit) << shift
+            shift += 4
         }
-        // Byte i's value into nibble i.
-        var digits = digitBytes &- 0x30 &* ones
-        digits = (digits | digits >> 4) & 0x00FF_00FF_00FF_00FF
-        digits = (digits | digits >> 8) & 0x0000_FFFF_0000_FFFF
-        digits = (digits | digits >> 16) & 0xFFFF_FFFF
-        return (.dateLike, digits)
+        return Tag.dateLike.rawValue << 30 | UInt32(bytes[0] - 0x30) << 28 | nibbles
     }
 
-    /// The text kept in `word` as `kind` (not ``Kind/string``).
+    /// The text kept in `word`, which must be inline (``isInline(_:)``).
     @inline(__always)
-    static func unpack(_ word: UInt64, as kind: Kind) -> String {
-        if kind == .short {
-            // The eight bytes stored at once; those past the text are zeros and not part of it.
-            let count = 8 - word.leadingZeroBitCount / 8
-            return String(unsafeUninitializedCapacity: 8) { buffer in
-                UnsafeMutableRawPointer(buffer.baseAddress!).storeBytes(of: word.littleEndian, as: UInt64.self)
+    static func text(_ word: UInt32) -> String {
+        if word >> 30 == Tag.short.rawValue {
+            let count = (32 - word.leadingZeroBitCount + 6) / 7
+            // The seven-bit characters spread back into bytes, all four stored at once.
+            let bytes = word & 0x7F | (word & 0x3F80) << 1 | (word & 0x1F_C000) << 2 | (word & 0xFE0_0000) << 3
+            return String(unsafeUninitializedCapacity: 4) { buffer in
+                UnsafeMutableRawPointer(buffer.baseAddress!).storeBytes(of: bytes.littleEndian, as: UInt32.self)
                 return count
             }
         }
-        // Nibble i back into byte i, as an ASCII digit; then the dashes of "DDDD-DD-DD".
-        var bytes = word & 0xFFFF_FFFF
-        bytes = (bytes | bytes << 16) & 0x0000_FFFF_0000_FFFF
-        bytes = (bytes | bytes << 8) & 0x00FF_00FF_00FF_00FF
-        bytes = (bytes | bytes << 4) & 0x0F0F_0F0F_0F0F_0F0F
-        bytes |= 0x3030_3030_3030_3030
-        let low = bytes & 0xFFFF_FFFF | 0x2D << 32 | (bytes >> 32 & 0xFFFF) << 40 | 0x2D << 56
-        let high = bytes >> 48
+        // Digit i into byte i as an ASCII digit (SWAR: the nibbles spread out in three steps),
+        // then the dashes of "DDDD-DD-DD"; stored in two writes.
+        var digits = UInt64(word >> 28 & 0x3) | UInt64(word & 0x0FFF_FFFF) << 4
+        digits = (digits | digits << 16) & 0x0000_FFFF_0000_FFFF
+        digits = (digits | digits << 8) & 0x00FF_00FF_00FF_00FF
+        digits = (digits | digits << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        digits |= 0x3030_3030_3030_3030
+        let low = digits & 0xFFFF_FFFF | 0x2D << 32 | (digits >> 32 & 0xFFFF) << 40 | 0x2D << 56
+        let high = UInt16(truncatingIfNeeded: digits >> 48)
         return String(unsafeUninitializedCapacity: 10) { buffer in
             let raw = UnsafeMutableRawPointer(buffer.baseAddress!)
             raw.storeBytes(of: low.littleEndian, as: UInt64.self)
-            raw.storeBytes(of: UInt16(truncatingIfNeeded: high).littleEndian, toByteOffset: 8, as: UInt16.self)
+            raw.storeBytes(of: high.littleEndian, toByteOffset: 8, as: UInt16.self)
             return 10
         }
     }

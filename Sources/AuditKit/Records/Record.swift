@@ -3,7 +3,8 @@
 /// Fields are kept in the order the export wrote them; a record has a few dozen at most, so a
 /// linear scan over interned names is faster than hashing. The names live in a ``RecordShape``
 /// that the records of a collection share, and the values in one ``RecordStorage`` block: a
-/// record costs one allocation, and a text field 8 bytes (``CompactText``) or 16 (a `String`).
+/// record costs one allocation, and a text field a four-byte word (``CompactText``) that holds
+/// the text or says where its load's ``TextArena`` keeps it.
 public struct Record: Sendable, Equatable {
     /// One named value of a record.
     public struct Field: Sendable, Equatable {
@@ -60,6 +61,10 @@ public struct Record: Sendable, Equatable {
     @inline(__always)
     public func field(at position: Int) -> Field { Field(name: name(at: position), value: value(at: position)) }
 
+    /// The word (``CompactText``) of the text field at `position`, or nil when the field is
+    /// not kept in one.
+    func textWord(at position: Int) -> UInt32? { storage.word(at: position) }
+
     /// The values of the fields that are lists or groups, in field order (texts left out).
     var nestedValues: [Value] { storage.others }
 
@@ -78,6 +83,12 @@ public struct Record: Sendable, Equatable {
     /// was found: the records of a collection have their fields in the same order.
     @inline(__always)
     func value(of name: Name, hint: inout Int) -> Value? { storage.value(of: name, hint: &hint) }
+
+    /// Whether the field `name` is present (false when it is absent, true when it is a text
+    /// starting with a visible character), or nil when that takes reading the value; `hint` as in
+    /// ``value(of:hint:)``.
+    @inline(__always)
+    func presence(of name: Name, hint: inout Int) -> Bool? { storage.presence(of: name, hint: &hint) }
 
     /// Where the record starts in its input file.
     public var location: SourceLocation {

@@ -2,63 +2,55 @@
 /// by every record of a load that was written with the same fields.
 ///
 /// A collection's records are written alike, so a loader hands them one shape and each record
-/// keeps only its values: a text field then costs 8 bytes (a ``CompactText``) or 16 (a
-/// `String`) instead of 24 bytes (a ``Value`` and a ``Name``) in every record.
+/// keeps only its values: a text field then costs a four-byte word (``CompactText``) instead of
+/// 24 bytes (a ``Value`` and a ``Name``) in every record. The shapes of a load also hold its
+/// ``TextArena``, where the words of longer texts point.
 ///
 /// Its names and slots are kept in memory of its own, read through pointers: a field lookup
 /// touches no array's reference count (only the shape's).
 final class RecordShape: @unchecked Sendable {
     /// How a field's value is kept in the record.
     enum Slot: UInt8 {
-        /// A `String`, among the record's strings.
-        case string = 0
-        /// A short ASCII text, in a word (``CompactText/Kind/short``).
-        case short = 1
-        /// A date-like text, in a word (``CompactText/Kind/dateLike``).
-        case dateLike = 2
-        /// A list or a group, among the record's other values.
-        case other = 3
-
-        /// How `value` is kept, and its word when it is kept in one.
-        @inline(__always)
-        static func of(_ value: Value) -> (Slot, UInt64) {
-            guard case .text(let text) = value else { return (.other, 0) }
-            let (kind, word) = CompactText.pack(text)
-            switch kind {
-            case .string: return (.string, 0)
-            case .short: return (.short, word)
-            case .dateLike: return (.dateLike, word)
-            }
-        }
+        /// A text, as a four-byte word among the record's words (``CompactText``): in the word
+        /// itself, or in the shape's ``TextArena``.
+        case word = 0
+        /// A list or a group, or a text of a record made without an arena, among the record's
+        /// other values.
+        case other = 1
     }
 
     /// The field names, in export order.
     let names: UnsafeMutableBufferPointer<Name>
-    /// For each field, how it is kept (top two bits, a ``Slot``) and its position among the
-    /// values kept that way (the other 30 bits).
+    /// For each field, how it is kept (top bit, a ``Slot``) and its position among the values
+    /// kept that way (the other 31 bits).
     let slots: UnsafeMutableBufferPointer<UInt32>
-    /// How many fields are kept as strings, in words, and as other values.
-    let stringCount: Int, wordCount: Int, otherCount: Int
+    /// How many fields are kept as words and as other values.
+    let wordCount: Int, otherCount: Int
+    /// Where the words of texts that are not inline point; nil for a record made on its own,
+    /// whose words are all inline.
+    let arena: TextArena?
+    /// The arena's state, read without retaining the arena (``arena`` keeps it alive).
+    let arenaState: UnsafeMutablePointer<TextArena.State>?
 
-    /// The shape of a record with these fields, kept as `kinds` say.
-    init(names: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<Slot>) {
-        var counts = (strings: 0, words: 0, others: 0)
+    /// The shape of a record with these fields, kept as `kinds` say, its texts in `arena`.
+    init(names: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<Slot>, arena: TextArena?) {
+        var counts = (words: 0, others: 0)
         self.names = .allocate(capacity: names.count)
         self.slots = .allocate(capacity: kinds.count)
         for index in 0..<kinds.count {
             let kind = kinds[index]
             let position: Int
             switch kind {
-            case .string: position = counts.strings; counts.strings += 1
-            case .short, .dateLike: position = counts.words; counts.words += 1
+            case .word: position = counts.words; counts.words += 1
             case .other: position = counts.others; counts.others += 1
             }
             (self.names.baseAddress! + index).initialize(to: names[index].name)
-            (self.slots.baseAddress! + index).initialize(to: UInt32(kind.rawValue) << 30 | UInt32(position))
+            (self.slots.baseAddress! + index).initialize(to: UInt32(kind.rawValue) << 31 | UInt32(position))
         }
-        stringCount = counts.strings
         wordCount = counts.words
         otherCount = counts.others
+        self.arena = arena
+        self.arenaState = arena?.state
     }
 
     deinit {
@@ -69,9 +61,10 @@ final class RecordShape: @unchecked Sendable {
     private init() {
         names = .allocate(capacity: 0)
         slots = .allocate(capacity: 0)
-        stringCount = 0
         wordCount = 0
         otherCount = 0
+        arena = nil
+        arenaState = nil
     }
 
     /// The shape with no fields.
@@ -81,7 +74,7 @@ final class RecordShape: @unchecked Sendable {
     func matches(_ fields: UnsafeBufferPointer<Record.Field>, _ kinds: UnsafeBufferPointer<Slot>) -> Bool {
         guard fields.count == names.count else { return false }
         for index in 0..<names.count {
-            guard fields[index].name == names[index], UInt8(slots[index] >> 30) == kinds[index].rawValue
+            guard fields[index].name == names[index], UInt8(slots[index] >> 31) == kinds[index].rawValue
             else { return false }
         }
         return true
@@ -89,8 +82,10 @@ final class RecordShape: @unchecked Sendable {
 }
 
 /// Hands out one ``RecordShape`` for all the records of a load that have the same fields, so a
-/// shape is stored once, not once per record.
+/// shape is stored once, not once per record, and keeps the load's texts in one ``TextArena``.
 struct RecordShapeTable {
+    /// Where the records of the load keep their texts.
+    let arena = TextArena()
     private var buckets: [UInt64: [RecordShape]] = [:]
     private var last: RecordShape = .empty
     private var stored = 0
@@ -118,7 +113,7 @@ struct RecordShapeTable {
                 return shape
             }
         }
-        let shape = RecordShape(names: fields, kinds: kinds)
+        let shape = RecordShape(names: fields, kinds: kinds, arena: arena)
         if stored < Self.limit {
             buckets[key, default: []].append(shape)
             stored += 1

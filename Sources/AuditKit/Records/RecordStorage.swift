@@ -1,16 +1,17 @@
 /// The values of one ``Record``, in a single heap block: its shape and other values (lists and
-/// groups) in the header, then its strings, then its compact texts (``CompactText``), eight
-/// bytes each.
+/// groups) in the header, then a four-byte word for each text (``CompactText``), which holds the
+/// text itself or says where the shape's ``TextArena`` keeps it.
 ///
 /// Immutable once made; a record that changes gets a new storage.
 ///
 /// `ManagedBuffer` is never `Sendable`; records still are, because a storage is never changed
 /// after ``make(moving:shapes:)`` returns it.
-final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
+final class RecordStorage: ManagedBuffer<RecordStorage.Header, UInt32> {
     struct Header {
         /// The field names and where each value is kept.
         let shape: RecordShape
-        /// The values that are not texts (lists and groups), in field order.
+        /// The values that are not words (lists, groups, and texts of a record made without an
+        /// arena that are not inline), in field order.
         let others: [Value]
     }
 
@@ -25,40 +26,44 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
     }
 
     /// The storage of a record with these fields, moved out of `fields` (left uninitialised),
-    /// with a shape shared through `shapes` when there is a table.
+    /// with a shape shared through `shapes` and its texts in the table's arena when there is a
+    /// table.
     static func make(moving fields: UnsafeMutableBufferPointer<Record.Field>, shapes: inout RecordShapeTable?)
         -> RecordStorage
     {
-        withUnsafeTemporaryAllocation(of: RecordShape.Slot.self, capacity: fields.count) { kinds in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: fields.count) { words in
+        let arena = shapes?.arena
+        return withUnsafeTemporaryAllocation(of: RecordShape.Slot.self, capacity: fields.count) { kinds in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fields.count) { words in
                 for index in fields.indices {
-                    let (kind, word) = RecordShape.Slot.of(fields[index].value)
+                    var kind = RecordShape.Slot.other
+                    var word: UInt32 = 0
+                    if case .text(let text) = fields[index].value {
+                        if let arena {
+                            word = arena.word(text, field: fields[index].name)
+                            kind = .word
+                        } else if let inline = CompactText.word(text) {
+                            word = inline
+                            kind = .word
+                        }
+                    }
                     (kinds.baseAddress! + index).initialize(to: kind)
                     (words.baseAddress! + index).initialize(to: word)
                 }
                 let readOnly = UnsafeBufferPointer(fields)
                 let shape =
                     shapes?.shape(for: readOnly, kinds: UnsafeBufferPointer(kinds))
-                    ?? RecordShape(names: readOnly, kinds: UnsafeBufferPointer(kinds))
+                    ?? RecordShape(names: readOnly, kinds: UnsafeBufferPointer(kinds), arena: nil)
                 var others: [Value] = []
                 if shape.otherCount > 0 { others.reserveCapacity(shape.otherCount) }
-                let made = create(minimumCapacity: shape.stringCount + (shape.wordCount + 1) / 2) { _ in
-                    Header(shape: shape, others: [])
-                }
-                made.withUnsafeMutablePointers { header, strings in
-                    let packed = UnsafeMutableRawPointer(strings + shape.stringCount)
-                    var string = 0
-                    var packedCount = 0
+                let made = create(minimumCapacity: shape.wordCount) { _ in Header(shape: shape, others: []) }
+                made.withUnsafeMutablePointers { header, stored in
+                    var wordCount = 0
                     for index in fields.indices {
                         let field = (fields.baseAddress! + index).move()
                         switch kinds[index] {
-                        case .string:
-                            guard case .text(let text) = field.value else { continue }
-                            (strings + string).initialize(to: text)
-                            string += 1
-                        case .short, .dateLike:
-                            packed.storeBytes(of: words[index], toByteOffset: 8 * packedCount, as: UInt64.self)
-                            packedCount += 1
+                        case .word:
+                            (stored + wordCount).initialize(to: words[index])
+                            wordCount += 1
                         case .other:
                             others.append(field.value)
                         }
@@ -75,15 +80,11 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
     /// A copy with the same shape and texts, and `others` (as many, in the same order) as its
     /// lists and groups.
     func replacingOthers(_ others: [Value]) -> RecordStorage {
-        withUnsafeMutablePointers { header, strings in
+        withUnsafeMutablePointers { header, words in
             let shape = header.pointee.shape
-            let made = Self.create(minimumCapacity: shape.stringCount + (shape.wordCount + 1) / 2) { _ in
-                Header(shape: shape, others: others)
-            }
+            let made = Self.create(minimumCapacity: shape.wordCount) { _ in Header(shape: shape, others: others) }
             made.withUnsafeMutablePointerToElements { copies in
-                copies.initialize(from: strings, count: shape.stringCount)
-                UnsafeMutableRawPointer(copies + shape.stringCount)
-                    .copyMemory(from: UnsafeRawPointer(strings + shape.stringCount), byteCount: 8 * shape.wordCount)
+                copies.initialize(from: words, count: shape.wordCount)
             }
             return unsafeDowncast(made, to: RecordStorage.self)
         }
@@ -94,12 +95,6 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
         create(minimumCapacity: 0) { _ in Header(shape: .empty, others: []) },
         to: RecordStorage.self)
 
-    deinit {
-        withUnsafeMutablePointers { header, strings in
-            _ = strings.deinitialize(count: header.pointee.shape.stringCount)
-        }
-    }
-
     /// The shape. (Read through a pointer: the `header` property of a class is checked for
     /// exclusive access at run time, which cost more than the rest of a field lookup.)
     @inline(__always)
@@ -108,8 +103,8 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
     /// The value of the field at `position` of the shape.
     @inline(__always)
     func value(at position: Int) -> Value {
-        withUnsafeMutablePointers { header, strings in
-            Self.value(at: position, shape: header.pointee.shape, header: header, strings: strings)
+        withUnsafeMutablePointers { header, words in
+            Self.value(at: position, shape: header.pointee.shape, header: header, words: words)
         }
     }
 
@@ -117,39 +112,69 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, String> {
     /// and is set to where the field was found.
     @inline(__always)
     func value(of name: Name, hint: inout Int) -> Value? {
-        withUnsafeMutablePointers { header, strings in
+        withUnsafeMutablePointers { header, words in
             let shape = header.pointee.shape
             let names = shape.names
             if hint < names.count, names[hint] == name {
-                return Self.value(at: hint, shape: shape, header: header, strings: strings)
+                return Self.value(at: hint, shape: shape, header: header, words: words)
             }
             for index in 0..<names.count where names[index] == name {
                 hint = index
-                return Self.value(at: index, shape: shape, header: header, strings: strings)
+                return Self.value(at: index, shape: shape, header: header, words: words)
             }
             return nil
+        }
+    }
+
+    /// ``Record/presence(of:hint:)``.
+    @inline(__always)
+    func presence(of name: Name, hint: inout Int) -> Bool? {
+        withUnsafeMutablePointers { header, words in
+            let shape = header.pointee.shape
+            let names = shape.names
+            var position = hint
+            if position >= names.count || names[position] != name {
+                guard let found = names.firstIndex(of: name) else { return false }
+                position = found
+                hint = found
+            }
+            let slot = shape.slots[position]
+            guard slot >> 31 == 0 else { return nil }
+            let word = words[Int(slot & 0x7FFF_FFFF)]
+            let first: UInt8
+            switch CompactText.tag(word) {
+            case .short: first = UInt8(truncatingIfNeeded: word & 0x7F)
+            case .dateLike: return true
+            case .arenaBytes: first = TextArena.firstByte(of: word, in: shape.arenaState!) ?? 0
+            case .arenaString: return nil
+            }
+            return first > 0x20 && first < 0x7F ? true : nil
         }
     }
 
     @inline(__always)
     private static func value(
         at position: Int, shape: RecordShape, header: UnsafeMutablePointer<Header>,
-        strings: UnsafeMutablePointer<String>
+        words: UnsafeMutablePointer<UInt32>
     ) -> Value {
         let slot = shape.slots[position]
-        let index = Int(slot & 0x3FFF_FFFF)
-        switch slot >> 30 {
-        case 0:
-            return .text(strings[index])
-        case 3:
-            return header.pointee.others[index]
-        default:
-            let word = UnsafeRawPointer(strings + shape.stringCount).load(fromByteOffset: 8 * index, as: UInt64.self)
-            return .text(CompactText.unpack(word, as: slot >> 30 == 1 ? .short : .dateLike))
+        let index = Int(slot & 0x7FFF_FFFF)
+        if slot >> 31 != 0 { return header.pointee.others[index] }
+        let word = words[index]
+        if CompactText.isInline(word) { return .text(CompactText.text(word)) }
+        return .text(TextArena.text(word, in: shape.arenaState!))
+    }
+
+    /// The word of the text field at `position`, or nil when the field is not kept in one.
+    func word(at position: Int) -> UInt32? {
+        withUnsafeMutablePointers { header, words in
+            let slot = header.pointee.shape.slots[position]
+            return slot >> 31 == 0 ? words[Int(slot & 0x7FFF_FFFF)] : nil
         }
     }
 
-    /// The values that are not texts (lists and groups), in field order.
+    /// The values that are not words (lists and groups, and texts of a record made without an
+    /// arena that are not inline), in field order.
     var others: [Value] { withUnsafeMutablePointerToHeader { $0.pointee.others } }
 
     /// How many fields the record has.
