@@ -12,7 +12,9 @@
 /// Both sides reach ``Shared`` only through ``withLock(_:)`` and ``wait(until:then:)``, under one
 /// mutex; every change wakes the other side, and a side that waits blocks on a condition (no
 /// spinning, no polling). It is all POSIX threads: a thread of its own, unlike a Dispatch work
-/// item, can wait without holding up other work on the two cores, and can be joined.
+/// item, can wait without holding up other work on the two cores, and can be joined. The running
+/// work keeps its worker alive: whoever starts it lets it finish, or tells it through ``Shared`` to
+/// stop, and joins it.
 final class WorkerThread<Shared>: @unchecked Sendable {
     // `shared` is only touched with `mutex` held; `handle` and `started` only by the starting thread.
     private var shared: Shared
