@@ -1,5 +1,4 @@
 import Crypto
-import Synchronization
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -80,7 +79,7 @@ public enum RecordLoader {
             do {
                 root = try XMLRecordLoader.load(descriptor: descriptor, path: path, fileIndex: fileIndex)
             } catch {
-                _ = try? hasher.checkedResult()
+                hasher.cancel()
                 throw error
             }
             digest = try hasher.checkedResult()
@@ -210,14 +209,18 @@ final class InputReader {
     }
 
     /// Lower-case hexadecimal SHA-256 of the whole file open at `descriptor`, read with pread
-    /// (the descriptor's offset does not move), in chunks.
-    static func positionalDigest(descriptor: Int32, path: String) -> Result<String, RecordLoadError> {
+    /// (the descriptor's offset does not move), in chunks; nil once `isCancelled` says so (it is
+    /// asked before each chunk).
+    static func positionalDigest(
+        descriptor: Int32, path: String, isCancelled: () -> Bool = { false }
+    ) -> Result<String, RecordLoadError>? {
         var hasher = SHA256()
         let capacity = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var offset: off_t = 0
         while true {
+            if isCancelled() { return nil }
             let n = pread(descriptor, buffer.baseAddress!, capacity, offset)
             if n < 0 {
                 if errno == EINTR { continue }
@@ -282,30 +285,42 @@ final class InputReader {
     }
 }
 
-/// Computes the SHA-256 of an open file, on another thread when it is large.
+/// Computes the SHA-256 of an open file, on a ``WorkerThread`` when it is large.
 final class BackgroundDigest: @unchecked Sendable {
-    private var thread: JoinableThread?
-    private var outcome: Result<String, RecordLoadError> = .success("")
+    private struct State {
+        /// Set when the digest is no longer wanted: the hashing stops at its next chunk.
+        var cancelled = false
+        var outcome: Result<String, RecordLoadError>?
+    }
+    private let hashing = WorkerThread(State())
 
     /// Hashes the whole file open at `descriptor` (with pread; its offset does not move).
-    convenience init(descriptor: Int32, path: String, size: Int) {
-        self.init(size: size) { InputReader.positionalDigest(descriptor: descriptor, path: path) }
-    }
-
-    private init(size: Int, work: @escaping () -> Result<String, RecordLoadError>) {
+    init(descriptor: Int32, path: String, size: Int) {
         // Small inputs are hashed inline; threads cost more than they save there.
-        guard size >= 1 << 20 else {
-            outcome = work()
-            return
+        let threaded =
+            size >= 1 << 20
+            && hashing.start { hashing in
+                let outcome = InputReader.positionalDigest(descriptor: descriptor, path: path) {
+                    hashing.withLock { $0.cancelled }
+                }
+                hashing.withLock { $0.outcome = outcome }
+            }
+        if !threaded {
+            let outcome = InputReader.positionalDigest(descriptor: descriptor, path: path)
+            hashing.withLock { $0.outcome = outcome }
         }
-        thread = JoinableThread { [self] in outcome = work() }
-        if thread == nil { outcome = work() }
     }
 
     /// Waits for the hash and returns it as lower-case hexadecimal.
     func checkedResult() throws(RecordLoadError) -> String {
-        thread?.join()
-        return try outcome.get()
+        hashing.join()
+        return try (hashing.withLock { $0.outcome } ?? .success("")).get()
+    }
+
+    /// Stops the hashing (the load failed) and waits for its thread to end.
+    func cancel() {
+        hashing.withLock { $0.cancelled = true }
+        hashing.join()
     }
 }
 

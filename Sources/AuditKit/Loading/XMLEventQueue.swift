@@ -1,6 +1,3 @@
-import Foundation
-import Synchronization
-
 /// One piece of an XML parse, in file order, as ``XMLEventWriter`` hands it to the tree builder.
 enum XMLEvent {
     /// A start tag: the element's name number, the line its tag ends on, and which start tag on
@@ -49,65 +46,74 @@ struct XMLEventChunk {
     }
 }
 
-/// Hands event chunks from the parsing thread to the building thread, a few at a time (so memory
-/// stays bounded whichever side is faster), and gives used chunks back for reuse.
+/// Hands event chunks from the parsing thread to the tree builder, which runs on a
+/// ``WorkerThread`` of its own, a few at a time (so memory stays bounded whichever side is
+/// faster), and gives used chunks back for reuse.
 final class XMLEventQueue: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var full: [XMLEventChunk] = []
-    private var spare: [XMLEventChunk] = []
-    private var finished = false
-    /// Set by the builder when it has failed: the parser stops at its next event.
-    let builderStopped = Atomic<Bool>(false)
-    private static let depth = 4
+    private struct State {
+        var full: [XMLEventChunk] = []
+        var spare: [XMLEventChunk] = []
+        /// No more chunks will come.
+        var finished = false
+        /// The builder has failed: the parser need not go on.
+        var builderStopped = false
+        /// How many filled chunks may wait; unbounded when the builder has no thread of its own.
+        var depth = 4
+    }
+    private let builder = WorkerThread(State())
+    /// The building, when no thread could be made for it: run once the parse is over.
+    private var unstarted: (() -> Void)?
 
-    /// Queues a filled chunk, waiting while ``depth`` chunks are already waiting.
-    func put(_ chunk: XMLEventChunk) {
-        condition.lock()
-        while full.count >= Self.depth && !builderStopped.load(ordering: .relaxed) { condition.wait() }
-        full.append(chunk)
-        condition.broadcast()
-        condition.unlock()
+    /// Starts `build`, which takes chunks until none is left, on a thread of its own.
+    func startBuilding(_ build: @escaping () -> Void) {
+        if !builder.start({ _ in build() }) {
+            builder.withLock { $0.depth = Int.max }
+            unstarted = build
+        }
+    }
+
+    /// Waits for the building to finish (after ``finish()``).
+    func waitForBuilder() {
+        builder.join()
+        unstarted?()
+        unstarted = nil
+    }
+
+    /// Queues a filled chunk, waiting while a few are already waiting; false once the builder has
+    /// stopped (the parse may stop too).
+    func put(_ chunk: XMLEventChunk) -> Bool {
+        builder.wait(
+            until: { $0.full.count < $0.depth || $0.builderStopped },
+            then: {
+                $0.full.append(chunk)
+                return !$0.builderStopped
+            })
     }
 
     /// A chunk to fill: a used one when there is one.
     func freshChunk() -> XMLEventChunk {
-        condition.lock()
-        defer { condition.unlock() }
-        return spare.popLast() ?? XMLEventChunk()
+        builder.withLock { $0.spare.popLast() } ?? XMLEventChunk()
     }
 
     /// No more chunks will come.
     func finish() {
-        condition.lock()
-        finished = true
-        condition.broadcast()
-        condition.unlock()
+        builder.withLock { $0.finished = true }
     }
 
     /// The next chunk, waiting for it; nil once every chunk has been taken and ``finish()`` was called.
     func take() -> XMLEventChunk? {
-        condition.lock()
-        defer { condition.unlock() }
-        while full.isEmpty && !finished { condition.wait() }
-        if full.isEmpty { return nil }
-        let chunk = full.removeFirst()
-        condition.broadcast()
-        return chunk
+        builder.wait(
+            until: { !$0.full.isEmpty || $0.finished }, then: { $0.full.isEmpty ? nil : $0.full.removeFirst() })
     }
 
     /// Gives a chunk that has been built back for reuse, emptied (its capacity kept).
     func recycle(_ chunk: consuming XMLEventChunk) {
         chunk.clear()
-        condition.lock()
-        spare.append(chunk)
-        condition.unlock()
+        builder.withLock { [chunk] in $0.spare.append(chunk) }
     }
 
     /// The builder failed: release a parser waiting to queue a chunk.
     func stop() {
-        builderStopped.store(true, ordering: .relaxed)
-        condition.lock()
-        condition.broadcast()
-        condition.unlock()
+        builder.withLock { $0.builderStopped = true }
     }
 }

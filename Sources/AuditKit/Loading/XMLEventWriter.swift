@@ -43,7 +43,6 @@ struct XMLEventWriter {
         attributes raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard failure == nil else { return }
-        if queue.builderStopped.load(ordering: .relaxed) { return stop() }
         let number = nameNumber(localName)
         let line = currentLine()
         if line == startLine {
@@ -168,9 +167,10 @@ struct XMLEventWriter {
 
     // MARK: Helpers
 
+    /// Queues the chunk; stops the parser when the builder has failed (its error comes first).
     private mutating func handOver() {
         guard !chunk.events.isEmpty || !chunk.names.isEmpty else { return }
-        queue.put(chunk)
+        if !queue.put(chunk) { stop() }
         chunk = queue.freshChunk()
     }
 

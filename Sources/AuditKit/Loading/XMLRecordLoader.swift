@@ -1,5 +1,4 @@
 internal import CLibXML2
-import Dispatch
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -22,16 +21,12 @@ enum XMLRecordLoader {
     /// may hash the same file with `pread` meanwhile.
     static func load(descriptor: Int32, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
         let queue = XMLEventQueue()
-        // The record tree is built on a second core from the events this thread's parse hands over.
-        let builderDone = DispatchSemaphore(value: 0)
         var status = stat()
         // A pipe has no size: size the table of shared texts for a large file.
         let inputBytes = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : Int.max
         let builder = XMLTreeBuilderTask(path: path, fileIndex: fileIndex, queue: queue, inputBytes: inputBytes)
-        DispatchQueue.global(qos: .userInitiated).async {
-            builder.run()
-            builderDone.signal()
-        }
+        // The record tree is built on a second core from the events this thread's parse hands over.
+        queue.startBuilding { builder.run() }
         // The writer lives at a fixed address the callbacks reach through their context pointer;
         // a struct behind a pointer has no run-time exclusivity checks, unlike a class's properties.
         let writer = UnsafeMutablePointer<XMLEventWriter>.allocate(capacity: 1)
@@ -83,7 +78,7 @@ enum XMLRecordLoader {
             LibXMLParsing.free(parser)
         }
         writer.pointee.finish()
-        builderDone.wait()
+        queue.waitForBuilder()
         if let place = source.attributeLimitReached {
             throw LibXMLParsing.attributeLimitError(path: path, line: place.line, column: place.column)
         }

@@ -1,24 +1,22 @@
-import Foundation
-
-/// A value worked out on another thread while the caller goes on with other work; ``value``
+/// A value worked out on a ``WorkerThread`` while the caller goes on with other work; ``value``
 /// waits for it.
 final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
-    // `result` is written once before `done` is left and read only after waiting on `done`.
-    private let done = DispatchGroup()
-    private var result: Value?
+    private let worker = WorkerThread<Value?>(nil)
 
-    /// Starts `work` on a global queue.
+    /// Starts `work` on a thread of its own (or does it here when no thread can be made).
     init(_ work: @escaping @Sendable () -> Value) {
-        done.enter()
-        DispatchQueue.global().async { [self] in
-            result = work()
-            done.leave()
+        let started = worker.start { worker in
+            let value = work()
+            worker.withLock { $0 = value }
+        }
+        if !started {
+            let value = work()
+            worker.withLock { $0 = value }
         }
     }
 
     /// The value, once the work has finished.
     var value: Value {
-        done.wait()
-        return result!
+        worker.wait(until: { $0 != nil }, then: { $0! })
     }
 }
