@@ -257,8 +257,11 @@ private struct JSONParser {
                     state = isObject ? .objectStart : .arrayStart
                     continue
                 }
-                let value = try readScalar(byte)
-                if let value {
+                if current.isObject, let arena = shapes?.arena {
+                    if let word = try readScalarWord(byte, field: current.pendingKey, arena: arena) {
+                        fieldStack.appendWord(word, name: current.pendingKey)
+                    }
+                } else if let value = try readScalar(byte) {
                     if current.isObject {
                         fieldStack.append(Record.Field(name: current.pendingKey, value: .text(value)))
                     } else {
@@ -428,15 +431,49 @@ private struct JSONParser {
         i += 1
     }
 
+    /// Reads a string, number or literal of an object's field `field` into `arena`, as
+    /// ``readScalar(_:)`` reads it; nil when the value is absent. A string with nothing to
+    /// unescape and no whitespace beyond ASCII at its ends goes from the file's bytes to the arena
+    /// without becoming a `String`.
+    private mutating func readScalarWord(_ byte: UInt8, field: Name, arena: TextArena) throws(RecordLoadError)
+        -> UInt32?
+    {
+        guard byte == Byte.quote else { return try readScalar(byte).map { arena.word($0, field: field) } }
+        let (start, stop, escaped) = try scanString()
+        if !escaped {
+            var first = start, end = stop
+            while first < end, Self.isASCIISpace(base[first]) { first += 1 }
+            while end > first, Self.isASCIISpace(base[end - 1]) { end -= 1 }
+            guard first < end else { return nil }
+            if base[first] > 0x20, base[first] < 0x80, base[end - 1] > 0x20, base[end - 1] < 0x80 {
+                return arena.word(UnsafeRawBufferPointer(start: base + first, count: end - first), field: field)
+            }
+        }
+        return try scannedString(start, stop, escaped).map { arena.word($0, field: field) }
+    }
+
+    /// True for the whitespace both loaders trim from scalars byte by byte.
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    /// The string just scanned (``scanString()``'s result) as a scalar; nil when blank.
+    private mutating func scannedString(_ start: Int, _ stop: Int, _ escaped: Bool) throws(RecordLoadError)
+        -> String?
+    {
+        if escaped { return nonBlank(String(decoding: scratch, as: UTF8.self)) }
+        let text = trimmedScalar(
+            bytes: UnsafeBufferPointer(start: base + start, count: stop - start), interner: &interner)
+        return text.isEmpty ? nil : text
+    }
+
     /// Reads a string, number or literal; nil when the value is absent (null or blank text).
     private mutating func readScalar(_ byte: UInt8) throws(RecordLoadError) -> String? {
         switch byte {
         case Byte.quote:
             let (start, stop, escaped) = try scanString()
-            if escaped { return nonBlank(String(decoding: scratch, as: UTF8.self)) }
-            let text = trimmedScalar(
-                bytes: UnsafeBufferPointer(start: base + start, count: stop - start), interner: &interner)
-            return text.isEmpty ? nil : text
+            return try scannedString(start, stop, escaped)
         case Byte.minus, Byte.zero...Byte.nine:
             return try scanNumber()
         case UInt8(ascii: "t"):

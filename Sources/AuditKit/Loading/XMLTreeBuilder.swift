@@ -46,7 +46,10 @@ private struct XMLFrame {
 
 private struct XMLChild {
     var name: Int32
+    /// The value; nil when it is absent, or when it is a text already in the load's arena.
     var value: Value?
+    /// The text's word in the arena, with ``FieldStack/hasWord`` set; otherwise 0.
+    var word: UInt64
     var line: Int32
     var ordinal: Int32
 }
@@ -120,23 +123,44 @@ private struct XMLTreeBuilder {
                 root = Record(fields: [], location: frame.location)
             }
         } else {
-            let value = convert(frame, attributes[frame.attributeStart...], children[frame.childStart...])
+            var word: UInt64 = 0
+            let value = convert(frame, attributes[frame.attributeStart...], children[frame.childStart...], word: &word)
             if failure != nil { return }
             children.removeLast(children.count - frame.childStart)
-            children.append(XMLChild(name: frame.name, value: value, line: frame.location.line, ordinal: frame.ordinal))
+            children.append(
+                XMLChild(name: frame.name, value: value, word: word, line: frame.location.line, ordinal: frame.ordinal))
         }
         if attributes.count > frame.attributeStart { attributes.removeLast(attributes.count - frame.attributeStart) }
         if !text.isEmpty { text.removeLast(text.count) }
     }
 
     /// The value of a finished element; nil when it is absent.
+    /// The value of a finished element; nil when it is absent, or when it is a text that went
+    /// straight from the file's bytes to the arena, in which case `word` is set to its word with
+    /// ``FieldStack/hasWord``.
     private mutating func convert(
         _ frame: XMLFrame, _ ownAttributes: ArraySlice<XMLAttribute>,
-        _ kids: ArraySlice<XMLChild>
+        _ kids: ArraySlice<XMLChild>, word: inout UInt64
     ) -> Value? {
         if kids.isEmpty {
             if ownAttributes.contains(where: { $0.value != nil }) {
                 return record(frame, ownAttributes, kids).map(Value.record)
+            }
+            if let arena = shapes?.arena {
+                let found = text.withUnsafeBufferPointer { bytes -> UInt64? in
+                    var first = 0, end = bytes.count
+                    while first < end, Self.isASCIISpace(bytes[first]) { first += 1 }
+                    while end > first, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
+                    guard first < end else { return 0 }
+                    guard bytes[first] > 0x20, bytes[first] < 0x80, bytes[end - 1] > 0x20, bytes[end - 1] < 0x80
+                    else { return nil }
+                    let inner = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[first..<end])
+                    return FieldStack.hasWord | UInt64(arena.word(inner, field: names[Int(frame.name)].name))
+                }
+                if let found {
+                    word = found
+                    return nil
+                }
             }
             let scalar = text.withUnsafeBufferPointer { trimmedScalar(bytes: $0, interner: &interner) }
             return scalar.isEmpty ? nil : .text(scalar)
@@ -146,7 +170,7 @@ private struct XMLTreeBuilder {
             case .list:
                 var items: [Value] = []
                 items.reserveCapacity(kids.count)
-                for child in kids { if let value = child.value { items.append(value) } }
+                for child in kids { if let value = itemValue(child) { items.append(value) } }
                 return items.isEmpty ? nil : .list(items)
             case .misnamedList(let wrong):
                 // A contract list with an item whose name it does not accept: kept as a group
@@ -154,7 +178,7 @@ private struct XMLTreeBuilder {
                 // does ("<member> cannot be an item of 'top_management'").
                 var items: [Value] = []
                 items.reserveCapacity(kids.count)
-                for child in kids { if let value = child.value { items.append(value) } }
+                for child in kids { if let value = itemValue(child) { items.append(value) } }
                 guard !items.isEmpty else { return nil }
                 let start = fields.count
                 fields.append(Record.Field(name: names[Int(wrong)].name, value: .list(items)))
@@ -164,6 +188,18 @@ private struct XMLTreeBuilder {
             }
         }
         return record(frame, ownAttributes, kids).map(Value.record)
+    }
+
+    /// A child as an item of a list: its value, or its text read back from the arena.
+    private func itemValue(_ child: XMLChild) -> Value? {
+        guard child.word != 0, let arena = shapes?.arena else { return child.value }
+        return .text(arena.text(UInt32(truncatingIfNeeded: child.word)))
+    }
+
+    /// True for the whitespace both loaders trim from scalars byte by byte.
+    @inline(__always)
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     private enum ListShape {
@@ -236,7 +272,11 @@ private struct XMLTreeBuilder {
                 )
                 return nil
             }
-            if let value = child.value { fields.append(Record.Field(name: names[Int(child.name)].name, value: value)) }
+            if child.word != 0 {
+                fields.appendWord(UInt32(truncatingIfNeeded: child.word), name: names[Int(child.name)].name)
+            } else if let value = child.value {
+                fields.append(Record.Field(name: names[Int(child.name)].name, value: value))
+            }
             k += 1
         }
         return fields.takeRecord(from: start, location: frame.location, shapes: &shapes)

@@ -33,8 +33,11 @@ public struct Record: Sendable, Equatable {
 
     /// Creates a record from initialised `fields`, which it moves into its storage (leaving them
     /// uninitialised), with a shape shared through `shapes`.
-    init(moving fields: UnsafeMutableBufferPointer<Field>, location: SourceLocation, shapes: inout RecordShapeTable?) {
-        self.storage = RecordStorage.make(moving: fields, shapes: &shapes)
+    init(
+        moving fields: UnsafeMutableBufferPointer<Field>, words: UnsafePointer<UInt64>? = nil,
+        location: SourceLocation, shapes: inout RecordShapeTable?
+    ) {
+        self.storage = RecordStorage.make(moving: fields, words: words, shapes: &shapes)
         self.packedLocation = PackedLocation(location)
     }
 

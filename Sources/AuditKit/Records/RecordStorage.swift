@@ -27,17 +27,22 @@ final class RecordStorage: ManagedBuffer<RecordStorage.Header, UInt32> {
 
     /// The storage of a record with these fields, moved out of `fields` (left uninitialised),
     /// with a shape shared through `shapes` and its texts in the table's arena when there is a
-    /// table.
-    static func make(moving fields: UnsafeMutableBufferPointer<Record.Field>, shapes: inout RecordShapeTable?)
-        -> RecordStorage
-    {
+    /// table. A field whose entry in `words` has ``FieldStack/hasWord`` set is a text already in
+    /// that arena, with that word.
+    static func make(
+        moving fields: UnsafeMutableBufferPointer<Record.Field>, words given: UnsafePointer<UInt64>? = nil,
+        shapes: inout RecordShapeTable?
+    ) -> RecordStorage {
         let arena = shapes?.arena
         return withUnsafeTemporaryAllocation(of: RecordShape.Slot.self, capacity: fields.count) { kinds in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: fields.count) { words in
                 for index in fields.indices {
                     var kind = RecordShape.Slot.other
                     var word: UInt32 = 0
-                    if case .text(let text) = fields[index].value {
+                    if let given, arena != nil, given[index] & FieldStack.hasWord != 0 {
+                        word = UInt32(truncatingIfNeeded: given[index])
+                        kind = .word
+                    } else if case .text(let text) = fields[index].value {
                         if let arena {
                             word = arena.word(text, field: fields[index].name)
                             kind = .word

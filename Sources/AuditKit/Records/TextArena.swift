@@ -95,23 +95,26 @@ final class TextArena: @unchecked Sendable {
     func word(_ text: String, field: Name) -> UInt32 {
         if let word = CompactText.word(text) { return word }
         var text = text
-        return text.withUTF8 { bytes in
-            let bytes = UnsafeRawBufferPointer(bytes)
-            guard bytes.count <= Self.sharedLengthLimit else { return add(bytes) }
-            let sharing = sharingRecord(of: field)
-            // Look up every text of a field for its first 512 texts; then only while at least one
-            // in eight is found, and one text in 64 whatever the rate, so that a field whose
-            // texts start repeating is noticed.
-            let looked = sharing.pointee.looked
-            if looked >= 512, sharing.pointee.found &* 8 < looked {
-                sharing.pointee.skipped &+= 1
-                if sharing.pointee.skipped & 63 != 0 { return add(bytes) }
-            }
-            let (word, found) = share(bytes)
-            sharing.pointee.looked &+= 1
-            if found { sharing.pointee.found &+= 1 }
-            return word
+        return text.withUTF8 { word(UnsafeRawBufferPointer($0), field: field) }
+    }
+
+    /// The word of the UTF-8 `bytes`, a value of the field `field`; see ``word(_:field:)-(String,_)``.
+    func word(_ bytes: UnsafeRawBufferPointer, field: Name) -> UInt32 {
+        if let word = CompactText.word(bytes) { return word }
+        guard bytes.count <= Self.sharedLengthLimit else { return add(bytes) }
+        let sharing = sharingRecord(of: field)
+        // Look up every text of a field for its first 512 texts; then only while at least one in
+        // eight is found, and one text in 64 whatever the rate, so that a field whose texts start
+        // repeating is noticed.
+        let looked = sharing.pointee.looked
+        if looked >= 512, sharing.pointee.found &* 8 < looked {
+            sharing.pointee.skipped &+= 1
+            if sharing.pointee.skipped & 63 != 0 { return add(bytes) }
         }
+        let (word, found) = share(bytes)
+        sharing.pointee.looked &+= 1
+        if found { sharing.pointee.found &+= 1 }
+        return word
     }
 
     /// How often the texts of `field` were looked up, found, and not looked up.
