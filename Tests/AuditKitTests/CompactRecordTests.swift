@@ -66,7 +66,7 @@ import Testing
             if let word = CompactText.word(text) {
                 #expect(CompactText.text(word) == text, "\(text)")
             }
-            #expect(arena.text(arena.word(text)) == text, "\(text)")
+            #expect(arena.text(arena.word(text, field: Name("text"))) == text, "\(text)")
         }
         #expect(CompactText.word("2026-03-01").map(CompactText.tag) == .dateLike)
         #expect(CompactText.word("P07").map(CompactText.tag) == .short && CompactText.word("open") != nil)
@@ -76,7 +76,7 @@ import Testing
         // Long texts: a length past one byte, past a page's share, and past the largest page.
         for count in [127, 128, 300, 16_383, 16_384, 70_000, 2_000_000] {
             let text = String(repeating: "é", count: count / 2) + (count % 2 == 1 ? "x" : "")
-            #expect(arena.text(arena.word(text)) == text, "\(count) bytes")
+            #expect(arena.text(arena.word(text, field: Name("text"))) == text, "\(count) bytes")
         }
 
         // The same field holding texts kept in different ways, record after record, as an

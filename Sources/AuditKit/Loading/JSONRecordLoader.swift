@@ -441,21 +441,11 @@ private struct JSONParser {
         guard byte == Byte.quote else { return try readScalar(byte).map { arena.word($0, field: field) } }
         let (start, stop, escaped) = try scanString()
         if !escaped {
-            var first = start, end = stop
-            while first < end, Self.isASCIISpace(base[first]) { first += 1 }
-            while end > first, Self.isASCIISpace(base[end - 1]) { end -= 1 }
-            guard first < end else { return nil }
-            if base[first] > 0x20, base[first] < 0x80, base[end - 1] > 0x20, base[end - 1] < 0x80 {
-                return arena.word(UnsafeRawBufferPointer(start: base + first, count: end - first), field: field)
-            }
+            let (inner, plain) = trimmedScalarBytes(UnsafeBufferPointer(start: base + start, count: stop - start))
+            guard !inner.isEmpty else { return nil }
+            if plain { return arena.word(UnsafeRawBufferPointer(inner), field: field) }
         }
         return try scannedString(start, stop, escaped).map { arena.word($0, field: field) }
-    }
-
-    /// True for the whitespace both loaders trim from scalars byte by byte.
-    @inline(__always)
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     /// The string just scanned (``scanString()``'s result) as a scalar; nil when blank.

@@ -345,19 +345,24 @@ func trimmedScalar(bytes: UnsafeBufferPointer<UInt8>) -> String {
 
 /// ``trimmedScalar(bytes:)``, sharing repeated long texts through `interner`.
 func trimmedScalar(bytes: UnsafeBufferPointer<UInt8>, interner: inout ScalarInterner) -> String {
-    var start = 0, end = bytes.count
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D {
-        start += 1
-    }
-    while end > start,
-        bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D
-    {
-        end -= 1
-    }
-    let inner = UnsafeBufferPointer(rebasing: bytes[start..<end])
-    if let first = inner.first, let last = inner.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-        return interner.text(inner)
-    }
+    let (inner, plain) = trimmedScalarBytes(bytes)
+    if plain { return interner.text(inner) }
     // Other whitespace (non-breaking spaces, vertical tabs…) is rare: let the general rule decide.
     return trimmedScalar(String(decoding: inner, as: UTF8.self))
+}
+
+/// The UTF-8 `bytes` of a scalar without the ASCII spaces, tabs and line breaks at its ends;
+/// `plain` when what is left starts and ends with a visible ASCII character, so that no other
+/// trimming applies and the bytes are the scalar as ``trimmedScalar(_:)`` gives it.
+@inline(__always)
+func trimmedScalarBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: UnsafeBufferPointer<UInt8>, plain: Bool) {
+    @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+    var start = 0, end = bytes.count
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+    let inner = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    guard let first = inner.first, let last = inner.last else { return (inner, false) }
+    return (inner, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80)
 }

@@ -35,33 +35,14 @@ struct ScalarInterner {
     /// shared with an earlier equal text when one is remembered.
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count > 15, !hashes.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
-        let hash = Self.hash(bytes)
+        // A collision only costs a byte comparison and a missed share.
+        let hash = ByteHash.of(UnsafeRawBufferPointer(bytes), seed: 0xcbf2_9ce4_8422_2325)
         let slot = Int(truncatingIfNeeded: hash >> shift)
         if hashes[slot] == hash, Self.equal(texts[slot], bytes) { return texts[slot] }
         let text = String(decoding: bytes, as: UTF8.self)
         hashes[slot] = hash
         texts[slot] = text
         return text
-    }
-
-    /// FNV-1a over eight bytes at a time, then mixed; not for hostile collisions (a collision
-    /// only costs a byte comparison and a missed share).
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-        let raw = UnsafeRawBufferPointer(bytes)
-        var i = 0
-        while i + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01b3
-            hash ^= hash >> 29
-            i += 8
-        }
-        while i < raw.count {
-            hash = (hash ^ UInt64(raw[i])) &* 0x0000_0100_0000_01b3
-            i += 1
-        }
-        hash ^= hash >> 32
-        hash = hash &* 0xd6e8_feb8_6659_fd93
-        return hash ^ (hash >> 32)
     }
 
     private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

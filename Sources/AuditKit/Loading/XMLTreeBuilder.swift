@@ -148,14 +148,11 @@ private struct XMLTreeBuilder {
             }
             if let arena = shapes?.arena {
                 let found = text.withUnsafeBufferPointer { bytes -> UInt64? in
-                    var first = 0, end = bytes.count
-                    while first < end, Self.isASCIISpace(bytes[first]) { first += 1 }
-                    while end > first, Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
-                    guard first < end else { return 0 }
-                    guard bytes[first] > 0x20, bytes[first] < 0x80, bytes[end - 1] > 0x20, bytes[end - 1] < 0x80
-                    else { return nil }
-                    let inner = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[first..<end])
-                    return FieldStack.hasWord | UInt64(arena.word(inner, field: names[Int(frame.name)].name))
+                    let (inner, plain) = trimmedScalarBytes(bytes)
+                    guard !inner.isEmpty else { return 0 }
+                    guard plain else { return nil }
+                    let word = arena.word(UnsafeRawBufferPointer(inner), field: names[Int(frame.name)].name)
+                    return FieldStack.hasWord | UInt64(word)
                 }
                 if let found {
                     word = found
@@ -194,12 +191,6 @@ private struct XMLTreeBuilder {
     private func itemValue(_ child: XMLChild) -> Value? {
         guard child.word != 0, let arena = shapes?.arena else { return child.value }
         return .text(arena.text(UInt32(truncatingIfNeeded: child.word)))
-    }
-
-    /// True for the whitespace both loaders trim from scalars byte by byte.
-    @inline(__always)
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     private enum ListShape {

@@ -79,21 +79,14 @@ final class TextArena: @unchecked Sendable {
     /// measurements.
     var byteCount: Int { state.pointee.byteCount }
 
-    /// The word of `text`, adding it unless it is inline or already kept.
-    func word(_ text: String) -> UInt32 {
-        if let word = CompactText.word(text) { return word }
-        var text = text
-        return text.withUTF8 { word(UnsafeRawBufferPointer($0)) }
-    }
-
-    /// The word of `text`, a value of the field `field`: as ``word(_:)-(String)``, but a field
+    /// The word of `text`, a value of the field `field`, adding the text unless it is inline or
+    /// already kept. Texts of up to ``sharedLengthLimit`` bytes are looked up first, but a field
     /// whose texts are seldom written twice (ids, descriptions) stops being looked up.
     ///
     /// Looking a text up costs a visit to a large table and to the earlier text's bytes, both
     /// seldom in the processor's cache on a large export: for a field of unique texts that was
     /// a third of the loading time, for no sharing.
     func word(_ text: String, field: Name) -> UInt32 {
-        if let word = CompactText.word(text) { return word }
         var text = text
         return text.withUTF8 { word(UnsafeRawBufferPointer($0), field: field) }
     }
@@ -141,18 +134,13 @@ final class TextArena: @unchecked Sendable {
         return state.pointee.sharing! + index
     }
 
-    /// The word of the UTF-8 `bytes`, adding them unless they are inline or already kept.
-    func word(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        if let word = CompactText.word(bytes) { return word }
-        guard bytes.count <= Self.sharedLengthLimit else { return add(bytes) }
-        return share(bytes).word
-    }
-
     /// The word of `bytes` (not inline), found among the texts kept or added; `found` is true
     /// when it was found.
     private func share(_ bytes: UnsafeRawBufferPointer) -> (word: UInt32, found: Bool) {
         if state.pointee.table == nil { growTable() }
-        let hash = Self.hash(bytes, seed: seed)
+        // Seeded per arena: texts cannot be chosen to collide in every run, and the probe limit
+        // bounds the cost when they do.
+        let hash = ByteHash.of(bytes, seed: seed)
         let check = hash & 0xFFFF_FFFF_0000_0000
         var place = Int(truncatingIfNeeded: hash >> 32) & state.pointee.tableMask
         for _ in 0..<Self.probeLimit {
@@ -310,25 +298,5 @@ final class TextArena: @unchecked Sendable {
         state.pointee.table = table
         state.pointee.tableMask = count - 1
         state.pointee.tableCount = kept
-    }
-
-    /// FNV-1a over eight bytes at a time, mixed, from a seed of the arena's own: texts cannot be
-    /// chosen to collide in every run, and the probe limit bounds the cost when they do.
-    private static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
-        var hash = seed ^ UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
-        var index = 0
-        while index + 8 <= bytes.count {
-            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01b3
-            hash ^= hash >> 29
-            index += 8
-        }
-        while index < bytes.count {
-            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3
-            index += 1
-        }
-        hash ^= hash >> 32
-        hash = hash &* 0xD6E8_FEB8_6659_FD93
-        hash ^= hash >> 32
-        return hash
     }
 }
