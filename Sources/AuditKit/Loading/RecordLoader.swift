@@ -104,7 +104,8 @@ extension RecordSet {
     func shiftingFiles(to first: Int32) -> RecordSet {
         guard first != 0 else { return self }
         var copy = self
-        copy.root = root.shiftingFiles(by: first)
+        var shift = FileShift(offset: first)
+        copy.root = shift.record(root)
         return copy
     }
 }

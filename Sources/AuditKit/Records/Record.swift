@@ -1,10 +1,11 @@
 /// One record of an export (a complaint, a process, the organisation…) or a group of fields.
 ///
 /// Fields are kept in the order the export wrote them; a record has a few dozen at most, so a
-/// linear scan over interned names is faster than hashing. The names live in a ``RecordShape``
-/// that the records of a collection share, and the values in one ``RecordStorage`` block: a
-/// record costs one allocation, and a text field a four-byte word (``CompactText``) that holds
-/// the text or says where its load's ``TextArena`` keeps it.
+/// linear scan over interned names is faster than hashing. A record is a view: the names live in
+/// a ``RecordShape`` that the records of a collection share, and the values in the shape's
+/// columns, at the record's row (``RecordRows``). A text field is a four-byte word
+/// (``CompactText``) that holds the text or says where its load's ``TextArena`` keeps it; a
+/// record costs no heap block of its own.
 public struct Record: Sendable, Equatable {
     /// One named value of a record.
     public struct Field: Sendable, Equatable {
@@ -20,83 +21,146 @@ public struct Record: Sendable, Equatable {
         }
     }
 
-    /// Never changed in place (see ``RecordStorage``), so sharing it between threads is safe.
-    nonisolated(unsafe) private var storage: RecordStorage
-    /// The location in eight bytes, which keeps a record at 16 bytes.
-    private var packedLocation: PackedLocation
+    /// The names, and the columns holding this record's values at ``row``. A shape's rows are
+    /// never changed once its loader has handed its records on, so sharing it between threads
+    /// is safe.
+    let shape: RecordShape
+    /// The record's row in its shape's columns.
+    let row: UInt32
 
     /// Creates a record.
     public init(fields: [Field] = [], location: SourceLocation = .unknown) {
-        self.storage = RecordStorage.make(fields)
-        self.packedLocation = PackedLocation(location)
+        guard !fields.isEmpty || location != .unknown else {
+            self.init(shape: .empty, row: 0)
+            return
+        }
+        let copy = UnsafeMutableBufferPointer<Field>.allocate(capacity: fields.count)
+        defer { copy.deallocate() }
+        _ = copy.initialize(fromContentsOf: fields)
+        var shapes: RecordShapeTable? = nil
+        self.init(moving: copy, location: location, shapes: &shapes)
     }
 
-    /// Creates a record from initialised `fields`, which it moves into its storage (leaving them
-    /// uninitialised), with a shape shared through `shapes`.
+    init(shape: RecordShape, row: Int) {
+        self.shape = shape
+        self.row = UInt32(truncatingIfNeeded: row)
+    }
+
+    /// Creates a record from initialised `fields`, which it moves into its shape's columns
+    /// (leaving them uninitialised), with a shape shared through `shapes` and its texts in the
+    /// table's arena when there is a table. A field whose entry in `words` has
+    /// ``FieldStack/hasWord`` set is a text already in that arena, with that word.
     init(
         moving fields: UnsafeMutableBufferPointer<Field>, words: UnsafePointer<UInt64>? = nil,
         location: SourceLocation, shapes: inout RecordShapeTable?
     ) {
-        self.storage = RecordStorage.make(moving: fields, words: words, shapes: &shapes)
-        self.packedLocation = PackedLocation(location)
+        self = Record.made(moving: fields, words: words, location: location, shapes: &shapes)
     }
 
     /// The fields, in export order. Reading them makes an array; to look one up, use the
     /// subscript, and to visit them all, ``fieldCount``, ``name(at:)`` and ``value(at:)``.
     public var fields: [Field] {
         get { (0..<fieldCount).map { Field(name: name(at: $0), value: value(at: $0)) } }
-        set { storage = RecordStorage.make(newValue) }
+        set { self = Record(fields: newValue, location: location) }
     }
 
     /// How many fields the record has.
     @inline(__always)
-    public var fieldCount: Int { storage.fieldCount }
+    public var fieldCount: Int { shape.names.count }
 
     /// The name of the field at `position` (below ``fieldCount``).
     @inline(__always)
-    public func name(at position: Int) -> Name { storage.name(at: position) }
+    public func name(at position: Int) -> Name { shape.names[position] }
 
     /// The value of the field at `position` (below ``fieldCount``).
     @inline(__always)
-    public func value(at position: Int) -> Value { storage.value(at: position) }
+    public func value(at position: Int) -> Value { value(slot: shape.slots[position]) }
 
     /// The field at `position` (below ``fieldCount``).
     @inline(__always)
     public func field(at position: Int) -> Field { Field(name: name(at: position), value: value(at: position)) }
 
-    /// The word (``CompactText``) of the text field at `position`, or nil when the field is
-    /// not kept in one.
-    func textWord(at position: Int) -> UInt32? { storage.word(at: position) }
-
-    /// The values of the fields that are lists or groups, in field order (texts left out).
-    var nestedValues: [Value] { storage.others }
-
-    /// A copy whose lists and groups (``nestedValues``, as many, in the same order) are
-    /// `values`; names and texts stay as they are, shape and all.
-    func replacingNestedValues(_ values: [Value]) -> Record {
-        var copy = self
-        copy.storage = storage.replacingOthers(values)
-        return copy
+    /// The value a slot of the shape says where to find.
+    @inline(__always)
+    private func value(slot: UInt32) -> Value {
+        let index = Int(slot & 0x7FFF_FFFF)
+        let rows = shape.rows
+        if slot >> 31 != 0 { return rows.pointee.others![Int(row) * shape.otherCount + index] }
+        let word = rows.pointee.words![Int(row) * shape.wordCount + index]
+        if CompactText.isInline(word) { return .text(CompactText.text(word)) }
+        return .text(TextArena.text(word, in: shape.arenaState!))
     }
 
-    /// The shape, which the records of a collection written alike share.
-    var shape: RecordShape { storage.shape }
+    /// The word (``CompactText``) of the text field at `position`, or nil when the field is
+    /// not kept in one.
+    func textWord(at position: Int) -> UInt32? {
+        let slot = shape.slots[position]
+        guard slot >> 31 == 0 else { return nil }
+        return shape.rows.pointee.words![Int(row) * shape.wordCount + Int(slot)]
+    }
+
+    /// The values of the fields that are lists or groups, in field order (texts left out).
+    var nestedValues: [Value] {
+        guard shape.otherCount > 0 else { return [] }
+        let start = shape.rows.pointee.others! + Int(row) * shape.otherCount
+        return Array(UnsafeBufferPointer(start: start, count: shape.otherCount))
+    }
+
+    /// A copy whose lists and groups (``nestedValues``, as many, in the same order) are
+    /// `values`, at `location` (or the record's own); names and texts stay as they are, in a
+    /// shape of its own with one row.
+    func replacingNestedValues(_ values: [Value], location: SourceLocation? = nil) -> Record {
+        let copy = RecordShape(like: shape, capacity: 1)
+        let row = values.withUnsafeBufferPointer { others in
+            copy.appendRow(
+                words: shape.rows.pointee.words.map { UnsafePointer($0 + Int(self.row) * shape.wordCount) },
+                others: others.baseAddress, location: location ?? self.location)
+        }
+        return Record(shape: copy, row: row)
+    }
 
     /// The value of the field `name`, looked for first at `hint`, which is then set to where it
     /// was found: the records of a collection have their fields in the same order.
     @inline(__always)
-    func value(of name: Name, hint: inout Int) -> Value? { storage.value(of: name, hint: &hint) }
+    func value(of name: Name, hint: inout Int) -> Value? {
+        let names = shape.names
+        if hint < names.count, names[hint] == name { return value(slot: shape.slots[hint]) }
+        for index in 0..<names.count where names[index] == name {
+            hint = index
+            return value(slot: shape.slots[index])
+        }
+        return nil
+    }
 
     /// Whether the field `name` is present (false when it is absent, true when it is a text
     /// starting with a visible character), or nil when that takes reading the value; `hint` as in
     /// ``value(of:hint:)``.
     @inline(__always)
-    func presence(of name: Name, hint: inout Int) -> Bool? { storage.presence(of: name, hint: &hint) }
+    func presence(of name: Name, hint: inout Int) -> Bool? {
+        let names = shape.names
+        var position = hint
+        if position >= names.count || names[position] != name {
+            guard let found = names.firstIndex(of: name) else { return false }
+            position = found
+            hint = found
+        }
+        let slot = shape.slots[position]
+        guard slot >> 31 == 0 else { return nil }
+        let word = shape.rows.pointee.words![Int(row) * shape.wordCount + Int(slot)]
+        let first: UInt8
+        switch CompactText.tag(word) {
+        case .short: first = UInt8(truncatingIfNeeded: word & 0x7F)
+        case .dateLike: return true
+        case .arenaBytes: first = TextArena.firstByte(of: word, in: shape.arenaState!) ?? 0
+        case .arenaString: return nil
+        }
+        return first > 0x20 && first < 0x7F ? true : nil
+    }
 
     /// Where the record starts in its input file.
     public var location: SourceLocation {
-        get { packedLocation.location }
-        set { packedLocation = PackedLocation(newValue) }
+        get { shape.rows.pointee.locations![Int(row)] }
+        set { self = replacingNestedValues(nestedValues, location: newValue) }
     }
 
     public static func == (lhs: Record, rhs: Record) -> Bool {
@@ -112,7 +176,7 @@ public struct Record: Sendable, Equatable {
     @inline(__always)
     public subscript(name: Name) -> Value? {
         var hint = 0
-        return storage.value(of: name, hint: &hint)
+        return value(of: name, hint: &hint)
     }
 
     /// The value of the field spelled `name`, or nil when it is absent.

@@ -22,7 +22,8 @@ public struct RecordSet: Sendable {
         let offset = Int32(inputs.count)
         inputs.append(contentsOf: other.inputs)
         violations.append(contentsOf: other.violations)
-        let shifted = other.root.shiftingFiles(by: offset)
+        var shift = FileShift(offset: offset)
+        let shifted = shift.record(other.root)
         for field in shifted.fields {
             if let index = root.fields.firstIndex(where: { $0.name == field.name }) {
                 switch (root.fields[index].value, field.value) {
@@ -42,17 +43,6 @@ public struct RecordSet: Sendable {
 }
 
 extension Record {
-    /// A copy whose locations point `offset` files further down the inputs list.
-    func shiftingFiles(by offset: Int32) -> Record {
-        guard offset != 0 else { return self }
-        // Only locations change: the shape and the texts are kept (a second export of 100,000
-        // records must not get a shape per record).
-        let nested = nestedValues
-        var copy = nested.isEmpty ? self : replacingNestedValues(nested.map { $0.shiftingFiles(by: offset) })
-        copy.location.file += offset
-        return copy
-    }
-
     /// Number of records held in collections below this record.
     func countRecords() -> Int {
         var total = 0
@@ -73,12 +63,46 @@ extension Record {
     }
 }
 
-extension Value {
-    func shiftingFiles(by offset: Int32) -> Value {
-        switch self {
-        case .text: return self
-        case .list(let items): return .list(items.map { $0.shiftingFiles(by: offset) })
-        case .record(let record): return .record(record.shiftingFiles(by: offset))
+/// Copies of records whose locations point a number of files further down the inputs list, for
+/// merging a second export. Shapes are copied whole, each once, so renumbered records still
+/// share their shape (a second export of 100,000 records must not get a shape per record); only
+/// the locations change.
+struct FileShift {
+    let offset: Int32
+    private var shifted: [ObjectIdentifier: RecordShape] = [:]
+
+    init(offset: Int32) { self.offset = offset }
+
+    /// `record` with its location, and those of the records below it, shifted.
+    mutating func record(_ record: Record) -> Record {
+        guard offset != 0 else { return record }
+        if let shape = shifted[ObjectIdentifier(record.shape)] { return Record(shape: shape, row: Int(record.row)) }
+        let source = record.shape
+        let rows = source.rows.pointee
+        let copy = RecordShape(like: source, capacity: rows.count)
+        var others: [Value] = []
+        others.reserveCapacity(source.otherCount)
+        for row in 0..<rows.count {
+            others.removeAll(keepingCapacity: true)
+            for index in 0..<source.otherCount { others.append(value(rows.others![row * source.otherCount + index])) }
+            var location = rows.locations![row]
+            location.file += offset
+            _ = others.withUnsafeBufferPointer { shiftedOthers in
+                copy.appendRow(
+                    words: rows.words.map { UnsafePointer($0 + row * source.wordCount) },
+                    others: shiftedOthers.baseAddress, location: location)
+            }
+        }
+        shifted[ObjectIdentifier(source)] = copy
+        return Record(shape: copy, row: Int(record.row))
+    }
+
+    /// `value` with the locations of the records in it shifted.
+    mutating func value(_ value: Value) -> Value {
+        switch value {
+        case .text: return value
+        case .list(let items): return .list(items.map { self.value($0) })
+        case .record(let record): return .record(self.record(record))
         }
     }
 }

@@ -1,13 +1,14 @@
-/// The field names of a record, in export order, and where each field's value is kept; shared
-/// by every record of a load that was written with the same fields.
+/// The field names of a record, in export order, where each field's value is kept, and the
+/// values themselves, a row per record (``RecordRows``); shared by every record of a load that
+/// was written with the same fields.
 ///
-/// A collection's records are written alike, so a loader hands them one shape and each record
-/// keeps only its values: a text field then costs a four-byte word (``CompactText``) instead of
-/// 24 bytes (a ``Value`` and a ``Name``) in every record. The shapes of a load also hold its
-/// ``TextArena``, where the words of longer texts point.
+/// A collection's records are written alike, so a loader hands them one shape and a record is
+/// the shape and its row: a text field costs a four-byte word (``CompactText``) in a column, and
+/// a record no heap block of its own. The shapes of a load also hold its ``TextArena``, where
+/// the words of longer texts point.
 ///
-/// Its names and slots are kept in memory of its own, read through pointers: a field lookup
-/// touches no array's reference count (only the shape's).
+/// Its names, slots and rows are kept in memory of its own, read through pointers: a field
+/// lookup touches no array's reference count (only the shape's).
 final class RecordShape: @unchecked Sendable {
     /// How a field's value is kept in the record.
     enum Slot: UInt8 {
@@ -31,9 +32,16 @@ final class RecordShape: @unchecked Sendable {
     let arena: TextArena?
     /// The arena's state, read without retaining the arena (``arena`` keeps it alive).
     let arenaState: UnsafeMutablePointer<TextArena.State>?
+    /// The values of the records of this shape, a row each; only the loader that made the shape
+    /// appends to them, before it hands any of its records on.
+    let rows: UnsafeMutablePointer<RecordRows>
 
-    /// The shape of a record with these fields, kept as `kinds` say, its texts in `arena`.
-    init(names: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<Slot>, arena: TextArena?) {
+    /// The shape of a record with these fields, kept as `kinds` say, its texts in `arena`, with
+    /// room for `capacity` rows.
+    init(
+        names: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<Slot>, arena: TextArena?,
+        capacity: Int = 1
+    ) {
         var counts = (words: 0, others: 0)
         self.names = .allocate(capacity: names.count)
         self.slots = .allocate(capacity: kinds.count)
@@ -51,24 +59,47 @@ final class RecordShape: @unchecked Sendable {
         otherCount = counts.others
         self.arena = arena
         self.arenaState = arena?.state
+        rows = .allocate(capacity: 1)
+        rows.initialize(to: RecordRows(wordCount: counts.words, otherCount: counts.others, capacity: capacity))
+    }
+
+    /// A shape with the names, slots and arena of `shape` and no rows yet, with room for
+    /// `capacity`.
+    init(like shape: RecordShape, capacity: Int) {
+        names = .allocate(capacity: shape.names.count)
+        _ = names.initialize(fromContentsOf: shape.names)
+        slots = .allocate(capacity: shape.slots.count)
+        _ = slots.initialize(fromContentsOf: shape.slots)
+        wordCount = shape.wordCount
+        otherCount = shape.otherCount
+        arena = shape.arena
+        arenaState = shape.arenaState
+        rows = .allocate(capacity: 1)
+        rows.initialize(to: RecordRows(wordCount: wordCount, otherCount: otherCount, capacity: capacity))
     }
 
     deinit {
         names.deallocate()
         slots.deallocate()
+        rows.pointee.deallocate()
+        rows.deinitialize(count: 1)
+        rows.deallocate()
     }
 
-    private init() {
-        names = .allocate(capacity: 0)
-        slots = .allocate(capacity: 0)
-        wordCount = 0
-        otherCount = 0
-        arena = nil
-        arenaState = nil
-    }
+    /// The shape with no fields, with one row: the record with no fields and no location.
+    static let empty: RecordShape = {
+        let shape = RecordShape(
+            names: UnsafeBufferPointer(start: nil, count: 0), kinds: UnsafeBufferPointer(start: nil, count: 0),
+            arena: nil)
+        _ = shape.appendRow(words: nil, others: nil, location: .unknown)
+        return shape
+    }()
 
-    /// The shape with no fields.
-    static let empty = RecordShape()
+    /// Adds a record: `words` and `others` (as many as the shape keeps; copied) at `location`.
+    /// Returns its row.
+    func appendRow(words: UnsafePointer<UInt32>?, others: UnsafePointer<Value>?, location: SourceLocation) -> Int {
+        rows.pointee.append(words: words, others: others, location: location)
+    }
 
     /// True when `fields` have exactly these names, kept as `kinds` say as this shape keeps them.
     func matches(_ fields: UnsafeBufferPointer<Record.Field>, _ kinds: UnsafeBufferPointer<Slot>) -> Bool {
@@ -113,7 +144,7 @@ struct RecordShapeTable {
                 return shape
             }
         }
-        let shape = RecordShape(names: fields, kinds: kinds, arena: arena)
+        let shape = RecordShape(names: fields, kinds: kinds, arena: arena, capacity: 16)
         if stored < Self.limit {
             buckets[key, default: []].append(shape)
             stored += 1
