@@ -128,6 +128,34 @@ import Testing
                 json: Self.complaints) == ["IA1", "IA2"])
     }
 
+    @Test func membershipInACollectionsIDsIsALookupWithTheSameAnswers() throws {
+        let json = """
+            {"nonconformities": [{"id": "NC-1"}, {"id": "0012"}, {"raised_on": "2026-01-01"}, {"id": "nc-3"}],
+             "internal_audits": [
+               {"id": "IA1", "findings": ["NC-1"]}, {"id": "IA2", "findings": ["NC-9"]},
+               {"id": "IA3", "findings": ["12"]}, {"id": "IA4", "findings": ["NC-3"]},
+               {"id": "IA5", "findings": ["nc-3", "NC-1"]}, {"id": "IA6", "findings": []}
+             ]}
+            """
+        let requirement = "every f in a.findings satisfies f in nonconformities.id"
+        // "12" reads as a number and equals "0012" as numbers; ids compare exactly otherwise.
+        #expect(
+            try EvaluationHarness.failing(requirement, over: "internal_audits", as: "a", json: json) == ["IA2", "IA4"])
+        #expect(
+            try EvaluationHarness.failing(
+                "no f in a.findings satisfies f not in nonconformities.id", over: "internal_audits", as: "a",
+                json: json) == ["IA2", "IA4"])
+        // A nonconformity whose id is a list (a malformed export): its items are among the ids,
+        // as before; the lookup is not used.
+        let listID = json.replacingOccurrences(of: #"{"id": "nc-3"}"#, with: #"{"id": ["NC-3", "NC-9"]}"#)
+        #expect(
+            try EvaluationHarness.failing(requirement, over: "internal_audits", as: "a", json: listID) == ["IA5"])
+        // A code list written in the rule: texts exactly; numbers still equal as numbers.
+        #expect(
+            try EvaluationHarness.failing("c.priority in [\"high\", \"low\"]", json: Self.complaints) == ["C2"])
+        #expect(try EvaluationHarness.failing("c.charge in [\"15.5\"]", json: Self.complaints) == ["C1"])
+    }
+
     @Test func aggregatesAndQuantifiers() throws {
         let json = Self.complaints
         #expect(try EvaluationHarness.holds("count(complaints) = 5", json: json))

@@ -15,12 +15,25 @@ final class EvaluationEnvironment: Sendable {
         /// record's position).
         private var repeats: [Int32: Int32] = [:]
 
+        /// True when the collection's `id`s, as `collection.id` lists them, are exactly the ids
+        /// indexed here: every item is a record whose `id` is absent or one text, or a scalar
+        /// (which has no `id`). Then `x in collection.id` is a lookup (``contains(_:)``).
+        let listsExactlyItsIDs: Bool
+
         init(items: [Value]) {
             self.items = items
             var capacity = 16
             while capacity < 2 * items.count { capacity <<= 1 }
             slots = Array(repeating: 0, count: capacity)
+            var plain = true
             for position in items.indices {
+                switch items[position] {
+                case .record(let record):
+                    if case .list? = record[Name.id] { plain = false }
+                    if case .record? = record[Name.id] { plain = false }
+                case .list: plain = false
+                case .text: break
+                }
                 guard let id = Self.id(of: items[position]) else { continue }
                 var slot = id.hashValue & (capacity - 1)
                 while true {
@@ -36,7 +49,11 @@ final class EvaluationEnvironment: Sendable {
                     slot = (slot + 1) & (capacity - 1)
                 }
             }
+            listsExactlyItsIDs = plain
         }
+
+        /// Whether a record carries this id.
+        func contains(_ id: String) -> Bool { position(of: id) != nil }
 
         /// The first record with this id.
         func record(_ id: String) -> Record? {

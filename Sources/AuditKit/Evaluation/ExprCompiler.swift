@@ -164,6 +164,7 @@ struct ExprCompiler {
             // The export cannot hold the field: its absence says nothing either way.
             return { frame in value(frame).isPresent ? compiled(frame) : .unknown }
         case .membership(let value, let list, let negated):
+            if let lookup = compileMembershipLookup(value, list, negated) { return lookup }
             let value = compile(value), list = compile(list)
             return { frame in
                 let result = Logic.contains(list(frame), value(frame))
@@ -276,6 +277,48 @@ struct ExprCompiler {
             }
             return .list(RuntimeList(result))
         default: return .unknown
+        }
+    }
+
+    /// `x in collection.id` (or `not in`) with `collection` a collection of the export, and
+    /// `x in ["a", "b", …]` with a list of texts written in the rule: a lookup (in the
+    /// collection's index, or in a set made once) instead of a comparison with every item. A
+    /// rule checking each finding of each audit against every nonconformity grew with their
+    /// product; a code list is compared for every record of a collection. Taken only where the
+    /// answer is the comparison's: `x` a text that cannot read as a number or a date (so every
+    /// comparison is of texts), and the listed texts or ids all plain texts that cannot either;
+    /// otherwise nil, and the list is compared item by item.
+    private mutating func compileMembershipLookup(_ value: Expr, _ list: Expr, _ negated: Bool) -> Evaluation? {
+        let contains: (String) -> Bool
+        if case .list(let items) = list.kind {
+            var texts: Set<String> = []
+            for item in items {
+                guard case .literal(.text(let text)) = item.kind, !RuntimeValue.mayReadAsNumberOrDate(text) else {
+                    return nil
+                }
+                texts.insert(text)
+            }
+            contains = { texts.contains($0) }
+        } else if case .member(let base, "id") = list.kind, case .name(let name) = base.kind, !isBound(name),
+            environment.parameters[name] == nil, name != "audit_date",
+            case .list? = environment.root[Name(name)]
+        {
+            let index = environment.index(of: name)
+            guard index.listsExactlyItsIDs else { return nil }
+            contains = { index.contains($0) }
+        } else {
+            return nil
+        }
+        let value = compile(value), list = compile(list)
+        return { frame in
+            let operand = value(frame)
+            let result: RuntimeValue
+            if case .text(let text) = operand, operand.isPresent, !RuntimeValue.mayReadAsNumberOrDate(text) {
+                result = .bool(contains(text))
+            } else {
+                result = Logic.contains(list(frame), operand)
+            }
+            return negated ? Logic.not(result) : result
         }
     }
 

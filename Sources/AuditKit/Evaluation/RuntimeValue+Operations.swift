@@ -22,7 +22,7 @@ extension RuntimeValue {
 
     /// False when `text` can be neither a number nor a date, by its first byte alone.
     @inline(__always)
-    private static func mayReadAsNumberOrDate(_ text: String) -> Bool {
+    static func mayReadAsNumberOrDate(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
         return (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2B || first == 0x2E
     }
