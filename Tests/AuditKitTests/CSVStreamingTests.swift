@@ -97,6 +97,74 @@ import Testing
         }
     }
 
+    /// Cells whose text is their field's value go from the row's bytes to the load's arena
+    /// without becoming `String`s; the records are the ones the same rows read as text give
+    /// (values, absent fields, locations), whatever the cells hold: quotes and doubled quotes,
+    /// line breaks, separators, accents, blank and whitespace-only cells, spaces to trim,
+    /// non-breaking spaces, code values, dates, splits and HTML.
+    @Test func cellsHandedToTheArenaGiveTheRecordsOfTheirTexts() throws {
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let rows = [
+            "Id;Reçu;Canal;Client;Description;Notes;Tags",
+            "R1;15/03/2026;Courriel;  Hôtel du Lac  ;\"Deux lignes\r\nici; avec \"\"guillemets\"\"\";<p>a</p><p>b</p>;x, y",
+            "R2;;courriel;\u{A0}Boulangerie\u{A0};\"   \";\t;",
+            "",
+            ";;;;;;",
+            "\u{2003};\u{A0};;;;;",
+            "R3;1/4/2026;Téléphone;\"\";Étiquettes illisibles sur le lot 4471;;a,,b",
+            "  R-4 ;2026-04-02;Autre;日本語 😀;x\"y;\u{2003}note\u{2003};",
+            "R5;31/02/2026"
+        ]
+        let path = try fixture.write("r.csv", rows.joined(separator: "\r\n") + "\r\n")
+        let mapping = try MappingReader.read(
+            source: """
+                date_format: dd/mm/yyyy
+                collections:
+                  complaints:
+                    file: r.csv
+                    fields:
+                      id: Id
+                      received_on: Reçu
+                      channel: {column: Canal, values: {Courriel: email, Téléphone: phone}}
+                      complainant: Client
+                      description: Description
+                      investigation: {column: Notes, html: true}
+                      category: {column: Tags, split: ","}
+                      decision: {constant: none}
+                """, path: "m.yml")
+        let loaded = try MappedLoader.load(paths: [path], mapping: mapping)
+        let records = try #require(loaded.root["complaints"]).items.compactMap(\.record)
+
+        // The same rows read as text, through the path workbooks take.
+        var reader = try CSVRowReader(path: path, separator: nil)
+        let header = try reader.readHeader()
+        var builder = try MappedRowBuilder(rule: mapping.collections[0], header: header, path: path, mapping: mapping)
+        var cells: [String] = []
+        var expected: [Record] = []
+        while let line = try reader.nextDataRow(into: &cells, columns: header.count) {
+            if let record = builder.record(cells: cells, location: SourceLocation(line: line, column: 1)) {
+                expected.append(record)
+            }
+        }
+        #expect(records == expected)
+        #expect(records.map(\.location.line) == [2, 4, 8, 9, 10])
+        #expect(records[0]["description"] == .text("Deux lignes\r\nici; avec \"guillemets\""))
+        #expect(records[0]["complainant"] == .text("Hôtel du Lac"))
+        #expect(records[1]["complainant"] == .text("Boulangerie"))
+        #expect(records[1]["description"] == nil && records[1]["investigation"] == nil)
+        #expect(records[1]["channel"] == .text("email"))
+        #expect(records[2]["complainant"] == nil)
+        #expect(records[3]["id"] == .text("R-4"))
+        #expect(records[3]["complainant"] == .text("日本語 😀"))
+        #expect(records[3]["description"] == .text("x\"y"))
+        #expect(records[4]["received_on"] == .text("31/02/2026"))
+        // The long verbatim texts are arena words, not `String`s kept beside the record.
+        let position = try #require(
+            (0..<records[2].fieldCount).first { records[2].name(at: $0) == Name("description") })
+        #expect(records[2].textWord(at: position).map(CompactText.tag) == .arenaBytes)
+    }
+
     /// A missing column names the header's columns: each cut to 100 characters, 20 at most.
     @Test func aMissingColumnEchoesTheHeaderCutShort() throws {
         let fixture = try LoaderFixture()

@@ -98,13 +98,15 @@ import Testing
             pool += ["\u{212A}1", "\u{E9}t\u{E9}", "e\u{301}te\u{301}", "\u{E9}t\u{E9}-2"]
         }
         var generator = Generator(state: withUnicode ? 7 : 11)
-        var uses = FirstUses(capacity: 50)  // grows well past its first room
-        var firstLines: [String: Int32] = [:]  // the reference: a dictionary of Strings
-        for line in 1...3000 {
+        var uses = FirstUses(items: 3000)
+        var firstUses: [String: Int] = [:]  // the reference: a dictionary of Strings
+        var ids: [String] = []
+        for position in 0..<3000 {
             let id = generator.pick(pool)
-            let expected = firstLines[id]
-            if expected == nil { firstLines[id] = Int32(line) }
-            #expect(uses.use(id, at: SourceLocation(line: line, column: 1))?.line == expected, "\(id) on line \(line)")
+            ids.append(id)
+            let expected = firstUses[id]
+            if expected == nil { firstUses[id] = position }
+            #expect(uses.use(id, at: position, idOf: { ids[$0] }) == expected, "\(id) at \(position)")
         }
     }
 }

@@ -32,11 +32,14 @@ struct CSVRowReader {
     /// The 1-based line and byte column of the next byte.
     private var line = 1
     private var column = 1
-    /// The bytes of the cell being read.
-    private var cell: [UInt8] = []
-    private var interner: ScalarInterner
+    /// The file's size, for sizing the ``ScalarInterner`` of rows read as text.
+    private let size: Int
+    /// Shares repeated long texts among the rows read as text; made on first use.
+    private var interner: ScalarInterner?
+    /// The row being read as text.
+    private var scratch = CSVCells()
     /// A row read ahead by ``readHeader()``, and its line.
-    private var pending: [String]?
+    private var pending: CSVCells?
     private var pendingLine = 0
     /// The first line of the row ``nextRow(into:)`` read last.
     private var lastRowLine = 0
@@ -68,7 +71,7 @@ struct CSVRowReader {
         self.file = file
         buffer = head
         atEnd = file == nil || head.count < InputReader.headSize
-        interner = ScalarInterner(inputBytes: size)
+        self.size = size
         hasher.update(data: head)
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -91,16 +94,16 @@ struct CSVRowReader {
     ///
     /// - Throws: ``RecordLoadError`` for a file with nothing but blank space.
     mutating func readHeader() throws(RecordLoadError) -> [String] {
-        var header: [String] = []
+        var header = CSVCells()
         guard try nextRow(into: &header) != nil else {
             throw RecordLoadError(
                 file: path, message: "the file is empty; a register needs a header line naming its columns")
         }
-        if header.allSatisfy(\.isEmpty) {
+        if header.isBlank {
             // Blank lines only: empty. A blank first line before data is read as a blank header.
-            var rest: [String] = []
+            var rest = CSVCells()
             var blank = true
-            while blank, try nextRow(into: &rest) != nil { blank = rest.allSatisfy(\.isEmpty) }
+            while blank, try nextRow(into: &rest) != nil { blank = rest.isBlank }
             if blank {
                 throw RecordLoadError(
                     file: path, message: "the file is empty; a register needs a header line naming its columns")
@@ -108,7 +111,7 @@ struct CSVRowReader {
             pending = rest
             pendingLine = lastRowLine
         }
-        return header
+        return (0..<header.count).map(header.text)
     }
 
     /// Reads the next data row (blank rows skipped) into `cells` and returns its first line; nil
@@ -116,7 +119,7 @@ struct CSVRowReader {
     ///
     /// - Throws: ``RecordLoadError`` for a row with more cells than `columns` (the header's
     ///   count), besides what ``nextRow(into:)`` throws.
-    mutating func nextDataRow(into cells: inout [String], columns: Int) throws(RecordLoadError) -> Int? {
+    mutating func nextDataRow(into cells: inout CSVCells, columns: Int) throws(RecordLoadError) -> Int? {
         while true {
             let start: Int
             if let row = pending {
@@ -127,8 +130,8 @@ struct CSVRowReader {
                 guard let line = try nextRow(into: &cells) else { return nil }
                 start = line
             }
-            if cells.allSatisfy(\.isEmpty) { continue }
-            if cells.count > columns, cells[columns...].contains(where: { !$0.isEmpty }) {
+            if cells.isBlank { continue }
+            if cells.count > columns, (columns..<cells.count).contains(where: { !cells.isBlank($0) }) {
                 throw RecordLoadError(
                     file: path, line: start, column: 1,
                     message:
@@ -139,21 +142,34 @@ struct CSVRowReader {
         }
     }
 
+    /// ``nextDataRow(into:columns:)-(CSVCells,_)`` with the cells as trimmed text, long repeated
+    /// texts shared.
+    mutating func nextDataRow(into cells: inout [String], columns: Int) throws(RecordLoadError) -> Int? {
+        cells.removeAll(keepingCapacity: true)
+        // The row's room is kept from one call to the next.
+        var row = scratch
+        scratch = CSVCells()
+        defer { scratch = row }
+        guard let start = try nextDataRow(into: &row, columns: columns) else { return nil }
+        if interner == nil { interner = ScalarInterner(inputBytes: size) }
+        for index in 0..<row.count { cells.append(row.text(index, interner: &interner!)) }
+        return start
+    }
+
     /// Lower-case hexadecimal SHA-256 of the bytes read so far (the whole file once
     /// ``nextRow(into:)`` has returned nil).
     var sha256: String { InputReader.hex(hasher.finalize()) }
 
-    /// Reads the next row's cells (trimmed, blank rows included) into `cells` and returns the
-    /// line where the row starts; nil at the end of the file.
+    /// Reads the next row's cells (blank rows included) into `cells` and returns the line where
+    /// the row starts; nil at the end of the file.
     ///
     /// - Throws: ``RecordLoadError`` for a quoted cell that is never closed, text that is not
     ///   UTF-8, or a file that cannot be read.
-    mutating func nextRow(into cells: inout [String]) throws(RecordLoadError) -> Int? {
-        cells.removeAll(keepingCapacity: true)
+    mutating func nextRow(into cells: inout CSVCells) throws(RecordLoadError) -> Int? {
+        cells.removeAll()
         guard try peek() != nil else { return nil }
         let start = line
         lastRowLine = start
-        cell.removeAll(keepingCapacity: true)
         var quoted = false
         var cellStart = true
         var openLine = 0, openColumn = 0
@@ -162,12 +178,12 @@ struct CSVRowReader {
                 if byte == 0x22 {
                     if try peek() == 0x22 {
                         _ = try next()
-                        cell.append(0x22)
+                        cells.append(0x22)
                     } else {
                         quoted = false
                     }
                 } else {
-                    cell.append(byte)
+                    cells.append(byte)
                 }
                 continue
             }
@@ -178,17 +194,17 @@ struct CSVRowReader {
                 openLine = line
                 openColumn = column - 1
             case separator:
-                cells.append(try takeCell())
+                try endCell(&cells)
                 cellStart = true
             case 0x0D:
                 if try peek() == 0x0A { _ = try next() }
-                cells.append(try takeCell())
+                try endCell(&cells)
                 return start
             case 0x0A:
-                cells.append(try takeCell())
+                try endCell(&cells)
                 return start
             default:
-                cell.append(byte)
+                cells.append(byte)
                 cellStart = false
             }
         }
@@ -199,21 +215,21 @@ struct CSVRowReader {
                     "a quoted value starts here and is never closed; add the closing quote (\"), or write a quote inside a value as two quotes (\"\")"
             )
         }
-        cells.append(try takeCell())
+        try endCell(&cells)
         return start
     }
 
-    /// The cell read so far as trimmed text, long repeated texts shared.
-    private mutating func takeCell() throws(RecordLoadError) -> String {
-        defer { cell.removeAll(keepingCapacity: true) }
-        return try cell.withUnsafeBufferPointer { bytes throws(RecordLoadError) -> String in
-            if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
-                throw RecordLoadError(
-                    file: path, line: lastRowLine, column: 1,
-                    message: "this row is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"")
-            }
-            return trimmedScalar(bytes: bytes, interner: &interner)
+    /// Ends the cell being read, which must be UTF-8.
+    private func endCell(_ cells: inout CSVCells) throws(RecordLoadError) {
+        let valid = cells.openCell.withUnsafeBufferPointer { bytes in
+            !bytes.contains(where: { $0 >= 0x80 }) || String(validating: bytes, as: UTF8.self) != nil
         }
+        guard valid else {
+            throw RecordLoadError(
+                file: path, line: lastRowLine, column: 1,
+                message: "this row is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"")
+        }
+        cells.endCell()
     }
 
     /// The next byte without taking it.

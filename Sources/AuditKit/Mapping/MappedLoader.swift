@@ -92,11 +92,11 @@ public enum MappedLoader {
         }
         var builder = try MappedRowBuilder(rule: rule, header: header, path: path, mapping: mapping)
         var items: [Value] = []
-        var cells: [String] = []
+        var row = CSVCells()
         do {
-            while let line = try reader.nextDataRow(into: &cells, columns: header.count) {
+            while let line = try reader.nextDataRow(into: &row, columns: header.count) {
                 if let record = builder.record(
-                    cells: cells, location: SourceLocation(file: fileIndex, line: line, column: 1))
+                    row: row, location: SourceLocation(file: fileIndex, line: line, column: 1))
                 {
                     items.append(.record(record))
                 }

@@ -68,19 +68,23 @@ private struct Walker {
             return
         }
         let hasID = fields.hasID
-        var seen = FirstUses(capacity: hasID ? items.count : 0)
+        var seen = FirstUses(items: hasID ? items.count : 0)
         // Items of a nested list are reported against the collection record that owns them;
         // items of a group's list (organisation.sites) against the group.
         let isGroupList = owner == nil && RecordsContract.entry(collection)?.isGroup == true
-        for item in items {
+        for (position, item) in items.enumerated() {
             guard case .record(let record) = item else {
                 report(
                     .wrongType, at: fallback, collection: collection, record: owner?.id,
                     "'\(name)' should hold records, not \(describe(item))\(context(collection, owner))")
                 continue
             }
-            if hasID, let id = record[idName]?.text, let first = seen.use(id, at: record.location) {
-                reportDuplicate(id, of: record, firstUsedAt: first, list: name, collection: collection, owner: owner)
+            if hasID, let id = record[idName]?.text,
+                let first = seen.use(id, at: position, idOf: { items[$0].record?[idName]?.text ?? "" })
+            {
+                reportDuplicate(
+                    id, of: record, firstUsedAt: items[first].record?.location ?? .unknown, list: name,
+                    collection: collection, owner: owner)
             }
             visitRecord(record, fields: fields, collection: collection, owner: isGroupList ? nil : owner ?? record)
         }

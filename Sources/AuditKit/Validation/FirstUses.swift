@@ -1,68 +1,62 @@
-/// Where each id of one list was first used, for reporting ids used twice; as a
-/// `[String: SourceLocation]` would, but without hashing every id with `Hasher`, which costs more
-/// than the rest of a record's check.
+/// Which item of one list first used each id, for reporting ids used twice; as a `[String: Int]`
+/// would, but without hashing every id with `Hasher`, which costs more than the rest of a
+/// record's check, and without a copy of every id: the table keeps four bytes per item, and reads
+/// an id back from its item (`idOf`) when the hashes agree.
 ///
 /// ASCII ids, almost all of them, sit in an open-addressing table under a cheap hash of their
 /// bytes: two ASCII strings are equal exactly when their bytes are. At the first other id, every id
-/// moves to a `[String: SourceLocation]`, so Unicode equivalence applies as it does to `String`s.
+/// moves to a `[String: Int]`, so Unicode equivalence applies as it does to `String`s.
 struct FirstUses {
-    private var ids: [String] = []
-    private var locations: [SourceLocation] = []
-    /// Index + 1 in `ids` by hash slot; 0 for an empty slot. Its count is a power of two.
-    private var slots: [Int32] = []
-    /// Every id, once an id other than ASCII has been seen.
-    private var general: [String: SourceLocation]?
+    /// By hash slot: 0 for an empty slot, else the item's position + 1 in the bits of
+    /// `positionMask` and high bits of the id's hash in the others. Its count is a power of two.
+    private var slots: [UInt32] = []
+    private let positionMask: UInt32
+    /// Every id's first item, once an id other than ASCII has been seen.
+    private var general: [String: Int]?
 
-    /// Room for `count` ids without growing; nothing is allocated for none.
-    init(capacity count: Int) {
+    /// A table for the ids of a list of `count` items (positions below `count`); nothing is
+    /// allocated for none.
+    init(items count: Int) {
+        var bits = 0
+        while bits < 32, UInt64(count) >= UInt64(1) << bits { bits += 1 }
+        positionMask = bits == 32 ? .max : UInt32(1) << bits - 1
         guard count > 0 else { return }
-        ids.reserveCapacity(count)
-        locations.reserveCapacity(count)
-        slots = Array(repeating: 0, count: Self.slotCount(for: count))
+        var slotCount = 16
+        while slotCount * 3 < count * 4 { slotCount *= 2 }
+        slots = Array(repeating: 0, count: slotCount)
     }
 
-    /// Records that `id` is used at `location`; returns where it was first used when it was
-    /// already, and keeps that first place.
-    mutating func use(_ id: String, at location: SourceLocation) -> SourceLocation? {
-        if general == nil, let hash = Self.asciiHash(id) { return use(id, hash: hash, at: location) }
-        if general == nil { general = Dictionary(uniqueKeysWithValues: zip(ids, locations)) }
+    /// Records that `id` is used by the item at `position`; returns the position of the item that
+    /// used it first when there is one (`idOf` gives an earlier item's id), and keeps that one.
+    mutating func use(_ id: String, at position: Int, idOf: (Int) -> String) -> Int? {
+        if general == nil, let hash = Self.asciiHash(id) { return use(id, hash: hash, at: position, idOf: idOf) }
+        if general == nil {
+            var byID: [String: Int] = [:]
+            for entry in slots where entry != 0 {
+                let earlier = Int(entry & positionMask) - 1
+                byID[idOf(earlier)] = earlier
+            }
+            general = byID
+        }
         guard let first = general![id] else {
-            general![id] = location
+            general![id] = position
             return nil
         }
         return first
     }
 
-    private mutating func use(_ id: String, hash: UInt64, at location: SourceLocation) -> SourceLocation? {
-        if (ids.count + 1) * 4 > slots.count * 3 { grow() }
+    private mutating func use(_ id: String, hash: UInt64, at position: Int, idOf: (Int) -> String) -> Int? {
         let mask = slots.count - 1
+        let check = UInt32(truncatingIfNeeded: hash >> 32) & ~positionMask
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
-            let index = Int(slots[slot]) - 1
-            if ids[index] == id { return locations[index] }
+            let entry = slots[slot]
+            let earlier = Int(entry & positionMask) - 1
+            if entry & ~positionMask == check, idOf(earlier) == id { return earlier }
             slot = (slot + 1) & mask
         }
-        ids.append(id)
-        locations.append(location)
-        slots[slot] = Int32(ids.count)
+        slots[slot] = check | UInt32(position + 1)
         return nil
-    }
-
-    private mutating func grow() {
-        slots = Array(repeating: 0, count: Self.slotCount(for: ids.count * 2 + 1))
-        let mask = slots.count - 1
-        for (index, id) in ids.enumerated() {
-            var slot = Int(truncatingIfNeeded: Self.asciiHash(id)!) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
-        }
-    }
-
-    /// A power of two with room for `count` ids at most three quarters full.
-    private static func slotCount(for count: Int) -> Int {
-        var slots = 16
-        while slots * 3 < count * 4 { slots *= 2 }
-        return slots
     }
 
     /// FNV-1a of the bytes of an ASCII `id`, with its high bits folded in; nil for other ids.
