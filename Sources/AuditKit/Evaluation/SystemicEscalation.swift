@@ -55,7 +55,7 @@ enum SystemicEscalation {
             groups[findings[index].rule, default: []].append(index)
         }
         var escalated = [Bool](repeating: false, count: findings.count)
-        var result: [Finding] = []
+        var systemic: [Finding] = []
         // Findings are moved, never copied: a copy retains every string in it.
         let placeholder = Finding(
             rule: "", standard: .iso9001, clause: "", grade: .minor, record: nil, message: "",
@@ -71,7 +71,7 @@ enum SystemicEscalation {
             guard policy.isSystemic(failing: records.count, examined: total), let first = indices.first else {
                 continue
             }
-            var systemic = systemicFinding(
+            var major = systemicFinding(
                 rule: rule, like: findings[first], records: records.count, examined: total,
                 language: language)
             // Compared in place: through the array's subscript each comparison copied two findings.
@@ -79,13 +79,25 @@ enum SystemicEscalation {
                 indices.sorted { Finding.precedes(all.baseAddress! + $0, all.baseAddress! + $1) }
             }
             for index in indices { escalated[index] = true }
-            systemic.evidence = order.map(take)
-            result.append(systemic)
+            major.evidence = order.map(take)
+            systemic.append(major)
         }
-        result.reserveCapacity(result.count + escalated.count { !$0 })
-        for index in escalated.indices where !escalated[index] { result.append(take(index)) }
-        result.sort()
-        findings = result
+        guard !systemic.isEmpty else {
+            findings.sort()
+            return
+        }
+        // The findings left are moved down in place over the escalated ones (within the array's
+        // room): a second array of every finding was the largest block of the run's last moments.
+        var kept = 0
+        for index in escalated.indices where !escalated[index] {
+            if kept != index { findings.swapAt(kept, index) }
+            kept += 1
+        }
+        findings.removeLast(findings.count - kept)
+        // Systemic findings first, then the others in their order, as the sort has always seen
+        // them (findings that sort alike keep that order).
+        findings.insert(contentsOf: systemic, at: 0)
+        findings.sort()
     }
 
     /// The major finding, under the rule's own id, for a rule failing on `records` of the `examined` records (its evidence
