@@ -22,8 +22,10 @@ enum DateIntegrityCheck {
             let owner = recordID == nil ? owner : record
             let ownerID = recordID ?? owner.id
             for position in 0..<record.fieldCount {
+                let isDate = isDate(record.name(at: position))
+                // A text kept as a word is read out only when its field is a date.
+                if !isDate, record.textWord(at: position) != nil { continue }
                 let field = record.field(at: position)
-                let isDate = isDate(field.name)
                 switch field.value {
                 case .text(let text):
                     if isDate, CalendarDate.parse(text) == nil {

@@ -106,16 +106,17 @@ private struct Walker {
     @inline(never)  // kept whole, so that the check of each field is inlined into its loop
     mutating func visitRecord(_ record: Record, fields: CompiledFields, collection: String, owner: Record?) {
         for position in 0..<record.fieldCount {
-            let field = record.field(at: position)
-            guard let index = fields.index(of: field.name) else {
-                reportUnknown(field.name, in: record, fields: fields, collection: collection, owner: owner)
+            let name = record.name(at: position)
+            guard let index = fields.index(of: name) else {
+                reportUnknown(name, in: record, fields: fields, collection: collection, owner: owner)
                 continue
             }
-            // The common case first: a value that certainly fits its field needs nothing more.
-            if fields.certainlyFits(field.value, at: index) { continue }
-            check(
-                field.value, against: fields, at: index, collection: collection, owner: owner, location: record.location
-            )
+            // The common cases first: a text field holding a text (known from its word, without
+            // reading the text out), or any value that certainly fits its field, needs nothing more.
+            if fields.acceptsAnyText(at: index), record.textWord(at: position) != nil { continue }
+            let value = record.value(at: position)
+            if fields.certainlyFits(value, at: index) { continue }
+            check(value, against: fields, at: index, collection: collection, owner: owner, location: record.location)
         }
     }
 

@@ -5,6 +5,10 @@
 /// non-ASCII text); the walk then runs those general checks, which decide and word the violation.
 /// Both therefore give the same violations.
 extension CompiledFields {
+    /// True when the field at `index` takes any text, so that a value known to be a text fits it.
+    @inline(__always)
+    func acceptsAnyText(at index: Int) -> Bool { kinds[index] == .text }
+
     /// True when `value` certainly fits the field at `index`; false when the general checks must decide.
     @inline(__always)
     func certainlyFits(_ value: Value, at index: Int) -> Bool {
