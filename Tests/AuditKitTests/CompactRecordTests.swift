@@ -28,6 +28,20 @@ import Testing
         #expect(records[299]["description"]?.text == "Bore out of tolerance 300" && records[299].location.line == 300)
     }
 
+    @Test func aLoadsRecordWithoutFieldsGetsARowOfItsLoadNotOfTheSharedEmptyShape() {
+        // The shape with no fields is shared by every load and thread: no load may add to it.
+        var shapes: RecordShapeTable? = RecordShapeTable()
+        let rowsBefore = RecordShape.empty.rows.pointee.count
+        let none = UnsafeMutableBufferPointer<Record.Field>.allocate(capacity: 0)
+        defer { none.deallocate() }
+        let first = Record(moving: none, location: SourceLocation(line: 3, column: 1), shapes: &shapes)
+        let second = Record(moving: none, location: SourceLocation(line: 4, column: 1), shapes: &shapes)
+        #expect(RecordShape.empty.rows.pointee.count == rowsBefore)
+        #expect(first.shape !== RecordShape.empty && first.shape === second.shape)
+        #expect(first.fieldCount == 0 && first.location.line == 3 && second.location.line == 4)
+        #expect(Record() == Record(fields: [], location: .unknown) && Record().shape === RecordShape.empty)
+    }
+
     @Test func recordsWrittenAlikeShareOneShapeInBothSpellings() throws {
         let fixture = try LoaderFixture()
         defer { fixture.remove() }

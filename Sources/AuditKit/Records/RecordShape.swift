@@ -118,7 +118,9 @@ struct RecordShapeTable {
     /// Where the records of the load keep their texts.
     let arena = TextArena()
     private var buckets: [UInt64: [RecordShape]] = [:]
-    private var last: RecordShape = .empty
+    /// The shape handed out last (never ``RecordShape/empty``, which is shared by every load:
+    /// the table appends rows to the shapes it hands out).
+    private var last: RecordShape?
     private var stored = 0
     /// More distinct shapes than this (an export whose every record has different fields) are
     /// no longer kept for sharing: the table stops growing and each such record gets its own.
@@ -131,7 +133,7 @@ struct RecordShapeTable {
     mutating func shape(for fields: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<RecordShape.Slot>)
         -> RecordShape
     {
-        if last.matches(fields, kinds) { return last }
+        if let last, last.matches(fields, kinds) { return last }
         // FNV-1a over the names and kinds: the table is the loader's own, so a plain hash does.
         var key = 14_695_981_039_346_656_037 as UInt64
         for index in 0..<fields.count {
