@@ -51,4 +51,35 @@ import Testing
         let organisation = try #require(merged.root["organisation"]?.record)
         #expect(organisation["name"]?.text == "Acme" && organisation["sector"]?.text == "valves")
     }
+
+    @Test func aSecondExportWithGroupsNestedInGroupsOfTheSameFieldsMerges() throws {
+        // The nested groups share their shape with the group holding them; renumbering them once
+        // each used to recurse until the stack ran out.
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let first = try fixture.load("a.json", #"{"complaints": [{"id": "C1", "received_on": "2026-01-02"}]}"#)
+        for (name, text) in [
+            ("b.json", "{\"g\":\n{\"g\":\n{\"g\": \"t\"}}}"),
+            (
+                "b.xml",
+                "<records><complaints><complaint><id>C2</id><x><id>C3</id>\n<x><id>C4</id></x></x></complaint></complaints></records>"
+            )
+        ] {
+            var merged = first
+            merged.merge(try fixture.load(name, text))
+            if name == "b.json" {
+                let outer = try #require(merged.root["g"]?.record)
+                let inner = try #require(outer["g"]?.record)
+                #expect(inner["g"]?.text == "t" && outer.location.file == 1 && inner.location.file == 1)
+                #expect(outer.location.line == 2 && inner.location.line == 3)
+            } else {
+                let complaints = merged.root["complaints"]?.items.compactMap(\.record) ?? []
+                #expect(complaints.map(\.id) == ["C1", "C2"])
+                let x = try #require(complaints.last?["x"]?.record)
+                let innermost = try #require(x["x"]?.record)
+                #expect(x.id == "C3" && innermost.id == "C4" && innermost.location.file == 1)
+                #expect(innermost.location.line == 2)
+            }
+        }
+    }
 }

@@ -80,6 +80,9 @@ struct FileShift {
         let source = record.shape
         let rows = source.rows.pointee
         let copy = RecordShape(like: source, capacity: rows.count)
+        // Known before the rows are copied: a record nested in a record of the same shape (a
+        // group `g` holding a group `g`) is one of these rows, and is given its row of the copy.
+        shifted[ObjectIdentifier(source)] = copy
         var others: [Value] = []
         others.reserveCapacity(source.otherCount)
         for row in 0..<rows.count {
@@ -93,7 +96,6 @@ struct FileShift {
                     others: shiftedOthers.baseAddress, location: location)
             }
         }
-        shifted[ObjectIdentifier(source)] = copy
         return Record(shape: copy, row: Int(record.row))
     }
 
