@@ -73,7 +73,7 @@ if Context.environment["AUDITREADY_FUZZ"] != nil {
         .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["AuditKit"], path: "Fuzz/FuzzSupport"),
     ]
-    for name in ["RuleParserFuzz", "XMLLoaderFuzz", "JSONLoaderFuzz", "YAMLFuzz"] {
+    for name in ["RuleParserFuzz", "XMLLoaderFuzz", "JSONLoaderFuzz", "YAMLFuzz", "CSVMappingFuzz"] {
         package.targets.append(
             .executableTarget(name: name, dependencies: ["AuditKit", "FuzzSupport", "FuzzDriver"], path: "Fuzz/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))

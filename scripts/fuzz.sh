@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets in Fuzz/ (rule parser, XML loader, JSON loader, YAML readers) with
-# SwiftPM, the fuzzer and address sanitizers, builds a seed corpus from Samples/, Rules/ and the
-# docs' YAML examples, and runs each target for SECONDS (default 60). Not part of CI: run it by hand.
+# Builds the libFuzzer targets in Fuzz/ (rule parser, XML loader, JSON loader, YAML readers, CSV
+# registers through a mapping) with SwiftPM, the fuzzer and address sanitizers, builds a seed
+# corpus from Samples/, Rules/ and the docs' YAML examples, and runs each target for SECONDS
+# (default 60). Not part of CI: run it by hand.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz YAMLFuzz
+#                                                     CSVMappingFuzz
 #
 # The targets are products of Package.swift only when AUDITREADY_FUZZ=1 is set (this script sets
 # it): `AUDITREADY_FUZZ=1 swift build --build-path .build-fuzz -c release -Xswiftc
@@ -24,7 +26,7 @@ root=$(pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz YAMLFuzz)
+((${#targets[@]})) || targets=(RuleParserFuzz XMLLoaderFuzz JSONLoaderFuzz YAMLFuzz CSVMappingFuzz)
 out="$root/fuzz-out"
 mkdir -p "$out"
 
@@ -33,7 +35,7 @@ build="$root/.build-fuzz"
 if [ -z "${FUZZ_SKIP_BUILD:-}" ]; then
   for target in "${targets[@]}"; do
     case $target in
-      RuleParserFuzz | XMLLoaderFuzz | JSONLoaderFuzz | YAMLFuzz) ;;
+      RuleParserFuzz | XMLLoaderFuzz | JSONLoaderFuzz | YAMLFuzz | CSVMappingFuzz) ;;
       *) echo "unknown target $target" >&2; exit 2 ;;
     esac
     echo "== building $target ($config, fuzzer and address sanitizers)"
@@ -98,6 +100,18 @@ put("YAMLFuzz", "laughs.yml", "constants:\n" + "".join("  " + line + "\n" for li
 put("YAMLFuzz", "quoted.yml", 'waivers:\n  - rule: K07\n    justification: "R&D *urgent* &co"\n    approver: \'A & *B*\'\n    expires: 2027-01-31\n')
 put("YAMLFuzz", "config.yml", "stage: initial\nas_of: 2026-11-15\nformats: [json, sarif]\nparams: {ack_days: 3}\nfail_on: minor\n")
 put("YAMLFuzz", "block.yml", "waivers:\n  - rule: K07\n    justification: |\n      line one\n      *not an alias*\n    expires: >-\n      2027-01-31\n")
+# CSVMappingFuzz: the first byte picks the mapping (0 French register, 1 English register, 2 tab-
+# separated internal audits; see Fuzz/CSVMappingFuzz), the rest is the CSV file.
+put("CSVMappingFuzz", "french.csv", b"\x00" + open(f"{root}/Samples/french-register/reclamations.csv", "rb").read())
+put("CSVMappingFuzz", "english.csv", b"\x01" + (
+    "Ref,Received,Customer,Details,Priority,Safety,Acknowledged,Closed,Tags,NC\r\n"
+    "C-1,01/15/2026,Acme,<div>Labels &amp; boxes</div><br>late,High,No,2026-01-16,20.01.26,\"late, damaged\",NC-1\r\n"
+    "C-2,2/3/2026 09:30,\"Smith, J\",\"Two\nlines \"\"quoted\"\"\",None,Yes,,,,\r\n").encode())
+put("CSVMappingFuzz", "audits.tsv", b"\x02" + (
+    "\ufeffAudit\tPlanned\tConducted\tProcesses\tClauses\tFindings\tAuditor\tReport\n"
+    "IA-1\t2026-02-01\t2026-02-03\tP-1;P-2\t7.1.5 8.4\tNC-1,NC-9\tp-1\t2026-02-05\n"
+    "IA-2\t2026-03-01\t\t\t\t\t\t\n").encode())
+put("CSVMappingFuzz", "unclosed.csv", b"\x00" + "N° réclamation;Date de réception\nR-1;\"open\n".encode())
 PY
 
 status=0

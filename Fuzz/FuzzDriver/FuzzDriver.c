@@ -12,3 +12,4 @@ int RuleParserFuzz_main(int argc, char **argv) { return runFuzzer(argc, argv); }
 int XMLLoaderFuzz_main(int argc, char **argv) { return runFuzzer(argc, argv); }
 int JSONLoaderFuzz_main(int argc, char **argv) { return runFuzzer(argc, argv); }
 int YAMLFuzz_main(int argc, char **argv) { return runFuzzer(argc, argv); }
+int CSVMappingFuzz_main(int argc, char **argv) { return runFuzzer(argc, argv); }
