@@ -1,7 +1,7 @@
 // Shared by the loader fuzz targets (built by scripts/fuzz.sh).
 import AuditKit
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes fuzz inputs to a scratch file and loads them, checking what a failure must look like.
@@ -19,12 +19,19 @@ public enum FuzzScratch {
         close(descriptor)
     }
 
-    /// Loads the export at `path`; an error must name the file, say what is wrong and carry a
-    /// non-negative place. A crash, trap, leak or hang is what the fuzzer looks for.
+    /// Loads the export at `path` and merges it after itself; an error must name the file, say
+    /// what is wrong and carry a non-negative place. A crash, trap, leak or hang is what the
+    /// fuzzer looks for.
     public static func load(_ path: String) {
         do {
             let set = try RecordLoader.load(path: path)
             precondition(set.inputs.count == 1, "a loaded file must describe itself")
+            // Merged after itself, as `check FILE FILE` does: the second copy's records are
+            // renumbered to point at the second file, shape by shape.
+            var merged = set
+            merged.merge(set)
+            precondition(merged.inputs.count == 2, "a merged set lists both files")
+            precondition(merged.root.fieldCount >= set.root.fieldCount, "merging loses no collection")
         } catch {
             precondition(error.file == path, "a load error must name the file")
             precondition(!error.message.isEmpty, "a load error must say what is wrong")
