@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // glibc's allocator settings (mallopt), which the command line sets for the whole process.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The engine: records, rule language, evaluator, reports. Never prints.
         .target(
             name: "AuditKit",
@@ -50,6 +52,7 @@ let package = Package(
             dependencies: [
                 "AuditKit",
                 "BundledRules",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

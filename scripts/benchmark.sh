@@ -89,7 +89,12 @@ for size in "${SIZES[@]}"; do
         t=$(median "${ours[@]}"); rss=$(median "${oursrss[@]}"); b=$(median "${base[@]}")
         [ "$skew" = none ] && TIME[$size-$format]=$t
         uniform=${TIME[$size-$format]:-}
-        if [ "$format" = xml ]; then name="xmllint"; target="<=1.5"; else name="jq"; target="<=0.5"; fi
+        # Issue 17's targets: 10k (and below) a little looser than the large exports.
+        if [ "$format" = xml ]; then
+            name="xmllint"; if [ "$size" -le 10000 ]; then target="<=1.3"; else target="<=1.1"; fi
+        else
+            name="jq"; if [ "$size" -le 10000 ]; then target="<=0.25"; else target="<=0.2"; fi
+        fi
         awk -v size="$size" -v skew="$skew" -v f="$format" -v bytes="$bytes" -v t="$t" -v rss="$rss" -v name="$name" \
             -v b="$b" -v target="$target" -v u="$uniform" 'BEGIN {
             mb = bytes / 1048576; peak = rss / 1024
@@ -102,6 +107,6 @@ done
 if [ -n "${TIME[100000-xml]:-}" ] && [ -n "${TIME[300000-xml]:-}" ]; then
     for format in xml json; do
         awk -v f="$format" -v a="${TIME[100000-$format]}" -v b="${TIME[300000-$format]}" \
-            'BEGIN { printf "growth 300k/100k %-4s %.2f (target <= 3.3)\n", f, (a > 0 ? b / a : 0) }'
+            'BEGIN { printf "growth 300k/100k %-4s %.2f (target <= 3.2)\n", f, (a > 0 ? b / a : 0) }'
     done
 fi

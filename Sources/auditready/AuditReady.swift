@@ -26,6 +26,7 @@ struct AuditReady: ParsableCommand {
     /// mapped to the exit status here; usage errors exit with 2, not ArgumentParser's 64.
     static func main() {
         StandardStream.guardClosedDescriptors()
+        MemoryArenas.shareOne()
         do {
             var command = try parseAsRoot()
             try command.run()
