@@ -109,4 +109,30 @@ import Testing
             #expect(uses.use(id, at: position, idOf: { ids[$0] }) == expected, "\(id) at \(position)")
         }
     }
+
+    @Test func idsWrittenToCollideMoveToADictionaryAndKeepTheirAnswers() {
+        // An export comes from outside: ids chosen so that all fall on one slot of the table
+        // would make every use look through all the others. Past the probe limit, the ids move
+        // to a dictionary; the answers stay those of a dictionary of Strings.
+        let items = 400
+        var slotCount = 16
+        while slotCount < items * 2 { slotCount *= 2 }
+        let target = Int(truncatingIfNeeded: FirstUses.asciiHash("C-0")!) & (slotCount - 1)
+        var colliding: [String] = []
+        var candidate = 0
+        while colliding.count < FirstUses.probeLimit + 40 {
+            let id = "C-\(candidate)"
+            if Int(truncatingIfNeeded: FirstUses.asciiHash(id)!) & (slotCount - 1) == target { colliding.append(id) }
+            candidate += 1
+        }
+        var ids = colliding + colliding.prefix(30) + ["fresh"] + colliding.suffix(10)
+        ids += Array(repeating: "fresh", count: items - ids.count)
+        var uses = FirstUses(items: items)
+        var firstUses: [String: Int] = [:]
+        for (position, id) in ids.enumerated() {
+            let expected = firstUses[id]
+            if expected == nil { firstUses[id] = position }
+            #expect(uses.use(id, at: position, idOf: { ids[$0] }) == expected, "\(id) at \(position)")
+        }
+    }
 }

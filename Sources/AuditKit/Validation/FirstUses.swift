@@ -5,7 +5,8 @@
 ///
 /// ASCII ids, almost all of them, sit in an open-addressing table under a cheap hash of their
 /// bytes: two ASCII strings are equal exactly when their bytes are. At the first other id, every id
-/// moves to a `[String: Int]`, so Unicode equivalence applies as it does to `String`s.
+/// moves to a `[String: Int]`, so Unicode equivalence applies as it does to `String`s; so they do
+/// when ids written to collide under the cheap hash crowd the table (``probeLimit``).
 struct FirstUses {
     /// By hash slot: 0 for an empty slot, else the item's position + 1 in the bits of
     /// `positionMask` and high bits of the id's hash in the others. Its count is a power of two.
@@ -21,15 +22,22 @@ struct FirstUses {
         while bits < 32, UInt64(count) >= UInt64(1) << bits { bits += 1 }
         positionMask = bits == 32 ? .max : UInt32(1) << bits - 1
         guard count > 0 else { return }
+        // At most half the slots taken: runs of taken slots stay short (linear probing).
         var slotCount = 16
-        while slotCount * 3 < count * 4 { slotCount *= 2 }
+        while slotCount < count * 2 { slotCount *= 2 }
         slots = Array(repeating: 0, count: slotCount)
     }
 
     /// Records that `id` is used by the item at `position`; returns the position of the item that
     /// used it first when there is one (`idOf` gives an earlier item's id), and keeps that one.
     mutating func use(_ id: String, at position: Int, idOf: (Int) -> String) -> Int? {
-        if general == nil, let hash = Self.asciiHash(id) { return use(id, hash: hash, at: position, idOf: idOf) }
+        if general == nil, let hash = Self.asciiHash(id) {
+            switch use(id, hash: hash, at: position, idOf: idOf) {
+            case .first(let earlier): return earlier
+            case .added: return nil
+            case .crowded: break
+            }
+        }
         if general == nil {
             var byID: [String: Int] = [:]
             for entry in slots where entry != 0 {
@@ -37,6 +45,7 @@ struct FirstUses {
                 byID[idOf(earlier)] = earlier
             }
             general = byID
+            slots = []
         }
         guard let first = general![id] else {
             general![id] = position
@@ -45,22 +54,40 @@ struct FirstUses {
         return first
     }
 
-    private mutating func use(_ id: String, hash: UInt64, at position: Int, idOf: (Int) -> String) -> Int? {
+    /// What the table of ASCII ids answered.
+    private enum Probe {
+        /// The id was used first by the item at this position.
+        case first(Int)
+        /// The id is new; the item is now its first use.
+        case added
+        /// The id's run of taken slots is longer than ``probeLimit``: ids written to collide
+        /// under the table's plain hash (an export comes from outside), so the ids move to a
+        /// `[String: Int]`, whose hash is seeded per process.
+        case crowded
+    }
+
+    /// The longest run of taken slots looked through before the ids move to a dictionary.
+    static let probeLimit = 128
+
+    private mutating func use(_ id: String, hash: UInt64, at position: Int, idOf: (Int) -> String) -> Probe {
         let mask = slots.count - 1
         let check = UInt32(truncatingIfNeeded: hash >> 32) & ~positionMask
         var slot = Int(truncatingIfNeeded: hash) & mask
+        var probes = 0
         while slots[slot] != 0 {
             let entry = slots[slot]
             let earlier = Int(entry & positionMask) - 1
-            if entry & ~positionMask == check, idOf(earlier) == id { return earlier }
+            if entry & ~positionMask == check, idOf(earlier) == id { return .first(earlier) }
+            probes += 1
+            if probes > Self.probeLimit { return .crowded }
             slot = (slot + 1) & mask
         }
         slots[slot] = check | UInt32(position + 1)
-        return nil
+        return .added
     }
 
     /// FNV-1a of the bytes of an ASCII `id`, with its high bits folded in; nil for other ids.
-    private static func asciiHash(_ id: String) -> UInt64? {
+    static func asciiHash(_ id: String) -> UInt64? {
         id.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             var high: UInt8 = 0
