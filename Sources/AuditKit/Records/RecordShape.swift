@@ -146,7 +146,7 @@ struct RecordShapeTable {
                 return shape
             }
         }
-        let shape = RecordShape(names: fields, kinds: kinds, arena: arena, capacity: 16)
+        let shape = RecordShape(names: fields, kinds: kinds, arena: arena)
         if stored < Self.limit {
             buckets[key, default: []].append(shape)
             stored += 1
