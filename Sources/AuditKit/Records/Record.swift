@@ -159,7 +159,7 @@ public struct Record: Sendable, Equatable {
 
     /// Where the record starts in its input file.
     public var location: SourceLocation {
-        get { shape.rows.pointee.locations![Int(row)] }
+        get { shape.rows.pointee.location(at: Int(row)) }
         set { self = replacingNestedValues(nestedValues, location: newValue) }
     }
 

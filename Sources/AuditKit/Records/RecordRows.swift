@@ -6,7 +6,7 @@
 
 /// The values of the records that share one ``RecordShape``, in columns: a row per record, with
 /// its words (``CompactText``, `wordCount` per row), its other values (lists and groups,
-/// `otherCount` per row) and its location.
+/// `otherCount` per row) and its location (eight bytes).
 ///
 /// A record is then its shape and its row number: no heap block of its own. The columns grow by
 /// doubling (the words and locations with `realloc`, which for a large column remaps its pages
@@ -15,7 +15,10 @@
 struct RecordRows {
     private(set) var words: UnsafeMutablePointer<UInt32>?
     private(set) var others: UnsafeMutablePointer<Value>?
-    private(set) var locations: UnsafeMutablePointer<SourceLocation>?
+    /// Each row's location packed in eight bytes (``pack(_:)``); the rare one that does not fit
+    /// is in ``unpacked``.
+    private var locations: UnsafeMutablePointer<UInt64>?
+    private var unpacked: [Int: SourceLocation] = [:]
     /// How many rows there are, and how many there is room for.
     private(set) var count = 0
     private var capacity = 0
@@ -38,7 +41,9 @@ struct RecordRows {
         if count == capacity { reserve(capacity * 2) }
         if wordCount > 0 { (words! + count * wordCount).initialize(from: given!, count: wordCount) }
         if otherCount > 0 { (others! + count * otherCount).initialize(from: copied!, count: otherCount) }
-        (locations! + count).initialize(to: location)
+        let packed = Self.pack(location)
+        (locations! + count).initialize(to: packed ?? Self.unpackedFlag)
+        if packed == nil { unpacked[count] = location }
         count += 1
         return count - 1
     }
@@ -57,6 +62,29 @@ struct RecordRows {
         capacity = rows
     }
 
+    /// Where the record of `row` starts in its input file.
+    func location(at row: Int) -> SourceLocation {
+        let bits = locations![row]
+        if bits == Self.unpackedFlag { return unpacked[row] ?? .unknown }
+        return SourceLocation(
+            file: Int32(truncatingIfNeeded: bits >> (Self.lineBits + Self.columnBits)),
+            line: Int(bits >> Self.columnBits & (1 << Self.lineBits - 1)),
+            column: Int(bits & (1 << Self.columnBits - 1)))
+    }
+
+    private static let fileBits: UInt64 = 12, lineBits: UInt64 = 26, columnBits: UInt64 = 25
+    /// The packed value of a location kept whole in ``unpacked`` (a file index past 4,095, a
+    /// line past 2^26, a column past 2^25: a record far into a minified file).
+    private static let unpackedFlag: UInt64 = 1 << 63
+
+    /// `location` in 63 bits, or nil when it does not fit.
+    private static func pack(_ location: SourceLocation) -> UInt64? {
+        guard location.file >= 0, location.line >= 0, location.column >= 0 else { return nil }
+        let file = UInt64(location.file), line = UInt64(location.line), column = UInt64(location.column)
+        guard file < 1 << fileBits, line < 1 << lineBits, column < 1 << columnBits else { return nil }
+        return file << (lineBits + columnBits) | line << columnBits | column
+    }
+
     /// `pointer`'s memory (from `malloc`) resized to `count` elements; the process stops, as
     /// on any allocation failure in Swift, when there is no memory left.
     private static func resize<Element>(_ pointer: UnsafeMutablePointer<Element>?, to count: Int)
@@ -73,6 +101,7 @@ struct RecordRows {
             others.deinitialize(count: count * otherCount)
             others.deallocate()
         }
+        unpacked = [:]
         free(words)
         free(locations)
         words = nil

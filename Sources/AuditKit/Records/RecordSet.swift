@@ -88,7 +88,7 @@ struct FileShift {
         for row in 0..<rows.count {
             others.removeAll(keepingCapacity: true)
             for index in 0..<source.otherCount { others.append(value(rows.others![row * source.otherCount + index])) }
-            var location = rows.locations![row]
+            var location = rows.location(at: row)
             location.file += offset
             _ = others.withUnsafeBufferPointer { shiftedOthers in
                 copy.appendRow(
