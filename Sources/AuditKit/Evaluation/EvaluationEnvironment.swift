@@ -27,14 +27,19 @@ final class EvaluationEnvironment: Sendable {
             slots = Array(repeating: 0, count: capacity)
             var plain = true
             for position in items.indices {
+                // The item's id, read once; an id that is a list or a group is not indexed.
+                var id: String?
                 switch items[position] {
                 case .record(let record):
-                    if case .list? = record[Name.id] { plain = false }
-                    if case .record? = record[Name.id] { plain = false }
+                    switch record[Name.id] {
+                    case .text(let text)?: id = text
+                    case .list?, .record?: plain = false
+                    case nil: break
+                    }
                 case .list: plain = false
                 case .text: break
                 }
-                guard let id = Self.id(of: items[position]) else { continue }
+                guard let id else { continue }
                 var slot = id.hashValue & (capacity - 1)
                 while true {
                     let taken = slots[slot]

@@ -85,8 +85,8 @@ public struct Record: Sendable, Equatable {
     private func value(slot: UInt32) -> Value {
         let index = Int(slot & 0x7FFF_FFFF)
         let rows = shape.rows
-        if slot >> 31 != 0 { return rows.pointee.others![Int(row) * shape.otherCount + index] }
-        let word = rows.pointee.words![Int(row) * shape.wordCount + index]
+        if slot >> 31 != 0 { return rows.pointee.others(ofRow: Int(row))![index] }
+        let word = rows.pointee.words(ofRow: Int(row))![index]
         if CompactText.isInline(word) { return .text(CompactText.text(word)) }
         return .text(TextArena.text(word, in: shape.arenaState!))
     }
@@ -96,14 +96,13 @@ public struct Record: Sendable, Equatable {
     func textWord(at position: Int) -> UInt32? {
         let slot = shape.slots[position]
         guard slot >> 31 == 0 else { return nil }
-        return shape.rows.pointee.words![Int(row) * shape.wordCount + Int(slot)]
+        return shape.rows.pointee.words(ofRow: Int(row))![Int(slot)]
     }
 
     /// The values of the fields that are lists or groups, in field order (texts left out).
     var nestedValues: [Value] {
-        guard shape.otherCount > 0 else { return [] }
-        let start = shape.rows.pointee.others! + Int(row) * shape.otherCount
-        return Array(UnsafeBufferPointer(start: start, count: shape.otherCount))
+        guard let others = shape.rows.pointee.others(ofRow: Int(row)) else { return [] }
+        return Array(UnsafeBufferPointer(start: others, count: shape.otherCount))
     }
 
     /// A copy whose lists and groups (``nestedValues``, as many, in the same order) are
@@ -113,7 +112,7 @@ public struct Record: Sendable, Equatable {
         let copy = RecordShape(like: shape, capacity: 1)
         let row = values.withUnsafeBufferPointer { others in
             copy.appendRow(
-                words: shape.rows.pointee.words.map { UnsafePointer($0 + Int(self.row) * shape.wordCount) },
+                words: shape.rows.pointee.words(ofRow: Int(self.row)),
                 others: others.baseAddress, location: location ?? self.location)
         }
         return Record(shape: copy, row: row)
@@ -146,7 +145,7 @@ public struct Record: Sendable, Equatable {
         }
         let slot = shape.slots[position]
         guard slot >> 31 == 0 else { return nil }
-        let word = shape.rows.pointee.words![Int(row) * shape.wordCount + Int(slot)]
+        let word = shape.rows.pointee.words(ofRow: Int(row))![Int(slot)]
         let first: UInt8
         switch CompactText.tag(word) {
         case .short: first = UInt8(truncatingIfNeeded: word & 0x7F)

@@ -13,8 +13,8 @@
 /// instead of copying them); rows are only appended, by the one loader that owns the shape's
 /// table, before any record of the shape is shared, and never changed afterwards.
 struct RecordRows {
-    private(set) var words: UnsafeMutablePointer<UInt32>?
-    private(set) var others: UnsafeMutablePointer<Value>?
+    private var words: UnsafeMutablePointer<UInt32>?
+    private var others: UnsafeMutablePointer<Value>?
     /// Each row's location packed in eight bytes (``pack(_:)``); the rare one that does not fit
     /// is in ``unpacked``.
     private var locations: UnsafeMutablePointer<UInt64>?
@@ -62,6 +62,18 @@ struct RecordRows {
         capacity = rows
     }
 
+    /// The words of `row` (``wordCount`` of them), or nil when a row has none.
+    @inline(__always)
+    func words(ofRow row: Int) -> UnsafePointer<UInt32>? {
+        words.map { UnsafePointer($0 + row * wordCount) }
+    }
+
+    /// The other values of `row` (``otherCount`` of them), or nil when a row has none.
+    @inline(__always)
+    func others(ofRow row: Int) -> UnsafePointer<Value>? {
+        others.map { UnsafePointer($0 + row * otherCount) }
+    }
+
     /// Where the record of `row` starts in its input file.
     func location(at row: Int) -> SourceLocation {
         let bits = locations![row]
@@ -95,19 +107,13 @@ struct RecordRows {
         return resized.bindMemory(to: Element.self, capacity: count)
     }
 
-    /// Frees the columns (the rows' other values are destroyed).
-    mutating func deallocate() {
+    /// Frees the columns (the rows' other values are destroyed); the rows are not read again.
+    func deallocate() {
         if let others {
             others.deinitialize(count: count * otherCount)
             others.deallocate()
         }
-        unpacked = [:]
         free(words)
         free(locations)
-        words = nil
-        others = nil
-        locations = nil
-        count = 0
-        capacity = 0
     }
 }

@@ -87,12 +87,14 @@ struct FileShift {
         others.reserveCapacity(source.otherCount)
         for row in 0..<rows.count {
             others.removeAll(keepingCapacity: true)
-            for index in 0..<source.otherCount { others.append(value(rows.others![row * source.otherCount + index])) }
+            if let rowOthers = rows.others(ofRow: row) {
+                for index in 0..<source.otherCount { others.append(value(rowOthers[index])) }
+            }
             var location = rows.location(at: row)
             location.file += offset
             _ = others.withUnsafeBufferPointer { shiftedOthers in
                 copy.appendRow(
-                    words: rows.words.map { UnsafePointer($0 + row * source.wordCount) },
+                    words: rows.words(ofRow: row),
                     others: shiftedOthers.baseAddress, location: location)
             }
         }

@@ -37,11 +37,8 @@ final class RecordShape: @unchecked Sendable {
     let rows: UnsafeMutablePointer<RecordRows>
 
     /// The shape of a record with these fields, kept as `kinds` say, its texts in `arena`, with
-    /// room for `capacity` rows.
-    init(
-        names: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<Slot>, arena: TextArena?,
-        capacity: Int = 1
-    ) {
+    /// room for one row (the columns double as rows come).
+    init(names: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<Slot>, arena: TextArena?) {
         var counts = (words: 0, others: 0)
         self.names = .allocate(capacity: names.count)
         self.slots = .allocate(capacity: kinds.count)
@@ -60,7 +57,7 @@ final class RecordShape: @unchecked Sendable {
         self.arena = arena
         self.arenaState = arena?.state
         rows = .allocate(capacity: 1)
-        rows.initialize(to: RecordRows(wordCount: counts.words, otherCount: counts.others, capacity: capacity))
+        rows.initialize(to: RecordRows(wordCount: counts.words, otherCount: counts.others, capacity: 1))
     }
 
     /// A shape with the names, slots and arena of `shape` and no rows yet, with room for
