@@ -24,6 +24,27 @@ import Testing
         }
     }
 
+    /// A misspelt column repeated on every record is one note: the first record, how many more
+    /// times, then the hint. The same name in a nested list (a review's actions) is another gap.
+    @Test func jsonUnknownFieldRepeatedIsSaidOncePerFileWithTheHintLast() throws {
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let text = """
+            {"management_reviews": [
+              {"id": "MR-1", "helt_on": "2026-03-01"},
+              {"id": "MR-2", "helt_on": "2026-03-02", "actions": [{"id": "A-1", "helt_on": "x"}]},
+              {"id": "MR-3", "helt_on": "2026-03-03"}
+            ]}
+            """
+        let found = try RecordValidation.validate(path: fixture.write("a.json", text)).violations
+        #expect(
+            found.map(\.message) == [
+                "unknown field 'helt_on' in management_reviews record MR-1 (and 2 more times in this file); did you mean 'held_on'?",
+                "unknown field 'helt_on' in management_reviews record MR-2"
+            ], "\(found.map(\.message))")
+        #expect(found.first?.line == 2)
+    }
+
     @Test func jsonUnknownFieldWrongTypeBadDateAndDuplicateID() throws {
         let found = try violations(
             "r.json",

@@ -74,7 +74,7 @@ public enum WaiverFileReader {
         guard justification.utf8.count > maxJustificationCharacters,
             justification.dropFirst(maxJustificationCharacters).first != nil
         else { return }
-        let limit = RuleFileReader.grouped(maxJustificationCharacters)
+        let limit = Display.grouped(maxJustificationCharacters)
         throw FileFormatError(
             file: path, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0,
             code: .waivers,

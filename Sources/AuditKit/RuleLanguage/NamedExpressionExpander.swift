@@ -448,7 +448,7 @@ struct NamedExpressionExpander {
     private func tooManyParts(at location: SourceLocation) -> RuleDiagnostic {
         error(
             "with their named values and defined conditions written out, the rules of this file have more than "
-                + "\(RuleFileReader.grouped(RuleLimits.maximumWrittenOutParts)) parts; name fewer large expressions, "
+                + "\(Display.grouped(RuleLimits.maximumWrittenOutParts)) parts; name fewer large expressions, "
                 + "or split the file", at: location)
     }
 }

@@ -52,7 +52,7 @@ enum RuleFileReader {
         guard data.count <= limit else {
             let size = max(Int(status.st_size), data.count)
             return problem(
-                "this rule file has \(grouped(size)) bytes, more than the \(grouped(limit)) a rule file may "
+                "this rule file has \(Display.grouped(size)) bytes, more than the \(Display.grouped(limit)) a rule file may "
                     + "have; split it into several files, or set \(RuleLimits.maximumFileSizeVariable) to a "
                     + "larger number of bytes")
         }
@@ -69,14 +69,4 @@ enum RuleFileReader {
         return String(cString: resolved)
     }
 
-    /// `4194304` as `4,194,304`.
-    static func grouped(_ number: Int) -> String {
-        var digits = Array(String(number))
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(",", at: index)
-            index -= 3
-        }
-        return String(digits)
-    }
 }

@@ -51,4 +51,15 @@ extension Display {
         else { return text }
         return String(scalars[..<scalars.index(before: cut)]) + "…"
     }
+
+    /// `4194304` as `4,194,304`.
+    static func grouped(_ number: Int) -> String {
+        var digits = Array(String(number))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits)
+    }
 }

@@ -8,6 +8,7 @@ public enum ContractValidator {
     public static func violations(in records: RecordSet) -> [StructuralViolation] {
         var walker = Walker(inputs: records.inputs)
         walker.visitRoot(records.root)
+        walker.unknownFields.sayHowOften(in: &walker.violations)
         return walker.violations.sorted()
     }
 }
@@ -19,6 +20,14 @@ private struct Walker {
     let idName = Name.id
     /// Scalar problems and "did you mean" hints already worked out (``remembered(_:_:_:_:)``).
     var remembered: [Remembered: String?] = [:]
+    /// Unknown fields said so far: by file, the fields they were found among, and name.
+    var unknownFields = RepeatedUnknownFields<UnknownField>()
+
+    struct UnknownField: Hashable {
+        let file: Int32
+        let fields: ObjectIdentifier
+        let name: Name
+    }
 
     init(inputs: [InputFile]) { self.inputs = inputs }
 
@@ -125,11 +134,13 @@ private struct Walker {
         _ field: Name, in record: Record, fields: CompiledFields, collection: String,
         owner: Record?
     ) {
+        let key = UnknownField(file: record.location.file, fields: ObjectIdentifier(fields), name: field)
+        if unknownFields.isRepeat(key) { return }
         let name = field.string
-        report(
-            .unknownField, at: record.location, collection: collection, record: owner?.id,
-            "unknown field '\(Display.clipped(name))'\(place(collection, owner))"
-                + hint(for: name, among: fields.names, in: fields, at: nil))
+        let said = "unknown field '\(Display.clipped(name))'\(place(collection, owner))"
+        let hint = hint(for: name, among: fields.names, in: fields, at: nil)
+        unknownFields.keepFirst(key, at: violations.count, message: said + hint, place: said)
+        report(.unknownField, at: record.location, collection: collection, record: owner?.id, said + hint)
     }
 
     /// Checks `value` against the field at `index` of `fields`: a list, or a scalar that may not fit.

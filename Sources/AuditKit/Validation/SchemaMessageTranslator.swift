@@ -67,6 +67,33 @@ struct SchemaMessageTranslator {
             parent: entry.parent, owner: entry.owner)
     }
 
+    /// What tells an unknown field apart from the others of a file: the collection and the
+    /// element it was found in (written as a child element or as an attribute), and its name.
+    struct UnknownField: Hashable {
+        let collection: String?, holder: String?, name: String
+    }
+
+    /// For an error about an unknown field of a record (not an unknown collection, not a
+    /// misnamed list item): the field, and the start of the message ``translate(_:)`` gives it,
+    /// up to the place (`unknown field 'x' in complaints record C-1`).
+    func unknownField(_ entry: SchemaValidationState.Entry) -> (key: UnknownField, place: String)? {
+        let name: String, holder: String?
+        if entry.message.contains("This element is not expected") {
+            guard entry.parent != "records", !(entry.parent.map(Self.isList) ?? false) else { return nil }
+            (name, holder) = (quoted(after: "Element '", in: entry.message) ?? "?", entry.parent)
+        } else if entry.message.contains("is not allowed."),
+            let attribute = quoted(after: ", attribute '", in: entry.message)
+        {
+            (name, holder) = (attribute, entry.element)
+        } else {
+            return nil
+        }
+        return (
+            UnknownField(collection: entry.owner?.collection, holder: holder, name: name),
+            "unknown field '\(Display.clipped(name))'\(place(entry.owner))"
+        )
+    }
+
     private func translate(
         line: Int, message: String, tag: SchemaValidationState.TagKey?, parent: String?,
         owner: Owner?

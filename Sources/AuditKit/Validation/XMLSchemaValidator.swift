@@ -38,10 +38,19 @@ public enum XMLSchemaValidator {
         translator.resolveColumns(for: errors)
         var seen: Set<String> = []
         var violations: [StructuralViolation] = []
+        var unknownFields = RepeatedUnknownFields<SchemaMessageTranslator.UnknownField>()
         for entry in errors {
-            guard let violation = translator.translate(entry) else { continue }
-            if seen.insert(violation.description).inserted { violations.append(violation) }
+            let unknown = translator.unknownField(entry)
+            if let unknown, unknownFields.isRepeat(unknown.key) { continue }
+            guard let violation = translator.translate(entry), seen.insert(violation.description).inserted
+            else { continue }
+            if let unknown {
+                unknownFields.keepFirst(
+                    unknown.key, at: violations.count, message: violation.message, place: unknown.place)
+            }
+            violations.append(violation)
         }
+        unknownFields.sayHowOften(in: &violations)
         return violations.sorted()
     }
 
