@@ -118,6 +118,26 @@ import Testing
         }
     }
 
+    /// A date read from a record's word is the date its text parses as, real day or not: leap
+    /// days, year 0, months 0 and 13, days 0 and 32.
+    @Test func aDateReadFromItsWordIsTheDateItsTextParsesAs() {
+        var compared = 0
+        for year in ["0000", "0001", "1900", "1999", "2000", "2023", "2024", "2100", "3999"] {
+            for month in ["00", "01", "02", "04", "09", "12", "13", "19"] {
+                for day in ["00", "01", "28", "29", "30", "31", "32", "39"] {
+                    let text = "\(year)-\(month)-\(day)"
+                    guard let word = CompactText.word(text), CompactText.tag(word) == .dateLike else {
+                        Issue.record("\(text) is not kept as a date-like word")
+                        continue
+                    }
+                    #expect(CompactText.date(word) == CalendarDate.parse(text), "\(text)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == 9 * 8 * 8)
+    }
+
     @Test func presenceReadFromTheRecordAgreesWithTheValue() throws {
         // `x.f is present` is answered from the stored word when it can be; whenever it is, the
         // answer must be the one the value itself gives.

@@ -34,6 +34,43 @@ import Testing
                 json: Self.complaints) == ["C2"])
     }
 
+    /// `before`, `after` and `within` read a date kept in the record's word without its text;
+    /// the answer is the one the text gives: an impossible date or an absent one is unknown, a
+    /// date-time is compared by its day.
+    @Test func datesComparedAsTheirTextsReadWhateverTheyAreKeptAs() throws {
+        let json = """
+            {"complaints": [
+              {"id": "A", "received_on": "2026-03-05", "acknowledged_on": "2026-03-01"},
+              {"id": "B", "received_on": "2024-02-29", "acknowledged_on": "2024-02-28"},
+              {"id": "C", "received_on": "2023-02-29", "acknowledged_on": "2023-02-01"},
+              {"id": "D", "received_on": "2026-03-05T10:00:00", "acknowledged_on": "2026-03-04"},
+              {"id": "E", "received_on": "0000-01-01", "acknowledged_on": "0000-01-01"},
+              {"id": "F", "received_on": "2026-13-01", "acknowledged_on": "2026-01-01"},
+              {"id": "G", "received_on": "2026-03-05"},
+              {"id": "H", "received_on": "2026-03-05", "acknowledged_on": "2026-03-05"}
+            ]}
+            """
+        #expect(
+            try EvaluationHarness.failing("not (c.acknowledged_on before c.received_on)", json: json) == ["A", "B", "D"]
+        )
+        #expect(
+            try EvaluationHarness.failing("not (c.received_on after c.acknowledged_on)", json: json) == ["A", "B", "D"])
+        // Audit date 2026-11-15: within 12 months are the 2026 dates that are real days.
+        #expect(
+            try EvaluationHarness.failing("not (c.received_on within 12 months)", json: json) == [
+                "A", "D", "G", "H"
+            ])
+    }
+
+    /// `lower()` gives what Unicode lower-casing gives, for ASCII texts and the others.
+    @Test func lowerGivesTheUnicodeLowerCase() {
+        for text in [
+            "", "email", "E-Mail", "PHONE", "Web Form 2", "Téléphone", "ÉCOLE", "Straße", "İstanbul", "ΣΊΣΥΦΟΣ"
+        ] {
+            #expect(RuntimeValue.lowercased(text) == text.lowercased(), "\(text)")
+        }
+    }
+
     @Test func datesRelativeToTheAuditDate() throws {
         // A date equal to the audit date is not after it; a future date is.
         #expect(try EvaluationHarness.failing("not (c.received_on after audit_date)", json: Self.complaints) == ["C1"])

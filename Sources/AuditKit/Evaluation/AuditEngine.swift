@@ -18,16 +18,17 @@ public enum AuditEngine {
         let run = AuditRun(records: records, options: options, standards: standards)
 
         let selection = run.selectRules(rules.rules)
-        let outcomes = evaluateConcurrently(
+        var outcomes = evaluateConcurrently(
             selection.evaluated, environment: environment, dateCheck: !run.isLimitedToChosenRules,
             language: options.language)
         // The indicators read every complaint and no finding: worked out on another core meanwhile.
         let indicators = BackgroundValue { ComplaintIndicators(records: records) }
-        var findings = run.findings(of: selection, outcomes: outcomes)
+        let examined = run.examined(selection.evaluated, outcomes: outcomes)
+        var findings = run.findings(of: selection, taking: &outcomes)
         if !run.isLimitedToChosenRules {
             SystemicEscalation.apply(
                 to: &findings, policy: SystemicEscalation.Policy(parameters: parameters),
-                examined: run.examined(selection.evaluated, outcomes: outcomes), language: options.language)
+                examined: examined, language: options.language)
         }
         let previousAudit = run.recheckPreviousAudit(adding: &findings, evaluated: selection.evaluated)
         findings.sort()

@@ -48,8 +48,9 @@ struct AuditRun {
     }
 
     /// The findings of the built-in checks reading the records (not-applicable declarations,
-    /// then invalid dates: `outcomes[0]`) and of each evaluated rule (`outcomes[1...]`).
-    func findings(of selection: Selection, outcomes: [RuleEvaluator.Outcome]) -> [Finding] {
+    /// then invalid dates: `outcomes[0]`) and of each evaluated rule (`outcomes[1...]`). The
+    /// outcomes' findings are emptied as they are taken, so the two lists are not kept together.
+    func findings(of selection: Selection, taking outcomes: inout [RuleEvaluator.Outcome]) -> [Finding] {
         var findings: [Finding] = []
         findings.reserveCapacity(
             selection.applicabilityFindings.count + outcomes.reduce(0) { $0 + $1.findings.count })
@@ -62,9 +63,11 @@ struct AuditRun {
         for raw in outcomes[0].findings {
             findings.append(finding(raw, rule: dateCheck.id, at: dateCheck.placement(checking: standards)))
         }
-        for (rule, outcome) in zip(selection.evaluated, outcomes.dropFirst()) {
+        outcomes[0].findings = []
+        for (index, rule) in selection.evaluated.enumerated() {
             let placement = BuiltinCheck.Placement(rule.standard, rule.clause)
-            for raw in outcome.findings { findings.append(finding(raw, rule: rule.id, at: placement)) }
+            for raw in outcomes[index + 1].findings { findings.append(finding(raw, rule: rule.id, at: placement)) }
+            outcomes[index + 1].findings = []
         }
         return findings
     }

@@ -67,7 +67,7 @@ extension ExprCompiler {
         case .lower:
             return { frame in
                 guard case .text(let text) = args[0](frame) else { return .unknown }
-                return .text(text.lowercased())
+                return .text(RuntimeValue.lowercased(text))
             }
         case .contains:
             return { frame in

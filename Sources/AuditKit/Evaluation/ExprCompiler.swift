@@ -154,6 +154,8 @@ struct ExprCompiler {
             case .negate: return { frame in operand(frame).number.map { .number(-$0) } ?? .unknown }
             case .not: return { frame in Logic.not(operand(frame)) }
             }
+        case .binary(let op, let lhs, let rhs) where op == .before || op == .after:
+            return Self.dateOrder(op, compileDate(lhs), compileDate(rhs))
         case .binary(let op, let lhs, let rhs):
             return compileBinary(op, compile(lhs), compile(rhs))
         case .test(let operand, let test, let negated):
@@ -171,7 +173,7 @@ struct ExprCompiler {
                 return negated ? Logic.not(result) : result
             }
         case .within(let date, let duration):
-            return compileWithin(compile(date), compile(duration))
+            return compileWithin(compileDate(date), compile(duration))
         case .uniqueIn(let value, let collection):
             let value = compile(value)
             guard case .name(let name) = collection.kind else { return { _ in .unknown } }
@@ -259,6 +261,24 @@ struct ExprCompiler {
         return { frame in
             if case .record(let record) = frame.slots[slot] { return RuntimeValue(cache.value(of: field, in: record)) }
             return Self.member(field, of: frame.slots[slot], cache)
+        }
+    }
+
+    /// The date `expr` gives (nil when it gives none). A loop variable's field whose text the
+    /// record keeps in its word written like a date is read from the word, without making the
+    /// text and parsing it: `complaint.closed_on before complaint.decided_on` is asked of every
+    /// complaint, often a dozen times over.
+    private mutating func compileDate(_ expr: Expr) -> (EvaluationFrame) -> CalendarDate? {
+        let value = compile(expr)
+        guard case .member(let base, let field) = expr.kind, case .name(let variable) = base.kind,
+            let slot = scope[variable]
+        else { return { frame in value(frame).date } }
+        let cache = FieldPositionCache(), name = Name(field)
+        return { frame in
+            if case .record(let record) = frame.slots[slot], let date = cache.inlineDate(of: name, in: record) {
+                return date
+            }
+            return value(frame).date
         }
     }
 
@@ -354,15 +374,23 @@ struct ExprCompiler {
         case .greater: return Self.ordering(lhs, rhs) { $0 > 0 }
         case .greaterOrEqual: return Self.ordering(lhs, rhs) { $0 >= 0 }
         case .before, .after:
-            let wantBefore = op == .before
-            return { frame in
-                guard let a = lhs(frame).date, let b = rhs(frame).date else { return .unknown }
-                return .bool(wantBefore ? a < b : b < a)
-            }
+            return Self.dateOrder(op, { lhs($0).date }, { rhs($0).date })
         case .add: return { frame in RuntimeValue.add(lhs(frame), rhs(frame), sign: 1) }
         case .subtract: return { frame in RuntimeValue.add(lhs(frame), rhs(frame), sign: -1) }
         case .multiply: return { frame in RuntimeValue.multiply(lhs(frame), rhs(frame), divide: false) }
         case .divide: return { frame in RuntimeValue.multiply(lhs(frame), rhs(frame), divide: true) }
+        }
+    }
+
+    /// `a before b` or `a after b`: unknown unless both are dates.
+    private static func dateOrder(
+        _ op: Expr.BinaryOperator, _ lhs: @escaping (EvaluationFrame) -> CalendarDate?,
+        _ rhs: @escaping (EvaluationFrame) -> CalendarDate?
+    ) -> Evaluation {
+        let wantBefore = op == .before
+        return { frame in
+            guard let a = lhs(frame), let b = rhs(frame) else { return .unknown }
+            return .bool(wantBefore ? a < b : b < a)
         }
     }
 
@@ -385,10 +413,12 @@ struct ExprCompiler {
         }
     }
 
-    private func compileWithin(_ date: @escaping Evaluation, _ duration: @escaping Evaluation) -> Evaluation {
+    private func compileWithin(
+        _ date: @escaping (EvaluationFrame) -> CalendarDate?, _ duration: @escaping Evaluation
+    ) -> Evaluation {
         let auditDate = environment.auditDate
         return { frame in
-            guard let day = date(frame).date?.day, case .duration(let amount, let unit) = duration(frame) else {
+            guard let day = date(frame)?.day, case .duration(let amount, let unit) = duration(frame) else {
                 return .unknown
             }
             let earliest = auditDate.moved(by: -amount, unit).day

@@ -23,6 +23,13 @@ final class FieldPositionCache {
         record.value(of: name, hint: &position.pointee)
     }
 
+    /// The date of the field `name` of `record`, when the record can tell it without reading
+    /// the text out (``Record/inlineDate(of:hint:)``); nil when it cannot.
+    @inline(__always)
+    func inlineDate(of name: Name, in record: Record) -> CalendarDate?? {
+        record.inlineDate(of: name, hint: &position.pointee)
+    }
+
     /// Whether the field `name` of `record` is present (not absent, not blank), when the record
     /// can tell without reading its value out; nil when it cannot.
     @inline(__always)

@@ -95,6 +95,13 @@ public struct MessageRenderer: Sendable {
                 }
             }
         }
-        return text
+        return Self.compacted(text)
+    }
+
+    /// `text` in storage of its own size. Built by appending, a message ends with room for up to
+    /// as much again, kept as long as its finding: 46,000 findings at 300,000 complaints.
+    static func compacted(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -95,6 +95,32 @@ enum RuntimeValue: Sendable {
         return nil
     }
 
+    /// `text.lowercased()`, without Unicode's case tables for ASCII texts (whose only lower-case
+    /// mappings are A–Z to a–z): the text itself when it has no capital, else its bytes with the
+    /// capitals lowered. Codes and channels are read through `lower()` for every record.
+    static func lowercased(_ text: String) -> String {
+        var text = text
+        let capitals = text.withUTF8 { bytes -> Int? in
+            var capitals = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x41 && byte <= 0x5A { capitals += 1 }
+            }
+            return capitals
+        }
+        guard let capitals else { return text.lowercased() }
+        if capitals == 0 { return text }
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+    }
+
     /// `true` or `false` in any case; nil for anything else. Only ASCII letters lower-case to
     /// these words, so comparing bytes gives the same answer as `lowercased()` without a copy.
     static func parseBool(_ text: String) -> Bool? {

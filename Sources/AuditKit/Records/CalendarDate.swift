@@ -127,9 +127,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
             let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
         else { return nil }
-        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
-        let month = m0 * 10 + m1
-        let dayOfMonth = d0 * 10 + d1
+        return plainDate(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+    }
+
+    /// The date of a `YYYY-MM-DD` text read as numbers, or nil when there is no such day: what
+    /// parsing a plain date gives, for texts parsed and for texts kept in a record's word
+    /// (``CompactText/date(_:)``) alike.
+    @inline(__always)
+    static func plainDate(year: Int, month: Int, day dayOfMonth: Int) -> CalendarDate? {
         guard year >= 1, month >= 1, month <= 12, dayOfMonth >= 1,
             dayOfMonth <= (month == 2 ? (isLeap(year) ? 29 : 28) : daysIn(month: month, year: year))
         else { return nil }

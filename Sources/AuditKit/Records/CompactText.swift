@@ -68,6 +68,17 @@ enum CompactText {
         return Tag.dateLike.rawValue << 30 | UInt32(bytes[0] - 0x30) << 28 | nibbles
     }
 
+    /// The date a ``Tag/dateLike`` word is written as, read from its digits without making the
+    /// text (nil when it names no real day, as parsing the text would say: `2026-02-30`).
+    @inline(__always)
+    static func date(_ word: UInt32) -> CalendarDate? {
+        let digits = Int(word & 0x0FFF_FFFF)
+        @inline(__always) func digit(_ position: Int) -> Int { digits >> (4 * position) & 0xF }
+        return CalendarDate.plainDate(
+            year: Int(word >> 28 & 0x3) * 1000 + digit(0) * 100 + digit(1) * 10 + digit(2),
+            month: digit(3) * 10 + digit(4), day: digit(5) * 10 + digit(6))
+    }
+
     /// The text kept in `word`, which must be inline (``isInline(_:)``).
     @inline(__always)
     static func text(_ word: UInt32) -> String {

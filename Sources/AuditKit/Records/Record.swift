@@ -131,6 +131,26 @@ public struct Record: Sendable, Equatable {
         return nil
     }
 
+    /// The date of the field `name` read from its word, when the record keeps its text in the
+    /// word written like a date (``CompactText/Tag/dateLike``; `.some(nil)` when it names no real
+    /// day), or `.some(nil)` when the field is absent; nil when that takes reading the value.
+    /// `hint` as in ``value(of:hint:)``.
+    @inline(__always)
+    func inlineDate(of name: Name, hint: inout Int) -> CalendarDate?? {
+        let names = shape.names
+        var position = hint
+        if position >= names.count || names[position] != name {
+            guard let found = names.firstIndex(of: name) else { return .some(nil) }
+            position = found
+            hint = found
+        }
+        let slot = shape.slots[position]
+        guard slot >> 31 == 0 else { return nil }
+        let word = shape.rows.pointee.words(ofRow: Int(row))![Int(slot)]
+        guard CompactText.tag(word) == .dateLike else { return nil }
+        return .some(CompactText.date(word))
+    }
+
     /// Whether the field `name` is present (false when it is absent, true when it is a text
     /// starting with a visible character), or nil when that takes reading the value; `hint` as in
     /// ``value(of:hint:)``.
