@@ -36,4 +36,34 @@ struct RuntimeList: RandomAccessCollection, Sendable {
         case .exported(let values): return RuntimeValue(values[position])
         }
     }
+
+    /// Goes through the items with the storage unwrapped once, not at every item as the
+    /// subscript does: each loop of a rule over a collection runs through here.
+    func makeIterator() -> Iterator {
+        switch storage {
+        case .computed(let values): return Iterator(computed: values, exported: [], count: values.count)
+        case .exported(let values): return Iterator(computed: [], exported: values, count: values.count)
+        }
+    }
+
+    /// The iterator of ``RuntimeList``: one of its two arrays is the list, the other empty.
+    struct Iterator: IteratorProtocol {
+        fileprivate let computed: [RuntimeValue]
+        fileprivate let exported: [Value]
+        fileprivate let count: Int
+        private var position = 0
+
+        fileprivate init(computed: [RuntimeValue], exported: [Value], count: Int) {
+            self.computed = computed
+            self.exported = exported
+            self.count = count
+        }
+
+        @inline(__always)
+        mutating func next() -> RuntimeValue? {
+            guard position < count else { return nil }
+            defer { position += 1 }
+            return computed.isEmpty ? RuntimeValue(exported[position]) : computed[position]
+        }
+    }
 }
