@@ -32,6 +32,11 @@ public enum FuzzScratch {
             merged.merge(set)
             precondition(merged.inputs.count == 2, "a merged set lists both files")
             precondition(merged.root.fieldCount >= set.root.fieldCount, "merging loses no collection")
+            // Validated as `check` does: an unknown field repeated is said once per file.
+            let violations = ContractValidator.violations(in: merged)
+            precondition(
+                violations.allSatisfy { !$0.message.isEmpty && $0.line >= 0 && $0.column >= 0 },
+                "a violation says what is wrong, and where")
         } catch {
             precondition(error.file == path, "a load error must name the file")
             precondition(!error.message.isEmpty, "a load error must say what is wrong")
