@@ -94,18 +94,13 @@ struct Lexer {
         self.endLocation = place(bytes.count)
     }
 
-    /// A lexer over characters whose places are already known (a message placeholder).
-    init(characters: [Character], locations: [SourceLocation], end: SourceLocation, path: String) {
-        var source = String(characters)
+    /// A lexer over the bytes of a message placeholder, whose places are already known: `places`
+    /// holds the place of each character at the byte where it starts.
+    init(bytes: [UInt8], places: [SourceLocation], end: SourceLocation, path: String) {
+        var source = String(decoding: bytes, as: UTF8.self)
         source.makeContiguousUTF8()
-        bytes = Array(source.utf8)
-        var places = [SourceLocation](repeating: .unknown, count: bytes.count)
-        var offset = 0
-        for (character, location) in zip(characters, locations) where offset < places.count {
-            places[offset] = location
-            offset += character.utf8.count
-        }
         self.source = source
+        self.bytes = bytes
         self.explicitPlaces = places
         self.isPlaceholder = true
         self.lineStarts = [0]
@@ -147,28 +142,12 @@ struct Lexer {
         if byte >= 0xC2, byte <= 0xD7, quickLength(at: position) == 2 {
             return Character(Unicode.Scalar(UInt32(byte & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F))!)
         }
-        let utf8 = source.utf8
-        return source[utf8.index(utf8.startIndex, offsetBy: position)...].first ?? " "
+        return UTF8Characters.character(of: source, at: position)
     }
 
-    /// The length of the character starting at `position` when the bytes alone tell it: an ASCII
-    /// character, or a letter from U+0080 to U+05FF (Latin, Greek, Cyrillic, Hebrew), that what
-    /// follows cannot join (ASCII, or a character below U+0300, where combining marks start).
-    /// Nil when only the text's characters can tell.
+    /// The length of the character starting at `position` when the bytes alone tell it.
     @inline(__always)
-    private func quickLength(at position: Int) -> Int? {
-        let byte = bytes[position]
-        let next = position + 1 < bytes.count ? bytes[position + 1] : 0
-        if byte < 0x80 {
-            if next < 0x80 { return byte == 0x0D && next == 0x0A ? 2 : 1 }
-            return next >= 0xC2 && next <= 0xCB ? 1 : nil
-        }
-        if byte >= 0xC2, byte <= 0xD7 {
-            let after = position + 2 < bytes.count ? bytes[position + 2] : 0
-            if after < 0x80 || (after >= 0xC2 && after <= 0xCB) { return 2 }
-        }
-        return nil
-    }
+    private func quickLength(at position: Int) -> Int? { UTF8Characters.quickLength(bytes, at: position) }
 
     /// How many bytes the character starting at `position` has; `"\r\n"` is one character.
     @inline(__always)
@@ -367,11 +346,17 @@ struct Lexer {
 
     private mutating func symbol(at start: SourceLocation) throws(RuleDiagnostic) -> String {
         let code = self.code(at: index)
+        switch code {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: "."):
+            index += 1
+            return String(Unicode.Scalar(code))
+        default: break
+        }
         let character = code == Self.nonASCII ? self.character(at: index) : Character(Unicode.Scalar(code))
         let next = self.code(1)
         index += length(at: index)
         switch character {
-        case "+", "-", "*", "/", "(", ")", "[", "]", ",", ".": return String(character)
         case "<" where next == UInt8(ascii: ">"): throw error("unexpected '<>'; write '!=' for 'not equal'", at: start)
         case "<", ">":
             if next == UInt8(ascii: "=") { index += 1; return String(character) + "=" }
@@ -396,7 +381,15 @@ struct Lexer {
     /// A text in double quotes on one line.
     private mutating func text(at start: SourceLocation) throws(RuleDiagnostic) -> Token {
         let open = index
-        index += 1
+        index = plainRun(from: index + 1)
+        // Most texts are one run of plain characters: their value is their bytes, and a text
+        // without braces needs no places.
+        if index < bytes.count, code(at: index) == UInt8(ascii: "\"") {
+            index += 1
+            return Token(
+                kind: .string, text: text(from: open), location: start, spaceBefore: false,
+                value: String(decoding: bytes[open + 1..<index - 1], as: UTF8.self))
+        }
         while index < bytes.count {
             index = plainRun(from: index)
             guard index < bytes.count, code(at: index) != UInt8(ascii: "\""), !isNewline(at: index) else { break }
@@ -518,31 +511,32 @@ struct Lexer {
             }
             return found
         }
-        var valueLocations: [SourceLocation] = []
+        var places = TextPlaces()
         for (number, piece) in pieces.enumerated() {
             guard case .bytes(let range) = piece else {
                 if case .lineBreak(let placedAt) = piece {
+                    if needsPlaces { places.appendCharacter(at: value.count, placedAt.map(place) ?? .unknown) }
                     value.append(0x0A)
-                    if needsPlaces { valueLocations.append(placedAt.map(place) ?? .unknown) }
                 }
                 continue
             }
+            // A piece lies on one line: the place of each next character is counted on from the
+            // place of its first.
+            var here = needsPlaces ? place(range.lowerBound) : .unknown
             var position = range.lowerBound
             while position < range.upperBound {
-                // A run of plain characters is copied as it is, with consecutive columns.
+                // A run of plain characters, each one scalar, is copied as it is.
                 let run = Swift.min(plainRun(from: position), range.upperBound)
                 if run > position {
-                    value.append(contentsOf: bytes[position..<run])
                     if needsPlaces {
-                        var place = place(position)
-                        for offset in position..<run where bytes[offset] < 0x80 || bytes[offset] >= 0xC0 {
-                            valueLocations.append(place)
-                            place.column += 1
-                        }
+                        places.appendScalars(at: value.count, here)
+                        here.column += Int32(bytes[position..<run].reduce(0) { $0 + ($1 < 0x80 || $1 >= 0xC0 ? 1 : 0) })
                     }
+                    value.append(contentsOf: bytes[position..<run])
                     position = run
                     continue
                 }
+                if needsPlaces { places.appendCharacter(at: value.count, here) }
                 let code = self.code(at: position)
                 var step = length(at: position)
                 if code == UInt8(ascii: "\\") {
@@ -564,18 +558,20 @@ struct Lexer {
                             at: place(position))
                     }
                     step = 2
+                    here.column += 2
                 } else if code != Self.nonASCII, code != 0x0A {
                     value.append(code)
+                    here.column += 1
                 } else {
                     // a line break may be "\r\n", one character
                     value.append(contentsOf: bytes[position..<position + step])
+                    here.column += 1
                 }
-                if needsPlaces { valueLocations.append(place(position)) }
                 position += step
             }
         }
         return Token(
             kind: .string, text: text(from: open), location: start, spaceBefore: false,
-            value: String(decoding: value, as: UTF8.self), valueLocations: valueLocations)
+            value: String(decoding: value, as: UTF8.self), valuePlaces: places)
     }
 }

@@ -243,7 +243,29 @@ struct NamedExpressionExpander {
     private mutating func write(_ expression: Expr, _ values: [String: Sized], _ outer: [String: SourceLocation])
         throws(RuleDiagnostic) -> Expr
     {
-        try topLevel(try expand(expression, values: values, bound: [:], outer: outer)).expression
+        if let size = unchangedSize(expression, values) {
+            return try topLevel(Sized(expression: expression, size: size, freeNames: [])).expression
+        }
+        return try topLevel(try expand(expression, values: values, bound: [:], outer: outer)).expression
+    }
+
+    /// The number of parts of `expression` when writing it out changes nothing and finds nothing
+    /// to report: it reads no named value, calls only built-in functions and binds no loop
+    /// variable named like a value. Nil otherwise (``expand(_:values:bound:outer:)`` decides).
+    private func unchangedSize(_ expression: Expr, _ values: [String: Sized]) -> Int? {
+        switch expression.kind {
+        case .name(let name) where values[name] != nil: return nil
+        case .call(let name, _) where expanded[name] != nil || BuiltinFunction(name: name) == nil: return nil
+        case .quantifier(_, let variable, _, _) where values[variable] != nil: return nil
+        case .filter(let variable, _, _) where values[variable] != nil: return nil
+        default: break
+        }
+        var size = 1
+        for operand in expression.operands {
+            guard let parts = unchangedSize(operand, values) else { return nil }
+            size += parts
+        }
+        return size
     }
 
     /// A message with its placeholders written out.

@@ -83,10 +83,14 @@ extension Parser {
         return id
     }
 
+    /// ASCII letters, digits, `.`, `_` and `-`, starting with a letter or digit: decided on the
+    /// bytes, since any byte beyond ASCII belongs to a character that is none of these.
     private static func isValidRuleID(_ id: String) -> Bool {
-        let alphanumeric: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        guard let first = id.first, alphanumeric(first) else { return false }
-        return id.allSatisfy { alphanumeric($0) || $0 == "." || $0 == "_" || $0 == "-" }
+        let alphanumeric: (UInt8) -> Bool = { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        guard let first = id.utf8.first, alphanumeric(first) else { return false }
+        return id.utf8.allSatisfy {
+            alphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
     }
 
     private func ruleItemError(id: String, opened keyword: Token) -> RuleDiagnostic {

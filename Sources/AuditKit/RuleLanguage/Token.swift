@@ -30,10 +30,14 @@ struct Token: Sendable, Equatable {
     var spaceBefore: Bool
     /// For a text: its value with escapes resolved and, for a long text, indentation removed.
     var value: String = ""
-    /// For a text: where each character of ``value`` was written (used for message placeholders).
-    var valueLocations: [SourceLocation] = []
+    /// For a text with braces: where the characters of ``value`` were written (used for message
+    /// placeholders).
+    var valuePlaces = TextPlaces()
     /// For a date: the date.
     var date: CalendarDate?
+
+    /// For a text with braces: where each character of ``value`` was written; empty otherwise.
+    var valueLocations: [SourceLocation] { valuePlaces.byByte(of: Array(value.utf8)).compactMap { $0 } }
 
     /// True for a word spelled `word`.
     func isWord(_ word: String) -> Bool { kind == .word && text == word }
