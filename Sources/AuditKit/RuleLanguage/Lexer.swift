@@ -21,7 +21,7 @@ struct Lexer {
     /// byte: a column there is a byte count.
     private let asciiUpTo: [Int]
     /// For a placeholder: the place of the character that starts at each byte offset.
-    private let explicitPlaces: [SourceLocation]
+    private let explicitPlaces: [SourceLocation?]
     private let isPlaceholder: Bool
     private let fileIndex: Int32
     private var endLocation = SourceLocation.unknown
@@ -30,11 +30,13 @@ struct Lexer {
     private var index = 0
 
     /// Where the last column was counted on a line with characters that are not ASCII, so the
-    /// next one on that line is counted from there (places are asked for in increasing order).
+    /// next one on that line is counted from there (places are asked for in increasing order),
+    /// and the line of the last place, where the next one mostly is.
     private final class ColumnCursor {
         var line = -1
         var offset = 0
         var column = 0
+        var lastLine = 0
     }
 
     /// A lexer over a whole rule file.
@@ -42,47 +44,7 @@ struct Lexer {
         var source = source
         source.makeContiguousUTF8()
         let bytes = Array(source.utf8)
-        var lineStarts = [0]
-        var asciiUpTo: [Int] = []
-        var firstNonASCII = -1
-        var position = 0
-        func endLine(at position: Int, next: Int) {
-            let lineStart = lineStarts[lineStarts.count - 1]
-            // The ASCII character before the first one that is not may combine with it.
-            asciiUpTo.append(firstNonASCII < 0 ? position : Swift.max(lineStart, firstNonASCII - 1))
-            lineStarts.append(next)
-            firstNonASCII = -1
-        }
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte < 0x80 {
-                if byte >= 0x0A && byte <= 0x0D {
-                    let next =
-                        byte == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A
-                        ? position + 2 : position + 1
-                    endLine(at: position, next: next)
-                    position = next
-                } else {
-                    position += 1
-                }
-                continue
-            }
-            if firstNonASCII < 0 { firstNonASCII = position }
-            // U+0085, U+2028 and U+2029 end a line too.
-            if byte == 0xC2, position + 1 < bytes.count, bytes[position + 1] == 0x85 {
-                endLine(at: position, next: position + 2)
-                position += 2
-            } else if byte == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80,
-                bytes[position + 2] == 0xA8 || bytes[position + 2] == 0xA9
-            {
-                endLine(at: position, next: position + 3)
-                position += 3
-            } else {
-                position += 1
-            }
-        }
-        let lineStart = lineStarts[lineStarts.count - 1]
-        asciiUpTo.append(firstNonASCII < 0 ? bytes.count : Swift.max(lineStart, firstNonASCII - 1))
+        let (lineStarts, asciiUpTo) = Self.lines(of: bytes)
         self.source = source
         self.bytes = bytes
         self.lineStarts = lineStarts
@@ -94,9 +56,55 @@ struct Lexer {
         self.endLocation = place(bytes.count)
     }
 
+    /// Where each line of `bytes` starts, and for each line the offset up to which every character
+    /// from the line start is one ASCII byte.
+    private static func lines(of bytes: [UInt8]) -> (starts: [Int], asciiUpTo: [Int]) {
+        var starts = [0]
+        var asciiUpTo: [Int] = []
+        var firstNonASCII = -1
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var position = 0
+            while position < count {
+                let byte = buffer[position]
+                // Where the next line starts, when a line ends here.
+                let next: Int
+                if byte < 0x80 {
+                    guard byte >= 0x0A && byte <= 0x0D else {
+                        position += 1
+                        continue
+                    }
+                    next =
+                        byte == 0x0D && position + 1 < count && buffer[position + 1] == 0x0A
+                        ? position + 2 : position + 1
+                } else {
+                    if firstNonASCII < 0 { firstNonASCII = position }
+                    // U+0085, U+2028 and U+2029 end a line too.
+                    if byte == 0xC2, position + 1 < count, buffer[position + 1] == 0x85 {
+                        next = position + 2
+                    } else if byte == 0xE2, position + 2 < count, buffer[position + 1] == 0x80,
+                        buffer[position + 2] == 0xA8 || buffer[position + 2] == 0xA9
+                    {
+                        next = position + 3
+                    } else {
+                        position += 1
+                        continue
+                    }
+                }
+                // The ASCII character before the first one that is not may combine with it.
+                asciiUpTo.append(firstNonASCII < 0 ? position : Swift.max(starts[starts.count - 1], firstNonASCII - 1))
+                starts.append(next)
+                firstNonASCII = -1
+                position = next
+            }
+        }
+        asciiUpTo.append(firstNonASCII < 0 ? bytes.count : Swift.max(starts[starts.count - 1], firstNonASCII - 1))
+        return (starts, asciiUpTo)
+    }
+
     /// A lexer over the bytes of a message placeholder, whose places are already known: `places`
-    /// holds the place of each character at the byte where it starts.
-    init(bytes: [UInt8], places: [SourceLocation], end: SourceLocation, path: String) {
+    /// holds the place of each character at the byte where it starts (nil at its other bytes).
+    init(bytes: [UInt8], places: [SourceLocation?], end: SourceLocation, path: String) {
         var source = String(decoding: bytes, as: UTF8.self)
         source.makeContiguousUTF8()
         self.source = source
@@ -114,6 +122,8 @@ struct Lexer {
     /// it and the error.
     mutating func tokenize() -> (tokens: [Token], error: RuleDiagnostic?) {
         var tokens: [Token] = []
+        // Rule files have a token every 25 bytes or so: room for most at once, not more.
+        tokens.reserveCapacity(bytes.count / 16 + 4)
         var failure: RuleDiagnostic?
         do throws(RuleDiagnostic) {
             var first = true
@@ -169,8 +179,11 @@ struct Lexer {
     }
 
     /// The code of the character `offset` characters ahead, or ``pastEnd``.
-    private func code(_ offset: Int = 0) -> UInt8 {
-        var position = index
+    private func code(_ offset: Int = 0) -> UInt8 { code(offset, after: index) }
+
+    /// The code of the character `offset` characters after the one at `start`, or ``pastEnd``.
+    private func code(_ offset: Int, after start: Int) -> UInt8 {
+        var position = start
         for _ in 0..<offset where position < bytes.count { position += length(at: position) }
         return position < bytes.count ? code(at: position) : Self.pastEnd
     }
@@ -235,15 +248,28 @@ struct Lexer {
     /// The line and column of the character starting at `position` (the end of the text past it).
     private func place(_ position: Int) -> SourceLocation {
         if isPlaceholder {
-            return position < explicitPlaces.count ? explicitPlaces[position] : endLocation
+            return position < explicitPlaces.count ? explicitPlaces[position] ?? .unknown : endLocation
         }
-        // The last line starting at or before `position`.
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= position { low = middle } else { high = middle - 1 }
+        // The last line starting at or before `position`: the line of the last place, the one
+        // after it, or else found by halving.
+        let isOnLine = { (line: Int) in
+            self.lineStarts[line] <= position
+                && (line + 1 == self.lineStarts.count || self.lineStarts[line + 1] > position)
         }
-        let line = low
+        var line = columns.lastLine
+        if !isOnLine(line) {
+            if line + 1 < lineStarts.count, isOnLine(line + 1) {
+                line += 1
+            } else {
+                var low = 0, high = lineStarts.count - 1
+                while low < high {
+                    let middle = (low + high + 1) / 2
+                    if lineStarts[middle] <= position { low = middle } else { high = middle - 1 }
+                }
+                line = low
+            }
+        }
+        columns.lastLine = line
         let lineStart = lineStarts[line]
         let column: Int
         if position <= asciiUpTo[line] {
@@ -272,25 +298,44 @@ struct Lexer {
     /// Skips spaces, line breaks and `#` comments; true when anything was skipped.
     private mutating func skipTrivia() -> Bool {
         let start = index
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "#") {
-                while index < bytes.count {
-                    index = plainRun(from: index)
-                    guard index < bytes.count, !isNewline(at: index) else { break }
-                    index += length(at: index)
+        index = triviaEnd(from: index)
+        return index > start
+    }
+
+    // The scanning loops below move a local position, not `index`: a loop that changed the
+    // lexer while asking it about characters copied the whole lexer at every step.
+
+    /// The position past the spaces, line breaks and comments from `start`.
+    private func triviaEnd(from start: Int) -> Int {
+        var position = start
+        while position < bytes.count {
+            if bytes[position] == UInt8(ascii: "#") {
+                while position < bytes.count {
+                    position = plainRun(from: position)
+                    guard position < bytes.count, !isNewline(at: position) else { break }
+                    position += length(at: position)
                 }
-            } else if isWhitespace(at: index) {
-                index += length(at: index)
+            } else if isWhitespace(at: position) {
+                position += length(at: position)
             } else {
                 break
             }
         }
-        return index > start
+        return position
+    }
+
+    /// The position past the letters, digits and `_` from `start`.
+    private func wordEnd(from start: Int) -> Int {
+        var position = start
+        while position < bytes.count, isWordCharacter(at: position) { position += length(at: position) }
+        return position
     }
 
     /// Moves past the digits 0-9 ahead (one byte each).
     private mutating func skipDigits() {
-        while index < bytes.count, isDigit(at: index) { index += 1 }
+        var position = index
+        while position < bytes.count, isDigit(at: position) { position += 1 }
+        index = position
     }
 
     // MARK: - Tokens
@@ -302,7 +347,7 @@ struct Lexer {
             || (code == Self.nonASCII ? character(at: index).isLetter : code | 0x20 >= 0x61 && code | 0x20 <= 0x7A)
         {
             let first = index
-            while index < bytes.count, isWordCharacter(at: index) { index += length(at: index) }
+            index = wordEnd(from: index)
             return Token(kind: .word, text: text(from: first), location: start, spaceBefore: spaceBefore)
         }
         if isDigit(at: index) {
@@ -390,13 +435,7 @@ struct Lexer {
                 kind: .string, text: text(from: open), location: start, spaceBefore: false,
                 value: String(decoding: bytes[open + 1..<index - 1], as: UTF8.self))
         }
-        while index < bytes.count {
-            index = plainRun(from: index)
-            guard index < bytes.count, code(at: index) != UInt8(ascii: "\""), !isNewline(at: index) else { break }
-            let isEscape = code(at: index) == UInt8(ascii: "\\")
-            index += length(at: index)
-            if isEscape, index < bytes.count, !isNewline(at: index) { index += length(at: index) }
-        }
+        index = textEnd(from: index)
         guard code() == UInt8(ascii: "\"") else {
             throw error(
                 "this text is not closed; add '\"' at its end, on the same line "
@@ -406,20 +445,43 @@ struct Lexer {
         return try textToken([.bytes(open + 1..<index - 1)], from: open, at: start)
     }
 
+    /// Where a text on one line ends from `start`: its closing quote, a line break or the end.
+    private func textEnd(from start: Int) -> Int {
+        var position = start
+        while position < bytes.count {
+            position = plainRun(from: position)
+            guard position < bytes.count, code(at: position) != UInt8(ascii: "\""), !isNewline(at: position) else {
+                break
+            }
+            let isEscape = code(at: position) == UInt8(ascii: "\\")
+            position += length(at: position)
+            if isEscape, position < bytes.count, !isNewline(at: position) { position += length(at: position) }
+        }
+        return position
+    }
+
+    /// Where a long text ends from `start`: its closing `"""`, or the end.
+    private func longTextEnd(from start: Int) -> Int {
+        let quote = UInt8(ascii: "\"")
+        var position = start
+        while position < bytes.count {
+            position = plainRun(from: position)
+            guard position < bytes.count,
+                !(code(at: position) == quote && code(1, after: position) == quote && code(2, after: position) == quote)
+            else {
+                break
+            }
+            let isEscape = code(at: position) == UInt8(ascii: "\\")
+            position += length(at: position)
+            if isEscape, position < bytes.count { position += length(at: position) }
+        }
+        return position
+    }
+
     /// A long text between `"""` and `"""`, across lines, with common indentation removed.
     private mutating func longText(at start: SourceLocation) throws(RuleDiagnostic) -> Token {
         let open = index
-        index += 3
-        let quote = UInt8(ascii: "\"")
-        while index < bytes.count {
-            index = plainRun(from: index)
-            guard index < bytes.count, !(code(at: index) == quote && code(1) == quote && code(2) == quote) else {
-                break
-            }
-            let isEscape = code(at: index) == UInt8(ascii: "\\")
-            index += length(at: index)
-            if isEscape, index < bytes.count { index += length(at: index) }
-        }
+        index = longTextEnd(from: index + 3)
         guard index < bytes.count else {
             throw error("this long text is not closed; add \"\"\" at its end", at: start)
         }
@@ -518,6 +580,11 @@ struct Lexer {
                     if needsPlaces { places.appendCharacter(at: value.count, placedAt.map(place) ?? .unknown) }
                     value.append(0x0A)
                 }
+                continue
+            }
+            // Without places and escapes, a piece is its bytes.
+            if !needsPlaces, !bytes[range].contains(UInt8(ascii: "\\")) {
+                value.append(contentsOf: bytes[range])
                 continue
             }
             // A piece lies on one line: the place of each next character is counted on from the

@@ -21,9 +21,9 @@ struct MessageText {
     /// Where the character starting at `position` was written.
     func place(_ position: Int) -> SourceLocation { placeAt[position] ?? .unknown }
 
-    /// The places of the bytes in `range`: each character's at the byte where it starts,
-    /// ``SourceLocation/unknown`` at its other bytes.
-    func places(of range: Range<Int>) -> [SourceLocation] { range.map { placeAt[$0] ?? .unknown } }
+    /// The places of the bytes in `range`: each character's at the byte where it starts, nil at
+    /// its other bytes.
+    func places(of range: Range<Int>) -> [SourceLocation?] { Array(placeAt[range]) }
 
     /// The bytes in `range` as a string.
     func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }

@@ -105,6 +105,7 @@ extension Parser {
             }
             return plural
         }
+        if let path = Self.simplePath(message, range) { return path }
         guard Self.hasVisibleCharacter(message, range) else {
             throw error(
                 "empty placeholder '{}'; put an expression inside, such as {audit.id}, "
@@ -119,6 +120,34 @@ extension Parser {
         guard parser.current.kind == .end, lexError == nil else {
             throw parser.unexpected("'}' to close the placeholder")
         }
+        return expression
+    }
+
+    /// The most common placeholder, a name or a path of fields (`complaint.id`) written in ASCII
+    /// letters, digits and `_` with at most spaces around it, as the expression the lexer and
+    /// parser make of it, made directly. Nil for anything else (a reserved word too): they read it.
+    private static func simplePath(_ message: MessageText, _ range: Range<Int>) -> Expr? {
+        let bytes = message.bytes
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+        var names: [String] = []
+        var start = lower
+        for position in lower...upper {
+            guard position == upper || bytes[position] == UInt8(ascii: ".") else {
+                let byte = bytes[position]
+                let isLetter = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_")
+                guard isLetter || (position > start && byte >= 0x30 && byte <= 0x39) else { return nil }
+                continue
+            }
+            guard position > start, names.count < 8 else { return nil }
+            names.append(message.string(start..<position))
+            start = position + 1
+        }
+        guard !ReservedWords.all.contains(names[0]) else { return nil }
+        let location = message.place(lower)
+        var expression = Expr(.name(names[0]), at: location)
+        for name in names.dropFirst() { expression = Expr(.member(expression, name), at: location) }
         return expression
     }
 
