@@ -65,7 +65,18 @@ struct Lexer {
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var position = 0
+            let raw = UnsafeRawBufferPointer(buffer)
             while position < count {
+                // Most bytes are ASCII and no line break (0x0A to 0x0D): passed eight at a time
+                // while none is beyond ASCII or below 0x0E, then one at a time.
+                while position + 8 <= count {
+                    let eight = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    guard eight & high == 0, (eight &- 0x0E0E_0E0E_0E0E_0E0E) & ~eight & high == 0 else { break }
+                    position += 8
+                }
+                while position < count, buffer[position] < 0x80, buffer[position] &- 0x0A > 3 { position += 1 }
+                guard position < count else { break }
                 let byte = buffer[position]
                 // Where the next line starts, when a line ends here.
                 let next: Int
@@ -206,7 +217,13 @@ struct Lexer {
     private func isWordCharacter(at position: Int) -> Bool {
         let code = self.code(at: position)
         if code == Self.nonASCII { return character(at: position).isLetter }
-        return (code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) || (code >= 0x30 && code <= 0x39) || code == 0x5F
+        return Self.isWordByte(code)
+    }
+
+    /// An ASCII letter, digit 0-9 or `_`.
+    @inline(__always)
+    private static func isWordByte(_ code: UInt8) -> Bool {
+        (code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) || (code >= 0x30 && code <= 0x39) || code == 0x5F
     }
 
     @inline(__always)
@@ -215,24 +232,31 @@ struct Lexer {
     /// The end of the run of plain characters from `position`: printable ASCII other than `"`,
     /// `\\`, `{` and `}`, and letters from U+00C0 to U+05FF, each one that nothing after it
     /// joins. Texts and comments are mostly such runs, read here a byte at a time without
-    /// asking for characters.
+    /// asking for characters. Whether a character joins the one before is asked only of bytes
+    /// beyond ASCII: from 0xCC on (U+0300, where combining marks start) the one before leaves
+    /// the run.
     private func plainRun(from position: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var end = position
+            var last = position
             let count = buffer.count
             while end < count {
                 let byte = buffer[end]
-                if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C, byte != 0x7B, byte != 0x7D {
-                    let next = end + 1 < count ? buffer[end + 1] : 0
-                    guard next < 0x80 || (next >= 0xC2 && next <= 0xCB) else { break }
+                if byte < 0x80 {
+                    guard byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C, byte != 0x7B, byte != 0x7D else {
+                        break
+                    }
+                    last = end
                     end += 1
-                } else if byte >= 0xC3, byte <= 0xD7, end + 1 < count {
-                    let after = end + 2 < count ? buffer[end + 2] : 0
-                    guard after < 0x80 || (after >= 0xC2 && after <= 0xCB) else { break }
-                    end += 2
-                } else {
+                    continue
+                }
+                if !(byte >= 0xC2 && byte <= 0xCB), end > position {
+                    end = last
                     break
                 }
+                guard byte >= 0xC3, byte <= 0xD7, end + 1 < count else { break }
+                last = end
+                end += 2
             }
             return end
         }
@@ -327,7 +351,16 @@ struct Lexer {
     /// The position past the letters, digits and `_` from `start`.
     private func wordEnd(from start: Int) -> Int {
         var position = start
-        while position < bytes.count, isWordCharacter(at: position) { position += length(at: position) }
+        while position < bytes.count {
+            // An ASCII letter, digit or `_` that an ASCII byte follows is one on its own.
+            let byte = bytes[position]
+            if byte < 0x80, position + 1 == bytes.count || bytes[position + 1] < 0x80, Self.isWordByte(byte) {
+                position += 1
+                continue
+            }
+            guard isWordCharacter(at: position) else { break }
+            position += length(at: position)
+        }
         return position
     }
 

@@ -273,6 +273,16 @@ struct NamedExpressionExpander {
         _ message: MessageTemplate, _ values: [String: Sized],
         _ outer: [String: SourceLocation]
     ) throws(RuleDiagnostic) -> MessageTemplate {
+        // Mostly nothing changes: then each placeholder is only counted, and the message kept.
+        var unchanged: [Sized] = []
+        for case .placeholder(let expression) in message.parts {
+            guard let size = unchangedSize(expression, values) else { break }
+            unchanged.append(Sized(expression: expression, size: size, freeNames: []))
+        }
+        if unchanged.count == message.parts.count(where: { if case .placeholder = $0 { true } else { false } }) {
+            for sized in unchanged { _ = try topLevel(sized) }
+            return message
+        }
         var result = message
         for index in message.parts.indices {
             if case .placeholder(let expression) = message.parts[index] {

@@ -61,7 +61,10 @@ extension Parser {
     private mutating func parseComparisonTail(_ left: Expr) throws(RuleDiagnostic) -> Expr? {
         let token = current
         let at = left.location
-        if [.symbol, .word].contains(token.kind), let op = Self.comparisonOperators[token.text] {
+        // Looked up only for a symbol or one of the two words that compare.
+        let compares =
+            token.kind == .symbol || (token.kind == .word && (token.text == "before" || token.text == "after"))
+        if compares, let op = Self.comparisonOperators[token.text] {
             advance()
             return try checked(Expr(.binary(op, left, try parseSum()), at: at), at: token)
         }

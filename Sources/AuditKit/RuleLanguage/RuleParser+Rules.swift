@@ -3,6 +3,9 @@ enum RuleItem: String, CaseIterable {
     case title, standard, clause, stages, grade, systemic, guidance
     case `for`, `let`, `where`, require, message
 
+    /// The item's place in ``allCases``.
+    var number: Int { Self.allCases.firstIndex(of: self)! }
+
     /// How an earlier item is named in "the rule already has …".
     var phrase: String {
         switch self {
@@ -41,10 +44,12 @@ private struct RuleDraft {
     var translations: [Language: RuleDeclaration.Translation] = [:]
     /// `let` items, in the order written.
     var namedValues: [NamedValue] = []
-    /// The line of each item already read (for `grade`, the unconditional one).
-    var lines: [RuleItem: Int] = [:]
+    /// The line of each item already read (for `grade`, the unconditional one), in the order of
+    /// ``RuleItem/allCases``: a rule has few items, and a dictionary cost more than the rest of
+    /// reading them.
+    var lines = [Int?](repeating: nil, count: RuleItem.allCases.count)
     /// The line of each translated item already read (`title.fr`).
-    var translatedLines: [String: Int] = [:]
+    var translatedLines: [(item: RuleItem, language: Language, line: Int)] = []
 }
 
 extension Parser {
@@ -119,10 +124,10 @@ extension Parser {
         if item == .let {
             return draft.namedValues.append(try parseNamedValue(keyword))
         }
-        if let line = draft.lines[item] {
+        if let line = draft.lines[item.number] {
             throw error("the rule already has \(item.phrase) at line \(line)", at: keyword.location)
         }
-        draft.lines[item] = Int(keyword.location.line)
+        draft.lines[item.number] = Int(keyword.location.line)
         switch item {
         case .title: draft.title = try string("the title in double quotes after 'title'").value
         case .standard: draft.standard = try parseStandard()
@@ -160,10 +165,10 @@ extension Parser {
         }
         advance()
         let name = "\(item.rawValue).\(language.rawValue)"
-        if let line = draft.translatedLines[name] {
+        if let line = draft.translatedLines.first(where: { $0.item == item && $0.language == language })?.line {
             throw error("the rule already has '\(name)' at line \(line)", at: keyword.location)
         }
-        draft.translatedLines[name] = Int(keyword.location.line)
+        draft.translatedLines.append((item, language, Int(keyword.location.line)))
         var translation = draft.translations[language] ?? .init()
         let text = try string("the text in double quotes after '\(name)'")
         switch item {
@@ -190,10 +195,10 @@ extension Parser {
             draft.conditionalGrades.append(.init(grade: grade, condition: try parseExpression()))
             return
         }
-        if let line = draft.lines[.grade] {
+        if let line = draft.lines[RuleItem.grade.number] {
             throw error("the rule already has a grade at line \(line)", at: keyword.location)
         }
-        draft.lines[.grade] = Int(keyword.location.line)
+        draft.lines[RuleItem.grade.number] = Int(keyword.location.line)
         draft.grade = grade
     }
 

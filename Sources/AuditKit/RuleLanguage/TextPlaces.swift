@@ -27,16 +27,20 @@ struct TextPlaces: Sendable, Equatable {
     /// character starting there, nil for its other bytes; all nil when no places were kept.
     func byByte(of value: [UInt8]) -> [SourceLocation?] {
         var result = [SourceLocation?](repeating: nil, count: value.count)
-        for (number, run) in runs.enumerated() {
-            if run.isOneCharacter {
-                result[run.offset] = run.place
-                continue
-            }
-            let end = number + 1 < runs.count ? runs[number + 1].offset : value.count
-            var place = run.place
-            for offset in run.offset..<end where value[offset] < 0x80 || value[offset] >= 0xC0 {
-                result[offset] = place
-                place.column += 1
+        result.withUnsafeMutableBufferPointer { result in
+            value.withUnsafeBufferPointer { value in
+                for (number, run) in runs.enumerated() {
+                    if run.isOneCharacter {
+                        result[run.offset] = run.place
+                        continue
+                    }
+                    let end = number + 1 < runs.count ? runs[number + 1].offset : value.count
+                    var place = run.place
+                    for offset in run.offset..<end where value[offset] < 0x80 || value[offset] >= 0xC0 {
+                        result[offset] = place
+                        place.column += 1
+                    }
+                }
             }
         }
         return result
