@@ -468,24 +468,39 @@ struct Lexer {
                 kind: .string, text: text(from: open), location: start, spaceBefore: false,
                 value: String(decoding: bytes[open + 1..<index - 1], as: UTF8.self))
         }
-        index = textEnd(from: index)
+        var marks = TextMarks()
+        index = textEnd(from: index, marks: &marks)
         guard code() == UInt8(ascii: "\"") else {
             throw error(
                 "this text is not closed; add '\"' at its end, on the same line "
                     + "(use \"\"\" for a text across lines)", at: start)
         }
         index += 1
-        return try textToken([.bytes(open + 1..<index - 1)], from: open, at: start)
+        return try textToken([.bytes(open + 1..<index - 1)], from: open, at: start, marks: marks)
+    }
+
+    /// What reading a text found beside plain characters: a brace (a message's placeholders need
+    /// the places of its characters) and an escape.
+    private struct TextMarks {
+        var braces = false
+        var escapes = false
+
+        /// Notes the character at `position` of `bytes`, which starts with `code`.
+        mutating func note(_ bytes: [UInt8], at position: Int, code: UInt8) {
+            if bytes[position] == UInt8(ascii: "{") || bytes[position] == UInt8(ascii: "}") { braces = true }
+            if code == UInt8(ascii: "\\") { escapes = true }
+        }
     }
 
     /// Where a text on one line ends from `start`: its closing quote, a line break or the end.
-    private func textEnd(from start: Int) -> Int {
+    private func textEnd(from start: Int, marks: inout TextMarks) -> Int {
         var position = start
         while position < bytes.count {
             position = plainRun(from: position)
             guard position < bytes.count, code(at: position) != UInt8(ascii: "\""), !isNewline(at: position) else {
                 break
             }
+            marks.note(bytes, at: position, code: code(at: position))
             let isEscape = code(at: position) == UInt8(ascii: "\\")
             position += length(at: position)
             if isEscape, position < bytes.count, !isNewline(at: position) { position += length(at: position) }
@@ -494,7 +509,7 @@ struct Lexer {
     }
 
     /// Where a long text ends from `start`: its closing `"""`, or the end.
-    private func longTextEnd(from start: Int) -> Int {
+    private func longTextEnd(from start: Int, marks: inout TextMarks) -> Int {
         let quote = UInt8(ascii: "\"")
         var position = start
         while position < bytes.count {
@@ -504,6 +519,7 @@ struct Lexer {
             else {
                 break
             }
+            marks.note(bytes, at: position, code: code(at: position))
             let isEscape = code(at: position) == UInt8(ascii: "\\")
             position += length(at: position)
             if isEscape, position < bytes.count { position += length(at: position) }
@@ -514,12 +530,13 @@ struct Lexer {
     /// A long text between `"""` and `"""`, across lines, with common indentation removed.
     private mutating func longText(at start: SourceLocation) throws(RuleDiagnostic) -> Token {
         let open = index
-        index = longTextEnd(from: index + 3)
+        var marks = TextMarks()
+        index = longTextEnd(from: index + 3, marks: &marks)
         guard index < bytes.count else {
             throw error("this long text is not closed; add \"\"\" at its end", at: start)
         }
         index += 3
-        return try textToken(dedented(open + 3..<index - 3), from: open, at: start)
+        return try textToken(dedented(open + 3..<index - 3), from: open, at: start, marks: marks)
     }
 
     // The characters of a text are handled by their byte positions in the input, not copied:
@@ -589,23 +606,16 @@ struct Lexer {
     }
 
     /// Resolves escapes and builds the text token from the pieces of the input it is made of.
-    private func textToken(_ pieces: [Piece], from open: Int, at start: SourceLocation) throws(RuleDiagnostic) -> Token
+    private func textToken(_ pieces: [Piece], from open: Int, at start: SourceLocation, marks: TextMarks)
+        throws(RuleDiagnostic) -> Token
     {
         // Built as UTF-8 bytes: appending `Character`s one by one to a `String` was most of the
         // time spent loading the bundled rules.
         var value: [UInt8] = []
         value.reserveCapacity(index - open)
         // Only a message's braces need the places of its characters (placeholders and their
-        // errors). Dropped indentation and resolved escapes are no braces: the token's bytes tell.
-        let needsPlaces = bytes.withUnsafeBufferPointer { buffer in
-            var found = false
-            for offset in open..<index where buffer[offset] == UInt8(ascii: "{") || buffer[offset] == UInt8(ascii: "}")
-            {
-                found = true
-                break
-            }
-            return found
-        }
+        // errors).
+        let needsPlaces = marks.braces
         var places = TextPlaces()
         for (number, piece) in pieces.enumerated() {
             guard case .bytes(let range) = piece else {
@@ -616,7 +626,7 @@ struct Lexer {
                 continue
             }
             // Without places and escapes, a piece is its bytes.
-            if !needsPlaces, !bytes[range].contains(UInt8(ascii: "\\")) {
+            if !needsPlaces, !marks.escapes {
                 value.append(contentsOf: bytes[range])
                 continue
             }

@@ -238,7 +238,7 @@ extension Parser {
         case "every", "some", "no":
             return try parseQuantifier()
         default:
-            if ReservedWords.all.contains(token.text) { throw expectedValue() }
+            if ReservedWords.contains(token.text) { throw expectedValue() }
             advance()
             guard current.isSymbol("(") else { return Expr(.name(token.text), at: token.location) }
             return try parseCall(token)
@@ -276,7 +276,7 @@ extension Parser {
     /// `IDENT in sum where expr` (a filter) or an expression.
     private mutating func parseArgument() throws(RuleDiagnostic) -> Expr {
         let start = index
-        if current.kind == .word, !ReservedWords.all.contains(current.text), peek(1).isWord("in") {
+        if current.kind == .word, !ReservedWords.contains(current.text), peek(1).isWord("in") {
             let variable = advance()
             advance()
             let source = try parseSum()

@@ -144,7 +144,7 @@ extension Parser {
             names.append(message.string(start..<position))
             start = position + 1
         }
-        guard !ReservedWords.all.contains(names[0]) else { return nil }
+        guard !ReservedWords.contains(names[0]) else { return nil }
         let location = message.place(lower)
         var expression = Expr(.name(names[0]), at: location)
         for name in names.dropFirst() { expression = Expr(.member(expression, name), at: location) }

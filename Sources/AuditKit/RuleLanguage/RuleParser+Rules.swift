@@ -72,7 +72,7 @@ extension Parser {
     private mutating func parseRuleID() throws(RuleDiagnostic) -> String {
         let first = current
         let glued = peek(1).kind != .end && peek(1).kind != .string && !peek(1).spaceBefore
-        let reserved = first.kind == .word && ReservedWords.all.contains(first.text) && !glued
+        let reserved = first.kind == .word && ReservedWords.contains(first.text) && !glued
         guard [.word, .number, .date].contains(first.kind), !reserved else {
             throw unexpected("a rule id such as Q44-internal-audit after 'rule'")
         }

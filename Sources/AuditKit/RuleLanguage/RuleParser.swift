@@ -90,7 +90,7 @@ struct Parser {
 
     /// A name for a parameter or variable: a word that is not reserved.
     mutating func identifier(naming what: @autoclosure () -> String) throws(RuleDiagnostic) -> Token {
-        if current.kind == .word, ReservedWords.all.contains(current.text) {
+        if current.kind == .word, ReservedWords.contains(current.text) {
             throw error("'\(current.text)' is a reserved word and cannot name \(what())", at: current.location)
         }
         guard current.kind == .word else { throw unexpected("a name for \(what())") }

@@ -60,7 +60,13 @@ struct Token: Sendable, Equatable {
 
 /// Words that cannot name a variable or parameter (see docs/rule-language.md).
 enum ReservedWords {
-    /// The reserved words of rule language version 1.
+    /// True for a reserved word. Each is lowercase ASCII letters, so a name with anything else
+    /// (most have a `_`) is not looked up.
+    static func contains(_ word: String) -> Bool {
+        word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } && all.contains(word)
+    }
+
+    /// The reserved words of rule language version 1, each lowercase ASCII letters.
     static let all: Set<String> = [
         "rule", "end", "param", "version", "clause", "title", "standard", "stages", "grade", "when",
         "guidance", "for", "each", "in", "where", "require", "message", "and", "or", "not", "is",
