@@ -253,19 +253,23 @@ struct NamedExpressionExpander {
     /// to report: it reads no named value, calls only built-in functions and binds no loop
     /// variable named like a value. Nil otherwise (``expand(_:values:bound:outer:)`` decides).
     private func unchangedSize(_ expression: Expr, _ values: [String: Sized]) -> Int? {
+        // Most rules name no value, most files define no condition: then no name is looked up.
         switch expression.kind {
-        case .name(let name) where values[name] != nil: return nil
-        case .call(let name, _) where expanded[name] != nil || BuiltinFunction(name: name) == nil: return nil
-        case .quantifier(_, let variable, _, _) where values[variable] != nil: return nil
-        case .filter(let variable, _, _) where values[variable] != nil: return nil
+        case .name(let name) where !values.isEmpty && values[name] != nil: return nil
+        case .call(let name, _)
+        where (!expanded.isEmpty && expanded[name] != nil) || BuiltinFunction(name: name) == nil:
+            return nil
+        case .quantifier(_, let variable, _, _) where !values.isEmpty && values[variable] != nil: return nil
+        case .filter(let variable, _, _) where !values.isEmpty && values[variable] != nil: return nil
         default: break
         }
         var size = 1
-        for operand in expression.operands {
-            guard let parts = unchangedSize(operand, values) else { return nil }
+        let unchanged = expression.allOperands { operand in
+            guard let parts = unchangedSize(operand, values) else { return false }
             size += parts
+            return true
         }
-        return size
+        return unchanged ? size : nil
     }
 
     /// A message with its placeholders written out.

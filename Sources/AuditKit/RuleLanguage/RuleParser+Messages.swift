@@ -52,7 +52,8 @@ extension Parser {
     /// The first `|` of a placeholder outside quoted texts.
     private static func firstBar(_ message: MessageText, in range: Range<Int>) -> Int? {
         var inText = false
-        for position in range {
+        let bytes = message.bytes
+        for position in range where bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "|") {
             if message.isCharacter(UInt8(ascii: "\""), at: position) {
                 inText.toggle()
             } else if !inText, message.isCharacter(UInt8(ascii: "|"), at: position) {
@@ -65,7 +66,9 @@ extension Parser {
     /// The offset of the `}` closing a placeholder, skipping texts in quotes inside it.
     private static func placeholderEnd(_ message: MessageText, from start: Int) -> Int? {
         var inText = false
-        for position in start..<message.bytes.count {
+        let bytes = message.bytes
+        for position in start..<bytes.count
+        where bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "}") {
             if message.isCharacter(UInt8(ascii: "\""), at: position) {
                 inText.toggle()
             } else if !inText, message.isCharacter(UInt8(ascii: "}"), at: position) {

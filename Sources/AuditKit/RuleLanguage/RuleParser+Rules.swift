@@ -3,6 +3,11 @@ enum RuleItem: String, CaseIterable {
     case title, standard, clause, stages, grade, systemic, guidance
     case `for`, `let`, `where`, require, message
 
+    /// The item a word names: looked up faster than the names are compared one by one.
+    static func named(_ word: String) -> RuleItem? { byName[word] }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     /// The item's place in ``allCases``.
     var number: Int { Self.allCases.firstIndex(of: self)! }
 
@@ -60,7 +65,7 @@ extension Parser {
         let id = try parseRuleID()
         var draft = RuleDraft()
         while !accept(word: "end") {
-            guard current.kind == .word, let item = RuleItem(rawValue: current.text) else {
+            guard current.kind == .word, let item = RuleItem.named(current.text) else {
                 throw ruleItemError(id: id, opened: keyword)
             }
             try parseItem(item, into: &draft)

@@ -322,7 +322,11 @@ struct Parser {
 
     /// The unit a word names, if it is one.
     static func unit(_ token: Token) -> Expr.DurationUnit? {
-        guard token.kind == .word else { return nil }
+        // Read after every operand: most words are no unit by their first letter.
+        guard token.kind == .word, let first = token.text.utf8.first,
+            first == UInt8(ascii: "d") || first == UInt8(ascii: "w") || first == UInt8(ascii: "m")
+                || first == UInt8(ascii: "y")
+        else { return nil }
         switch token.text {
         case "day", "days": return .days
         case "week", "weeks": return .weeks

@@ -60,11 +60,13 @@ struct Token: Sendable, Equatable {
 
 /// Words that cannot name a variable or parameter (see docs/rule-language.md).
 enum ReservedWords {
-    /// True for a reserved word. Each is lowercase ASCII letters, so a name with anything else
-    /// (most have a `_`) is not looked up.
+    /// True for a reserved word. Each is a few lowercase ASCII letters, so a longer name or one
+    /// with anything else (most have a `_`) is not looked up.
     static func contains(_ word: String) -> Bool {
-        word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } && all.contains(word)
+        word.utf8.count <= longest && word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } && all.contains(word)
     }
+
+    private static let longest = all.map(\.utf8.count).max() ?? 0
 
     /// The reserved words of rule language version 1, each lowercase ASCII letters.
     static let all: Set<String> = [
