@@ -339,6 +339,11 @@ struct Lexer {
                     guard position < bytes.count, !isNewline(at: position) else { break }
                     position += length(at: position)
                 }
+            } else if bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0A,
+                position + 1 == bytes.count || bytes[position + 1] < 0x80
+            {
+                // A space, tab or line feed that an ASCII byte follows is one character.
+                position += 1
             } else if isWhitespace(at: position) {
                 position += length(at: position)
             } else {
