@@ -314,6 +314,16 @@ func shape(_ expression: Expr) -> String {
         ("rule Q44 message \"{a +}\"", "1:23: expected a value after '+', found '}'"),
         ("rule Q44 message \"{a b}\"", "1:22: expected '}' to close the placeholder, found 'b'"),
         ("rule Q44 message \"{a @ b}\"", "1:22: unexpected character '@'"),
+        // Placeholders found on bytes: columns still count characters (an accent written as a
+        // combining mark is one), and a plural's error stands at its bar.
+        ("rule Q44 message \"Réclamation re\u{301}çue « {a +} »\"", "1:43: expected a value after '+', found '}'"),
+        ("rule Q44 message \"Délai e\u{301} } x\"", "1:27: a single '}' in a message must be written '}}'"),
+        ("rule Q44 message \"Délai\u{A0}: {a.b} et {c @ d}\"", "1:39: unexpected character '@'"),
+        (
+            "rule Q44 message \"Délai dépassé de {n | jour}\"",
+            "1:39: write a number with its word as {N | singular | plural}, such as "
+                + "{count(complaints) | complaint | complaints}"
+        ),
         ("rule Q44 require x = 2026-02-30", "1:22: 2026-02-30 is not a valid date"),
         (RuleSamples.rule("x is unique complaints"), "1:79: expected 'in' after 'is unique', found 'complaints'"),
         (RuleSamples.rule("count(a b) > 0"), "1:75: expected ',' or ')' in the call of 'count', found 'b'"),

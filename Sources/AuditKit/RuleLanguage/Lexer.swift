@@ -21,7 +21,7 @@ struct Lexer {
     /// byte: a column there is a byte count.
     private let asciiUpTo: [Int]
     /// For a placeholder: the place of the character that starts at each byte offset.
-    private let explicitPlaces: [SourceLocation]
+    private let explicitPlaces: [SourceLocation?]
     private let isPlaceholder: Bool
     private let fileIndex: Int32
     private var endLocation = SourceLocation.unknown
@@ -30,11 +30,13 @@ struct Lexer {
     private var index = 0
 
     /// Where the last column was counted on a line with characters that are not ASCII, so the
-    /// next one on that line is counted from there (places are asked for in increasing order).
+    /// next one on that line is counted from there (places are asked for in increasing order),
+    /// and the line of the last place, where the next one mostly is.
     private final class ColumnCursor {
         var line = -1
         var offset = 0
         var column = 0
+        var lastLine = 0
     }
 
     /// A lexer over a whole rule file.
@@ -42,47 +44,7 @@ struct Lexer {
         var source = source
         source.makeContiguousUTF8()
         let bytes = Array(source.utf8)
-        var lineStarts = [0]
-        var asciiUpTo: [Int] = []
-        var firstNonASCII = -1
-        var position = 0
-        func endLine(at position: Int, next: Int) {
-            let lineStart = lineStarts[lineStarts.count - 1]
-            // The ASCII character before the first one that is not may combine with it.
-            asciiUpTo.append(firstNonASCII < 0 ? position : Swift.max(lineStart, firstNonASCII - 1))
-            lineStarts.append(next)
-            firstNonASCII = -1
-        }
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte < 0x80 {
-                if byte >= 0x0A && byte <= 0x0D {
-                    let next =
-                        byte == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A
-                        ? position + 2 : position + 1
-                    endLine(at: position, next: next)
-                    position = next
-                } else {
-                    position += 1
-                }
-                continue
-            }
-            if firstNonASCII < 0 { firstNonASCII = position }
-            // U+0085, U+2028 and U+2029 end a line too.
-            if byte == 0xC2, position + 1 < bytes.count, bytes[position + 1] == 0x85 {
-                endLine(at: position, next: position + 2)
-                position += 2
-            } else if byte == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80,
-                bytes[position + 2] == 0xA8 || bytes[position + 2] == 0xA9
-            {
-                endLine(at: position, next: position + 3)
-                position += 3
-            } else {
-                position += 1
-            }
-        }
-        let lineStart = lineStarts[lineStarts.count - 1]
-        asciiUpTo.append(firstNonASCII < 0 ? bytes.count : Swift.max(lineStart, firstNonASCII - 1))
+        let (lineStarts, asciiUpTo) = Self.lines(of: bytes)
         self.source = source
         self.bytes = bytes
         self.lineStarts = lineStarts
@@ -94,18 +56,70 @@ struct Lexer {
         self.endLocation = place(bytes.count)
     }
 
-    /// A lexer over characters whose places are already known (a message placeholder).
-    init(characters: [Character], locations: [SourceLocation], end: SourceLocation, path: String) {
-        var source = String(characters)
-        source.makeContiguousUTF8()
-        bytes = Array(source.utf8)
-        var places = [SourceLocation](repeating: .unknown, count: bytes.count)
-        var offset = 0
-        for (character, location) in zip(characters, locations) where offset < places.count {
-            places[offset] = location
-            offset += character.utf8.count
+    /// Where each line of `bytes` starts, and for each line the offset up to which every character
+    /// from the line start is one ASCII byte.
+    private static func lines(of bytes: [UInt8]) -> (starts: [Int], asciiUpTo: [Int]) {
+        var starts = [0]
+        var asciiUpTo: [Int] = []
+        var firstNonASCII = -1
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var position = 0
+            let raw = UnsafeRawBufferPointer(buffer)
+            while position < count {
+                // Most bytes are ASCII and no line break (0x0A to 0x0D): passed eight at a time
+                // while none is beyond ASCII or below 0x0E, then one at a time.
+                while position + 8 <= count {
+                    let eight = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    guard eight & high == 0, (eight &- 0x0E0E_0E0E_0E0E_0E0E) & ~eight & high == 0 else { break }
+                    position += 8
+                }
+                while position < count, buffer[position] < 0x80, buffer[position] &- 0x0A > 3 { position += 1 }
+                guard position < count else { break }
+                let byte = buffer[position]
+                // Where the next line starts, when a line ends here.
+                let next: Int
+                if byte < 0x80 {
+                    guard byte >= 0x0A && byte <= 0x0D else {
+                        position += 1
+                        continue
+                    }
+                    next =
+                        byte == 0x0D && position + 1 < count && buffer[position + 1] == 0x0A
+                        ? position + 2 : position + 1
+                } else {
+                    if firstNonASCII < 0 { firstNonASCII = position }
+                    // U+0085, U+2028 and U+2029 end a line too.
+                    if byte == 0xC2, position + 1 < count, buffer[position + 1] == 0x85 {
+                        next = position + 2
+                    } else if byte == 0xE2, position + 2 < count, buffer[position + 1] == 0x80,
+                        buffer[position + 2] == 0xA8 || buffer[position + 2] == 0xA9
+                    {
+                        next = position + 3
+                    } else {
+                        position += 1
+                        continue
+                    }
+                }
+                // The ASCII character before the first one that is not may combine with it.
+                asciiUpTo.append(firstNonASCII < 0 ? position : Swift.max(starts[starts.count - 1], firstNonASCII - 1))
+                starts.append(next)
+                firstNonASCII = -1
+                position = next
+            }
         }
+        asciiUpTo.append(firstNonASCII < 0 ? bytes.count : Swift.max(starts[starts.count - 1], firstNonASCII - 1))
+        return (starts, asciiUpTo)
+    }
+
+    /// A lexer over the bytes of a message placeholder, whose places are already known: `places`
+    /// holds the place of each character at the byte where it starts (nil at its other bytes).
+    init(bytes: [UInt8], places: [SourceLocation?], end: SourceLocation, path: String) {
+        var source = String(decoding: bytes, as: UTF8.self)
+        source.makeContiguousUTF8()
         self.source = source
+        self.bytes = bytes
         self.explicitPlaces = places
         self.isPlaceholder = true
         self.lineStarts = [0]
@@ -119,6 +133,8 @@ struct Lexer {
     /// it and the error.
     mutating func tokenize() -> (tokens: [Token], error: RuleDiagnostic?) {
         var tokens: [Token] = []
+        // Rule files have a token every 25 bytes or so: room for most at once, not more.
+        tokens.reserveCapacity(bytes.count / 16 + 4)
         var failure: RuleDiagnostic?
         do throws(RuleDiagnostic) {
             var first = true
@@ -147,28 +163,12 @@ struct Lexer {
         if byte >= 0xC2, byte <= 0xD7, quickLength(at: position) == 2 {
             return Character(Unicode.Scalar(UInt32(byte & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F))!)
         }
-        let utf8 = source.utf8
-        return source[utf8.index(utf8.startIndex, offsetBy: position)...].first ?? " "
+        return UTF8Characters.character(of: source, at: position)
     }
 
-    /// The length of the character starting at `position` when the bytes alone tell it: an ASCII
-    /// character, or a letter from U+0080 to U+05FF (Latin, Greek, Cyrillic, Hebrew), that what
-    /// follows cannot join (ASCII, or a character below U+0300, where combining marks start).
-    /// Nil when only the text's characters can tell.
+    /// The length of the character starting at `position` when the bytes alone tell it.
     @inline(__always)
-    private func quickLength(at position: Int) -> Int? {
-        let byte = bytes[position]
-        let next = position + 1 < bytes.count ? bytes[position + 1] : 0
-        if byte < 0x80 {
-            if next < 0x80 { return byte == 0x0D && next == 0x0A ? 2 : 1 }
-            return next >= 0xC2 && next <= 0xCB ? 1 : nil
-        }
-        if byte >= 0xC2, byte <= 0xD7 {
-            let after = position + 2 < bytes.count ? bytes[position + 2] : 0
-            if after < 0x80 || (after >= 0xC2 && after <= 0xCB) { return 2 }
-        }
-        return nil
-    }
+    private func quickLength(at position: Int) -> Int? { UTF8Characters.quickLength(bytes, at: position) }
 
     /// How many bytes the character starting at `position` has; `"\r\n"` is one character.
     @inline(__always)
@@ -190,8 +190,11 @@ struct Lexer {
     }
 
     /// The code of the character `offset` characters ahead, or ``pastEnd``.
-    private func code(_ offset: Int = 0) -> UInt8 {
-        var position = index
+    private func code(_ offset: Int = 0) -> UInt8 { code(offset, after: index) }
+
+    /// The code of the character `offset` characters after the one at `start`, or ``pastEnd``.
+    private func code(_ offset: Int, after start: Int) -> UInt8 {
+        var position = start
         for _ in 0..<offset where position < bytes.count { position += length(at: position) }
         return position < bytes.count ? code(at: position) : Self.pastEnd
     }
@@ -214,7 +217,13 @@ struct Lexer {
     private func isWordCharacter(at position: Int) -> Bool {
         let code = self.code(at: position)
         if code == Self.nonASCII { return character(at: position).isLetter }
-        return (code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) || (code >= 0x30 && code <= 0x39) || code == 0x5F
+        return Self.isWordByte(code)
+    }
+
+    /// An ASCII letter, digit 0-9 or `_`.
+    @inline(__always)
+    private static func isWordByte(_ code: UInt8) -> Bool {
+        (code | 0x20 >= 0x61 && code | 0x20 <= 0x7A) || (code >= 0x30 && code <= 0x39) || code == 0x5F
     }
 
     @inline(__always)
@@ -223,24 +232,31 @@ struct Lexer {
     /// The end of the run of plain characters from `position`: printable ASCII other than `"`,
     /// `\\`, `{` and `}`, and letters from U+00C0 to U+05FF, each one that nothing after it
     /// joins. Texts and comments are mostly such runs, read here a byte at a time without
-    /// asking for characters.
+    /// asking for characters. Whether a character joins the one before is asked only of bytes
+    /// beyond ASCII: from 0xCC on (U+0300, where combining marks start) the one before leaves
+    /// the run.
     private func plainRun(from position: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var end = position
+            var last = position
             let count = buffer.count
             while end < count {
                 let byte = buffer[end]
-                if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C, byte != 0x7B, byte != 0x7D {
-                    let next = end + 1 < count ? buffer[end + 1] : 0
-                    guard next < 0x80 || (next >= 0xC2 && next <= 0xCB) else { break }
+                if byte < 0x80 {
+                    guard byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C, byte != 0x7B, byte != 0x7D else {
+                        break
+                    }
+                    last = end
                     end += 1
-                } else if byte >= 0xC3, byte <= 0xD7, end + 1 < count {
-                    let after = end + 2 < count ? buffer[end + 2] : 0
-                    guard after < 0x80 || (after >= 0xC2 && after <= 0xCB) else { break }
-                    end += 2
-                } else {
+                    continue
+                }
+                if !(byte >= 0xC2 && byte <= 0xCB), end > position {
+                    end = last
                     break
                 }
+                guard byte >= 0xC3, byte <= 0xD7, end + 1 < count else { break }
+                last = end
+                end += 2
             }
             return end
         }
@@ -256,15 +272,28 @@ struct Lexer {
     /// The line and column of the character starting at `position` (the end of the text past it).
     private func place(_ position: Int) -> SourceLocation {
         if isPlaceholder {
-            return position < explicitPlaces.count ? explicitPlaces[position] : endLocation
+            return position < explicitPlaces.count ? explicitPlaces[position] ?? .unknown : endLocation
         }
-        // The last line starting at or before `position`.
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= position { low = middle } else { high = middle - 1 }
+        // The last line starting at or before `position`: the line of the last place, the one
+        // after it, or else found by halving.
+        let isOnLine = { (line: Int) in
+            self.lineStarts[line] <= position
+                && (line + 1 == self.lineStarts.count || self.lineStarts[line + 1] > position)
         }
-        let line = low
+        var line = columns.lastLine
+        if !isOnLine(line) {
+            if line + 1 < lineStarts.count, isOnLine(line + 1) {
+                line += 1
+            } else {
+                var low = 0, high = lineStarts.count - 1
+                while low < high {
+                    let middle = (low + high + 1) / 2
+                    if lineStarts[middle] <= position { low = middle } else { high = middle - 1 }
+                }
+                line = low
+            }
+        }
+        columns.lastLine = line
         let lineStart = lineStarts[line]
         let column: Int
         if position <= asciiUpTo[line] {
@@ -293,25 +322,58 @@ struct Lexer {
     /// Skips spaces, line breaks and `#` comments; true when anything was skipped.
     private mutating func skipTrivia() -> Bool {
         let start = index
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "#") {
-                while index < bytes.count {
-                    index = plainRun(from: index)
-                    guard index < bytes.count, !isNewline(at: index) else { break }
-                    index += length(at: index)
+        index = triviaEnd(from: index)
+        return index > start
+    }
+
+    // The scanning loops below move a local position, not `index`: a loop that changed the
+    // lexer while asking it about characters copied the whole lexer at every step.
+
+    /// The position past the spaces, line breaks and comments from `start`.
+    private func triviaEnd(from start: Int) -> Int {
+        var position = start
+        while position < bytes.count {
+            if bytes[position] == UInt8(ascii: "#") {
+                while position < bytes.count {
+                    position = plainRun(from: position)
+                    guard position < bytes.count, !isNewline(at: position) else { break }
+                    position += length(at: position)
                 }
-            } else if isWhitespace(at: index) {
-                index += length(at: index)
+            } else if bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0A,
+                position + 1 == bytes.count || bytes[position + 1] < 0x80
+            {
+                // A space, tab or line feed that an ASCII byte follows is one character.
+                position += 1
+            } else if isWhitespace(at: position) {
+                position += length(at: position)
             } else {
                 break
             }
         }
-        return index > start
+        return position
+    }
+
+    /// The position past the letters, digits and `_` from `start`.
+    private func wordEnd(from start: Int) -> Int {
+        var position = start
+        while position < bytes.count {
+            // An ASCII letter, digit or `_` that an ASCII byte follows is one on its own.
+            let byte = bytes[position]
+            if byte < 0x80, position + 1 == bytes.count || bytes[position + 1] < 0x80, Self.isWordByte(byte) {
+                position += 1
+                continue
+            }
+            guard isWordCharacter(at: position) else { break }
+            position += length(at: position)
+        }
+        return position
     }
 
     /// Moves past the digits 0-9 ahead (one byte each).
     private mutating func skipDigits() {
-        while index < bytes.count, isDigit(at: index) { index += 1 }
+        var position = index
+        while position < bytes.count, isDigit(at: position) { position += 1 }
+        index = position
     }
 
     // MARK: - Tokens
@@ -323,7 +385,7 @@ struct Lexer {
             || (code == Self.nonASCII ? character(at: index).isLetter : code | 0x20 >= 0x61 && code | 0x20 <= 0x7A)
         {
             let first = index
-            while index < bytes.count, isWordCharacter(at: index) { index += length(at: index) }
+            index = wordEnd(from: index)
             return Token(kind: .word, text: text(from: first), location: start, spaceBefore: spaceBefore)
         }
         if isDigit(at: index) {
@@ -367,11 +429,17 @@ struct Lexer {
 
     private mutating func symbol(at start: SourceLocation) throws(RuleDiagnostic) -> String {
         let code = self.code(at: index)
+        switch code {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: "."):
+            index += 1
+            return String(Unicode.Scalar(code))
+        default: break
+        }
         let character = code == Self.nonASCII ? self.character(at: index) : Character(Unicode.Scalar(code))
         let next = self.code(1)
         index += length(at: index)
         switch character {
-        case "+", "-", "*", "/", "(", ")", "[", "]", ",", ".": return String(character)
         case "<" where next == UInt8(ascii: ">"): throw error("unexpected '<>'; write '!=' for 'not equal'", at: start)
         case "<", ">":
             if next == UInt8(ascii: "=") { index += 1; return String(character) + "=" }
@@ -396,42 +464,84 @@ struct Lexer {
     /// A text in double quotes on one line.
     private mutating func text(at start: SourceLocation) throws(RuleDiagnostic) -> Token {
         let open = index
-        index += 1
-        while index < bytes.count {
-            index = plainRun(from: index)
-            guard index < bytes.count, code(at: index) != UInt8(ascii: "\""), !isNewline(at: index) else { break }
-            let isEscape = code(at: index) == UInt8(ascii: "\\")
-            index += length(at: index)
-            if isEscape, index < bytes.count, !isNewline(at: index) { index += length(at: index) }
+        index = plainRun(from: index + 1)
+        // Most texts are one run of plain characters: their value is their bytes, and a text
+        // without braces needs no places.
+        if index < bytes.count, code(at: index) == UInt8(ascii: "\"") {
+            index += 1
+            return Token(
+                kind: .string, text: text(from: open), location: start, spaceBefore: false,
+                value: String(decoding: bytes[open + 1..<index - 1], as: UTF8.self))
         }
+        var marks = TextMarks()
+        index = textEnd(from: index, marks: &marks)
         guard code() == UInt8(ascii: "\"") else {
             throw error(
                 "this text is not closed; add '\"' at its end, on the same line "
                     + "(use \"\"\" for a text across lines)", at: start)
         }
         index += 1
-        return try textToken([.bytes(open + 1..<index - 1)], from: open, at: start)
+        return try textToken([.bytes(open + 1..<index - 1)], from: open, at: start, marks: marks)
+    }
+
+    /// What reading a text found beside plain characters: a brace (a message's placeholders need
+    /// the places of its characters) and an escape.
+    private struct TextMarks {
+        var braces = false
+        var escapes = false
+
+        /// Notes the character at `position` of `bytes`, which starts with `code`.
+        mutating func note(_ bytes: [UInt8], at position: Int, code: UInt8) {
+            if bytes[position] == UInt8(ascii: "{") || bytes[position] == UInt8(ascii: "}") { braces = true }
+            if code == UInt8(ascii: "\\") { escapes = true }
+        }
+    }
+
+    /// Where a text on one line ends from `start`: its closing quote, a line break or the end.
+    private func textEnd(from start: Int, marks: inout TextMarks) -> Int {
+        var position = start
+        while position < bytes.count {
+            position = plainRun(from: position)
+            guard position < bytes.count, code(at: position) != UInt8(ascii: "\""), !isNewline(at: position) else {
+                break
+            }
+            marks.note(bytes, at: position, code: code(at: position))
+            let isEscape = code(at: position) == UInt8(ascii: "\\")
+            position += length(at: position)
+            if isEscape, position < bytes.count, !isNewline(at: position) { position += length(at: position) }
+        }
+        return position
+    }
+
+    /// Where a long text ends from `start`: its closing `"""`, or the end.
+    private func longTextEnd(from start: Int, marks: inout TextMarks) -> Int {
+        let quote = UInt8(ascii: "\"")
+        var position = start
+        while position < bytes.count {
+            position = plainRun(from: position)
+            guard position < bytes.count,
+                !(code(at: position) == quote && code(1, after: position) == quote && code(2, after: position) == quote)
+            else {
+                break
+            }
+            marks.note(bytes, at: position, code: code(at: position))
+            let isEscape = code(at: position) == UInt8(ascii: "\\")
+            position += length(at: position)
+            if isEscape, position < bytes.count { position += length(at: position) }
+        }
+        return position
     }
 
     /// A long text between `"""` and `"""`, across lines, with common indentation removed.
     private mutating func longText(at start: SourceLocation) throws(RuleDiagnostic) -> Token {
         let open = index
-        index += 3
-        let quote = UInt8(ascii: "\"")
-        while index < bytes.count {
-            index = plainRun(from: index)
-            guard index < bytes.count, !(code(at: index) == quote && code(1) == quote && code(2) == quote) else {
-                break
-            }
-            let isEscape = code(at: index) == UInt8(ascii: "\\")
-            index += length(at: index)
-            if isEscape, index < bytes.count { index += length(at: index) }
-        }
+        var marks = TextMarks()
+        index = longTextEnd(from: index + 3, marks: &marks)
         guard index < bytes.count else {
             throw error("this long text is not closed; add \"\"\" at its end", at: start)
         }
         index += 3
-        return try textToken(dedented(open + 3..<index - 3), from: open, at: start)
+        return try textToken(dedented(open + 3..<index - 3), from: open, at: start, marks: marks)
     }
 
     // The characters of a text are handled by their byte positions in the input, not copied:
@@ -501,48 +611,47 @@ struct Lexer {
     }
 
     /// Resolves escapes and builds the text token from the pieces of the input it is made of.
-    private func textToken(_ pieces: [Piece], from open: Int, at start: SourceLocation) throws(RuleDiagnostic) -> Token
+    private func textToken(_ pieces: [Piece], from open: Int, at start: SourceLocation, marks: TextMarks)
+        throws(RuleDiagnostic) -> Token
     {
         // Built as UTF-8 bytes: appending `Character`s one by one to a `String` was most of the
         // time spent loading the bundled rules.
         var value: [UInt8] = []
         value.reserveCapacity(index - open)
         // Only a message's braces need the places of its characters (placeholders and their
-        // errors). Dropped indentation and resolved escapes are no braces: the token's bytes tell.
-        let needsPlaces = bytes.withUnsafeBufferPointer { buffer in
-            var found = false
-            for offset in open..<index where buffer[offset] == UInt8(ascii: "{") || buffer[offset] == UInt8(ascii: "}")
-            {
-                found = true
-                break
-            }
-            return found
-        }
-        var valueLocations: [SourceLocation] = []
+        // errors).
+        let needsPlaces = marks.braces
+        var places = TextPlaces()
         for (number, piece) in pieces.enumerated() {
             guard case .bytes(let range) = piece else {
                 if case .lineBreak(let placedAt) = piece {
+                    if needsPlaces { places.appendCharacter(at: value.count, placedAt.map(place) ?? .unknown) }
                     value.append(0x0A)
-                    if needsPlaces { valueLocations.append(placedAt.map(place) ?? .unknown) }
                 }
                 continue
             }
+            // Without places and escapes, a piece is its bytes.
+            if !needsPlaces, !marks.escapes {
+                value.append(contentsOf: bytes[range])
+                continue
+            }
+            // A piece lies on one line: the place of each next character is counted on from the
+            // place of its first.
+            var here = needsPlaces ? place(range.lowerBound) : .unknown
             var position = range.lowerBound
             while position < range.upperBound {
-                // A run of plain characters is copied as it is, with consecutive columns.
+                // A run of plain characters, each one scalar, is copied as it is.
                 let run = Swift.min(plainRun(from: position), range.upperBound)
                 if run > position {
-                    value.append(contentsOf: bytes[position..<run])
                     if needsPlaces {
-                        var place = place(position)
-                        for offset in position..<run where bytes[offset] < 0x80 || bytes[offset] >= 0xC0 {
-                            valueLocations.append(place)
-                            place.column += 1
-                        }
+                        places.appendScalars(at: value.count, here)
+                        here.column += Int32(bytes[position..<run].reduce(0) { $0 + ($1 < 0x80 || $1 >= 0xC0 ? 1 : 0) })
                     }
+                    value.append(contentsOf: bytes[position..<run])
                     position = run
                     continue
                 }
+                if needsPlaces { places.appendCharacter(at: value.count, here) }
                 let code = self.code(at: position)
                 var step = length(at: position)
                 if code == UInt8(ascii: "\\") {
@@ -564,18 +673,20 @@ struct Lexer {
                             at: place(position))
                     }
                     step = 2
+                    here.column += 2
                 } else if code != Self.nonASCII, code != 0x0A {
                     value.append(code)
+                    here.column += 1
                 } else {
                     // a line break may be "\r\n", one character
                     value.append(contentsOf: bytes[position..<position + step])
+                    here.column += 1
                 }
-                if needsPlaces { valueLocations.append(place(position)) }
                 position += step
             }
         }
         return Token(
             kind: .string, text: text(from: open), location: start, spaceBefore: false,
-            value: String(decoding: value, as: UTF8.self), valueLocations: valueLocations)
+            value: String(decoding: value, as: UTF8.self), valuePlaces: places)
     }
 }

@@ -243,7 +243,33 @@ struct NamedExpressionExpander {
     private mutating func write(_ expression: Expr, _ values: [String: Sized], _ outer: [String: SourceLocation])
         throws(RuleDiagnostic) -> Expr
     {
-        try topLevel(try expand(expression, values: values, bound: [:], outer: outer)).expression
+        if let size = unchangedSize(expression, values) {
+            return try topLevel(Sized(expression: expression, size: size, freeNames: [])).expression
+        }
+        return try topLevel(try expand(expression, values: values, bound: [:], outer: outer)).expression
+    }
+
+    /// The number of parts of `expression` when writing it out changes nothing and finds nothing
+    /// to report: it reads no named value, calls only built-in functions and binds no loop
+    /// variable named like a value. Nil otherwise (``expand(_:values:bound:outer:)`` decides).
+    private func unchangedSize(_ expression: Expr, _ values: [String: Sized]) -> Int? {
+        // Most rules name no value, most files define no condition: then no name is looked up.
+        switch expression.kind {
+        case .name(let name) where !values.isEmpty && values[name] != nil: return nil
+        case .call(let name, _)
+        where (!expanded.isEmpty && expanded[name] != nil) || BuiltinFunction(name: name) == nil:
+            return nil
+        case .quantifier(_, let variable, _, _) where !values.isEmpty && values[variable] != nil: return nil
+        case .filter(let variable, _, _) where !values.isEmpty && values[variable] != nil: return nil
+        default: break
+        }
+        var size = 1
+        let unchanged = expression.allOperands { operand in
+            guard let parts = unchangedSize(operand, values) else { return false }
+            size += parts
+            return true
+        }
+        return unchanged ? size : nil
     }
 
     /// A message with its placeholders written out.
@@ -251,6 +277,16 @@ struct NamedExpressionExpander {
         _ message: MessageTemplate, _ values: [String: Sized],
         _ outer: [String: SourceLocation]
     ) throws(RuleDiagnostic) -> MessageTemplate {
+        // Mostly nothing changes: then each placeholder is only counted, and the message kept.
+        var unchanged: [Sized] = []
+        for case .placeholder(let expression) in message.parts {
+            guard let size = unchangedSize(expression, values) else { break }
+            unchanged.append(Sized(expression: expression, size: size, freeNames: []))
+        }
+        if unchanged.count == message.parts.count(where: { if case .placeholder = $0 { true } else { false } }) {
+            for sized in unchanged { _ = try topLevel(sized) }
+            return message
+        }
         var result = message
         for index in message.parts.indices {
             if case .placeholder(let expression) = message.parts[index] {

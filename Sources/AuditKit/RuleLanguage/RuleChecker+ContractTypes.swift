@@ -28,7 +28,7 @@ extension Checker {
             guard isTopLevel(name, scope), let entry = RecordsContract.entry(name), !entry.isGroup else { return nil }
             return entry.fields
         case .member(let base, let field):
-            guard case .records(let fields)? = recordFields(of: base, scope)?.first(where: { $0.name == field })?.type
+            guard case .records(let fields)? = recordFields(of: base, scope)?.named(field)?.type
             else { return nil }
             return fields
         default:
@@ -42,7 +42,7 @@ extension Checker {
     /// Only the types a rule cannot use otherwise are given: dates, numbers, booleans and lists.
     /// A text field stays unknown, since texts are read as numbers or dates where the rule asks.
     func contractType(ofField field: String, in base: Expr, _ scope: [Binding]) -> ValueType {
-        guard let type = recordFields(of: base, scope)?.first(where: { $0.name == field })?.type else { return .any }
+        guard let type = recordFields(of: base, scope)?.named(field)?.type else { return .any }
         switch type {
         case .date: return .date
         case .number: return .number
@@ -50,5 +50,14 @@ extension Checker {
         case .codes, .references, .records: return .list
         case .text, .code, .reference: return .any
         }
+    }
+}
+
+extension [ContractField] {
+    /// The field named `name`: a field whose name has another length is passed over without
+    /// comparing the names (a rule's field reads ask this of every field of a record).
+    fileprivate func named(_ name: String) -> ContractField? {
+        let length = name.utf8.count
+        return first { $0.name.utf8.count == length && $0.name == name }
     }
 }

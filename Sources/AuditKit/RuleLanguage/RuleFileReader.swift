@@ -9,12 +9,13 @@ import Foundation
 /// inside the rules directory it was found in, only up to the size limit, only UTF-8 text.
 enum RuleFileReader {
     /// The largest rule file to read: `given`, or the environment variable's value, or the default.
-    static func limit(_ given: Int?, environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> Result<Int, RuleDiagnostic>
-    {
+    /// Without `environment`, the process's own variable is read with `getenv` (the whole
+    /// environment as a dictionary cost almost a million instructions).
+    static func limit(_ given: Int?, environment: [String: String]? = nil) -> Result<Int, RuleDiagnostic> {
         if let given { return .success(given) }
         let name = RuleLimits.maximumFileSizeVariable
-        guard let text = environment[name] else { return .success(RuleLimits.defaultMaximumFileSize) }
+        let value = environment.map { $0[name] } ?? getenv(name).map { String(cString: $0) }
+        guard let text = value else { return .success(RuleLimits.defaultMaximumFileSize) }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0 else {
             return .failure(
                 RuleDiagnostic(

@@ -50,9 +50,17 @@ extension Parser {
         "before": .before, "after": .after
     ]
 
+    /// A symbol that may compare, by its first byte (`=`, `!`, `<` or `>`): most symbols after an
+    /// operand (`)`, `,`) are not looked up.
+    private static func mayCompare(_ token: Token) -> Bool {
+        guard token.kind == .symbol, let first = token.text.utf8.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "!") || first == UInt8(ascii: "<")
+            || first == UInt8(ascii: ">")
+    }
+
     private var startsComparison: Bool {
         let token = current
-        if token.kind == .symbol { return Self.comparisonOperators[token.text] != nil }
+        if token.kind == .symbol { return Self.mayCompare(token) && Self.comparisonOperators[token.text] != nil }
         guard token.kind == .word else { return false }
         return ["before", "after", "is", "in", "within"].contains(token.text)
             || (token.text == "not" && peek(1).isWord("in"))
@@ -61,7 +69,10 @@ extension Parser {
     private mutating func parseComparisonTail(_ left: Expr) throws(RuleDiagnostic) -> Expr? {
         let token = current
         let at = left.location
-        if [.symbol, .word].contains(token.kind), let op = Self.comparisonOperators[token.text] {
+        // Looked up only for a symbol or one of the two words that compare.
+        let compares =
+            Self.mayCompare(token) || (token.kind == .word && (token.text == "before" || token.text == "after"))
+        if compares, let op = Self.comparisonOperators[token.text] {
             advance()
             return try checked(Expr(.binary(op, left, try parseSum()), at: at), at: token)
         }
@@ -228,6 +239,12 @@ extension Parser {
 
     private mutating func parseWordPrimary() throws(RuleDiagnostic) -> Expr {
         let token = current
+        // Most words are names, and the words below all reserved: a name is told at once.
+        guard ReservedWords.contains(token.text) else {
+            advance()
+            guard current.isSymbol("(") else { return Expr(.name(token.text), at: token.location) }
+            return try parseCall(token)
+        }
         switch token.text {
         case "true", "false":
             advance()
@@ -235,10 +252,7 @@ extension Parser {
         case "every", "some", "no":
             return try parseQuantifier()
         default:
-            if ReservedWords.all.contains(token.text) { throw expectedValue() }
-            advance()
-            guard current.isSymbol("(") else { return Expr(.name(token.text), at: token.location) }
-            return try parseCall(token)
+            throw expectedValue()
         }
     }
 
@@ -273,7 +287,7 @@ extension Parser {
     /// `IDENT in sum where expr` (a filter) or an expression.
     private mutating func parseArgument() throws(RuleDiagnostic) -> Expr {
         let start = index
-        if current.kind == .word, !ReservedWords.all.contains(current.text), peek(1).isWord("in") {
+        if current.kind == .word, !ReservedWords.contains(current.text), peek(1).isWord("in") {
             let variable = advance()
             advance()
             let source = try parseSum()

@@ -3,6 +3,14 @@ enum RuleItem: String, CaseIterable {
     case title, standard, clause, stages, grade, systemic, guidance
     case `for`, `let`, `where`, require, message
 
+    /// The item a word names: looked up faster than the names are compared one by one.
+    static func named(_ word: String) -> RuleItem? { byName[word] }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    /// The item's place in ``allCases``.
+    var number: Int { Self.allCases.firstIndex(of: self)! }
+
     /// How an earlier item is named in "the rule already has …".
     var phrase: String {
         switch self {
@@ -41,10 +49,12 @@ private struct RuleDraft {
     var translations: [Language: RuleDeclaration.Translation] = [:]
     /// `let` items, in the order written.
     var namedValues: [NamedValue] = []
-    /// The line of each item already read (for `grade`, the unconditional one).
-    var lines: [RuleItem: Int] = [:]
+    /// The line of each item already read (for `grade`, the unconditional one), in the order of
+    /// ``RuleItem/allCases``: a rule has few items, and a dictionary cost more than the rest of
+    /// reading them.
+    var lines = [Int?](repeating: nil, count: RuleItem.allCases.count)
     /// The line of each translated item already read (`title.fr`).
-    var translatedLines: [String: Int] = [:]
+    var translatedLines: [(item: RuleItem, language: Language, line: Int)] = []
 }
 
 extension Parser {
@@ -55,7 +65,7 @@ extension Parser {
         let id = try parseRuleID()
         var draft = RuleDraft()
         while !accept(word: "end") {
-            guard current.kind == .word, let item = RuleItem(rawValue: current.text) else {
+            guard current.kind == .word, let item = RuleItem.named(current.text) else {
                 throw ruleItemError(id: id, opened: keyword)
             }
             try parseItem(item, into: &draft)
@@ -67,7 +77,7 @@ extension Parser {
     private mutating func parseRuleID() throws(RuleDiagnostic) -> String {
         let first = current
         let glued = peek(1).kind != .end && peek(1).kind != .string && !peek(1).spaceBefore
-        let reserved = first.kind == .word && ReservedWords.all.contains(first.text) && !glued
+        let reserved = first.kind == .word && ReservedWords.contains(first.text) && !glued
         guard [.word, .number, .date].contains(first.kind), !reserved else {
             throw unexpected("a rule id such as Q44-internal-audit after 'rule'")
         }
@@ -83,10 +93,14 @@ extension Parser {
         return id
     }
 
+    /// ASCII letters, digits, `.`, `_` and `-`, starting with a letter or digit: decided on the
+    /// bytes, since any byte beyond ASCII belongs to a character that is none of these.
     private static func isValidRuleID(_ id: String) -> Bool {
-        let alphanumeric: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        guard let first = id.first, alphanumeric(first) else { return false }
-        return id.allSatisfy { alphanumeric($0) || $0 == "." || $0 == "_" || $0 == "-" }
+        let alphanumeric: (UInt8) -> Bool = { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        guard let first = id.utf8.first, alphanumeric(first) else { return false }
+        return id.utf8.allSatisfy {
+            alphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
     }
 
     private func ruleItemError(id: String, opened keyword: Token) -> RuleDiagnostic {
@@ -115,10 +129,10 @@ extension Parser {
         if item == .let {
             return draft.namedValues.append(try parseNamedValue(keyword))
         }
-        if let line = draft.lines[item] {
+        if let line = draft.lines[item.number] {
             throw error("the rule already has \(item.phrase) at line \(line)", at: keyword.location)
         }
-        draft.lines[item] = Int(keyword.location.line)
+        draft.lines[item.number] = Int(keyword.location.line)
         switch item {
         case .title: draft.title = try string("the title in double quotes after 'title'").value
         case .standard: draft.standard = try parseStandard()
@@ -156,10 +170,10 @@ extension Parser {
         }
         advance()
         let name = "\(item.rawValue).\(language.rawValue)"
-        if let line = draft.translatedLines[name] {
+        if let line = draft.translatedLines.first(where: { $0.item == item && $0.language == language })?.line {
             throw error("the rule already has '\(name)' at line \(line)", at: keyword.location)
         }
-        draft.translatedLines[name] = Int(keyword.location.line)
+        draft.translatedLines.append((item, language, Int(keyword.location.line)))
         var translation = draft.translations[language] ?? .init()
         let text = try string("the text in double quotes after '\(name)'")
         switch item {
@@ -186,10 +200,10 @@ extension Parser {
             draft.conditionalGrades.append(.init(grade: grade, condition: try parseExpression()))
             return
         }
-        if let line = draft.lines[.grade] {
+        if let line = draft.lines[RuleItem.grade.number] {
             throw error("the rule already has a grade at line \(line)", at: keyword.location)
         }
-        draft.lines[.grade] = Int(keyword.location.line)
+        draft.lines[RuleItem.grade.number] = Int(keyword.location.line)
         draft.grade = grade
     }
 

@@ -78,26 +78,28 @@ struct Parser {
         return error("expected \(expected), found \(describe(current))", at: current.location)
     }
 
-    mutating func expect(word: String, _ expected: String) throws(RuleDiagnostic) {
-        guard accept(word: word) else { throw unexpected(expected) }
+    // What is expected is written only for an error: most of these texts quote tokens and places.
+
+    mutating func expect(word: String, _ expected: @autoclosure () -> String) throws(RuleDiagnostic) {
+        guard accept(word: word) else { throw unexpected(expected()) }
     }
 
-    mutating func expect(symbol: String, _ expected: String) throws(RuleDiagnostic) {
-        guard accept(symbol: symbol) else { throw unexpected(expected) }
+    mutating func expect(symbol: String, _ expected: @autoclosure () -> String) throws(RuleDiagnostic) {
+        guard accept(symbol: symbol) else { throw unexpected(expected()) }
     }
 
     /// A name for a parameter or variable: a word that is not reserved.
-    mutating func identifier(naming what: String) throws(RuleDiagnostic) -> Token {
-        if current.kind == .word, ReservedWords.all.contains(current.text) {
-            throw error("'\(current.text)' is a reserved word and cannot name \(what)", at: current.location)
+    mutating func identifier(naming what: @autoclosure () -> String) throws(RuleDiagnostic) -> Token {
+        if current.kind == .word, ReservedWords.contains(current.text) {
+            throw error("'\(current.text)' is a reserved word and cannot name \(what())", at: current.location)
         }
-        guard current.kind == .word else { throw unexpected("a name for \(what)") }
+        guard current.kind == .word else { throw unexpected("a name for \(what())") }
         return advance()
     }
 
     /// A text in double quotes.
-    mutating func string(_ expected: String) throws(RuleDiagnostic) -> Token {
-        guard current.kind == .string else { throw unexpected(expected) }
+    mutating func string(_ expected: @autoclosure () -> String) throws(RuleDiagnostic) -> Token {
+        guard current.kind == .string else { throw unexpected(expected()) }
         return advance()
     }
 
@@ -320,7 +322,11 @@ struct Parser {
 
     /// The unit a word names, if it is one.
     static func unit(_ token: Token) -> Expr.DurationUnit? {
-        guard token.kind == .word else { return nil }
+        // Read after every operand: most words are no unit by their first letter.
+        guard token.kind == .word, let first = token.text.utf8.first,
+            first == UInt8(ascii: "d") || first == UInt8(ascii: "w") || first == UInt8(ascii: "m")
+                || first == UInt8(ascii: "y")
+        else { return nil }
         switch token.text {
         case "day", "days": return .days
         case "week", "weeks": return .weeks

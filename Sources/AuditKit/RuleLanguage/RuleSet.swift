@@ -88,7 +88,10 @@ public struct RuleSet: Sendable {
         var problems: [RuleDiagnostic] = []
         var hasher = SHA256()
         for (index, source) in sources.enumerated() {
-            hasher.update(data: Data(source.name.utf8 + [0] + source.text.utf8 + [0]))
+            hasher.update(data: Array(source.name.utf8) + [0])
+            var text = source.text
+            text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            hasher.update(data: [UInt8(0)])
             do {
                 files.append(try RuleParser.parse(source: source.text, path: source.path, fileIndex: Int32(index)))
             } catch {
@@ -99,7 +102,9 @@ public struct RuleSet: Sendable {
         if problems.isEmpty { problems = RuleChecker.check(files) }
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else { throw RuleSetError(diagnostics: errors.sorted()) }
-        let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hexDigits = Array("0123456789abcdef".utf8)
+        let fingerprint = String(
+            decoding: hasher.finalize().flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 0x0F)]] }, as: UTF8.self)
         return RuleSet(files: files, warnings: problems.sorted(), fingerprint: fingerprint)
     }
 

@@ -30,10 +30,14 @@ struct Token: Sendable, Equatable {
     var spaceBefore: Bool
     /// For a text: its value with escapes resolved and, for a long text, indentation removed.
     var value: String = ""
-    /// For a text: where each character of ``value`` was written (used for message placeholders).
-    var valueLocations: [SourceLocation] = []
+    /// For a text with braces: where the characters of ``value`` were written (used for message
+    /// placeholders).
+    var valuePlaces = TextPlaces()
     /// For a date: the date.
     var date: CalendarDate?
+
+    /// For a text with braces: where each character of ``value`` was written; empty otherwise.
+    var valueLocations: [SourceLocation] { valuePlaces.byByte(of: Array(value.utf8)).compactMap { $0 } }
 
     /// True for a word spelled `word`.
     func isWord(_ word: String) -> Bool { kind == .word && text == word }
@@ -56,7 +60,15 @@ struct Token: Sendable, Equatable {
 
 /// Words that cannot name a variable or parameter (see docs/rule-language.md).
 enum ReservedWords {
-    /// The reserved words of rule language version 1.
+    /// True for a reserved word. Each is a few lowercase ASCII letters, so a longer name or one
+    /// with anything else (most have a `_`) is not looked up.
+    static func contains(_ word: String) -> Bool {
+        word.utf8.count <= longest && word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } && all.contains(word)
+    }
+
+    private static let longest = all.map(\.utf8.count).max() ?? 0
+
+    /// The reserved words of rule language version 1, each lowercase ASCII letters.
     static let all: Set<String> = [
         "rule", "end", "param", "version", "clause", "title", "standard", "stages", "grade", "when",
         "guidance", "for", "each", "in", "where", "require", "message", "and", "or", "not", "is",
