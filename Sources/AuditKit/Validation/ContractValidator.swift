@@ -9,7 +9,7 @@ public enum ContractValidator {
         var walker = Walker(inputs: records.inputs)
         walker.visitRoot(records.root)
         walker.unknownFields.sayHowOften(in: &walker.violations)
-        return walker.violations.sorted()
+        return RepeatedValues.gathered(walker.violations).sorted()
     }
 }
 

@@ -51,7 +51,7 @@ public enum XMLSchemaValidator {
             violations.append(violation)
         }
         unknownFields.sayHowOften(in: &violations)
-        return violations.sorted()
+        return RepeatedValues.gathered(violations).sorted()
     }
 
     /// Parses the file open at `descriptor` with the schema validator plugged in; the schema
