@@ -114,7 +114,7 @@ struct SampleRecordBuilder {
         return record([
             (Key.id, "NC-" + padded(index + 1)),
             (Key.raisedOn, date(raised)),
-            (Key.source, index % 3 == 0 ? "audit" : "complaint"),
+            (Key.source, index % 3 == 0 ? "internal_audit" : "complaint"),
             (Key.sourceRef, "CMP-" + padded(index * 20 + 8)),
             (Key.clause, pick(["8.5.1", "8.6", "8.7", "8.4"])),
             (Key.description, pick(Self.complaintDescriptions)),
