@@ -74,7 +74,7 @@ extension ExprCompiler {
                 guard case .text(let text) = args[0](frame), case .text(let fragment) = args[1](frame) else {
                     return .unknown
                 }
-                return .bool(text.lowercased().contains(fragment.lowercased()))
+                return .bool(RuntimeValue.lowercased(text).contains(RuntimeValue.lowercased(fragment)))
             }
         case .percent:
             let language = self.language

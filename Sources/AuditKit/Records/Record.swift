@@ -93,6 +93,7 @@ public struct Record: Sendable, Equatable {
 
     /// The word (``CompactText``) of the text field at `position`, or nil when the field is
     /// not kept in one.
+    @inline(__always)
     func textWord(at position: Int) -> UInt32? {
         let slot = shape.slots[position]
         guard slot >> 31 == 0 else { return nil }
@@ -122,13 +123,18 @@ public struct Record: Sendable, Equatable {
     /// was found: the records of a collection have their fields in the same order.
     @inline(__always)
     func value(of name: Name, hint: inout Int) -> Value? {
+        position(of: name, hint: &hint).map { value(slot: shape.slots[$0]) }
+    }
+
+    /// The position of the field `name`, looked for first at `hint`, which is then set to where
+    /// it was found; nil when the record has no such field.
+    @inline(__always)
+    private func position(of name: Name, hint: inout Int) -> Int? {
         let names = shape.names
-        if hint < names.count, names[hint] == name { return value(slot: shape.slots[hint]) }
-        for index in 0..<names.count where names[index] == name {
-            hint = index
-            return value(slot: shape.slots[index])
-        }
-        return nil
+        if hint < names.count, names[hint] == name { return hint }
+        guard let found = names.firstIndex(of: name) else { return nil }
+        hint = found
+        return found
     }
 
     /// The date of the field `name` read from its word, when the record keeps its text in the
@@ -137,17 +143,8 @@ public struct Record: Sendable, Equatable {
     /// `hint` as in ``value(of:hint:)``.
     @inline(__always)
     func inlineDate(of name: Name, hint: inout Int) -> CalendarDate?? {
-        let names = shape.names
-        var position = hint
-        if position >= names.count || names[position] != name {
-            guard let found = names.firstIndex(of: name) else { return .some(nil) }
-            position = found
-            hint = found
-        }
-        let slot = shape.slots[position]
-        guard slot >> 31 == 0 else { return nil }
-        let word = shape.rows.pointee.words(ofRow: Int(row))![Int(slot)]
-        guard CompactText.tag(word) == .dateLike else { return nil }
+        guard let position = position(of: name, hint: &hint) else { return .some(nil) }
+        guard let word = textWord(at: position), CompactText.tag(word) == .dateLike else { return nil }
         return .some(CompactText.date(word))
     }
 
@@ -156,16 +153,8 @@ public struct Record: Sendable, Equatable {
     /// ``value(of:hint:)``.
     @inline(__always)
     func presence(of name: Name, hint: inout Int) -> Bool? {
-        let names = shape.names
-        var position = hint
-        if position >= names.count || names[position] != name {
-            guard let found = names.firstIndex(of: name) else { return false }
-            position = found
-            hint = found
-        }
-        let slot = shape.slots[position]
-        guard slot >> 31 == 0 else { return nil }
-        let word = shape.rows.pointee.words(ofRow: Int(row))![Int(slot)]
+        guard let position = position(of: name, hint: &hint) else { return false }
+        guard let word = textWord(at: position) else { return nil }
         let first: UInt8
         switch CompactText.tag(word) {
         case .short: first = UInt8(truncatingIfNeeded: word & 0x7F)

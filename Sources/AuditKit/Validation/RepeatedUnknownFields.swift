@@ -37,7 +37,7 @@ struct RepeatedUnknownFields<Key: Hashable> {
     /// `unknown field 'x' in complaints record C-1 (and 9,999 more times in this file)`.
     func sayHowOften(in violations: inout [StructuralViolation]) {
         for first in firsts.values where first.more > 0 {
-            let times = first.more == 1 ? "once more" : "\(Display.grouped(first.more)) more times"
+            let times = RepeatedValues.moreTimes(first.more)
             violations[first.index].message = first.place + " (and \(times) in this file)" + first.hint
         }
     }

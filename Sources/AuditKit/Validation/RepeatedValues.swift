@@ -38,10 +38,14 @@ enum RepeatedValues {
         }
         for first in firsts.values where first.more > 0 {
             guard let (said, context) = split(kept[first.index]) else { continue }
-            let times = first.more == 1 ? "once more" : "\(Display.grouped(first.more)) more times"
-            kept[first.index].message = said + context.dropLast() + ", and \(times) in this file)"
+            kept[first.index].message = said + context.dropLast() + ", and \(moreTimes(first.more)) in this file)"
         }
         return kept
+    }
+
+    /// `once more`, `9,999 more times`: how often a gap said once came again.
+    static func moreTimes(_ more: Int) -> String {
+        more == 1 ? "once more" : "\(Display.grouped(more)) more times"
     }
 
     /// The message without the record it ends with, and that ending (` (complaints record C-1)`,
