@@ -179,7 +179,7 @@ struct CheckCommand: ParsableCommand {
                 // checked by the same walk over the loaded records, so they give the same findings
                 // and the file is read once; `auditready validate` adds libxml2's XML Schema check.
                 // Loaded as file 0: merge renumbers it to follow the inputs already read.
-                records.merge(try RecordValidation.load(path: file, fileIndex: 0))
+                records.merge(try RecordValidation.load(path: file, fileIndex: 0, names: records.names))
             } catch {
                 _ = try rules.wait()
                 throw error

@@ -121,7 +121,7 @@ struct FollowupCommand: ParsableCommand {
         let ruleSet = try rules.load()
         var records = RecordSet()
         for file in exports {
-            records.merge(try RecordValidation.load(path: file, fileIndex: 0))
+            records.merge(try RecordValidation.load(path: file, fileIndex: 0, names: records.names))
         }
         let options = AuditOptions(
             asOf: asOf, stage: .certification, standards: Set(report.standards),

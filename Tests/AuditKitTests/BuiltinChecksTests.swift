@@ -1,12 +1,15 @@
 import Testing
 @testable import AuditKit
 
+/// The names of the records this file makes by hand.
+private let names = NameTable()
+
 /// The checks the engine makes without rule files: not-applicable declarations (4.3) and dates
 /// that do not exist (7.5.3).
 @Suite struct BuiltinChecksTests {
     static func record(_ fields: [(String, Value)], line: Int = 1) -> Record {
         Record(
-            fields: fields.map { Record.Field(name: Name($0.0), value: $0.1) },
+            fields: fields.map { Record.Field(name: names.name($0.0), value: $0.1) }, names: names,
             location: SourceLocation(line: line, column: 1))
     }
 

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 @testable import AuditKit
 
+/// The names of the records this file makes by hand.
+private let names = NameTable()
+
 /// A large export is held in memory while it is checked, so records are kept compact: field
 /// names and values in columns shared by the records written alike, and repeated long texts
 /// stored once. None of it may change what a report says.
@@ -30,7 +33,7 @@ import Testing
 
     @Test func aLoadsRecordWithoutFieldsGetsARowOfItsLoadNotOfTheSharedEmptyShape() {
         // The shape with no fields is shared by every load and thread: no load may add to it.
-        var shapes: RecordShapeTable? = RecordShapeTable()
+        var shapes: RecordShapeTable? = RecordShapeTable(names: names)
         let rowsBefore = RecordShape.empty.rows.pointee.count
         let none = UnsafeMutableBufferPointer<Record.Field>.allocate(capacity: 0)
         defer { none.deallocate() }
@@ -39,7 +42,8 @@ import Testing
         #expect(RecordShape.empty.rows.pointee.count == rowsBefore)
         #expect(first.shape !== RecordShape.empty && first.shape === second.shape)
         #expect(first.fieldCount == 0 && first.location.line == 3 && second.location.line == 4)
-        #expect(Record() == Record(fields: [], location: .unknown) && Record().shape === RecordShape.empty)
+        #expect(
+            Record() == Record(names: names, fields: [], location: .unknown) && Record().shape === RecordShape.empty)
     }
 
     @Test func recordsWrittenAlikeShareOneShapeInBothSpellings() throws {
@@ -87,7 +91,7 @@ import Testing
             if let word = CompactText.word(text) {
                 #expect(CompactText.text(word) == text, "\(text)")
             }
-            #expect(arena.text(arena.word(text, field: Name("text"))) == text, "\(text)")
+            #expect(arena.text(arena.word(text, field: names.name("text"))) == text, "\(text)")
         }
         #expect(CompactText.word("2026-03-01").map(CompactText.tag) == .dateLike)
         #expect(CompactText.word("P07").map(CompactText.tag) == .short && CompactText.word("open") != nil)
@@ -97,7 +101,7 @@ import Testing
         // Long texts: a length past one byte, past a page's share, and past the largest page.
         for count in [127, 128, 300, 16_383, 16_384, 70_000, 2_000_000] {
             let text = String(repeating: "é", count: count / 2) + (count % 2 == 1 ? "x" : "")
-            #expect(arena.text(arena.word(text, field: Name("text"))) == text, "\(count) bytes")
+            #expect(arena.text(arena.word(text, field: names.name("text"))) == text, "\(count) bytes")
         }
 
         // The same field holding texts kept in different ways, record after record, as an
@@ -114,7 +118,9 @@ import Testing
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             #expect(record["closed_on"]?.text == (trimmed.isEmpty ? nil : trimmed), "\(text)")
             #expect(record["owner"]?.text == String(text.reversed()).trimmingCharacters(in: .whitespaces), "\(text)")
-            #expect(record == Record(fields: record.fields, location: record.location), "\(text)")
+            #expect(
+                record == Record(fields: record.fields, names: try #require(record.names), location: record.location),
+                "\(text)")
         }
     }
 
@@ -142,42 +148,44 @@ import Testing
         // `x.f is present` is answered from the stored word when it can be; whenever it is, the
         // answer must be the one the value itself gives.
         let texts = ["", " ", "\t", "a", "  x", "été", "2026-03-01", "open", "a long text past fifteen bytes", "\u{A0}"]
-        var table: RecordShapeTable? = RecordShapeTable()
+        var table: RecordShapeTable? = RecordShapeTable(names: names)
         for text in texts {
             let fields = [
-                Record.Field(name: Name("f"), value: .text(text)), Record.Field(name: Name("l"), value: .list([]))
+                Record.Field(name: names.name("f"), value: .text(text)),
+                Record.Field(name: names.name("l"), value: .list([]))
             ]
             let copy = UnsafeMutableBufferPointer<Record.Field>.allocate(capacity: 2)
             defer { copy.deallocate() }
             _ = copy.initialize(from: fields)
             let inArena = Record(moving: copy, location: .unknown, shapes: &table)
-            for record in [inArena, Record(fields: fields)] {
+            for record in [inArena, Record(names: names, fields: fields)] {
                 for name in ["f", "l", "missing"] {
                     var hint = 0
-                    let expected = RuntimeValue(record[Name(name)]).isPresent
-                    if let answer = record.presence(of: Name(name), hint: &hint) {
+                    let expected = RuntimeValue(record[name]).isPresent
+                    if let answer = record.presence(of: names.name(name), hint: &hint) {
                         #expect(answer == expected, "\(name) = \(text.debugDescription)")
                     }
                 }
             }
             var hint = 0
-            #expect(inArena.presence(of: Name("missing"), hint: &hint) == false, "absent: answered from the shape")
+            #expect(
+                inArena.presence(of: names.name("missing"), hint: &hint) == false, "absent: answered from the shape")
             if let first = text.unicodeScalars.first, first.isASCII, first.value > 0x20 {
-                #expect(inArena.presence(of: Name("f"), hint: &hint) == true, "\(text): answered from the word")
+                #expect(inArena.presence(of: names.name("f"), hint: &hint) == true, "\(text): answered from the word")
             }
         }
     }
 
     @Test func fieldsOfEveryKindKeepTheirOrderAndValues() {
-        let group = Record(fields: [Record.Field(name: Name("name"), value: .text("Quality"))])
+        let group = Record(names: names, fields: [Record.Field(name: names.name("name"), value: .text("Quality"))])
         let fields = [
             Record.Field(name: .id, value: .text("P1")),
-            Record.Field(name: Name("inputs"), value: .list([.text("orders"), .text("drawings")])),
-            Record.Field(name: Name("title"), value: .text("Design")),
-            Record.Field(name: Name("owner"), value: .record(group)),
-            Record.Field(name: Name("status"), value: .text("approved"))
+            Record.Field(name: names.name("inputs"), value: .list([.text("orders"), .text("drawings")])),
+            Record.Field(name: names.name("title"), value: .text("Design")),
+            Record.Field(name: names.name("owner"), value: .record(group)),
+            Record.Field(name: names.name("status"), value: .text("approved"))
         ]
-        var record = Record(fields: fields, location: SourceLocation(line: 4, column: 2))
+        var record = Record(names: names, fields: fields, location: SourceLocation(line: 4, column: 2))
         #expect(record.fields == fields, "texts, lists and groups come back in export order")
         #expect(record.fieldCount == 5)
         #expect((0..<5).map { record.name(at: $0) } == fields.map(\.name))
@@ -188,12 +196,12 @@ import Testing
 
         // Records are values: changing one leaves its copies as they were.
         let before = record
-        record.fields.append(Record.Field(name: Name("version"), value: .text("3")))
+        record.fields.append(Record.Field(name: names.name("version"), value: .text("3")))
         record.fields[0].value = .text("P2")
         #expect(record["version"]?.text == "3" && record.id == "P2")
         #expect(before.id == "P1" && before["version"] == nil && before.fields == fields)
         #expect(record != before)
-        #expect(Record(fields: record.fields, location: record.location) == record)
+        #expect(Record(names: names, fields: record.fields, location: record.location) == record)
     }
 
     @Test func everyLocationComesBackExactlyHoweverLarge() {
@@ -209,20 +217,21 @@ import Testing
             .unknown
         ]
         for location in locations {
-            #expect(Record(location: location).location == location)
+            #expect(Record(names: names, fields: [], location: location).location == location)
         }
-        var record = Record(location: SourceLocation(file: 4_095, line: 9, column: 2))
+        var record = Record(names: names, fields: [], location: SourceLocation(file: 4_095, line: 9, column: 2))
         record.location.file += 1  // as merging a second export does
         #expect(record.location == SourceLocation(file: 4_096, line: 9, column: 2))
     }
 
     @Test func recordsCompareByTheirLocationNotByHowItIsStored() {
         let far = SourceLocation(file: 0, line: 1, column: 300_000_000)
-        let fields = [Record.Field(name: Name("id"), value: .text("C1"))]
-        #expect(Record(fields: fields, location: far) == Record(fields: fields, location: far))
+        let fields = [Record.Field(name: names.name("id"), value: .text("C1"))]
         #expect(
-            Record(fields: fields, location: far)
-                != Record(fields: fields, location: SourceLocation(line: 1, column: 2)))
+            Record(names: names, fields: fields, location: far) == Record(names: names, fields: fields, location: far))
+        #expect(
+            Record(names: names, fields: fields, location: far)
+                != Record(names: names, fields: fields, location: SourceLocation(line: 1, column: 2)))
     }
 
     @Test func repeatedLongTextsAreStoredOnceInBothSpellings() throws {
@@ -247,7 +256,7 @@ import Testing
             let decisions = complaints.compactMap { $0["decision"]?.text }
             #expect(decisions == Array(repeating: decision, count: 3), "\(name)")
             let words = complaints.map { complaint in
-                (0..<complaint.fieldCount).first { complaint.name(at: $0).string == "decision" }
+                (0..<complaint.fieldCount).first { complaint.fieldName(at: $0) == "decision" }
                     .flatMap(complaint.textWord(at:))
             }
             #expect(Set(words).count == 1 && words[0] != nil, "\(name): the repeated decision is stored once")
@@ -261,32 +270,33 @@ import Testing
         var items: [Value] = (0..<5_000).map { index in
             .record(
                 Record(
-                    fields: [Record.Field(name: .id, value: .text("C\(index)"))],
+                    names: names, fields: [Record.Field(name: .id, value: .text("C\(index)"))],
                     location: SourceLocation(line: index + 1, column: 1)))
         }
         items.append(
             .record(
                 Record(
-                    fields: [Record.Field(name: .id, value: .text("C7"))],
+                    names: names, fields: [Record.Field(name: .id, value: .text("C7"))],
                     location: SourceLocation(line: 9_001, column: 1))))
         items.append(
             .record(
                 Record(
-                    fields: [Record.Field(name: .id, value: .text("C7"))],
+                    names: names, fields: [Record.Field(name: .id, value: .text("C7"))],
                     location: SourceLocation(line: 9_002, column: 1))))
-        items.append(.record(Record(fields: [Record.Field(name: Name("title"), value: .text("no id"))])))
+        items.append(
+            .record(Record(names: names, fields: [Record.Field(name: names.name("title"), value: .text("no id"))])))
         // The same id spelled with a composed and a decomposed é is one id, as everywhere else.
         items.append(
             .record(
                 Record(
-                    fields: [Record.Field(name: .id, value: .text("R\u{E9}F-1"))],
+                    names: names, fields: [Record.Field(name: .id, value: .text("R\u{E9}F-1"))],
                     location: SourceLocation(line: 9_003, column: 1))))
         items.append(
             .record(
                 Record(
-                    fields: [Record.Field(name: .id, value: .text("Re\u{301}F-1"))],
+                    names: names, fields: [Record.Field(name: .id, value: .text("Re\u{301}F-1"))],
                     location: SourceLocation(line: 9_004, column: 1))))
-        let root = Record(fields: [Record.Field(name: Name("complaints"), value: .list(items))])
+        let root = Record(names: names, fields: [Record.Field(name: names.name("complaints"), value: .list(items))])
         let environment = EvaluationEnvironment(
             root: root, auditDate: CalendarDate.parse("2026-11-15")!, parameters: [:])
         let index = environment.index(of: "complaints")

@@ -74,15 +74,18 @@ import Testing
 
     @Test func everyListFindsItsFieldsByNameAndNothingElse() throws {
         let contractNames = Set(RecordsContract.entries.map(\.name)).union(RecordsContract.allFields)
+        let names = NameTable()
         func check(_ fields: CompiledFields, _ contract: [ContractField]) throws {
             for name in contractNames {
                 let index = contract.firstIndex { $0.name == name }
-                #expect(fields.index(of: Name(name)) == index, "\(name)")
+                #expect(fields.index(of: names.name(name), slots: ContractSlots(names: names)) == index, "\(name)")
                 if let index, case .records(let nested) = contract[index].type {
                     try check(try #require(fields.nested[index]), nested)
                 }
             }
-            #expect(fields.index(of: Name("not_in_the_contract_\(contract.count)")) == nil)
+            #expect(
+                fields.index(
+                    of: names.name("not_in_the_contract_\(contract.count)"), slots: ContractSlots(names: names)) == nil)
             #expect(fields.hasID == contract.contains { $0.name == "id" })
         }
         for entry in RecordsContract.entries {

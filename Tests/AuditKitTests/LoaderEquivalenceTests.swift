@@ -50,7 +50,10 @@ struct LoaderFixture {
 extension Record {
     /// A copy with every location set to unknown, to compare trees from different spellings.
     var withoutLocations: Record {
-        Record(fields: fields.map { Field(name: $0.name, value: $0.value.withoutLocations) }, location: .unknown)
+        guard let names else { return self }
+        return Record(
+            fields: fields.map { Field(name: $0.name, value: $0.value.withoutLocations) }, names: names,
+            location: .unknown)
     }
 }
 

@@ -68,7 +68,8 @@ import Testing
         let stream = file.streamed()
         var failure: RecordLoadError?
         do {
-            _ = try JSONRecordLoader.load(stream: stream, size: file.size, path: path, fileIndex: 0)
+            _ = try JSONRecordLoader.load(
+                stream: stream, size: file.size, path: path, fileIndex: 0, names: NameTable())
             _ = try stream.digest()
         } catch {
             failure = stream.readFailure() ?? error

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 @testable import AuditKit
 
+/// The names of the records this file makes by hand.
+private let names = NameTable()
+
 @Suite struct SampleGeneratorTests {
     /// Generates `complaints` complaints into a fresh directory; returns the JSON and XML paths.
     private func generate(
@@ -26,10 +29,10 @@ import Testing
         let fromJSON = try RecordLoader.load(path: paths.json)
         let fromXML = try RecordLoader.load(path: paths.xml)
         #expect(fromJSON.root.withoutLocations == fromXML.root.withoutLocations)
-        #expect(fromJSON.root[Name("complaints")]?.items.count == 400)
-        #expect(fromJSON.root[Name("orders")]?.items.count == 400)
-        #expect(fromJSON.root[Name("releases")]?.items.count == 400)
-        #expect(fromJSON.root[Name("nonconformities")]?.items.count == 20)
+        #expect(fromJSON.root["complaints"]?.items.count == 400)
+        #expect(fromJSON.root["orders"]?.items.count == 400)
+        #expect(fromJSON.root["releases"]?.items.count == 400)
+        #expect(fromJSON.root["nonconformities"]?.items.count == 20)
     }
 
     @Test func streamedFilesMatchTheWholeTreeWriter() throws {
@@ -55,13 +58,17 @@ import Testing
         }
         #expect(String(decoding: bytes, as: UTF8.self) == RecordWriter.json(root))
         #expect(pieces > 1, "\(bytes.count) bytes in \(pieces) piece(s)")
-        let small = Record(fields: [
-            Record.Field(name: Name("complaints"), value: .list([])),
-            Record.Field(
-                name: Name("organisation"),
-                value: .record(Record(fields: [Record.Field(name: Name("name"), value: .text("A \"B\""))])))
-        ])
-        for tree in [Record(fields: []), small] {
+        let small = Record(
+            names: names,
+            fields: [
+                Record.Field(name: names.name("complaints"), value: .list([])),
+                Record.Field(
+                    name: names.name("organisation"),
+                    value: .record(
+                        Record(names: names, fields: [Record.Field(name: names.name("name"), value: .text("A \"B\""))]))
+                )
+            ])
+        for tree in [Record(names: names, fields: []), small] {
             #expect(RecordWriter.streamedJSON(tree).string == RecordWriter.json(tree))
         }
     }
@@ -126,22 +133,27 @@ import Testing
         for skew in SampleSkew.allCases {
             let skewed = try RecordLoader.load(path: generate(200, skews: [skew], in: fixture).json).root
             let (collection, field, value) = skew.target
-            let records = (skewed[Name(collection)]?.items ?? []).compactMap { $0.record }
+            let records = (skewed[collection]?.items ?? []).compactMap { $0.record }
             let values = Set(records.compactMap { $0[field]?.text })
             #expect(values == [value], "\(skew.rawValue)")
             // The uniform sample has several values there, and the same records carry one.
-            let before = (uniform[Name(collection)]?.items ?? []).compactMap { $0.record }
+            let before = (uniform[collection]?.items ?? []).compactMap { $0.record }
             #expect(!before.isEmpty, "\(skew.rawValue)")
             // (The sample's three internal audits already share one auditor.)
             #expect(Set(before.compactMap { $0[field]?.text }).count > (skew == .auditor ? 0 : 1), "\(skew.rawValue)")
             #expect(before.map { $0[field] == nil } == records.map { $0[field] == nil }, "\(skew.rawValue)")
             // Every other field, and every other collection, is as in the uniform sample.
-            let without = { (record: Record) in record.withoutLocations.fields.filter { $0.name != field } }
+            let without = { (record: Record) -> Record in
+                let plain = record.withoutLocations
+                return Record(
+                    fields: plain.fields.filter { plain.names?.string($0.name) != field }, names: plain.names ?? names)
+            }
             #expect(before.map(without) == records.map(without), "\(skew.rawValue)")
-            for other in uniform.fields where other.name.string != collection {
+            for position in 0..<uniform.fieldCount where uniform.fieldName(at: position) != collection {
+                let other = uniform.fieldName(at: position)
                 #expect(
-                    skewed[other.name]?.withoutLocations == other.value.withoutLocations,
-                    "\(skew.rawValue): \(other.name.string)")
+                    skewed[other]?.withoutLocations == uniform.value(at: position).withoutLocations,
+                    "\(skew.rawValue): \(other)")
             }
         }
     }
@@ -157,7 +169,7 @@ import Testing
         let root = try RecordLoader.load(path: generate(100, skews: skews, in: fixture).json).root
         for skew in skews {
             let (collection, field, value) = skew.target
-            let values = root[Name(collection)]?.items.compactMap { $0.record?[field]?.text } ?? []
+            let values = root[collection]?.items.compactMap { $0.record?[field]?.text } ?? []
             #expect(Set(values) == [value], "\(skew.rawValue)")
         }
     }

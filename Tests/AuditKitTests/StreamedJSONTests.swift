@@ -32,7 +32,8 @@ import Testing
         for before in 1..<min(literal.utf8.count, 14) {
             let text = Self.export(field: field, literal: literal, before: before)
             let streamed = try fixture.load("cut-\(before).json", text)
-            let whole = try JSONRecordLoader.load(bytes: Array(text.utf8), path: "whole", fileIndex: 0)
+            let whole = try JSONRecordLoader.load(
+                bytes: Array(text.utf8), path: "whole", fileIndex: 0, names: NameTable())
             #expect(streamed.root == whole, "value cut \(before) bytes in")
             let complaints = streamed.root["complaints"]?.items.compactMap(\.record) ?? []
             #expect(complaints.count == 2 && complaints[1][field]?.text == expected, "value cut \(before) bytes in")
@@ -69,7 +70,7 @@ import Testing
             let streamed = try #require(fixture.failure(path: path))
             let whole: RecordLoadError
             do {
-                _ = try JSONRecordLoader.load(bytes: Array(broken.utf8), path: path, fileIndex: 0)
+                _ = try JSONRecordLoader.load(bytes: Array(broken.utf8), path: path, fileIndex: 0, names: NameTable())
                 Issue.record("case \(index) loaded")
                 continue
             } catch {

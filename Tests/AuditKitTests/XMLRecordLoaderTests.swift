@@ -23,7 +23,7 @@ import Testing
         #expect(organisation["name"] == .text("Acme & Co"))
         #expect(organisation["scope"] == .text("<widgets>"))
         #expect(organisation["note"] == .text("café <x>"))
-        #expect(organisation.fields.map(\.name.string) == ["name", "scope", "note"])
+        #expect(organisation.fieldNames == ["name", "scope", "note"])
     }
 
     @Test func recordsCarryTheLineOfTheirStartTag() throws {

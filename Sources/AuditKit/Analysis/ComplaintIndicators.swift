@@ -101,8 +101,8 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
 
     /// Computes the indicators from an export, or nil when it has no `complaints` collection.
     public init?(records: RecordSet) {
-        guard let collection = records.root[Name("complaints")] else { return nil }
-        let handling = records.root[Name("complaints_handling")]?.record
+        guard let collection = records.root["complaints"] else { return nil }
+        let handling = records.root["complaints_handling"]?.record
         func target(_ field: String) -> Int? {
             guard let text = handling?[field]?.text?.trimmingCharacters(in: .whitespaces),
                 let value = Double(text), value >= 0, value < 100_000
@@ -113,7 +113,9 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
             record[field]?.text.flatMap(CalendarDate.parse)?.dateOnly
         }
         // Interned once, not once per complaint.
-        let receivedOn = Name("received_on"), acknowledgedOn = Name("acknowledged_on"), closedOn = Name("closed_on")
+        let names = records.names
+        let receivedOn = names.name("received_on"), acknowledgedOn = names.name("acknowledged_on")
+        let closedOn = names.name("closed_on")
         var months: [Int: Int] = [:]
         var acknowledged: [Int] = [], closed: [Int] = []
         var total = 0, awaitingAcknowledgement = 0, open = 0

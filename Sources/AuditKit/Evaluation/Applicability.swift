@@ -29,13 +29,13 @@ enum Applicability {
     static func evaluate(root: Record, language: Language = .en) -> (
         declarations: [NotApplicableDeclaration], findings: [(BuiltinCheck, RuleEvaluator.RawFinding)]
     ) {
-        let organisation = root[Name("organisation")]?.record
+        let organisation = root["organisation"]?.record
         var declarations: [NotApplicableDeclaration] = []
         var findings: [(BuiltinCheck, RuleEvaluator.RawFinding)] = []
-        for item in organisation?[Name("not_applicable")]?.items ?? [] {
+        for item in organisation?["not_applicable"]?.items ?? [] {
             let record = item.record
-            let clause = (record?[Name("clause")]?.text ?? item.text ?? "").trimmingCharacters(in: .whitespaces)
-            let justification = record?[Name("justification")]?.text
+            let clause = (record?["clause"]?.text ?? item.text ?? "").trimmingCharacters(in: .whitespaces)
+            let justification = record?["justification"]?.text
             let allowed = !clause.isEmpty && allowList.contains { ClauseNumber.isWithin(clause, $0) }
             let justified = !(justification ?? "").allSatisfy(\.isWhitespace)
             declarations.append(

@@ -14,7 +14,8 @@ public enum AuditEngine {
         let standards = options.standards ?? claimedStandards(records.root) ?? Set(Standard.allCases)
         let parameters = try ParameterValues.resolve(declared: rules.parameters, overrides: options.parameters)
         let environment = EvaluationEnvironment(
-            root: records.root, auditDate: options.asOf, parameters: parameters, terms: rules.terms)
+            root: records.root, names: records.names, auditDate: options.asOf, parameters: parameters,
+            terms: rules.terms)
         let run = AuditRun(records: records, options: options, standards: standards)
 
         let selection = run.selectRules(rules.rules)
@@ -103,7 +104,7 @@ public enum AuditEngine {
         var sizes: [String: Int] = [:]
         func size(_ name: String) -> Int {
             if let known = sizes[name] { return known }
-            let size = environment.root[Name(name)]?.items.count ?? 0
+            let size = environment.root[name]?.items.count ?? 0
             sizes[name] = size
             return size
         }
@@ -140,7 +141,7 @@ public enum AuditEngine {
 
     /// The standards listed in `organisation.standards`, or nil when it lists none we know.
     static func claimedStandards(_ root: Record) -> Set<Standard>? {
-        let claims = root[Name("organisation")]?.record?[Name("standards")]?.items.compactMap(\.text) ?? []
+        let claims = root["organisation"]?.record?["standards"]?.items.compactMap(\.text) ?? []
         let standards = Set(claims.compactMap(Standard.init(claim:)))
         return standards.isEmpty ? nil : standards
     }

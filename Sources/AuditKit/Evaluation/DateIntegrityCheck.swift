@@ -11,10 +11,16 @@ enum DateIntegrityCheck {
         var findings: [RuleEvaluator.RawFinding] = []
         // Whether each name is a date field, by name number: 0 not asked yet, 1 no, 2 yes.
         var dateFields: [UInt8] = []
-        func isDate(_ name: Name) -> Bool {
-            let id = Int(name.id)
+        func isDate(_ record: Record, at position: Int) -> Bool {
+            let id = Int(record.name(at: position).id)
+            if id < dateFields.count, dateFields[id] != 0 { return dateFields[id] == 2 }
+            return learn(record, at: position)
+        }
+        // A name met for the first time: spelled once, out of the loop over fields.
+        func learn(_ record: Record, at position: Int) -> Bool {
+            let id = Int(record.name(at: position).id)
             if id >= dateFields.count { dateFields += Array(repeating: 0, count: id + 1 - dateFields.count) }
-            if dateFields[id] == 0 { dateFields[id] = isDateField(name.string) ? 2 : 1 }
+            dateFields[id] = isDateField(record.fieldName(at: position)) ? 2 : 1
             return dateFields[id] == 2
         }
         func visit(_ record: Record, collection: String, owner: Record) {
@@ -22,26 +28,27 @@ enum DateIntegrityCheck {
             let owner = recordID == nil ? owner : record
             let ownerID = recordID ?? owner.id
             for position in 0..<record.fieldCount {
-                let isDate = isDate(record.name(at: position))
+                let isDate = isDate(record, at: position)
                 // A text kept as a word is read out only when its field is a date.
                 if !isDate, record.textWord(at: position) != nil { continue }
                 let field = record.field(at: position)
                 switch field.value {
                 case .text(let text):
                     if isDate, CalendarDate.parse(text) == nil {
+                        let fieldName = record.fieldName(at: position)
                         let message: String
                         if language == .fr {
                             let subject =
                                 ownerID.map { "Dans l'enregistrement \(Display.quoted($0)) (collection \(collection))" }
                                 ?? "Dans l'enregistrement \(collection)"
                             message =
-                                "\(subject), le champ \(field.name) vaut \(Display.quoted(text)), qui n'est pas une date réelle : l'enregistrement ne montre pas quand l'étape a eu lieu (les dates s'écrivent AAAA-MM-JJ)."
+                                "\(subject), le champ \(fieldName) vaut \(Display.quoted(text)), qui n'est pas une date réelle : l'enregistrement ne montre pas quand l'étape a eu lieu (les dates s'écrivent AAAA-MM-JJ)."
                         } else {
                             let subject =
                                 ownerID.map { "Record \(Display.quoted($0)) (collection \(collection))" }
                                 ?? "The \(collection) record"
                             message =
-                                "\(subject) gives its field \(field.name) as \(Display.quoted(text)), not a real date: the record does not show when that step happened (dates are written YYYY-MM-DD)."
+                                "\(subject) gives its field \(fieldName) as \(Display.quoted(text)), not a real date: the record does not show when that step happened (dates are written YYYY-MM-DD)."
                         }
                         findings.append(
                             RuleEvaluator.RawFinding(
@@ -50,9 +57,9 @@ enum DateIntegrityCheck {
                                 location: owner.location))
                     }
                 case .record(let inner):
-                    visit(inner, collection: ownerID == nil ? field.name.string : collection, owner: owner)
+                    visit(inner, collection: ownerID == nil ? record.fieldName(at: position) : collection, owner: owner)
                 case .list(let items):
-                    let innerCollection = ownerID == nil ? field.name.string : collection
+                    let innerCollection = ownerID == nil ? record.fieldName(at: position) : collection
                     for item in items {
                         if let inner = item.record {
                             visit(inner, collection: innerCollection, owner: owner)

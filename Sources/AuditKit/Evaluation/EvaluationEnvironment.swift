@@ -106,12 +106,21 @@ final class EvaluationEnvironment: Sendable {
     private let values = Mutex<[String: RuntimeValue]>([:])
     private let lacking = Mutex<[String: Bool]>([:])
 
-    init(root: Record, auditDate: CalendarDate, parameters: [String: Expr.Literal], terms: Terms = Terms()) {
+    /// The run's names (those of ``root``); rules' field names are interned here as compiled.
+    let names: NameTable
+
+    /// The environment of `root`, whose names are `names` (by default the table of `root`).
+    init(
+        root: Record, names: NameTable? = nil, auditDate: CalendarDate, parameters: [String: Expr.Literal],
+        terms: Terms = Terms()
+    ) {
         self.terms = terms
         self.root = root
+        let names = names ?? root.names ?? NameTable()
+        self.names = names
         self.auditDate = auditDate
         self.parameters = parameters
-        self.fieldsNotExported = ExportedFields.notExported(root: root)
+        self.fieldsNotExported = ExportedFields.notExported(root: root, names: names)
     }
 
     /// The top-level value `name` (a collection or a group) as a runtime value, converted once
@@ -119,7 +128,7 @@ final class EvaluationEnvironment: Sendable {
     func value(of name: String) -> RuntimeValue {
         values.withLock { values in
             if let value = values[name] { return value }
-            let value = RuntimeValue(root[Name(name)])
+            let value = RuntimeValue(root[name])
             values[name] = value
             return value
         }
@@ -128,9 +137,9 @@ final class EvaluationEnvironment: Sendable {
     /// True when some item of the top-level collection `name` lacks one of `fields` (absent or
     /// blank); worked out once per collection and set of fields.
     func someItemLacks(_ fields: Set<Name>, in name: String) -> Bool {
-        let key = name + ":" + fields.map(\.string).sorted().joined(separator: ",")
+        let key = name + ":" + fields.map(names.string).sorted().joined(separator: ",")
         if let known = lacking.withLock({ $0[key] }) { return known }
-        let lacks = (root[Name(name)]?.items ?? []).contains { item in
+        let lacks = (root[name]?.items ?? []).contains { item in
             fields.contains { !RuntimeValue(item.record?[$0]).isPresent }
         }
         lacking.withLock { $0[key] = lacks }
@@ -150,7 +159,7 @@ final class EvaluationEnvironment: Sendable {
         }
         return slot.index.withLock { index in
             if let index { return index }
-            let built = CollectionIndex(items: root[Name(name)]?.items ?? [])
+            let built = CollectionIndex(items: root[name]?.items ?? [])
             index = built
             return built
         }

@@ -8,19 +8,19 @@ enum ExportedCollections {
     /// The collections and groups of the records contract the export does not contain, or nil
     /// when it does not list what it contains.
     static func notExported(root: Record) -> Set<String>? {
-        guard let listed = root[Name("export")]?.record?[Name("collections")], !listed.items.isEmpty else { return nil }
+        guard let listed = root["export"]?.record?["collections"], !listed.items.isEmpty else { return nil }
         let exported = Set(listed.items.compactMap(\.text).map { $0.trimmingCharacters(in: .whitespaces) })
         // A collection the file holds was exported, listed or not (a file added beside a partial export).
         return Set(
             RecordsContract.entries.map(\.name).filter {
-                $0 != "export" && !exported.contains($0) && root[Name($0)] == nil
+                $0 != "export" && !exported.contains($0) && root[$0] == nil
             })
     }
 
     /// Notes for the names `export.collections` lists that the records contract does not define
     /// (a misspelling would otherwise make the collection count as not exported), placed by `place`.
     static func unknownNames(root: Record, place: (SourceLocation?) -> Finding.Location) -> [ExportNote] {
-        guard let export = root[Name("export")]?.record, let listed = export[Name("collections")] else { return [] }
+        guard let export = root["export"]?.record, let listed = export["collections"] else { return [] }
         let known = RecordsContract.entries.map(\.name)
         return listed.items.compactMap(\.text).filter { !known.contains($0.trimmingCharacters(in: .whitespaces)) }.map {
             name in

@@ -13,11 +13,12 @@ enum ExportedFields {
     static let listName = "fields_not_exported"
 
     /// The fields declared not exported, by top-level collection: empty when the export declares
-    /// none. Entries the records contract does not define are left out (see ``notes(root:place:)``).
-    static func notExported(root: Record) -> [String: Set<Name>] {
+    /// none, named in `names`. Entries the records contract does not define are left out (see
+    /// ``notes(root:place:)``).
+    static func notExported(root: Record, names: NameTable) -> [String: Set<Name>] {
         var fields: [String: Set<Name>] = [:]
         for (_, collection, field) in declared(root: root) where isContractField(collection, field) {
-            fields[collection, default: []].insert(Name(field))
+            fields[collection, default: []].insert(names.name(field))
         }
         return fields
     }
@@ -32,7 +33,7 @@ enum ExportedFields {
     /// A note for each declared name the records contract does not define: it is not applied,
     /// and the note says what was probably meant.
     static func unknownNames(root: Record, place: (SourceLocation?) -> Finding.Location) -> [ExportNote] {
-        guard let export = root[Name("export")]?.record else { return [] }
+        guard let export = root["export"]?.record else { return [] }
         let location = place(export.location)
         let known = RecordsContract.collections.flatMap { entry in entry.value.map { "\(entry.key).\($0)" } }
         return declared(root: root).filter { !isContractField($0.collection, $0.field) }.map { spelled, _, _ in
@@ -49,7 +50,7 @@ enum ExportedFields {
     /// The `collection.field` entries of the list as written (trimmed) and split at their first
     /// dot, in the order given, each once.
     private static func declared(root: Record) -> [(spelled: String, collection: String, field: String)] {
-        guard let listed = root[Name("export")]?.record?[Name(listName)] else { return [] }
+        guard let listed = root["export"]?.record?[listName] else { return [] }
         var seen = Set<String>()
         return listed.items.compactMap(\.text).compactMap { entry in
             let text = entry.trimmingCharacters(in: .whitespaces)

@@ -59,7 +59,7 @@ struct ExprCompiler {
         else { return false }
         let collection = isBound(name) ? collectionOfVariable[name] : name
         guard let collection, let fields = environment.fieldsNotExported[collection] else { return false }
-        return fields.contains(Name(field))
+        return fields.contains(environment.names.name(field))
     }
 
     /// True when `variable in source where condition` cannot be counted from this export: the
@@ -75,9 +75,9 @@ struct ExprCompiler {
         var read = Set<Name>()
         func collect(_ expr: Expr) {
             if case .member(let base, let field) = expr.kind, case .name(variable) = base.kind,
-                declared.contains(Name(field))
+                declared.contains(environment.names.name(field))
             {
-                read.insert(Name(field))
+                read.insert(environment.names.name(field))
             }
             expr.operands.forEach(collect)
         }
@@ -135,9 +135,9 @@ struct ExprCompiler {
         case .member(let base, let field):
             let member: Evaluation
             if case .name(let name) = base.kind, let slot = scope[name] {
-                member = compileMember(slot: slot, Name(field))
+                member = compileMember(slot: slot, environment.names.name(field))
             } else {
-                member = compileMember(compile(base), Name(field))
+                member = compileMember(compile(base), environment.names.name(field))
             }
             guard marksNotExported, readsFieldNotExported(expr) else { return member }
             return { frame in
@@ -239,7 +239,7 @@ struct ExprCompiler {
             let slot = scope[name]
         else { return compiled }
         let cache = FieldPositionCache()
-        let fieldName = Name(field)
+        let fieldName = environment.names.name(field)
         let wantPresent = (test == .present) != negated
         return { frame in
             if case .record(let record) = frame.slots[slot], let present = cache.presence(of: fieldName, in: record) {
@@ -273,7 +273,7 @@ struct ExprCompiler {
         guard case .member(let base, let field) = expr.kind, case .name(let variable) = base.kind,
             let slot = scope[variable]
         else { return { frame in value(frame).date } }
-        let cache = FieldPositionCache(), name = Name(field)
+        let cache = FieldPositionCache(), name = environment.names.name(field)
         return { frame in
             if case .record(let record) = frame.slots[slot], let date = cache.inlineDate(of: name, in: record) {
                 return date
@@ -321,7 +321,7 @@ struct ExprCompiler {
             contains = { texts.contains($0) }
         } else if case .member(let base, "id") = list.kind, case .name(let name) = base.kind, !isBound(name),
             environment.parameters[name] == nil, name != "audit_date",
-            case .list? = environment.root[Name(name)]
+            case .list? = environment.root[name]
         {
             let index = environment.index(of: name)
             guard index.listsExactlyItsIDs else { return nil }

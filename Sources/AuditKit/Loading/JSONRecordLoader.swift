@@ -8,24 +8,26 @@ enum JSONRecordLoader {
     static let maximumDepth = 256
 
     /// Parses `bytes` (the whole file) into the top-level record.
-    static func load(bytes: [UInt8], path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
+    static func load(bytes: [UInt8], path: String, fileIndex: Int32, names: NameTable) throws(RecordLoadError) -> Record
+    {
         guard !bytes.isEmpty else {
             throw RecordLoadError(file: path, message: "the file is empty; a records export must be a JSON object")
         }
         return try bytes.withUnsafeBufferPointer { (buffer) throws(RecordLoadError) -> Record in
-            var parser = JSONParser(base: buffer.baseAddress!, count: buffer.count, path: path, fileIndex: fileIndex)
+            var parser = JSONParser(
+                base: buffer.baseAddress!, count: buffer.count, path: path, fileIndex: fileIndex, names: names)
             return try parser.parse()
         }
     }
 
     /// Parses the file as `stream` reads it, handing its pages back to the system as parsing
     /// moves past them.
-    static func load(stream: StreamedFileBuffer, size: Int, path: String, fileIndex: Int32) throws(RecordLoadError)
-        -> Record
-    {
+    static func load(
+        stream: StreamedFileBuffer, size: Int, path: String, fileIndex: Int32, names: NameTable
+    ) throws(RecordLoadError) -> Record {
         var parser = JSONParser(
             base: UnsafePointer(stream.base), count: stream.waitForByte(at: 0), path: path,
-            fileIndex: fileIndex, expectedSize: size)
+            fileIndex: fileIndex, names: names, expectedSize: size)
         guard parser.end > 0 else {
             throw RecordLoadError(file: path, message: "the file is empty; a records export must be a JSON object")
         }
@@ -49,6 +51,10 @@ private struct JSONFrame {
 
 /// Interns keys by their raw bytes in the file, so each distinct key costs one ``Name`` lookup.
 private struct KeyCache {
+    /// The run's names, where new keys are interned.
+    let names: NameTable
+
+    init(names: NameTable) { self.names = names }
     private struct Slot {
         /// Where the key's bytes start in `keyBytes` (-1: empty slot).
         var start = -1
@@ -81,7 +87,7 @@ private struct KeyCache {
             }
             index = (index + 1) & mask
         }
-        let name = Name(String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self))
+        let name = names.name(String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self))
         if (used + 1) * 2 > slots.count {
             grow()
             mask = slots.count - 1
@@ -97,7 +103,7 @@ private struct KeyCache {
     /// Keys that contained escapes are interned by their decoded text.
     mutating func name(decoded text: String) -> Name {
         if let name = escaped[text] { return name }
-        let name = Name(text)
+        let name = names.name(text)
         escaped[text] = name
         return name
     }
@@ -145,9 +151,9 @@ private struct JSONParser {
     var i = 0
     var line = 1
     var lineStart = 0
-    var keys = KeyCache()
+    var keys: KeyCache
     /// Shares field names between records written alike.
-    var shapes: RecordShapeTable? = RecordShapeTable()
+    var shapes: RecordShapeTable?
     /// Shares repeated long texts between records.
     var interner: ScalarInterner
     var scratch: [UInt8] = []
@@ -165,7 +171,12 @@ private struct JSONParser {
     var countFrom = 0
     var countFromLine = 1
 
-    init(base: UnsafePointer<UInt8>, count: Int, path: String, fileIndex: Int32, expectedSize: Int? = nil) {
+    init(
+        base: UnsafePointer<UInt8>, count: Int, path: String, fileIndex: Int32, names: NameTable,
+        expectedSize: Int? = nil
+    ) {
+        self.keys = KeyCache(names: names)
+        self.shapes = RecordShapeTable(names: names)
         self.base = base
         self.end = count
         self.path = path
@@ -384,7 +395,7 @@ private struct JSONParser {
 
     private mutating func rootRecord(_ frame: JSONFrame) -> Record {
         fieldStack.takeRecord(from: frame.fieldStart, location: frame.location, shapes: &shapes)
-            ?? Record(location: frame.location)
+            ?? Record(fields: [], names: keys.names, location: frame.location)
     }
 
     // MARK: Tokens
@@ -420,13 +431,13 @@ private struct JSONParser {
             name = keys.name(base: base, start: start, length: stop - start)
         }
         guard insertKey(name, into: &frame) else {
-            throw error("the JSON key \"\(name.string)\" appears twice in the same object", at: keyStart)
+            throw error("the JSON key \"\(keys.names.string(name))\" appears twice in the same object", at: keyStart)
         }
         frame.pendingKey = name
         skipWhitespace()
         guard i < end || more(i) else { throw truncated(frame) }
         guard base[i] == Byte.colon else {
-            throw error("expected ':' after the field name \"\(name.string)\" but found \(describe(at: i))")
+            throw error("expected ':' after the field name \"\(keys.names.string(name))\" but found \(describe(at: i))")
         }
         i += 1
     }

@@ -22,12 +22,16 @@ public enum RecordLoader {
     /// - Parameters:
     ///   - path: The file to read.
     ///   - fileIndex: The value every ``SourceLocation/file`` of the loaded records carries.
+    ///   - names: The run's table, where the records' names go (give every file of a run the
+    ///     same table).
     /// - Returns: The records, with one ``InputFile`` describing the file.
     /// - Throws: ``RecordLoadError`` when the file cannot be read or is not a valid export.
-    public static func load(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> RecordSet {
+    public static func load(path: String, fileIndex: Int32 = 0, names: NameTable = NameTable()) throws(RecordLoadError)
+        -> RecordSet
+    {
         let file = try InputReader(path: path)
         if isWorkbook(file) {
-            return try WorkbookLoader.load(path: path).shiftingFiles(to: fileIndex)
+            return try WorkbookLoader.load(path: path, names: names).shiftingFiles(to: fileIndex)
         }
         let format: InputFormat
         switch file.extensionLowercased {
@@ -54,7 +58,8 @@ public enum RecordLoader {
             // the system behind it: the file is never in memory whole beside the tree.
             let stream = file.streamed()
             do {
-                root = try JSONRecordLoader.load(stream: stream, size: file.size, path: path, fileIndex: fileIndex)
+                root = try JSONRecordLoader.load(
+                    stream: stream, size: file.size, path: path, fileIndex: fileIndex, names: names)
             } catch {
                 // A file that could not be read to its end looks cut short to the parser: say why.
                 throw stream.readFailure() ?? error
@@ -77,7 +82,7 @@ public enum RecordLoader {
             let descriptor = try file.rewound()
             let hasher = BackgroundDigest(descriptor: descriptor, path: path, size: file.size)
             do {
-                root = try XMLRecordLoader.load(descriptor: descriptor, path: path, fileIndex: fileIndex)
+                root = try XMLRecordLoader.load(descriptor: descriptor, path: path, fileIndex: fileIndex, names: names)
             } catch {
                 hasher.cancel()
                 throw error
@@ -85,7 +90,7 @@ public enum RecordLoader {
             digest = try hasher.checkedResult()
         }
         let input = InputFile(path: path, format: format, sha256: digest, records: root.countRecords())
-        return RecordSet(root: root, inputs: [input])
+        return RecordSet(root: root, inputs: [input], names: names)
     }
 }
 

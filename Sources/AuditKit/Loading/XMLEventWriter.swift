@@ -16,6 +16,8 @@ struct XMLEventWriter {
     private var chunk: XMLEventChunk
     /// Every distinct name seen, by number; ``nameCache`` maps libxml2's addresses to these numbers.
     private var names: [XMLName] = []
+    /// The run's names, where new element and attribute names are interned.
+    private let nameTable: NameTable
     private var numbers: [String: Int32] = [:]
     private var nameCache = DictionaryNameCache()
     /// The open elements: name number and start line.
@@ -28,9 +30,10 @@ struct XMLEventWriter {
     private var startLine: Int32 = 0
     private var startOrdinal: Int32 = 0
 
-    init(path: String, fileIndex: Int32, queue: XMLEventQueue) {
+    init(path: String, fileIndex: Int32, names: NameTable, queue: XMLEventQueue) {
         self.path = path
         self.fileIndex = fileIndex
+        self.nameTable = names
         self.queue = queue
         chunk = queue.freshChunk()
         open.reserveCapacity(32)
@@ -196,7 +199,8 @@ struct XMLEventWriter {
             number = known
         } else {
             number = Int32(names.count)
-            let entry = XMLName(name: Name(text), text: text, isListField: RecordsContract.listFields.contains(text))
+            let entry = XMLName(
+                name: nameTable.name(text), text: text, isListField: RecordsContract.listFields.contains(text))
             names.append(entry)
             chunk.names.append(entry)
             numbers[text] = number

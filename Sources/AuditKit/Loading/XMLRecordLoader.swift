@@ -19,18 +19,21 @@ enum XMLRecordLoader {
     /// libxml2's SAX2 parser calls the event writer for each start tag, piece of text and end tag;
     /// no libxml2 document tree is built. It reads the descriptor with `read`, so another thread
     /// may hash the same file with `pread` meanwhile.
-    static func load(descriptor: Int32, path: String, fileIndex: Int32) throws(RecordLoadError) -> Record {
+    static func load(descriptor: Int32, path: String, fileIndex: Int32, names: NameTable) throws(RecordLoadError)
+        -> Record
+    {
         let queue = XMLEventQueue()
         var status = stat()
         // A pipe has no size: size the table of shared texts for a large file.
         let inputBytes = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : Int.max
-        let builder = XMLTreeBuilderTask(path: path, fileIndex: fileIndex, queue: queue, inputBytes: inputBytes)
+        let builder = XMLTreeBuilderTask(
+            path: path, fileIndex: fileIndex, names: names, queue: queue, inputBytes: inputBytes)
         // The record tree is built on a second core from the events this thread's parse hands over.
         queue.startBuilding { builder.run() }
         // The writer lives at a fixed address the callbacks reach through their context pointer;
         // a struct behind a pointer has no run-time exclusivity checks, unlike a class's properties.
         let writer = UnsafeMutablePointer<XMLEventWriter>.allocate(capacity: 1)
-        writer.initialize(to: XMLEventWriter(path: path, fileIndex: fileIndex, queue: queue))
+        writer.initialize(to: XMLEventWriter(path: path, fileIndex: fileIndex, names: names, queue: queue))
         defer {
             writer.deinitialize(count: 1)
             writer.deallocate()

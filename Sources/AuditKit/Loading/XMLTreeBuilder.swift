@@ -3,6 +3,7 @@
 final class XMLTreeBuilderTask: @unchecked Sendable {
     private let path: String
     private let fileIndex: Int32
+    private let names: NameTable
     private let queue: XMLEventQueue
     private let inputBytes: Int
     /// Set once ``run()`` has returned: the `<records>` record, unless there was a failure.
@@ -10,16 +11,17 @@ final class XMLTreeBuilderTask: @unchecked Sendable {
     private(set) var failure: RecordLoadError?
 
     /// `inputBytes` is the file's size, which sizes the table of shared texts.
-    init(path: String, fileIndex: Int32, queue: XMLEventQueue, inputBytes: Int) {
+    init(path: String, fileIndex: Int32, names: NameTable, queue: XMLEventQueue, inputBytes: Int) {
         self.path = path
         self.fileIndex = fileIndex
+        self.names = names
         self.queue = queue
         self.inputBytes = inputBytes
     }
 
     /// Builds from every chunk until the parse is over (after a failure, only drains the queue).
     func run() {
-        var builder = XMLTreeBuilder(path: path, fileIndex: fileIndex, inputBytes: inputBytes)
+        var builder = XMLTreeBuilder(path: path, fileIndex: fileIndex, names: names, inputBytes: inputBytes)
         while let chunk = queue.take() {
             if builder.failure == nil {
                 builder.consume(chunk)
@@ -66,7 +68,9 @@ private struct XMLTreeBuilder {
     private(set) var root: Record?
     private var names: [XMLName] = []
     /// Shares field names between records written alike.
-    private var shapes: RecordShapeTable? = RecordShapeTable()
+    private var shapes: RecordShapeTable?
+    /// The run's names.
+    private let nameTable: NameTable
     /// The fields of the record being made, moved into it when it is finished.
     private let fields = FieldStack()
     private var stack: [XMLFrame] = []
@@ -79,9 +83,11 @@ private struct XMLTreeBuilder {
     /// Shares repeated long texts between records.
     private var interner: ScalarInterner
 
-    init(path: String, fileIndex: Int32, inputBytes: Int) {
+    init(path: String, fileIndex: Int32, names: NameTable, inputBytes: Int) {
         self.path = path
         self.fileIndex = fileIndex
+        nameTable = names
+        shapes = RecordShapeTable(names: names)
         interner = ScalarInterner(inputBytes: inputBytes)
         stack.reserveCapacity(32)
         children.reserveCapacity(256)
@@ -120,7 +126,7 @@ private struct XMLTreeBuilder {
             if let record = record(frame, attributes[frame.attributeStart...], children[frame.childStart...]) {
                 root = record
             } else if failure == nil {
-                root = Record(fields: [], location: frame.location)
+                root = Record(fields: [], names: nameTable, location: frame.location)
             }
         } else {
             var word: UInt64 = 0

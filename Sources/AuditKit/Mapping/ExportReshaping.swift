@@ -15,9 +15,9 @@ extension MappedLoader {
     }
 
     /// An XML or JSON export as it is in the file.
-    static func loadUnmapped(path: String, fileIndex: Int32) throws(LoadError) -> RecordSet {
+    static func loadUnmapped(path: String, fileIndex: Int32, names: NameTable) throws(LoadError) -> RecordSet {
         do {
-            return try RecordLoader.load(path: path, fileIndex: fileIndex)
+            return try RecordLoader.load(path: path, fileIndex: fileIndex, names: names)
         } catch {
             throw .input(error)
         }
@@ -25,17 +25,19 @@ extension MappedLoader {
 
     /// An XML or JSON export read through the mapping; an export only gathered from adds no
     /// records of its own (it is still listed among the inputs).
-    static func loadExport(path: String, fileIndex: Int32, mapping: Mapping, gathered: GatheredRecords)
-        throws(LoadError) -> RecordSet
-    {
+    static func loadExport(
+        path: String, fileIndex: Int32, mapping: Mapping, gathered: GatheredRecords, names: NameTable
+    ) throws(LoadError) -> RecordSet {
         let export: RecordSet
         if let preloaded = gathered.preloaded[Int(fileIndex)] {
             export = preloaded
         } else {
-            export = try loadUnmapped(path: path, fileIndex: fileIndex)
+            export = try loadUnmapped(path: path, fileIndex: fileIndex, names: names)
         }
         if gathered.gatherOnly.contains(fileName(path).lowercased()) {
-            return RecordSet(root: Record(location: export.root.location), inputs: export.inputs)
+            return RecordSet(
+                root: Record(fields: [], names: names, location: export.root.location), inputs: export.inputs,
+                names: names)
         }
         return try reshape(export, mapping: mapping, file: path, gathered: gathered)
     }
@@ -47,18 +49,19 @@ extension MappedLoader {
         gathered: GatheredRecords = GatheredRecords()
     ) throws(LoadError) -> RecordSet {
         let name = fileName(path).lowercased()
+        let names = records.names
         let original = records.root.fields
         var produced: [(target: Name, source: Name, items: [Value])] = []
         for rule in mapping.collections where rule.file == nil || rule.file?.lowercased() == name {
-            let source = Name(rule.source ?? rule.target)
+            let source = names.name(rule.source ?? rule.target)
             guard let field = original.first(where: { $0.name == source }) else { continue }
             let entry = RecordsContract.entry(rule.target)
             let items = field.value.items.compactMap { item -> Value? in
                 guard case .record(let record) = item else { return nil }
-                return mapped(record, fields: rule.fields, rule: rule, entry: entry, gathered: gathered).map(
-                    Value.record)
+                return mapped(record, fields: rule.fields, rule: rule, entry: entry, gathered: gathered, names: names)
+                    .map(Value.record)
             }
-            let target = Name(rule.target)
+            let target = names.name(rule.target)
             if let index = produced.firstIndex(where: { $0.target == target }) {
                 produced[index].items += items
             } else {
@@ -80,41 +83,44 @@ extension MappedLoader {
             }
         }
         var result = records
-        result.root.fields = fields
+        result.root = Record(fields: fields, names: names, location: records.root.location)
         return result
     }
 
     /// One source record as a contract record; nil when no field of it is filled.
     static func mapped(
         _ original: Record, fields rules: [Mapping.FieldRule], rule: Mapping.CollectionRule,
-        entry: ContractCollection?, gathered: GatheredRecords, keepOtherFields: Bool? = nil
+        entry: ContractCollection?, gathered: GatheredRecords, names: NameTable, keepOtherFields: Bool? = nil
     ) -> Record? {
-        var record = Record(location: original.location)
+        var fields: [Record.Field] = []
         var used: Set<String> = []
         for field in rules {
-            var value = field.constant
+            var value = field.constant?.renamed(into: names)
             let type = entry?.field(field.target)?.type
             if value == nil, let path = field.source {
                 used.insert(path.split(separator: ".").first.map(String.init) ?? path)
                 value = lookup(original, path: path).flatMap {
-                    converted($0, field: field, rule: rule, type: type, gathered: gathered)
+                    converted($0, field: field, rule: rule, type: type, gathered: gathered, names: names)
                 }
             }
             if let from = field.from, let match = field.match, let key = lookup(original, path: match.ours)?.text {
                 let found = gathered.records(in: from, where: match.theirs, is: key)
                 value = converted(
-                    .list(found.map(Value.record)), field: field, rule: rule, type: type, gathered: gathered)
+                    .list(found.map(Value.record)), field: field, rule: rule, type: type, gathered: gathered,
+                    names: names)
             }
-            if let value { record.fields.append(Record.Field(name: Name(field.target), value: value)) }
+            if let value { fields.append(Record.Field(name: names.name(field.target), value: value)) }
         }
         if keepOtherFields ?? rule.keepOtherFields {
             let targets = Set(rules.map(\.target))
-            for field in original.fields where !used.contains(field.name.string) && !targets.contains(field.name.string)
-            {
-                record.fields.append(field)
+            for position in 0..<original.fieldCount {
+                let spelled = original.fieldName(at: position)
+                guard !used.contains(spelled), !targets.contains(spelled) else { continue }
+                fields.append(
+                    Record.Field(name: names.name(spelled), value: original.value(at: position).renamed(into: names)))
             }
         }
-        return record.fields.isEmpty ? nil : record
+        return fields.isEmpty ? nil : Record(fields: fields, names: names, location: original.location)
     }
 
     /// The value at a dotted `path` of `record`. A step that meets a list (a child table) goes
@@ -144,20 +150,20 @@ extension MappedLoader {
     /// scalar field joined with "; " (for a date: the latest).
     static func converted(
         _ value: Value, field: Mapping.FieldRule, rule: Mapping.CollectionRule, type: ContractType?,
-        gathered: GatheredRecords
+        gathered: GatheredRecords, names: NameTable
     ) -> Value? {
         switch value {
         case .text(let text):
             return convert(text, field: field, rule: rule, type: type)
         case .record:
-            return value
+            return value.renamed(into: names)
         case .list(let items):
             if case .records(let itemFields)? = type, !field.fields.isEmpty {
                 let entry = ContractCollection(field.target, itemFields)
                 let records = items.compactMap { item -> Value? in
                     guard case .record(let record) = item else { return nil }
                     return mapped(
-                        record, fields: field.fields, rule: rule, entry: entry, gathered: gathered,
+                        record, fields: field.fields, rule: rule, entry: entry, gathered: gathered, names: names,
                         keepOtherFields: false
                     )
                     .map(Value.record)

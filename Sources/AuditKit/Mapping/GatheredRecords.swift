@@ -15,7 +15,9 @@ struct GatheredRecords {
     private var index: [String: [String: [String: [Record]]]] = [:]
 
     /// Reads ahead the inputs among `paths` that `mapping` gathers from.
-    static func load(_ paths: [String], mapping: Mapping) throws(MappedLoader.LoadError) -> GatheredRecords {
+    static func load(_ paths: [String], mapping: Mapping, names: NameTable) throws(MappedLoader.LoadError)
+        -> GatheredRecords
+    {
         var keys: [String: Set<String>] = [:]  // file → the fields matched on
         func collect(_ fields: [Mapping.FieldRule]) {
             for field in fields {
@@ -33,7 +35,7 @@ struct GatheredRecords {
         for (position, path) in paths.enumerated() {
             let name = MappedLoader.fileName(path).lowercased()
             guard let fields = keys[name], !MappedLoader.isCSV(path) else { continue }
-            let export = try MappedLoader.loadUnmapped(path: path, fileIndex: Int32(position))
+            let export = try MappedLoader.loadUnmapped(path: path, fileIndex: Int32(position), names: names)
             result.preloaded[position] = export
             // The export's records: its first collection (`data` in an ERPNext export).
             let records =

@@ -40,25 +40,28 @@ public enum MappedLoader {
     /// stands for the files in it that the mapping names.
     public static func load(paths given: [String], mapping: Mapping) throws(LoadError) -> RecordSet {
         let paths = try MappedInputs.files(given, mapping: mapping)
-        let gathered = try GatheredRecords.load(paths, mapping: mapping)
-        var records = RecordSet()
+        let names = NameTable()
+        let gathered = try GatheredRecords.load(paths, mapping: mapping, names: names)
+        var records = RecordSet(names: names)
         for path in paths {
             let loaded: RecordSet
             if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".tsv") {
-                loaded = try loadCSV(path: path, fileIndex: Int32(records.inputs.count), mapping: mapping)
+                loaded = try loadCSV(
+                    path: path, fileIndex: Int32(records.inputs.count), mapping: mapping, names: names)
             } else if MappedWorkbookLoader.isWorkbook(path) {
                 loaded = try MappedWorkbookLoader.load(
-                    path: path, firstFileIndex: Int32(records.inputs.count), mapping: mapping)
+                    path: path, firstFileIndex: Int32(records.inputs.count), mapping: mapping, names: names)
             } else {
                 loaded = try loadExport(
-                    path: path, fileIndex: Int32(records.inputs.count), mapping: mapping, gathered: gathered)
+                    path: path, fileIndex: Int32(records.inputs.count), mapping: mapping, gathered: gathered,
+                    names: names)
             }
             // Loaded with their final file index; merged without renumbering.
-            records.root = merged(records.root, loaded.root)
+            records.root = merged(records.root, loaded.root, names: names)
             records.inputs.append(contentsOf: loaded.inputs)
         }
         if !mapping.constants.fields.isEmpty {
-            records.root = merged(records.root, mapping.constants)
+            records.root = merged(records.root, mapping.constants, names: names)
         }
         return records
     }
@@ -80,7 +83,9 @@ public enum MappedLoader {
 
     /// Reads the CSV file at `path` a row at a time straight into records: neither the file nor
     /// a table of its cells is ever in memory whole.
-    static func loadCSV(path: String, fileIndex: Int32, mapping: Mapping) throws(LoadError) -> RecordSet {
+    static func loadCSV(path: String, fileIndex: Int32, mapping: Mapping, names: NameTable) throws(LoadError)
+        -> RecordSet
+    {
         let rule = try rule(forCSV: path, in: mapping)
         var reader: CSVRowReader
         let header: [String]
@@ -90,7 +95,7 @@ public enum MappedLoader {
         } catch {
             throw .input(error)
         }
-        var builder = try MappedRowBuilder(rule: rule, header: header, path: path, mapping: mapping)
+        var builder = try MappedRowBuilder(rule: rule, header: header, path: path, mapping: mapping, names: names)
         var items: [Value] = []
         var row = CSVCells()
         do {
@@ -105,10 +110,10 @@ public enum MappedLoader {
             throw .input(error)
         }
         let root = Record(
-            fields: items.isEmpty ? [] : [Record.Field(name: Name(rule.target), value: .list(items))],
-            location: SourceLocation(file: fileIndex, line: 1, column: 1))
+            fields: items.isEmpty ? [] : [Record.Field(name: names.name(rule.target), value: .list(items))],
+            names: names, location: SourceLocation(file: fileIndex, line: 1, column: 1))
         let input = InputFile(path: path, format: .csv, sha256: reader.sha256, records: items.count)
-        return RecordSet(root: root, inputs: [input])
+        return RecordSet(root: root, inputs: [input], names: names)
     }
 
     /// The mapping names a column the CSV header lacks. Column names come from the file, so each
@@ -153,23 +158,24 @@ public enum MappedLoader {
     }
 
     /// `base` with the fields of `extra` added: collections concatenated, groups merged field by
-    /// field (the first wins), without renumbering locations.
-    static func merged(_ base: Record, _ extra: Record) -> Record {
-        var root = base
-        for field in extra.fields {
-            guard let index = root.fields.firstIndex(where: { $0.name == field.name }) else {
-                root.fields.append(field)
+    /// field (the first wins), without renumbering locations; the names of the result are in
+    /// `names`.
+    static func merged(_ base: Record, _ extra: Record, names: NameTable) -> Record {
+        var fields = base.renamed(into: names).fields
+        for field in extra.renamed(into: names).fields {
+            guard let index = fields.firstIndex(where: { $0.name == field.name }) else {
+                fields.append(field)
                 continue
             }
-            switch (root.fields[index].value, field.value) {
+            switch (fields[index].value, field.value) {
             case (.list(let mine), .list(let theirs)):
-                root.fields[index].value = .list(mine + theirs)
+                fields[index].value = .list(mine + theirs)
             case (.record(let mine), .record(let theirs)):
-                root.fields[index].value = .record(merged(mine, theirs))
+                fields[index].value = .record(merged(mine, theirs, names: names))
             default:
                 continue
             }
         }
-        return root
+        return Record(fields: fields, names: names, location: base.location)
     }
 }

@@ -19,8 +19,14 @@ struct MappedRowBuilder {
     ///
     /// - Throws: ``MappedLoader/LoadError/mapping(_:)`` naming the mapping's line when a column is
     ///   not in the header of `path`.
-    init(rule: Mapping.CollectionRule, header: [String], path: String, mapping: Mapping) throws(MappedLoader.LoadError)
-    {
+    init(
+        rule: Mapping.CollectionRule, header: [String], path: String, mapping: Mapping, names nameTable: NameTable
+    ) throws(MappedLoader.LoadError) {
+        // The mapping's constants, named in the run's table.
+        var rule = rule
+        for index in rule.fields.indices {
+            rule.fields[index].constant = rule.fields[index].constant?.renamed(into: nameTable)
+        }
         self.rule = rule
         let entry = RecordsContract.entry(rule.target)
         var columns: [Int?] = []
@@ -39,7 +45,7 @@ struct MappedRowBuilder {
             columns.append(index)
         }
         self.columns = columns
-        names = rule.fields.map { Name($0.target) }
+        names = rule.fields.map { nameTable.name($0.target) }
         let types = rule.fields.map { entry?.field($0.target)?.type }
         self.types = types
         verbatim = zip(rule.fields, types).map { field, type in
@@ -47,7 +53,7 @@ struct MappedRowBuilder {
                 && (type != .date || (field.dateFormat ?? rule.dateFormat) == nil)
         }
         stack = FieldStack(capacity: max(rule.fields.count, 1))
-        let table = RecordShapeTable()
+        let table = RecordShapeTable(names: nameTable)
         shapes = table
         arena = table.arena
     }

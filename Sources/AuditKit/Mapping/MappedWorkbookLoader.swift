@@ -10,7 +10,8 @@ enum MappedWorkbookLoader {
 
     /// Loads the sheets of the workbook at `path` that `mapping` names; the first sheet read gets
     /// the file index `firstFileIndex`, the next ones the following indexes.
-    static func load(path: String, firstFileIndex: Int32, mapping: Mapping) throws(MappedLoader.LoadError) -> RecordSet
+    static func load(path: String, firstFileIndex: Int32, mapping: Mapping, names: NameTable)
+        throws(MappedLoader.LoadError) -> RecordSet
     {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let rules = mapping.collections.filter { $0.file?.lowercased() == name.lowercased() }
@@ -29,7 +30,7 @@ enum MappedWorkbookLoader {
         } catch {
             throw .input(error)
         }
-        var records = RecordSet()
+        var records = RecordSet(names: names)
         for rule in rules {
             let wanted = rule.sheet ?? rule.target
             let visible = workbook.index.sheets.filter { !$0.hidden }
@@ -50,14 +51,15 @@ enum MappedWorkbookLoader {
             }
             let fileIndex = firstFileIndex + Int32(records.inputs.count)
             let (value, count, notes) = try read(
-                sheet, of: workbook, rule: rule, fileIndex: fileIndex, mapping: mapping)
+                sheet, of: workbook, rule: rule, fileIndex: fileIndex, mapping: mapping, names: names)
             records.violations += notes
             records.inputs.append(
                 InputFile(
                     path: path, format: .xlsx, sha256: workbook.archive.sha256,
                     records: count, sheet: sheet.name))
             records.root = MappedLoader.merged(
-                records.root, Record(fields: [Record.Field(name: Name(rule.target), value: value)]))
+                records.root, Record(fields: [Record.Field(name: names.name(rule.target), value: value)], names: names),
+                names: names)
         }
         return records
     }
@@ -65,7 +67,7 @@ enum MappedWorkbookLoader {
     /// One sheet's rows as records of `rule`'s collection, with the notes about its cells.
     private static func read(
         _ sheet: WorkbookIndex.Sheet, of workbook: Workbook, rule: Mapping.CollectionRule,
-        fileIndex: Int32, mapping: Mapping
+        fileIndex: Int32, mapping: Mapping, names: NameTable
     ) throws(MappedLoader.LoadError) -> (Value, Int, [StructuralViolation]) {
         var builder: MappedRowBuilder?
         var header: [String] = []
@@ -83,7 +85,8 @@ enum MappedWorkbookLoader {
                     header = Array(repeating: "", count: cells.last.map(\.column) ?? 0)
                     for cell in cells { header[cell.column - 1] = trimmedScalar(cell.value ?? "") }
                     do throws(MappedLoader.LoadError) {
-                        builder = try MappedRowBuilder(rule: rule, header: header, path: place, mapping: mapping)
+                        builder = try MappedRowBuilder(
+                            rule: rule, header: header, path: place, mapping: mapping, names: names)
                     } catch {
                         mappingError = error
                         throw RecordLoadError(file: place, message: "")
@@ -117,7 +120,7 @@ enum MappedWorkbookLoader {
                     let index = header.firstIndex(where: { $0.lowercased() == source.lowercased() }),
                     byColumn[index + 1] == nil
                 else { continue }
-                byColumn[index + 1] = Name(field.target)
+                byColumn[index + 1] = names.name(field.target)
             }
             WorkbookLoader.fillMerged(merges, items: &items, rows: rows, header: byColumn, headerRow: headerRow)
         }

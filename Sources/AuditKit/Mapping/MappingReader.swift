@@ -265,22 +265,27 @@ public enum MappingReader {
         return format
     }
 
-    private static func constantValue(_ node: Node, _ fail: (Node?, String) -> FileFormatError) throws(FileFormatError)
-        -> Value
-    {
+    /// A constant's value; the names of its records go to `names` (a table of the constant's
+    /// own, by default: a run puts them in its table as it reads them).
+    private static func constantValue(
+        _ node: Node, _ fail: (Node?, String) -> FileFormatError, names: NameTable = NameTable()
+    ) throws(FileFormatError) -> Value {
         switch node {
         case .scalar(let scalar): return .text(scalar.string)
         case .sequence(let items):
             var values: [Value] = []
-            for item in items { values.append(try constantValue(item, fail)) }
+            for item in items { values.append(try constantValue(item, fail, names: names)) }
             return .list(values)
         case .mapping(let pairs):
             // Gathered first and stored once: appending to a record rebuilds it (quadratic).
             var fields: [Record.Field] = []
             for (key, value) in pairs {
-                fields.append(Record.Field(name: Name(key.scalar?.string ?? ""), value: try constantValue(value, fail)))
+                fields.append(
+                    Record.Field(
+                        name: names.name(key.scalar?.string ?? ""), value: try constantValue(value, fail, names: names))
+                )
             }
-            return .record(Record(fields: fields))
+            return .record(Record(fields: fields, names: names))
         default:
             throw fail(node, "a constant is a value, a list or a mapping")
         }
@@ -293,6 +298,7 @@ public enum MappingReader {
             throw fail(node, "'constants' maps groups or collections of the records contract to their values")
         }
         let known = RecordsContract.entries.map(\.name)
+        let names = NameTable()
         var fields: [Record.Field] = []
         for (key, value) in pairs {
             let name = key.scalar?.string ?? ""
@@ -302,8 +308,8 @@ public enum MappingReader {
                     "'\(Display.excerpt(name))' is not a collection or group of the records contract"
                         + NearMatch.hint(for: name, among: known))
             }
-            fields.append(Record.Field(name: Name(name), value: try constantValue(value, fail)))
+            fields.append(Record.Field(name: names.name(name), value: try constantValue(value, fail, names: names)))
         }
-        return Record(fields: fields)
+        return Record(fields: fields, names: names)
     }
 }

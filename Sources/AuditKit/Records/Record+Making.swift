@@ -2,11 +2,12 @@ extension Record {
     /// The record of `fields`, moved out of the buffer (left uninitialised), at `location`: its
     /// texts become words (in the arena of `shapes` when there is a table; inline, or kept among
     /// the other values, when there is none), and its row is added to the shape `shapes` hands
-    /// out for these fields (a shape of its own without a table). A field whose entry in `given`
-    /// has ``FieldStack/hasWord`` set is a text already in the table's arena, with that word.
+    /// out for these fields (a shape of its own without a table, its names from `names`). A field
+    /// whose entry in `given` has ``FieldStack/hasWord`` set is a text already in the table's
+    /// arena, with that word.
     static func made(
         moving fields: UnsafeMutableBufferPointer<Field>, words given: UnsafePointer<UInt64>?,
-        location: SourceLocation, shapes: inout RecordShapeTable?
+        location: SourceLocation, shapes: inout RecordShapeTable?, names: NameTable? = nil
     ) -> Record {
         let arena = shapes?.arena
         return withUnsafeTemporaryAllocation(of: RecordShape.Slot.self, capacity: fields.count) { kinds in
@@ -34,7 +35,8 @@ extension Record {
                 let readOnly = UnsafeBufferPointer(fields)
                 let shape =
                     shapes?.shape(for: readOnly, kinds: UnsafeBufferPointer(kinds))
-                    ?? RecordShape(names: readOnly, kinds: UnsafeBufferPointer(kinds), arena: nil)
+                    ?? RecordShape(
+                        names: readOnly, kinds: UnsafeBufferPointer(kinds), arena: nil, nameTable: names)
                 return withUnsafeTemporaryAllocation(of: Value.self, capacity: otherCount) { others in
                     // The words in field order, less the others: the row's words.
                     var wordCount = 0, otherIndex = 0

@@ -28,17 +28,18 @@ public struct Record: Sendable, Equatable {
     /// The record's row in its shape's columns.
     let row: UInt32
 
-    /// Creates a record.
-    public init(fields: [Field] = [], location: SourceLocation = .unknown) {
-        guard !fields.isEmpty || location != .unknown else {
-            self.init(shape: .empty, row: 0)
-            return
-        }
+    /// The record with no fields and no location, which has no name table.
+    public init() {
+        self.init(shape: .empty, row: 0)
+    }
+
+    /// Creates a record whose field names come from `names`.
+    public init(fields: [Field], names: NameTable, location: SourceLocation = .unknown) {
         let copy = UnsafeMutableBufferPointer<Field>.allocate(capacity: fields.count)
         defer { copy.deallocate() }
         _ = copy.initialize(fromContentsOf: fields)
         var shapes: RecordShapeTable? = nil
-        self.init(moving: copy, location: location, shapes: &shapes)
+        self = Record.made(moving: copy, words: nil, location: location, shapes: &shapes, names: names)
     }
 
     init(shape: RecordShape, row: Int) {
@@ -59,10 +60,26 @@ public struct Record: Sendable, Equatable {
 
     /// The fields, in export order. Reading them makes an array; to look one up, use the
     /// subscript, and to visit them all, ``fieldCount``, ``name(at:)`` and ``value(at:)``.
+    /// Fields can be set only on a record with a name table (``names``).
     public var fields: [Field] {
         get { (0..<fieldCount).map { Field(name: name(at: $0), value: value(at: $0)) } }
-        set { self = Record(fields: newValue, location: location) }
+        set {
+            guard let names else {
+                precondition(newValue.isEmpty, "fields given to a record made without a name table")
+                return
+            }
+            self = Record(fields: newValue, names: names, location: location)
+        }
     }
+
+    /// The table the record's field names come from; nil for the record made by ``init()``.
+    public var names: NameTable? { shape.nameTable }
+
+    /// How the fields are spelled, in export order.
+    public var fieldNames: [String] { (0..<fieldCount).map(fieldName(at:)) }
+
+    /// How the field at `position` (below ``fieldCount``) is spelled.
+    public func fieldName(at position: Int) -> String { shape.nameTable!.string(shape.names[position]) }
 
     /// How many fields the record has.
     @inline(__always)
@@ -173,9 +190,14 @@ public struct Record: Sendable, Equatable {
 
     public static func == (lhs: Record, rhs: Record) -> Bool {
         guard lhs.location == rhs.location, lhs.fieldCount == rhs.fieldCount else { return false }
+        // Names of two tables are compared by their spelling, of one table by their number.
+        let sameTable = lhs.shape.nameTable === rhs.shape.nameTable
         for position in 0..<lhs.fieldCount {
-            guard lhs.name(at: position) == rhs.name(at: position), lhs.value(at: position) == rhs.value(at: position)
-            else { return false }
+            let sameName =
+                sameTable
+                ? lhs.name(at: position) == rhs.name(at: position)
+                : lhs.fieldName(at: position) == rhs.fieldName(at: position)
+            guard sameName, lhs.value(at: position) == rhs.value(at: position) else { return false }
         }
         return true
     }
@@ -188,7 +210,10 @@ public struct Record: Sendable, Equatable {
     }
 
     /// The value of the field spelled `name`, or nil when it is absent.
-    public subscript(name: String) -> Value? { self[Name(name)] }
+    public subscript(name: String) -> Value? {
+        guard let name = shape.nameTable?.existing(name) else { return nil }
+        return self[name]
+    }
 
     /// The record's `id`, when it has a scalar one.
     public var id: String? { self[Name.id]?.text }

@@ -22,6 +22,8 @@ final class RecordShape: @unchecked Sendable {
 
     /// The field names, in export order.
     let names: UnsafeMutableBufferPointer<Name>
+    /// The run's table the names come from; nil only for ``empty``, which has none.
+    let nameTable: NameTable?
     /// For each field, how it is kept (top bit, a ``Slot``) and its position among the values
     /// kept that way (the other 31 bits).
     let slots: UnsafeMutableBufferPointer<UInt32>
@@ -37,8 +39,12 @@ final class RecordShape: @unchecked Sendable {
     let rows: UnsafeMutablePointer<RecordRows>
 
     /// The shape of a record with these fields, kept as `kinds` say, its texts in `arena`, with
-    /// room for one row (the columns double as rows come).
-    init(names: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<Slot>, arena: TextArena?) {
+    /// room for one row (the columns double as rows come); the names come from `nameTable`.
+    init(
+        names: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<Slot>, arena: TextArena?,
+        nameTable: NameTable?
+    ) {
+        self.nameTable = nameTable
         var counts = (words: 0, others: 0)
         self.names = .allocate(capacity: names.count)
         self.slots = .allocate(capacity: kinds.count)
@@ -61,10 +67,16 @@ final class RecordShape: @unchecked Sendable {
     }
 
     /// A shape with the names, slots and arena of `shape` and no rows yet, with room for
-    /// `capacity`.
-    init(like shape: RecordShape, capacity: Int) {
+    /// `capacity`; its names are `renamed` (those of `shape`, from another table) when given.
+    init(like shape: RecordShape, capacity: Int, renamed: (names: [Name], table: NameTable)? = nil) {
         names = .allocate(capacity: shape.names.count)
-        _ = names.initialize(fromContentsOf: shape.names)
+        if let renamed {
+            _ = names.initialize(fromContentsOf: renamed.names)
+            nameTable = renamed.table
+        } else {
+            _ = names.initialize(fromContentsOf: shape.names)
+            nameTable = shape.nameTable
+        }
         slots = .allocate(capacity: shape.slots.count)
         _ = slots.initialize(fromContentsOf: shape.slots)
         wordCount = shape.wordCount
@@ -87,7 +99,7 @@ final class RecordShape: @unchecked Sendable {
     static let empty: RecordShape = {
         let shape = RecordShape(
             names: UnsafeBufferPointer(start: nil, count: 0), kinds: UnsafeBufferPointer(start: nil, count: 0),
-            arena: nil)
+            arena: nil, nameTable: nil)
         _ = shape.appendRow(words: nil, others: nil, location: .unknown)
         return shape
     }()
@@ -114,6 +126,8 @@ final class RecordShape: @unchecked Sendable {
 struct RecordShapeTable {
     /// Where the records of the load keep their texts.
     let arena = TextArena()
+    /// The run's names, which the load's names come from.
+    let names: NameTable
     private var buckets: [UInt64: [RecordShape]] = [:]
     /// The shape handed out last (never ``RecordShape/empty``, which is shared by every load:
     /// the table appends rows to the shapes it hands out).
@@ -123,8 +137,8 @@ struct RecordShapeTable {
     /// no longer kept for sharing: the table stops growing and each such record gets its own.
     private static let limit = 1 << 16
 
-    /// Creates an empty table.
-    init() {}
+    /// Creates an empty table for a load whose names come from `names`.
+    init(names: NameTable) { self.names = names }
 
     /// The shared shape for `fields`, kept as `kinds` say.
     mutating func shape(for fields: UnsafeBufferPointer<Record.Field>, kinds: UnsafeBufferPointer<RecordShape.Slot>)
@@ -143,7 +157,7 @@ struct RecordShapeTable {
                 return shape
             }
         }
-        let shape = RecordShape(names: fields, kinds: kinds, arena: arena)
+        let shape = RecordShape(names: fields, kinds: kinds, arena: arena, nameTable: names)
         if stored < Self.limit {
             buckets[key, default: []].append(shape)
             stored += 1

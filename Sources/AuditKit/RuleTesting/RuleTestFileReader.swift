@@ -37,6 +37,8 @@ public enum RuleTestFileReader {
     /// Converts YAML nodes, reporting problems with their line and column.
     private struct Reader {
         let path: String
+        /// The names of the tests' records.
+        let recordNames = NameTable()
 
         func error(at node: Node?, _ message: String) -> FileFormatError {
             FileFormatError(
@@ -143,7 +145,8 @@ public enum RuleTestFileReader {
             return result
         }
 
-        /// A YAML node as an export value: scalars as text, null as absent.
+        /// A YAML node as an export value: scalars as text, null as absent; the names of its
+        /// records in `recordNames`, the table of the test's records.
         func value(_ node: Node) throws(FileFormatError) -> Value? {
             let location = SourceLocation(line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
             switch node {
@@ -163,9 +166,9 @@ public enum RuleTestFileReader {
                     guard names.insert(name).inserted else {
                         throw error(at: key, "the field '\(Display.excerpt(name))' appears twice")
                     }
-                    if let value = try value(item) { fields.append(.init(name: Name(name), value: value)) }
+                    if let value = try value(item) { fields.append(.init(name: recordNames.name(name), value: value)) }
                 }
-                return .record(Record(fields: fields, location: location))
+                return .record(Record(fields: fields, names: recordNames, location: location))
             case .alias:
                 // SafeYAML refuses aliases before the tree is built; Yams never makes this case when reading.
                 throw error(

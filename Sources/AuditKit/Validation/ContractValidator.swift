@@ -6,7 +6,7 @@
 public enum ContractValidator {
     /// Every structural violation in `records`, sorted by file and line.
     public static func violations(in records: RecordSet) -> [StructuralViolation] {
-        var walker = Walker(inputs: records.inputs)
+        var walker = Walker(inputs: records.inputs, names: records.names)
         walker.visitRoot(records.root)
         walker.unknownFields.sayHowOften(in: &walker.violations)
         return RepeatedValues.gathered(walker.violations).sorted()
@@ -29,12 +29,20 @@ private struct Walker {
         let name: Name
     }
 
-    init(inputs: [InputFile]) { self.inputs = inputs }
+    /// The run's names, and their slots in the compiled contract.
+    let names: NameTable
+    let slots: ContractSlots
+
+    init(inputs: [InputFile], names: NameTable) {
+        self.inputs = inputs
+        self.names = names
+        slots = ContractSlots(names: names)
+    }
 
     mutating func visitRoot(_ root: Record) {
         let known = RecordsContract.entries.map(\.name)
         for field in root.fields {
-            let name = field.name.string
+            let name = names.string(field.name)
             guard let entry = RecordsContract.entry(name) else {
                 report(
                     .unknownField, at: location(of: field.value, fallback: root.location), collection: nil, record: nil,
@@ -116,7 +124,7 @@ private struct Walker {
     mutating func visitRecord(_ record: Record, fields: CompiledFields, collection: String, owner: Record?) {
         for position in 0..<record.fieldCount {
             let name = record.name(at: position)
-            guard let index = fields.index(of: name) else {
+            guard let index = fields.index(of: name, slots: slots) else {
                 reportUnknown(name, in: record, fields: fields, collection: collection, owner: owner)
                 continue
             }
@@ -136,7 +144,7 @@ private struct Walker {
     ) {
         let key = UnknownField(file: record.location.file, fields: ObjectIdentifier(fields), name: field)
         if unknownFields.isRepeat(key) { return }
-        let name = field.string
+        let name = names.string(field)
         let said = "unknown field '\(Display.clipped(name))'\(place(collection, owner))"
         let hint = hint(for: name, among: fields.names, in: fields, at: nil)
         unknownFields.keepFirst(key, at: violations.count, message: said + hint, place: said)
@@ -220,7 +228,7 @@ private struct Walker {
         else { return nil }
         let names = ContractSchemas.itemNames(of: name).map { "<\($0)>" }.joined(separator: ", ")
         return
-            "<\(Display.clipped(group.name(at: 0).string))> cannot be an item of '\(name)'\(context(collection, owner)); name its items \(names)"
+            "<\(Display.clipped(group.fieldName(at: 0)))> cannot be an item of '\(name)'\(context(collection, owner)); name its items \(names)"
     }
 
     /// What `work` answers for `text` in the field at `index` of `fields` (nil: an unknown field),

@@ -23,8 +23,11 @@ public enum RecordValidation {
     /// Loads the export at `path` and checks its structure by walking the loaded records, the
     /// same way for both spellings, so XML and JSON give the same violations and the file is
     /// read once. This is what `check` runs; ``validate(path:fileIndex:)`` adds the XML Schema.
-    public static func load(path: String, fileIndex: Int32 = 0) throws(RecordLoadError) -> RecordSet {
-        var records = try RecordLoader.load(path: path, fileIndex: fileIndex)
+    /// The records' names go to `names` (give every file of a run its table).
+    public static func load(path: String, fileIndex: Int32 = 0, names: NameTable = NameTable())
+        throws(RecordLoadError) -> RecordSet
+    {
+        var records = try RecordLoader.load(path: path, fileIndex: fileIndex, names: names)
         // The loader's own notes (a workbook's hidden sheets, formulas without a value) come first.
         records.violations += ContractValidator.violations(in: records)
         return records

@@ -15,9 +15,11 @@ enum WorkbookLoader {
     ///
     /// - Throws: ``RecordLoadError`` naming the file, and the part or cell, when the workbook
     ///   cannot be read or breaks ``WorkbookLimits``.
-    static func load(path: String, limits: WorkbookLimits = .standard) throws(RecordLoadError) -> RecordSet {
+    static func load(path: String, limits: WorkbookLimits = .standard, names: NameTable = NameTable())
+        throws(RecordLoadError) -> RecordSet
+    {
         let workbook = try Workbook(path: path, limits: limits)
-        var records = RecordSet()
+        var records = RecordSet(names: names)
         var notes: [StructuralViolation] = []
         for sheet in workbook.index.sheets {
             let name = trimmedScalar(sheet.name)
@@ -45,8 +47,8 @@ enum WorkbookLoader {
             let fileIndex = Int32(records.inputs.count)
             let read =
                 try entry.isGroup
-                ? readGroup(sheet, of: workbook, entry: entry, fileIndex: fileIndex)
-                : readCollection(sheet, of: workbook, entry: entry, fileIndex: fileIndex)
+                ? readGroup(sheet, of: workbook, entry: entry, fileIndex: fileIndex, names: names)
+                : readCollection(sheet, of: workbook, entry: entry, fileIndex: fileIndex, names: names)
             notes.append(contentsOf: read.notes)
             guard let value = read.value else { continue }
             records.inputs.append(
@@ -54,7 +56,8 @@ enum WorkbookLoader {
                     path: path, format: .xlsx, sha256: workbook.archive.sha256,
                     records: read.count, sheet: sheet.name))
             records.root = MappedLoader.merged(
-                records.root, Record(fields: [Record.Field(name: Name(entry.name), value: value)]))
+                records.root, Record(fields: [Record.Field(name: names.name(entry.name), value: value)], names: names),
+                names: names)
         }
         if records.inputs.isEmpty {
             records.inputs.append(InputFile(path: path, format: .xlsx, sha256: workbook.archive.sha256, records: 0))
@@ -73,9 +76,9 @@ enum WorkbookLoader {
     /// A collection sheet: the first row with a value is the header, each later row a record.
     static func readCollection(
         _ sheet: WorkbookIndex.Sheet, of workbook: Workbook, entry: ContractCollection,
-        fileIndex: Int32
+        fileIndex: Int32, names: NameTable
     ) throws(RecordLoadError) -> SheetContent {
-        var header: [Int: Name] = [:]
+        var header: [Int: (name: Name, spelled: String)] = [:]
         var headerRow = 0
         var items: [Value] = []
         var rowOfItem: [Int] = []
@@ -85,7 +88,8 @@ enum WorkbookLoader {
                 headerRow = row
                 for cell in cells {
                     if let text = cell.value.map(trimmedScalar), !text.isEmpty {
-                        header[cell.column] = Name(RegisterTitles.field(forHeader: text, in: entry))
+                        let spelled = RegisterTitles.field(forHeader: text, in: entry)
+                        header[cell.column] = (names.name(spelled), spelled)
                     }
                 }
                 return
@@ -94,12 +98,12 @@ enum WorkbookLoader {
             // would copy them all each time (quadratic on a sheet 16,384 columns wide).
             var fields: [Record.Field] = []
             for cell in cells {
-                guard let name = header[cell.column] else { continue }
+                guard let (name, spelled) = header[cell.column] else { continue }
                 if let problem = cell.problem {
                     notes.append(cellNote(problem, workbook.place(sheet: sheet.name, column: cell.column, row: row)))
                     continue
                 }
-                if let value = cell.value.flatMap({ value(of: $0, field: entry.field(name.string)) }) {
+                if let value = cell.value.flatMap({ value(of: $0, field: entry.field(spelled)) }) {
                     fields.append(Record.Field(name: name, value: value))
                 }
             }
@@ -107,10 +111,11 @@ enum WorkbookLoader {
             items.append(
                 .record(
                     Record(
-                        fields: fields, location: SourceLocation(file: fileIndex, line: row, column: cells[0].column))))
+                        fields: fields, names: names,
+                        location: SourceLocation(file: fileIndex, line: row, column: cells[0].column))))
             rowOfItem.append(row)
         }
-        fillMerged(merges, items: &items, rows: rowOfItem, header: header, headerRow: headerRow)
+        fillMerged(merges, items: &items, rows: rowOfItem, header: header.mapValues(\.name), headerRow: headerRow)
         return SheetContent(value: .list(items), count: items.count, notes: notes)
     }
 
@@ -118,9 +123,9 @@ enum WorkbookLoader {
     /// (`field`/`value`, `champ`/`valeur`) is skipped.
     static func readGroup(
         _ sheet: WorkbookIndex.Sheet, of workbook: Workbook, entry: ContractCollection,
-        fileIndex: Int32
+        fileIndex: Int32, names: NameTable
     ) throws(RecordLoadError) -> SheetContent {
-        var group = Record(location: SourceLocation(file: fileIndex, line: 1, column: 1))
+        var group = Record(fields: [], names: names, location: SourceLocation(file: fileIndex, line: 1, column: 1))
         var notes: [StructuralViolation] = []
         var firstRow = true
         _ = try workbook.readSheet(sheet) { (row: Int, cells: [SheetReader.Cell]) throws(RecordLoadError) in
@@ -135,10 +140,11 @@ enum WorkbookLoader {
             }
             let name = RegisterTitles.field(forHeader: key, in: entry)
             if group.location.line == 1 {
-                group = Record(fields: group.fields, location: SourceLocation(file: fileIndex, line: row, column: 1))
+                group = Record(
+                    fields: group.fields, names: names, location: SourceLocation(file: fileIndex, line: row, column: 1))
             }
             if let value = cell.value.flatMap({ value(of: $0, field: entry.field(name)) }) {
-                group.fields.append(Record.Field(name: Name(name), value: value))
+                group.fields.append(Record.Field(name: names.name(name), value: value))
             }
         }
         return SheetContent(

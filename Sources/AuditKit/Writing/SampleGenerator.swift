@@ -29,20 +29,23 @@ public struct SampleGenerator: Sendable {
     ///
     /// - Throws: the error of a failed write.
     public func write(json: FileHandle, xml: FileHandle) throws {
-        let template = SampleTemplate.records()
+        let names = NameTable()
+        let template = SampleTemplate.records(names: names)
         let writer = StreamingRecordWriter(json: json, xml: xml)
-        var builder = SampleRecordBuilder(complaints: complaints, nonconformities: nonconformities, seed: seed)
-        let after: [String: (Name, Int, (inout SampleRecordBuilder, Int) -> Record)] = [
-            "equipment": (Name("orders"), complaints, { $0.order($1) }),
-            "suppliers": (Name("releases"), complaints, { $0.release($1) }),
-            "nonconforming_outputs": (Name("nonconformities"), nonconformities, { $0.nonconformity($1) }),
-            "management_reviews": (Name("complaints"), complaints, { $0.complaint($1) })
+        var builder = SampleRecordBuilder(
+            complaints: complaints, nonconformities: nonconformities, seed: seed, names: names)
+        let after: [String: (String, Int, (inout SampleRecordBuilder, Int) -> Record)] = [
+            "equipment": ("orders", complaints, { $0.order($1) }),
+            "suppliers": ("releases", complaints, { $0.release($1) }),
+            "nonconforming_outputs": ("nonconformities", nonconformities, { $0.nonconformity($1) }),
+            "management_reviews": ("complaints", complaints, { $0.complaint($1) })
         ]
-        for field in template.fields {
-            try writer.write(field.name, skewed(field.value, in: field.name.string))
-            guard let (name, count, make) = after[field.name.string] else { continue }
+        for position in 0..<template.fieldCount {
+            let field = template.fieldName(at: position)
+            try writer.write(field, skewed(template.value(at: position), in: field))
+            guard let (name, count, make) = after[field] else { continue }
             writer.beginCollection(name)
-            let skews = self.skews.filter { $0.target.collection == name.string }
+            let skews = self.skews.filter { $0.target.collection == name }
             for index in 0..<count {
                 try writer.append(skews.reduce(make(&builder, index)) { $1.applied(to: $0) })
             }

@@ -8,7 +8,11 @@ struct SampleRecordBuilder {
     private let firstDay = CalendarDate(year: 2022, month: 1, day: 1)!.day
     private let lastDay = CalendarDate(year: 2026, month: 11, day: 10)!.day
 
-    init(complaints: Int, nonconformities: Int, seed: UInt64) {
+    /// Where the records' names go.
+    private let names: NameTable
+
+    init(complaints: Int, nonconformities: Int, seed: UInt64, names: NameTable) {
+        self.names = names
         self.complaints = max(complaints, 1)
         self.nonconformities = max(nonconformities, 1)
         state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491_4F6C_DD1D
@@ -29,7 +33,7 @@ struct SampleRecordBuilder {
         let closed = communicated + 1 + below(8) + (chance(2) ? 30 : 0)
         let owner = pick(["P03", "P05", "P06", "P07"])
         let investigated = priority != "low"
-        var fields: [(Name, String?)] = [
+        var fields: [(String, String?)] = [
             (Key.id, "CMP-" + padded(index + 1)),
             (Key.receivedOn, date(received)),
             (Key.channel, pick(["e-mail", "phone", "web form", "letter"])),
@@ -135,8 +139,12 @@ struct SampleRecordBuilder {
 
     // MARK: Helpers
 
-    private func record(_ fields: [(Name, String?)]) -> Record {
-        Record(fields: fields.compactMap { name, text in text.map { Record.Field(name: name, value: .text($0)) } })
+    private func record(_ fields: [(String, String?)]) -> Record {
+        Record(
+            fields: fields.compactMap { name, text in
+                text.map { Record.Field(name: names.name(name), value: .text($0)) }
+            },
+            names: names)
     }
 
     /// The day of the `index`th of `count` records, spread evenly over the period, with jitter.
@@ -179,51 +187,52 @@ struct SampleRecordBuilder {
     private static let causes = ["tool wear", "setup error", "packaging", "planning", "documentation", "training"]
     private static let recurringCauses = ["Deburring step missing from the routing", "Parts packed without separators"]
 
+    /// The field names, as the records contract spells them.
     private enum Key {
-        static let id = Name.id
-        static let receivedOn = Name("received_on")
-        static let channel = Name("channel")
-        static let complainant = Name("complainant")
-        static let product = Name("product")
-        static let description = Name("description")
-        static let remedySought = Name("remedy_sought")
-        static let category = Name("category")
-        static let priority = Name("priority")
-        static let safetyRelated = Name("safety_related")
-        static let acknowledgedOn = Name("acknowledged_on")
-        static let assessedOn = Name("assessed_on")
-        static let owner = Name("owner")
-        static let investigation = Name("investigation")
-        static let investigator = Name("investigator")
-        static let decision = Name("decision")
-        static let decidedOn = Name("decided_on")
-        static let communicatedOn = Name("communicated_on")
-        static let complainantReaction = Name("complainant_reaction")
-        static let closedOn = Name("closed_on")
-        static let charge = Name("charge")
-        static let satisfactionScore = Name("satisfaction_score")
-        static let recourseOffered = Name("recourse_offered")
-        static let nonconformity = Name("nonconformity")
-        static let subjectPerson = Name("subject_person")
-        static let customer = Name("customer")
-        static let reviewedOn = Name("reviewed_on")
-        static let reviewedBy = Name("reviewed_by")
-        static let acceptedOn = Name("accepted_on")
-        static let order = Name("order")
-        static let releasedOn = Name("released_on")
-        static let releasedBy = Name("released_by")
-        static let conformityEvidence = Name("conformity_evidence")
-        static let deliveredOn = Name("delivered_on")
-        static let raisedOn = Name("raised_on")
-        static let source = Name("source")
-        static let sourceRef = Name("source_ref")
-        static let clause = Name("clause")
-        static let correction = Name("correction")
-        static let rootCause = Name("root_cause")
-        static let correctiveAction = Name("corrective_action")
-        static let dueOn = Name("due_on")
-        static let implementedOn = Name("implemented_on")
-        static let effectivenessCheckedOn = Name("effectiveness_checked_on")
-        static let effective = Name("effective")
+        static let id = "id"
+        static let receivedOn = "received_on"
+        static let channel = "channel"
+        static let complainant = "complainant"
+        static let product = "product"
+        static let description = "description"
+        static let remedySought = "remedy_sought"
+        static let category = "category"
+        static let priority = "priority"
+        static let safetyRelated = "safety_related"
+        static let acknowledgedOn = "acknowledged_on"
+        static let assessedOn = "assessed_on"
+        static let owner = "owner"
+        static let investigation = "investigation"
+        static let investigator = "investigator"
+        static let decision = "decision"
+        static let decidedOn = "decided_on"
+        static let communicatedOn = "communicated_on"
+        static let complainantReaction = "complainant_reaction"
+        static let closedOn = "closed_on"
+        static let charge = "charge"
+        static let satisfactionScore = "satisfaction_score"
+        static let recourseOffered = "recourse_offered"
+        static let nonconformity = "nonconformity"
+        static let subjectPerson = "subject_person"
+        static let customer = "customer"
+        static let reviewedOn = "reviewed_on"
+        static let reviewedBy = "reviewed_by"
+        static let acceptedOn = "accepted_on"
+        static let order = "order"
+        static let releasedOn = "released_on"
+        static let releasedBy = "released_by"
+        static let conformityEvidence = "conformity_evidence"
+        static let deliveredOn = "delivered_on"
+        static let raisedOn = "raised_on"
+        static let source = "source"
+        static let sourceRef = "source_ref"
+        static let clause = "clause"
+        static let correction = "correction"
+        static let rootCause = "root_cause"
+        static let correctiveAction = "corrective_action"
+        static let dueOn = "due_on"
+        static let implementedOn = "implemented_on"
+        static let effectivenessCheckedOn = "effectiveness_checked_on"
+        static let effective = "effective"
     }
 }

@@ -21,26 +21,26 @@ public enum SampleSkew: String, Sendable, CaseIterable {
     case auditor
 
     /// The collection and field the skew sets, and the one value it gives them.
-    public var target: (collection: String, field: Name, value: String) {
+    public var target: (collection: String, field: String, value: String) {
         switch self {
-        case .rootCause: return ("nonconformities", Name("root_cause"), "Operator error")
-        case .complainant: return ("complaints", Name("complainant"), "Customer 1 (buyer)")
-        case .category: return ("complaints", Name("category"), "dimensional")
-        case .product: return ("complaints", Name("product"), "Valve body VB-220")
-        case .title: return ("documents", Name("title"), "Quality manual")
-        case .owner: return ("processes", Name("owner"), "P03")
-        case .auditor: return ("internal_audits", Name("auditor"), "P03")
+        case .rootCause: return ("nonconformities", "root_cause", "Operator error")
+        case .complainant: return ("complaints", "complainant", "Customer 1 (buyer)")
+        case .category: return ("complaints", "category", "dimensional")
+        case .product: return ("complaints", "product", "Valve body VB-220")
+        case .title: return ("documents", "title", "Quality manual")
+        case .owner: return ("processes", "owner", "P03")
+        case .auditor: return ("internal_audits", "auditor", "P03")
         }
     }
 
     /// `record` with the skewed field set to the one value, when the record has that field
     /// (an absent value stays absent, as in the uniform sample).
     public func applied(to record: Record) -> Record {
-        let (_, field, value) = target
-        guard record[field] != nil else { return record }
+        let (_, spelled, value) = target
+        guard let names = record.names, let field = names.existing(spelled), record[field] != nil else { return record }
         return Record(
             fields: record.fields.map { $0.name == field ? Record.Field(name: field, value: .text(value)) : $0 },
-            location: record.location)
+            names: names, location: record.location)
     }
 
     /// Reads `root-cause`, `category`… and `all` (every skew), comma-separated; nil for an unknown name.

@@ -13,19 +13,20 @@ enum SampleTemplate {
     /// The bundled copy of the acme-small sample export.
     static var resource: URL? { Bundle.module.url(forResource: "acme-small-records", withExtension: "json") }
 
-    /// The sample's records, without the collections the generator writes.
-    static func records() -> Record {
+    /// The sample's records, without the collections the generator writes, their names in
+    /// `names`.
+    static func records(names: NameTable) -> Record {
         guard let url = resource, let data = try? Data(contentsOf: url) else {
             preconditionFailure("the bundled sample template acme-small-records.json is missing from this installation")
         }
         let sample: Record
         do {
-            sample = try JSONRecordLoader.load(bytes: Array(data), path: "template", fileIndex: 0)
+            sample = try JSONRecordLoader.load(bytes: Array(data), path: "template", fileIndex: 0, names: names)
         } catch {
             preconditionFailure("the bundled sample template is not a valid export: \(error)")
         }
         return Record(
-            fields: sample.fields.filter { !generatedCollections.contains($0.name.string) },
+            fields: sample.fields.filter { !generatedCollections.contains(names.string($0.name)) }, names: names,
             location: sample.location)
     }
 }

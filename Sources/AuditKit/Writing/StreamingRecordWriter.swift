@@ -42,34 +42,35 @@ public final class StreamingRecordWriter {
 
     /// Writes every field of `root`, each collection of records item by item.
     public func write(fieldsOf root: Record) throws {
-        for field in root.fields {
-            if case .list(let items) = field.value, !items.isEmpty {
-                beginCollection(field.name)
+        for position in 0..<root.fieldCount {
+            let name = root.fieldName(at: position), value = root.value(at: position)
+            if case .list(let items) = value, !items.isEmpty {
+                beginCollection(name)
                 for item in items { try append(item) }
                 try endCollection()
             } else {
-                try write(field.name, field.value)
+                try write(name, value)
             }
         }
     }
 
     /// Writes one whole top-level field (a group, a small collection or a scalar).
-    public func write(_ name: Name, _ value: Value) throws {
+    public func write(_ name: String, _ value: Value) throws {
         precondition(openCollection == nil, "a collection is still open")
         startField(name)
         if jsonSink != nil { Self.writeJSON(value, indent: 1, into: &json) }
-        if xmlSink != nil { Self.writeXML(value, name: name.string, indent: 1, into: &xml) }
+        if xmlSink != nil { Self.writeXML(value, name: name, indent: 1, into: &xml) }
         try flushIfNeeded()
     }
 
     /// Starts a top-level collection whose items follow with ``append(_:)``.
-    public func beginCollection(_ name: Name) {
+    public func beginCollection(_ name: String) {
         precondition(openCollection == nil, "a collection is still open")
         startField(name)
-        openCollection = name.string
+        openCollection = name
         itemCount = 0
         json += "[\n"
-        xml += "  <\(name.string)>\n"
+        xml += "  <\(name)>\n"
     }
 
     /// Appends one item to the open collection.
@@ -108,9 +109,9 @@ public final class StreamingRecordWriter {
         try flush()
     }
 
-    private func startField(_ name: Name) {
+    private func startField(_ name: String) {
         json += fieldCount > 0 ? ",\n  " : "  "
-        json += JSONEscaping.quoted(name.string) + ": "
+        json += JSONEscaping.quoted(name) + ": "
         fieldCount += 1
     }
 
@@ -140,10 +141,10 @@ public final class StreamingRecordWriter {
             out += closing + "]"
         case .record(let record):
             out += "{\n"
-            for (index, field) in record.fields.enumerated() {
-                out += pad + JSONEscaping.quoted(field.name.string) + ": "
-                writeJSON(field.value, indent: indent + 1, into: &out)
-                out += index == record.fields.count - 1 ? "\n" : ",\n"
+            for position in 0..<record.fieldCount {
+                out += pad + JSONEscaping.quoted(record.fieldName(at: position)) + ": "
+                writeJSON(record.value(at: position), indent: indent + 1, into: &out)
+                out += position == record.fieldCount - 1 ? "\n" : ",\n"
             }
             out += closing + "}"
         }
@@ -170,13 +171,16 @@ public final class StreamingRecordWriter {
             out += "\(pad)</\(name)>\n"
         case .record(let record):
             let hasID = !attributes.isEmpty
-            let fields = record.fields.filter { !(hasID && $0.name == Name.id) }
-            guard !fields.isEmpty else {
+            let positions = (0..<record.fieldCount).filter { !(hasID && record.name(at: $0) == Name.id) }
+            guard !positions.isEmpty else {
                 out += "\(pad)<\(name)\(attributes)/>\n"
                 return
             }
             out += "\(pad)<\(name)\(attributes)>\n"
-            for field in fields { writeXML(field.value, name: field.name.string, indent: indent + 1, into: &out) }
+            for position in positions {
+                writeXML(
+                    record.value(at: position), name: record.fieldName(at: position), indent: indent + 1, into: &out)
+            }
             out += "\(pad)</\(name)>\n"
         }
     }
