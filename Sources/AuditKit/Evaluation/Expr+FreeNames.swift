@@ -47,6 +47,37 @@ extension Expr {
         }
     }
 
+    /// The one field through which this expression reads the names `isLoopVariable` accepts
+    /// (`complaint.channel` in `some pub in channels satisfies lower(pub) = lower(complaint.channel)`),
+    /// when it reads them only through that field; nil when it reads one whole (`complaint`), or
+    /// through several fields, or none.
+    func onlyFieldRead(of isLoopVariable: (String) -> Bool) -> (variable: String, field: String)? {
+        var found: (variable: String, field: String)?
+        var single = true
+        func visit(_ expr: Expr, bound: Set<String>) {
+            guard single else { return }
+            switch expr.kind {
+            case .member(let base, let field):
+                if case .name(let name) = base.kind, !bound.contains(name), isLoopVariable(name) {
+                    if let found, found != (name, field) { single = false }
+                    found = (name, field)
+                } else {
+                    visit(base, bound: bound)
+                }
+            case .name(let name):
+                if !bound.contains(name), isLoopVariable(name) { single = false }
+            case .quantifier(_, let variable, let source, let condition),
+                .filter(let variable, let source, let condition):
+                visit(source, bound: bound)
+                visit(condition, bound: bound.union([variable]))
+            default:
+                for operand in expr.operands { visit(operand, bound: bound) }
+            }
+        }
+        visit(self, bound: [])
+        return single ? found : nil
+    }
+
     /// The operands of a chain of `and`s (`a and b and c` gives a, b, c); the expression itself
     /// when it is not an `and`.
     var conjuncts: [Expr] {

@@ -15,8 +15,8 @@ struct ExprCompiler {
     var marksNotExported = false
     /// Number of slots the compiled expressions need.
     private(set) var slotCount = 0
-    /// False to test every item of every quantifier and filter (the nested scan that the join
-    /// indexes must agree with; used by tests).
+    /// False to test every item of every quantifier and filter, for every record (the nested
+    /// scan that the join indexes and the field-keyed memos must agree with; used by tests).
     var indexesJoins = true
 
     init(environment: EvaluationEnvironment) {
@@ -96,6 +96,15 @@ struct ExprCompiler {
                 let evaluation = compileOnce(expr)
                 let cache = InvariantValue()
                 return { frame in cache.value(frame, evaluation) }
+            }
+            // A quantifier that reads its loop variable through one field (`complaint.channel`)
+            // gives the same value for records with the same text there: remembered by that text.
+            if indexesJoins, case .quantifier = expr.kind, let (variable, field) = expr.onlyFieldRead(of: isBound),
+                let slot = scope[variable]
+            {
+                let evaluation = compileOnce(expr)
+                let memo = FieldKeyedMemo(slot: slot, field: environment.names.name(field))
+                return { frame in memo.value(frame, evaluation) }
             }
         default:
             break
