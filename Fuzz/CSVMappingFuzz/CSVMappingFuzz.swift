@@ -120,7 +120,9 @@ private func plain(_ value: Value) -> String {
     case .text(let text): return "t" + String(text.utf8.count) + ":" + text
     case .list(let items): return "[" + items.map(plain).joined(separator: ",") + "]"
     case .record(let record):
-        return "{" + record.fields.map { "\($0.name)=" + plain($0.value) }.joined(separator: ",") + "}"
+        return "{"
+            + (0..<record.fieldCount).map { record.fieldName(at: $0) + "=" + plain(record.value(at: $0)) }.joined(
+                separator: ",") + "}"
     }
 }
 
@@ -140,9 +142,10 @@ private func checkedMerge(_ first: RecordSet, _ second: RecordSet) -> RecordSet 
     // The second set's collections, as the merge appended them (lists) or kept them (groups that
     // the first set also has keep the first set's fields).
     let offset = Int32(first.inputs.count)
-    for field in second.root.fields {
-        guard case .list(let theirs) = field.value else { continue }
-        let mine = merged.root[field.name]?.items ?? []
+    // Looked up by their spelling: the two sets may have name tables of their own.
+    for position in 0..<second.root.fieldCount {
+        guard case .list(let theirs) = second.root.value(at: position) else { continue }
+        let mine = merged.root[second.root.fieldName(at: position)]?.items ?? []
         precondition(mine.count >= theirs.count, "a merged collection keeps every record")
         for (original, copy) in zip(theirs, mine.suffix(theirs.count)) {
             precondition(plain(original) == plain(copy), "a merged record keeps its values")

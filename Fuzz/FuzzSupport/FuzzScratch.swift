@@ -30,8 +30,17 @@ public enum FuzzScratch {
             // renumbered to point at the second file, shape by shape.
             var merged = set
             merged.merge(set)
-            precondition(merged.inputs.count == 2, "a merged set lists both files")
-            precondition(merged.root.fieldCount >= set.root.fieldCount, "merging loses no collection")
+            // And once more as loaded on its own, with a name table of its own: its records are
+            // renamed into the merged set's table as they are renumbered.
+            merged.merge(try RecordLoader.load(path: path))
+            precondition(merged.inputs.count == 3, "a merged set lists every file")
+            precondition(merged.root.fieldNames == set.root.fieldNames, "merging loses no collection and adds none")
+            for position in 0..<set.root.fieldCount {
+                let name = set.root.fieldName(at: position)
+                if case .list(let items) = set.root.value(at: position) {
+                    precondition(merged.root[name]?.items.count == 3 * items.count, "merging keeps every record")
+                }
+            }
             // Validated as `check` does: an unknown field repeated is said once per file.
             let violations = ContractValidator.violations(in: merged)
             precondition(
@@ -44,9 +53,9 @@ public enum FuzzScratch {
         }
     }
 
-    /// Loads a small valid export once, before fuzzing: process-wide tables (interned names, the
-    /// records contract) are then built outside any input, so their one-time allocations are not
-    /// taken for leaks of the first input.
+    /// Loads a small valid export once, before fuzzing: the process's read-only tables (the records
+    /// contract and its compiled form) are then built outside any input, so their one-time
+    /// allocations are not taken for leaks of the first input.
     public static func warmUp(_ text: String, at path: String) {
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { write($0.baseAddress, $0.count, to: path) }
