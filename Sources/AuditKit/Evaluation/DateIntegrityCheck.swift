@@ -29,8 +29,13 @@ enum DateIntegrityCheck {
             let ownerID = recordID ?? owner.id
             for position in 0..<record.fieldCount {
                 let isDate = isDate(record, at: position)
-                // A text kept as a word is read out only when its field is a date.
-                if !isDate, record.textWord(at: position) != nil { continue }
+                // A text kept as a word is read out only when its field is a date, and not even
+                // then when the word holds a real day written like a date (read from its digits,
+                // as parsing the text would: ``CompactText/date(_:)``).
+                if let word = record.textWord(at: position) {
+                    if !isDate { continue }
+                    if CompactText.tag(word) == .dateLike, CompactText.date(word) != nil { continue }
+                }
                 let field = record.field(at: position)
                 switch field.value {
                 case .text(let text):
