@@ -138,4 +138,25 @@ import Testing
             #expect(uses.use(id, at: position, idOf: { ids[$0] }) == expected, "\(id) at \(position)")
         }
     }
+
+    @Test(arguments: [false, true])
+    func repeatedIDsOfALongListAnswerAsADictionaryOfStrings(withUnicode: Bool) {
+        var pool = (0..<300).map { "ID-\($0)" } + ["", "a-rather-long-identifier-of-many-bytes", "K1", "k1"]
+        if withUnicode { pool += ["\u{212A}1", "\u{E9}t\u{E9}", "e\u{301}te\u{301}"] }
+        var generator = Generator(state: withUnicode ? 5 : 13)
+        // Some items have no id.
+        let ids: [String?] = (0..<3000).map { _ in generator.pick(pool + ["-"]) }.map { $0 == "-" ? nil : $0 }
+        let repeated = FirstUses.repeatedIDs(count: ids.count) { ids[$0] }
+        guard !withUnicode else {
+            #expect(repeated == nil)  // item after item, as `String` equality decides
+            return
+        }
+        var firstUses: [String: Int] = [:]  // the reference: a dictionary of Strings
+        var expected: [Int: Int] = [:]
+        for (position, id) in ids.enumerated() {
+            guard let id else { continue }
+            if let first = firstUses[id] { expected[position] = first } else { firstUses[id] = position }
+        }
+        #expect(repeated == expected)
+    }
 }

@@ -106,6 +106,8 @@ import Testing
         Case(text: "{\"a\": \"\\q\"}", line: 1, column: 8, message: "invalid escape 'q'"),
         Case(text: "{\"a\": \"\\u12G4\"}", line: 1, column: 8, message: "four hexadecimal digits"),
         Case(text: "{\"a\": \"line\nbreak\"}", line: 1, column: 12, message: "contains a line break"),
+        Case(text: "{\"a\": \"abcdefghijk\nl\"}", line: 1, column: 19, message: "contains a line break"),
+        Case(text: "{\"a\": \"abcdefghij\\q\"}", line: 1, column: 18, message: "invalid escape 'q'"),
         Case(text: "{\"a\": NaN}", line: 1, column: 7, message: "NaN and Infinity are not allowed"),
         Case(text: "{\"a\": -Infinity}", line: 1, column: 7, message: "NaN and Infinity are not allowed"),
         Case(text: "{\"a\": 012}", line: 1, column: 7, message: "leading zeros"),
@@ -137,6 +139,46 @@ import Testing
         #expect(error.message.contains(test.message), "\(error)")
         #expect(error.line == test.line, "\(error)")
         #expect(error.column == test.column, "\(error)")
+    }
+
+    static let twentyKeys = (0..<20).map { "\"k\($0)\": \"v\"" }.joined(separator: ", ")
+
+    /// Keys of a record written like the one before it are recognised without the check for
+    /// repeated keys; a key repeated there is still refused, at its place.
+    @Test(arguments: [
+        (#"{"c": [{"id": "A", "x": "1"}, {"id": "B", "x": "2", "id": "C"}]}"#, "id", 53),
+        (#"{"c": [{"id": "A", "x": "1", "y": "2"}, {"id": "B", "y": "2", "id": "C"}]}"#, "id", 63),
+        (#"{"c": [{"id": "A", "x": "1"}, {"id": "B", "\u0069d": "C"}]}"#, "id", 43),
+        (#"{"c": [{"": "1"}, {"": "3", "": "4"}]}"#, "", 29),
+        ("{\"c\": [{\(twentyKeys)}, {\(twentyKeys), \"k3\": \"again\"}]}", "k3", 471)
+    ])
+    func aKeyRepeatedInARecordLikeThePreviousIsRefused(_ text: String, _ key: String, _ column: Int) throws {
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let error = try #require(try fixture.failure("bad.json", text))
+        #expect(error.message == "the JSON key \"\(key)\" appears twice in the same object", "\(error)")
+        #expect(error.line == 1, "\(error)")
+        #expect(error.column == column, "\(error)")
+    }
+
+    @Test func recordsWrittenAlikeOrWithFieldsLeftOutKeepTheirFields() throws {
+        let fixture = try LoaderFixture()
+        defer { fixture.remove() }
+        let root = try fixture.load(
+            "alike.json",
+            #"""
+            {"c": [{"id": "A", "x": "1", "y": "2"}, {"id": "B", "y": "3"}, {"y": "4", "id": "C"},
+                   {"id": "D", "x": "5", "y": "6", "z": "7"}, {"id": "E", "x": "8", "y": "9"}],
+             "e": [{"": "1", "a": "2"}, {"": "3", "a": "4"}]}
+            """#
+        ).root
+        let items = try #require(root["c"]?.items)
+        #expect(
+            items.map { $0.record?.fieldNames ?? [] } == [
+                ["id", "x", "y"], ["id", "y"], ["y", "id"], ["id", "x", "y", "z"], ["id", "x", "y"]
+            ])
+        #expect(items.map { $0.record?["y"] } == [.text("2"), .text("3"), .text("4"), .text("6"), .text("9")])
+        #expect(root["e"]?.items.map { $0.record?[""] } == [.text("1"), .text("3")])
     }
 
     @Test func invalidUTF8IsRejectedWithItsPlace() throws {

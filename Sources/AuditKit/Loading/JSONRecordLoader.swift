@@ -47,6 +47,156 @@ private struct JSONFrame {
     /// Every key seen, once there are too many to scan (then they are no longer on the key stack).
     var keySet: Set<Name>?
     var pendingKey: Name
+    /// How deep the container is (the top-level object is 0).
+    var depth: Int
+    /// True while every key so far was found among those kept for its depth (``KeyTemplates``),
+    /// in their order: such keys are not on the key stack, and cannot be repeated.
+    var followsTemplate = true
+    /// Where the next key is looked for among those kept, and the places of those found.
+    var templateCursor = 0
+    var matched: UInt64 = 0
+}
+
+/// The keys of an object read earlier at each depth, in order, with their bytes: the records of
+/// a collection are written with the same keys in the same order (some perhaps left out), so the
+/// next object's keys are recognised by comparing their bytes, without hashing them or checking
+/// them for duplicates.
+///
+/// The keys kept for a depth are those of one object, so they are all different. An object whose
+/// keys are each found among them, in their order (``find(depth:from:_:_:)`` looks a few places
+/// ahead, past fields left out), cannot repeat a key. An object with a key not found there is
+/// checked as any other from that key on, and its keys are kept in place of the others once it
+/// ends. Kept in memory of its own, read through pointers.
+private final class KeyTemplates {
+    /// How far past the place after the last key found a key is looked for.
+    private static let lookahead = 8
+    /// Only the first keys kept are looked for (an object records those it matched in 64 bits),
+    /// so only those are kept.
+    private static let limit = 64
+
+    private struct Entry {
+        var name: Name
+        /// Where the key's bytes are in its list's bytes.
+        var start: Int
+        var length: Int
+        /// True for a key that had escapes: never matched.
+        var escaped: Bool
+    }
+
+    /// Keys and a copy of their bytes (the file's pages may be released while parsing).
+    private struct KeyList {
+        var entries: UnsafeMutablePointer<Entry>?
+        var count = 0
+        var capacity = 0
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var byteCount = 0
+        var byteCapacity = 0
+
+        mutating func append(_ name: Name, key: UnsafeBufferPointer<UInt8>?) {
+            if count == capacity {
+                capacity = max(32, 2 * capacity)
+                let larger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
+                if let entries {
+                    larger.moveInitialize(from: entries, count: count)
+                    entries.deallocate()
+                }
+                entries = larger
+            }
+            let length = key?.count ?? 0
+            if bytes == nil || byteCount + length > byteCapacity {
+                byteCapacity = max(1_024, 2 * (byteCount + length))
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+                if let bytes {
+                    larger.update(from: bytes, count: byteCount)
+                    bytes.deallocate()
+                }
+                bytes = larger
+            }
+            if let start = key?.baseAddress { (bytes! + byteCount).update(from: start, count: length) }
+            (entries! + count).initialize(to: Entry(name: name, start: byteCount, length: length, escaped: key == nil))
+            count += 1
+            byteCount += length
+        }
+
+        func deallocate() {
+            entries?.deallocate()
+            bytes?.deallocate()
+        }
+    }
+
+    /// For each depth, the keys kept, and those of the object being read when it has a key not
+    /// found among them.
+    private let kept: UnsafeMutablePointer<KeyList>
+    private let pending: UnsafeMutablePointer<KeyList>
+    private let levelCount: Int
+
+    /// Room for objects up to `depth` deep.
+    init(depth: Int) {
+        levelCount = depth + 1
+        kept = .allocate(capacity: levelCount)
+        kept.initialize(repeating: KeyList(), count: levelCount)
+        pending = .allocate(capacity: levelCount)
+        pending.initialize(repeating: KeyList(), count: levelCount)
+    }
+
+    deinit {
+        for depth in 0..<levelCount {
+            kept[depth].deallocate()
+            pending[depth].deallocate()
+        }
+        kept.deinitialize(count: levelCount)
+        kept.deallocate()
+        pending.deinitialize(count: levelCount)
+        pending.deallocate()
+    }
+
+    /// Where the key `key` of `length` bytes is among those kept for `depth`, looking from place
+    /// `cursor` a few places on; nil when it is not there.
+    @inline(__always)
+    func find(depth: Int, from cursor: Int, _ key: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+        let list = kept + depth
+        let stop = min(list.pointee.count, cursor &+ Self.lookahead &+ 1, Self.limit)
+        var index = cursor
+        while index < stop {
+            let entry = list.pointee.entries![index]
+            if entry.length == length, !entry.escaped, sameBytes(list.pointee.bytes! + entry.start, key, length) {
+                return index
+            }
+            index &+= 1
+        }
+        return nil
+    }
+
+    /// The name of the key kept at `index` for `depth`.
+    func name(depth: Int, index: Int) -> Name { kept[depth].entries![index].name }
+
+    /// Starts the keys of an object at `depth` that has a key not found: those kept at the places
+    /// set in `matched`, which it had.
+    func startPending(depth: Int, matched: UInt64) {
+        let list = pending + depth
+        list.pointee.count = 0
+        list.pointee.byteCount = 0
+        let source = kept[depth]
+        var rest = matched
+        while rest != 0 {
+            let entry = source.entries![rest.trailingZeroBitCount]
+            rest &= rest &- 1
+            list.pointee.append(
+                entry.name,
+                key: entry.escaped ? nil : UnsafeBufferPointer(start: source.bytes! + entry.start, count: entry.length))
+        }
+    }
+
+    /// Adds a key (`key` its bytes, nil when it had escapes) to those of the object at `depth`.
+    func appendPending(_ name: Name, depth: Int, key: UnsafeBufferPointer<UInt8>?) {
+        guard pending[depth].count < Self.limit else { return }
+        pending[depth].append(name, key: key)
+    }
+
+    /// The object at `depth` whose keys were pending has ended: its keys are kept.
+    func commit(depth: Int) {
+        swap(&kept[depth], &pending[depth])
+    }
 }
 
 /// Interns keys by their raw bytes in the file, so each distinct key costs one ``Name`` lookup.
@@ -80,7 +230,7 @@ private struct KeyCache {
             if slot.hash == hash, slot.length == length,
                 length == 0
                     || keyBytes.withUnsafeBufferPointer({
-                        memcmpBytes($0.baseAddress! + slot.start, base + start, length)
+                        sameBytes($0.baseAddress! + slot.start, base + start, length)
                     })
             {
                 return slot.name!
@@ -120,10 +270,23 @@ private struct KeyCache {
     }
 }
 
+/// True when the `count` bytes at `a` and `b` are the same; eight at a time.
 @inline(__always)
-private func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    for k in 0..<count where a[k] != b[k] { return false }
-    return true
+private func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    @inline(__always) func word(_ pointer: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UnsafeRawPointer(pointer + offset).loadUnaligned(as: UInt64.self)
+    }
+    guard count >= 8 else {
+        for k in 0..<count where a[k] != b[k] { return false }
+        return true
+    }
+    var k = 0
+    while k &+ 8 < count {
+        if word(a, k) != word(b, k) { return false }
+        k &+= 8
+    }
+    // The last eight bytes, which may overlap those already compared.
+    return word(a, count &- 8) == word(b, count &- 8)
 }
 
 private enum Byte {
@@ -154,6 +317,8 @@ private struct JSONParser {
     var keys: KeyCache
     /// Shares field names between records written alike.
     var shapes: RecordShapeTable?
+    /// The arena of ``shapes``, where the texts of object fields go.
+    let arena: TextArena
     /// Shares repeated long texts between records.
     var interner: ScalarInterner
     var scratch: [UInt8] = []
@@ -162,6 +327,7 @@ private struct JSONParser {
     let fieldStack = FieldStack()
     var itemStack: [Value] = []
     var keyStack: [Name] = []
+    let keyTemplates = KeyTemplates(depth: JSONRecordLoader.maximumDepth)
     /// The file being read while it is parsed, if it is; its parsed pages are released.
     var stream: StreamedFileBuffer?
     /// The position of the last release check.
@@ -182,6 +348,7 @@ private struct JSONParser {
         self.path = path
         self.fileIndex = fileIndex
         self.interner = ScalarInterner(inputBytes: expectedSize ?? count)
+        self.arena = shapes!.arena
     }
 
     /// True when the byte at `position` exists, waiting for it to be read if need be. Every test
@@ -224,7 +391,9 @@ private struct JSONParser {
                 "the export must be a JSON object whose keys are collections such as \"complaints\"; found \(describeTopLevel(base[i]))"
             )
         }
-        var current = newFrame(isObject: true)
+        var current = newFrame(isObject: true, depth: 0)
+        // Held here, so that handing it on for every value retains nothing.
+        let arena = self.arena
         var stack: [JSONFrame] = []
         stack.reserveCapacity(16)
         i += 1
@@ -261,14 +430,14 @@ private struct JSONParser {
                         throw error("nesting is deeper than \(JSONRecordLoader.maximumDepth) levels")
                     }
                     let isObject = byte == Byte.openBrace
-                    let frame = newFrame(isObject: isObject)
+                    let frame = newFrame(isObject: isObject, depth: stack.count + 1)
                     stack.append(current)
                     current = frame
                     i += 1
                     state = isObject ? .objectStart : .arrayStart
                     continue
                 }
-                if current.isObject, let arena = shapes?.arena {
+                if current.isObject {
                     if let word = try readScalarWord(byte, field: current.pendingKey, arena: arena) {
                         fieldStack.appendWord(word, name: current.pendingKey)
                     }
@@ -330,6 +499,7 @@ private struct JSONParser {
             // megabyte behind the parser too.
             stream.release(before: max(lineStart, i - (1 << 20)), parsed: i)
         }
+        if current.isObject, !current.followsTemplate { keyTemplates.commit(depth: current.depth) }
         guard let parent = stack.popLast() else {
             skipWhitespace()
             if i < end || more(i) {
@@ -348,10 +518,10 @@ private struct JSONParser {
         return false
     }
 
-    private func newFrame(isObject: Bool) -> JSONFrame {
+    private func newFrame(isObject: Bool, depth: Int) -> JSONFrame {
         JSONFrame(
             isObject: isObject, location: location(), fieldStart: fieldStack.count, itemStart: itemStack.count,
-            keyStart: keyStack.count, keySet: nil, pendingKey: placeholder)
+            keyStart: keyStack.count, keySet: nil, pendingKey: placeholder, depth: depth)
     }
 
     /// The finished value of the innermost container, taken off the shared stacks; nil when it
@@ -405,7 +575,11 @@ private struct JSONParser {
         while i < end || more(i) {
             let byte = base[i]
             if byte > 0x20 { return }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+            if byte == 0x20, i &+ 8 <= end {
+                // Indentation: as many of the next eight bytes as are spaces (at least this one).
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                i &+= (word ^ 0x2020_2020_2020_2020).trailingZeroBitCount &>> 3
+            } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
                 i += 1
             } else if byte == 0x0A {
                 i += 1
@@ -425,13 +599,35 @@ private struct JSONParser {
         let keyStart = i
         let name: Name
         let (start, stop, escaped) = try scanString()
-        if escaped {
-            name = keys.name(decoded: String(decoding: scratch, as: UTF8.self))
+        if frame.followsTemplate, !escaped,
+            let index = keyTemplates.find(
+                depth: frame.depth, from: frame.templateCursor, base + start, stop - start)
+        {
+            name = keyTemplates.name(depth: frame.depth, index: index)
+            frame.templateCursor = index + 1
+            frame.matched |= 1 << UInt64(index)
         } else {
-            name = keys.name(base: base, start: start, length: stop - start)
-        }
-        guard insertKey(name, into: &frame) else {
-            throw error("the JSON key \"\(keys.names.string(name))\" appears twice in the same object", at: keyStart)
+            if escaped {
+                name = keys.name(decoded: String(decoding: scratch, as: UTF8.self))
+            } else {
+                name = keys.name(base: base, start: start, length: stop - start)
+            }
+            if frame.followsTemplate {
+                // The keys found so far are checked as any other from now on.
+                frame.followsTemplate = false
+                keyTemplates.startPending(depth: frame.depth, matched: frame.matched)
+                var rest = frame.matched
+                while rest != 0 {
+                    _ = insertKey(keyTemplates.name(depth: frame.depth, index: rest.trailingZeroBitCount), into: &frame)
+                    rest &= rest &- 1
+                }
+            }
+            guard insertKey(name, into: &frame) else {
+                throw error("the JSON key \"\(keys.names.string(name))\" appears twice in the same object", at: keyStart)
+            }
+            keyTemplates.appendPending(
+                name, depth: frame.depth,
+                key: escaped ? nil : UnsafeBufferPointer(start: base + start, count: stop - start))
         }
         frame.pendingKey = name
         skipWhitespace()
@@ -581,7 +777,20 @@ private struct JSONParser {
     private mutating func scanString() throws(RecordLoadError) -> (Int, Int, Bool) {
         let open = i
         var j = i + 1
-        while j < end || more(j) {
+        while true {
+            // Eight bytes at a time up to the first that ends the string, starts an escape, is a
+            // control character or is beyond ASCII.
+            while j &+ 8 <= end {
+                let special = Self.specialBytes(
+                    UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)))
+                if special == 0 {
+                    j &+= 8
+                } else {
+                    j &+= special.trailingZeroBitCount &>> 3
+                    break
+                }
+            }
+            guard j < end || more(j) else { break }
             let byte = base[j]
             if byte == Byte.quote {
                 i = j + 1
@@ -603,6 +812,21 @@ private struct JSONParser {
         }
         throw error(
             "the file ends in the middle of a text value (a string that starts here has no closing '\"')", at: open)
+    }
+
+    /// The high bit of each byte of `word` (eight bytes, the first lowest) that ends a string,
+    /// starts an escape, is a control character or is beyond ASCII; at least the lowest one set is
+    /// exact, so the first such byte is `trailingZeroBitCount / 8` bytes in.
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // The lowest byte below n (n ≤ 128) sets its high bit in (x - n·ones) & ~x (a borrow goes
+        // up only from such a byte); a byte equal to c is a byte below 1 of x ^ c·ones.
+        @inline(__always) func below(_ x: UInt64, _ n: UInt64) -> UInt64 { (x &- n &* ones) & ~x & high }
+        let quote = below(word ^ (ones &* UInt64(Byte.quote)), 1)
+        let backslash = below(word ^ (ones &* UInt64(Byte.backslash)), 1)
+        return (word & high) | below(word, 0x20) | quote | backslash
     }
 
     private mutating func scanEscapedString(open: Int, from position: Int) throws(RecordLoadError) -> (Int, Int, Bool) {

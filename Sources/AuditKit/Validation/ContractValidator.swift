@@ -85,7 +85,11 @@ private struct Walker {
             return
         }
         let hasID = fields.hasID
-        var seen = FirstUses(items: hasID ? items.count : 0)
+        // A long list's repeated ids are found at once (ASCII ids); otherwise item after item.
+        let repeated =
+            hasID && items.count >= FirstUses.sortingThreshold
+            ? FirstUses.repeatedIDs(count: items.count) { items[$0].record?[idName]?.text } : nil
+        var seen = FirstUses(items: hasID && repeated == nil ? items.count : 0)
         // Items of a nested list are reported against the collection record that owns them;
         // items of a group's list (organisation.sites) against the group.
         let isGroupList = owner == nil && RecordsContract.entry(collection)?.isGroup == true
@@ -96,7 +100,13 @@ private struct Walker {
                     "'\(name)' should hold records, not \(describe(item))\(context(collection, owner))")
                 continue
             }
-            if hasID, let id = record[idName]?.text,
+            if let repeated {
+                if !repeated.isEmpty, let first = repeated[position], let id = record[idName]?.text {
+                    reportDuplicate(
+                        id, of: record, firstUsedAt: items[first].record?.location ?? .unknown, list: name,
+                        collection: collection, owner: owner)
+                }
+            } else if hasID, let id = record[idName]?.text,
                 let first = seen.use(id, at: position, idOf: { items[$0].record?[idName]?.text ?? "" })
             {
                 reportDuplicate(
@@ -131,6 +141,13 @@ private struct Walker {
             // The common cases first: a text field holding a text (known from its word, without
             // reading the text out), or any value that certainly fits its field, needs nothing more.
             if fields.acceptsAnyText(at: index), record.textWord(at: position) != nil { continue }
+            // A date kept as its digits fits when they name a real day (what the byte test on its
+            // text would say), read without making the text.
+            if fields.kinds[index] == .date, let word = record.textWord(at: position),
+                CompactText.tag(word) == .dateLike, CompactText.date(word) != nil
+            {
+                continue
+            }
             let value = record.value(at: position)
             if fields.certainlyFits(value, at: index) { continue }
             check(value, against: fields, at: index, collection: collection, owner: owner, location: record.location)

@@ -99,3 +99,50 @@ struct FirstUses {
         } ?? nil
     }
 }
+
+extension FirstUses {
+    /// Lists at least this long have their repeated ids found by ``repeatedIDs(count:idAt:)``.
+    static let sortingThreshold = 1 << 14
+
+    /// For each item (by position) whose id an earlier item used, the position of the first item
+    /// that used it: what ``use(_:at:idOf:)`` answers item after item, found by sorting the ids'
+    /// hashes. A table as large as a collection of 300,000 records is read at random, one cache
+    /// (and TLB) miss per item; sorting reads and writes in order. `idAt` gives an item's id (nil:
+    /// none). Nil when some id is not ASCII: ``use(_:at:idOf:)`` then decides, as `String` equality
+    /// does (two ASCII ids are equal exactly when their bytes are).
+    static func repeatedIDs(count: Int, idAt: (Int) -> String?) -> [Int: Int]? {
+        struct Key {
+            var hash: UInt64
+            var position: Int
+        }
+        var keys: [Key] = []
+        keys.reserveCapacity(count)
+        for position in 0..<count {
+            guard let id = idAt(position) else { continue }
+            guard let hash = asciiHash(id) else { return nil }
+            keys.append(Key(hash: hash, position: position))
+        }
+        keys.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.position < $1.position }
+        var repeated: [Int: Int] = [:]
+        var start = 0
+        while start < keys.count {
+            var stop = start + 1
+            while stop < keys.count, keys[stop].hash == keys[start].hash { stop += 1 }
+            if stop - start > 1 {
+                // The same hash: the ids themselves decide, in the items' order.
+                var first: [String: Int] = [:]
+                for index in start..<stop {
+                    let position = keys[index].position
+                    let id = idAt(position) ?? ""
+                    if let earlier = first[id] {
+                        repeated[position] = earlier
+                    } else {
+                        first[id] = position
+                    }
+                }
+            }
+            start = stop
+        }
+        return repeated
+    }
+}
