@@ -118,6 +118,9 @@ public struct ComplaintIndicators: Sendable, Codable, Equatable {
         let closedOn = names.name("closed_on")
         var months: [Int: Int] = [:]
         var acknowledged: [Int] = [], closed: [Int] = []
+        // Room for every complaint at once: grown by appending, each list was copied as it grew.
+        acknowledged.reserveCapacity(collection.items.count)
+        closed.reserveCapacity(collection.items.count)
         var total = 0, awaitingAcknowledgement = 0, open = 0
         for item in collection.items {
             guard case .record(let complaint) = item else { continue }

@@ -19,12 +19,17 @@ public enum CorrectiveActionPlan {
         for grade in Grade.allCases {
             dueOn[grade] = dueDays(for: grade).map { auditDate.dateOnly.adding(days: $0).description }
         }
-        return findings.compactMap { finding in
-            guard let due = dueOn[finding.grade] else { return nil }
-            return CorrectiveAction(
-                rule: finding.rule, standard: finding.standard, clause: finding.clause,
-                grade: finding.grade, record: finding.record, finding: finding.message,
-                dueOn: due)
+        // Sized first: grown by appending, the plan kept room for as many lines again.
+        var plan: [CorrectiveAction] = []
+        plan.reserveCapacity(findings.count(where: { dueOn[$0.grade] != nil }))
+        for finding in findings {
+            guard let due = dueOn[finding.grade] else { continue }
+            // The line shares the finding's text: the message is written when the plan is.
+            plan.append(
+                CorrectiveAction(
+                    rule: finding.rule, standard: finding.standard, clause: finding.clause,
+                    grade: finding.grade, record: finding.record, text: finding.text, dueOn: due))
         }
+        return plan
     }
 }

@@ -25,14 +25,21 @@ public enum AuditEngine {
         // The indicators read every complaint and no finding: worked out on another core meanwhile.
         let indicators = BackgroundValue { ComplaintIndicators(records: records) }
         let examined = run.examined(selection.evaluated, outcomes: outcomes)
-        var findings = run.findings(of: selection, taking: &outcomes)
+        // The rules failing systemically are known from the outcomes, so the findings they group
+        // are put in their groups, never in the list of findings.
+        let policy = SystemicEscalation.Policy(parameters: parameters)
+        let escalating =
+            run.isLimitedToChosenRules
+            ? [:] : SystemicEscalation.systemicRules(selection.evaluated, outcomes, policy: policy, examined: examined)
+        var grouped: [String: [Finding]] = [:]
+        var findings = run.findings(of: selection, taking: &outcomes, escalating: escalating, grouped: &grouped)
         if !run.isLimitedToChosenRules {
             SystemicEscalation.apply(
-                to: &findings, policy: SystemicEscalation.Policy(parameters: parameters),
-                examined: examined, language: options.language)
+                to: &findings, grouped: &grouped, escalating: escalating, examined: examined,
+                language: options.language)
         }
         let previousAudit = run.recheckPreviousAudit(adding: &findings, evaluated: selection.evaluated)
-        findings.sort()
+        findings.sortInPlace()
         FindingFingerprint.assign(to: &findings)
         let baselined = options.pipeline.apply(
             to: &findings, asOf: options.asOf, checking: standards, language: options.language)

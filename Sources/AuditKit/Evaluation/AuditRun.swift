@@ -50,10 +50,18 @@ struct AuditRun {
     /// The findings of the built-in checks reading the records (not-applicable declarations,
     /// then invalid dates: `outcomes[0]`) and of each evaluated rule (`outcomes[1...]`). The
     /// outcomes' findings are emptied as they are taken, so the two lists are not kept together.
-    func findings(of selection: Selection, taking outcomes: inout [RuleEvaluator.Outcome]) -> [Finding] {
+    ///
+    /// The minor findings with a record of the rules in `escalating` (with their number, from
+    /// ``SystemicEscalation/systemicRules(_:_:policy:examined:)``) go to `grouped`, by rule, not
+    /// to the list, which has room for exactly the others and one systemic finding per group.
+    func findings(
+        of selection: Selection, taking outcomes: inout [RuleEvaluator.Outcome],
+        escalating: [String: (findings: Int, records: Int)] = [:], grouped: inout [String: [Finding]]
+    ) -> [Finding] {
         var findings: [Finding] = []
-        findings.reserveCapacity(
-            selection.applicabilityFindings.count + outcomes.reduce(0) { $0 + $1.findings.count })
+        let total = selection.applicabilityFindings.count + outcomes.reduce(0) { $0 + $1.findings.count }
+        findings.reserveCapacity(total - escalating.values.reduce(0) { $0 + $1.findings } + escalating.count)
+        for (rule, count) in escalating { grouped[rule, default: []].reserveCapacity(count.findings) }
         if !isLimitedToChosenRules {
             for (check, raw) in selection.applicabilityFindings {
                 findings.append(finding(raw, rule: check.id, at: check.placement(checking: standards)))
@@ -66,7 +74,17 @@ struct AuditRun {
         outcomes[0].findings = []
         for (index, rule) in selection.evaluated.enumerated() {
             let placement = BuiltinCheck.Placement(rule.standard, rule.clause)
-            for raw in outcomes[index + 1].findings { findings.append(finding(raw, rule: rule.id, at: placement)) }
+            let escalates = escalating[rule.id] != nil
+            // The rule's group is taken out while it is filled, and put back.
+            var group = escalates ? grouped.removeValue(forKey: rule.id) ?? [] : []
+            for raw in outcomes[index + 1].findings {
+                if escalates, raw.grade == .minor, raw.record != nil {
+                    group.append(finding(raw, rule: rule.id, at: placement))
+                } else {
+                    findings.append(finding(raw, rule: rule.id, at: placement))
+                }
+            }
+            if escalates { grouped[rule.id] = group }
             outcomes[index + 1].findings = []
         }
         return findings
@@ -144,8 +162,7 @@ struct AuditRun {
     {
         Finding(
             rule: rule, standard: placement.standard, clause: placement.clause, grade: raw.grade,
-            collection: raw.collection, record: raw.record, message: raw.message,
-            location: place(raw.location), arguments: raw.arguments)
+            collection: raw.collection, record: raw.record, text: raw.text, location: place(raw.location))
     }
 
     /// Where `location` is in the input it came from (sheet row or file line); no place when unknown.

@@ -18,11 +18,19 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     /// The id of the record concerned, or nil for a finding about the export as a whole.
     public var record: String?
     /// The message, with placeholders filled from the record, in the report's language.
-    public var message: String
+    public var message: String {
+        get { text.message }
+        set { text = .given(newValue, arguments) }
+    }
     /// The values the message shows, typed and independent of language, in the order of the
     /// rule's `arguments` (``RuleResult/arguments``): the message can be written again in
     /// another language from them (``RuleSet/message(for:in:)``).
-    public var arguments: [MessageArgument] = []
+    public var arguments: [MessageArgument] {
+        get { text.arguments }
+        set { text = .given(message, newValue) }
+    }
+    /// The message and arguments, kept as given or as the rule's message and packed values.
+    var text: FindingText
     /// Where the record is.
     public var location: Location
     /// For a systemic finding (a rule failing on many of the records it examined, graded major
@@ -30,7 +38,12 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     public var evidence: [Finding] = []
     /// A stable identity across runs, keyed on rule and record (never on position), so adding a
     /// record does not change the identity of other findings. Set by the engine.
-    public var fingerprint: String = ""
+    public var fingerprint: String {
+        get { fingerprintText.string }
+        set { fingerprintText = .given(newValue) }
+    }
+    /// The fingerprint, kept as given or as the engine's digest (written when read).
+    var fingerprintText = FingerprintText.given("")
     /// The accepted waiver that covers this finding, if any. Waived findings stay in the report.
     public var waiver: Waiver? {
         get { waivers.first }
@@ -45,15 +58,42 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
         rule: String, standard: Standard, clause: String, grade: Grade, collection: String? = nil,
         record: String?, message: String, location: Location, arguments: [MessageArgument] = []
     ) {
-        self.arguments = arguments
+        self.init(
+            rule: rule, standard: standard, clause: clause, grade: grade, collection: collection, record: record,
+            text: .given(message, arguments), location: location)
+    }
+
+    /// Creates a finding whose message and arguments are `text`.
+    init(
+        rule: String, standard: Standard, clause: String, grade: Grade, collection: String?, record: String?,
+        text: FindingText, location: Location
+    ) {
         self.rule = rule
         self.standard = standard
         self.clause = clause
         self.grade = grade
         self.collection = collection
         self.record = record
-        self.message = message
+        self.text = text
         self.location = location
+    }
+
+    /// Equal in every property (messages compared as written, however they are kept).
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.rule == rhs.rule && lhs.standard == rhs.standard && lhs.clause == rhs.clause && lhs.grade == rhs.grade
+            && lhs.stage2Grade == rhs.stage2Grade && lhs.collection == rhs.collection && lhs.record == rhs.record
+            && lhs.location == rhs.location && lhs.fingerprint == rhs.fingerprint && lhs.waivers == rhs.waivers
+            && lhs.text == rhs.text && lhs.arguments == rhs.arguments && lhs.evidence == rhs.evidence
+    }
+
+    /// Hashes the properties that identify a finding without writing its message.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(standard)
+        hasher.combine(clause)
+        hasher.combine(record)
+        hasher.combine(location)
+        hasher.combine(fingerprint)
     }
 
     /// Deterministic order: standard, clause (numerically), rule, file, line, record, message.
@@ -99,10 +139,10 @@ extension Finding {
         clause = try container.decode(String.self, forKey: .clause)
         grade = try container.decode(Grade.self, forKey: .grade)
         stage2Grade = try container.decodeIfPresent(Grade.self, forKey: .stage2Grade)
-        arguments = try container.decodeIfPresent([MessageArgument].self, forKey: .arguments) ?? []
+        let arguments = try container.decodeIfPresent([MessageArgument].self, forKey: .arguments) ?? []
         collection = try container.decodeIfPresent(String.self, forKey: .collection)
         record = try container.decodeIfPresent(String.self, forKey: .record)
-        message = try container.decode(String.self, forKey: .message)
+        text = .given(try container.decode(String.self, forKey: .message), arguments)
         location = try container.decode(Location.self, forKey: .location)
         evidence = try container.decodeIfPresent([Finding].self, forKey: .evidence) ?? []
         fingerprint = try container.decodeIfPresent(String.self, forKey: .fingerprint) ?? ""

@@ -42,62 +42,62 @@ enum SystemicEscalation {
         }
     }
 
-    /// Replaces, in `findings`, the minor findings of each rule that fails systemically (see
-    /// ``Policy``) with one major finding listing them, and sorts the findings. `examined` holds,
-    /// per rule id, the number of records the rule examined.
-    static func apply(to findings: inout [Finding], policy: Policy, examined: [String: Int], language: Language = .en) {
-        guard policy.threshold > 1 else { return }
-        var groups: [String: [Int]] = [:]
-        for index in findings.indices
-        where findings[index].grade == .minor && findings[index].record != nil
-            && examined[findings[index].rule] != nil
-        {
-            groups[findings[index].rule, default: []].append(index)
+    /// The rules whose minor findings (with a record) fail systemically (see ``Policy``), with
+    /// the number of those findings and of their records, read from the rules' outcomes (in
+    /// `evaluated` order, after the built-in checks' outcome) before the findings are made.
+    /// `examined` holds, per rule id, the number of records the rule examined; other rules never
+    /// escalate.
+    static func systemicRules(
+        _ evaluated: [RuleDeclaration], _ outcomes: [RuleEvaluator.Outcome], policy: Policy, examined: [String: Int]
+    ) -> [String: (findings: Int, records: Int)] {
+        guard policy.threshold > 1 else { return [:] }
+        var records: [String: Set<String>] = [:]
+        var counts: [String: Int] = [:]
+        for (rule, outcome) in zip(evaluated, outcomes.dropFirst()) where examined[rule.id] != nil {
+            // Counted for the outcome, then added to the rule's counts once.
+            var failing = Set<String>(minimumCapacity: outcome.findings.count)
+            var count = 0
+            for raw in outcome.findings where raw.grade == .minor {
+                guard let record = raw.record else { continue }
+                failing.insert(record)
+                count += 1
+            }
+            guard count > 0 else { continue }
+            records[rule.id, default: []].formUnion(failing)
+            counts[rule.id, default: 0] += count
         }
-        var escalated = [Bool](repeating: false, count: findings.count)
+        var systemic: [String: (findings: Int, records: Int)] = [:]
+        for (rule, count) in counts {
+            let failing = records[rule]?.count ?? 0
+            if policy.isSystemic(failing: failing, examined: examined[rule] ?? 0) {
+                systemic[rule] = (count, failing)
+            }
+        }
+        return systemic
+    }
+
+    /// Adds to `findings` one major finding for each group of `grouped` (a rule of `escalating`,
+    /// from ``systemicRules(_:_:policy:examined:)``, and its minor findings in the order they
+    /// were found), listing them as its evidence, and sorts the findings. `grouped` is emptied:
+    /// the findings are moved, never copied (a copy retains every string in it).
+    static func apply(
+        to findings: inout [Finding], grouped: inout [String: [Finding]],
+        escalating: [String: (findings: Int, records: Int)], examined: [String: Int], language: Language = .en
+    ) {
         var systemic: [Finding] = []
-        // Findings are moved, never copied: a copy retains every string in it.
-        let placeholder = Finding(
-            rule: "", standard: .iso9001, clause: "", grade: .minor, record: nil, message: "",
-            location: Finding.Location(file: nil, line: nil))
-        func take(_ index: Int) -> Finding {
-            var taken = placeholder
-            swap(&taken, &findings[index])
-            return taken
-        }
-        for (rule, indices) in groups.sorted(by: { $0.key < $1.key }) {
-            let records = Set(indices.compactMap { findings[$0].record })
-            let total = examined[rule] ?? 0
-            guard policy.isSystemic(failing: records.count, examined: total), let first = indices.first else {
-                continue
-            }
+        for rule in grouped.keys.sorted() {
+            guard var evidence = grouped.removeValue(forKey: rule), let first = evidence.first else { continue }
             var major = systemicFinding(
-                rule: rule, like: findings[first], records: records.count, examined: total,
+                rule: rule, like: first, records: escalating[rule]?.records ?? 0, examined: examined[rule] ?? 0,
                 language: language)
-            // Compared in place: through the array's subscript each comparison copied two findings.
-            let order = findings.withUnsafeBufferPointer { all in
-                indices.sorted { Finding.precedes(all.baseAddress! + $0, all.baseAddress! + $1) }
-            }
-            for index in indices { escalated[index] = true }
-            major.evidence = order.map(take)
+            evidence.sortInPlace()
+            major.evidence = evidence
             systemic.append(major)
         }
-        guard !systemic.isEmpty else {
-            findings.sort()
-            return
-        }
-        // The findings left are moved down in place over the escalated ones (within the array's
-        // room): a second array of every finding was the largest block of the run's last moments.
-        var kept = 0
-        for index in escalated.indices where !escalated[index] {
-            if kept != index { findings.swapAt(kept, index) }
-            kept += 1
-        }
-        findings.removeLast(findings.count - kept)
         // Systemic findings first, then the others in their order, as the sort has always seen
         // them (findings that sort alike keep that order).
         findings.insert(contentsOf: systemic, at: 0)
-        findings.sort()
+        findings.sortInPlace()
     }
 
     /// The major finding, under the rule's own id, for a rule failing on `records` of the `examined` records (its evidence

@@ -23,12 +23,19 @@ public enum FindingFingerprint {
         for index in findings.indices {
             // Read in place: passed by value, the whole finding was copied each time.
             let digest = findings.withUnsafeBufferPointer { self.digest(of: $0.baseAddress! + index, buffer: &buffer) }
-            let occurrence = (seen[digest] ?? 0) + 1
-            seen[digest] = occurrence
-            let fingerprint = InputReader.hex(digest, prefix: 8)
-            findings[index].fingerprint = occurrence > 1 ? fingerprint + "#\(occurrence)" : fingerprint
+            // Counted in place: the digest is hashed once.
+            let occurrence = counted(&seen[digest, default: 0])
+            // Kept as the digest's first 8 bytes, written in hex when read.
+            let prefix = digest.withUnsafeBytes { bytes in bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) } }
+            findings[index].fingerprintText = .digest(prefix, occurrence: occurrence)
             if !findings[index].evidence.isEmpty { assign(to: &findings[index].evidence, buffer: &buffer) }
         }
+    }
+
+    /// `count` plus one, which it becomes.
+    private static func counted(_ count: inout Int) -> Int {
+        count += 1
+        return count
     }
 
     /// The SHA-256 of the finding's key: rule, standard, clause (only without a record),

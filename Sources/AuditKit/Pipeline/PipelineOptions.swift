@@ -60,7 +60,7 @@ public struct PipelineOptions: Sendable {
                 return true
             }
         }
-        findings.sort()
+        findings.sortInPlace()
         return known.sorted()
     }
 }

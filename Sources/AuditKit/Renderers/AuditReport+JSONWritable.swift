@@ -97,6 +97,7 @@ extension AuditReport.RuleSetInfo: JSONWritable {
 
 extension Finding: JSONWritable {
     func write(to json: inout JSONWriter) {
+        let (message, arguments) = text.messageAndArguments
         json.object { json in
             if !arguments.isEmpty { json.member(CodingKeys.arguments, arguments) }
             json.member(CodingKeys.clause, clause)
