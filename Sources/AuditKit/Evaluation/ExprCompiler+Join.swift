@@ -83,9 +83,11 @@ final class JoinIndex {
     private let key: Evaluation
     private let slot: Int
     private var items = RuntimeList.empty
-    private var byKey: [String: [Int]] = [:]
+    /// The positions of the items under each key (four bytes each: an export's collection has
+    /// fewer than 2³¹ items).
+    private var byKey: [String: [Int32]] = [:]
     /// Items whose key is present but not plain text: they are tested whatever the probe.
-    private var always: [Int] = []
+    private var always: [Int32] = []
     /// Items whose key is absent (unknown): the equality with a text probe is unknown for them.
     private var absentKeyItems: [RuntimeValue] = []
     private var built = false
@@ -112,16 +114,16 @@ final class JoinIndex {
     /// The items whose key is `text`, and those whose key is present but not plain text.
     private func live(for text: String) -> [RuntimeValue] {
         let matches = byKey[text] ?? []
-        if always.isEmpty { return matches.map { items[$0] } }
+        if always.isEmpty { return matches.map { items[Int($0)] } }
         var result: [RuntimeValue] = []
         result.reserveCapacity(matches.count + always.count)
         var m = 0, a = 0
         while m < matches.count || a < always.count {
             if a == always.count || (m < matches.count && matches[m] < always[a]) {
-                result.append(items[matches[m]])
+                result.append(items[Int(matches[m])])
                 m += 1
             } else {
-                result.append(items[always[a]])
+                result.append(items[Int(always[a])])
                 a += 1
             }
         }
@@ -140,11 +142,11 @@ final class JoinIndex {
                 continue
             }
             if case .text(let text) = value, RangeJoinIndex.isPlainText(text) {
-                byKey[text, default: []].append(position)
+                byKey[text, default: []].append(Int32(truncatingIfNeeded: position))
             } else if case .unknown = value {
                 absentKeyItems.append(item)
             } else {
-                always.append(position)
+                always.append(Int32(truncatingIfNeeded: position))
             }
         }
         frame.slots[slot] = saved
@@ -156,11 +158,11 @@ final class JoinIndex {
         var texts: [String] = []
         for element in value.items {
             guard case .text(let text) = element, RangeJoinIndex.isPlainText(text) else {
-                always.append(position)
+                always.append(Int32(truncatingIfNeeded: position))
                 return
             }
             if !texts.contains(text) { texts.append(text) }
         }
-        for text in texts { byKey[text, default: []].append(position) }
+        for text in texts { byKey[text, default: []].append(Int32(truncatingIfNeeded: position)) }
     }
 }
