@@ -623,7 +623,8 @@ private struct JSONParser {
                 }
             }
             guard insertKey(name, into: &frame) else {
-                throw error("the JSON key \"\(keys.names.string(name))\" appears twice in the same object", at: keyStart)
+                let spelled = keys.names.string(name)
+                throw error("the JSON key \"\(spelled)\" appears twice in the same object", at: keyStart)
             }
             keyTemplates.appendPending(
                 name, depth: frame.depth,
