@@ -23,23 +23,28 @@ public struct CorrectiveAction: Sendable, Codable, Equatable {
     }
     /// The immediate correction (to be filled in by the organisation).
     public var correction: String {
-        get { response?.correction ?? "" }
-        set { response = Response(correction: newValue, rootCause: rootCause, action: action, owner: owner) }
+        get { columns.correction }
+        set { columns.correction = newValue }
     }
     /// The root cause found (to be filled in).
     public var rootCause: String {
-        get { response?.rootCause ?? "" }
-        set { response = Response(correction: correction, rootCause: newValue, action: action, owner: owner) }
+        get { columns.rootCause }
+        set { columns.rootCause = newValue }
     }
     /// The corrective action against the root cause (to be filled in).
     public var action: String {
-        get { response?.action ?? "" }
-        set { response = Response(correction: correction, rootCause: rootCause, action: newValue, owner: owner) }
+        get { columns.action }
+        set { columns.action = newValue }
     }
     /// Who is responsible (to be filled in).
     public var owner: String {
-        get { response?.owner ?? "" }
-        set { response = Response(correction: correction, rootCause: rootCause, action: action, owner: newValue) }
+        get { columns.owner }
+        set { columns.owner = newValue }
+    }
+    /// The organisation's four columns, empty ones while nothing is filled in.
+    private var columns: Columns {
+        get { response?.columns ?? Columns() }
+        set { response = Response(newValue) }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -69,7 +74,7 @@ public struct CorrectiveAction: Sendable, Codable, Equatable {
         self.grade = grade
         self.record = record
         self.text = text
-        self.response = Response(correction: correction, rootCause: rootCause, action: action, owner: owner)
+        self.response = Response(Columns(correction: correction, rootCause: rootCause, action: action, owner: owner))
         self.dueOn = dueOn
     }
 }

@@ -34,7 +34,7 @@ enum DateIntegrityCheck {
                 // as parsing the text would: ``CompactText/date(_:)``).
                 if let word = record.textWord(at: position) {
                     if !isDate { continue }
-                    if CompactText.tag(word) == .dateLike, CompactText.date(word) != nil { continue }
+                    if CompactText.isRealDay(word) { continue }
                 }
                 let field = record.field(at: position)
                 switch field.value {

@@ -102,9 +102,7 @@ struct RuleEvaluator {
         // the finding must not keep) have it written now.
         let text =
             MessageValues(values).map { FindingText.rule(message, $0) }
-            ?? .given(
-                message.renderer.render(values, in: message.language, terms: message.terms),
-                values.map(MessageArgument.init))
+            ?? .given(message.message(values), values.map(MessageArgument.init))
         return RawFinding(
             grade: grade, collection: collection, record: record?.id ?? item.flatMap(\.scalarText), text: text,
             location: record?.location)

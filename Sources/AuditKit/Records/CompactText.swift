@@ -68,6 +68,13 @@ enum CompactText {
         return Tag.dateLike.rawValue << 30 | UInt32(bytes[0] - 0x30) << 28 | nibbles
     }
 
+    /// True when `word` holds a date written `DDDD-DD-DD` that names a real day: what parsing its
+    /// text would say, known without making the text.
+    @inline(__always)
+    static func isRealDay(_ word: UInt32) -> Bool {
+        tag(word) == .dateLike && date(word) != nil
+    }
+
     /// The date a ``Tag/dateLike`` word is written as, read from its digits without making the
     /// text (nil when it names no real day, as parsing the text would say: `2026-02-30`).
     @inline(__always)

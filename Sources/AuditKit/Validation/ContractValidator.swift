@@ -143,9 +143,7 @@ private struct Walker {
             if fields.acceptsAnyText(at: index), record.textWord(at: position) != nil { continue }
             // A date kept as its digits fits when they name a real day (what the byte test on its
             // text would say), read without making the text.
-            if fields.kinds[index] == .date, let word = record.textWord(at: position),
-                CompactText.tag(word) == .dateLike, CompactText.date(word) != nil
-            {
+            if fields.kinds[index] == .date, let word = record.textWord(at: position), CompactText.isRealDay(word) {
                 continue
             }
             let value = record.value(at: position)
