@@ -33,6 +33,23 @@ import Testing
         #expect(warnings.first?.hasPrefix("rule 'K07' says nothing when 'c.acknowledged_on' is absent") == true)
     }
 
+    /// The condition of an `if` is read like a `where`: an absent value makes it not hold, on
+    /// purpose; the values it chooses between are read like the rest of the requirement.
+    @Test func theConditionOfAnIfIsNotWarnedAbout() throws {
+        #expect(
+            try Self.warnings(
+                Self.rule(
+                    require: "if(c.acknowledged_on before c.received_on, \"early\", \"in order\") = \"in order\"")
+            )
+            .isEmpty)
+        let warnings = try Self.warnings(
+            Self.rule(
+                where: "c.received_on is present",
+                require: "days_between(c.received_on, if(c.urgent is true, c.acknowledged_on, c.received_on)) <= 2"))
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("rule 'K07' says nothing when 'c.acknowledged_on' is absent") == true)
+    }
+
     @Test func testingTheFieldOrUsingFirstPresentHandlesAbsence() throws {
         #expect(
             try Self.warnings(

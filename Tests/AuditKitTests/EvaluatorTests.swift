@@ -225,6 +225,23 @@ import Testing
         #expect(try EvaluationHarness.holds("\"ISO 10002:2018\" in organisation.standards", json: json))
     }
 
+    /// `if(condition, then, otherwise)` gives its second value only when the condition holds; a
+    /// condition that cannot be decided (a value not recorded) gives the third, like a `where`.
+    @Test func ifChoosesByItsCondition() throws {
+        let json = Self.complaints
+        #expect(try EvaluationHarness.holds("if(count(complaints) = 5, \"five\", \"other\") = \"five\"", json: json))
+        #expect(try EvaluationHarness.holds("if(count(complaints) = 4, \"four\", \"other\") = \"other\"", json: json))
+        #expect(
+            try EvaluationHarness.holds(
+                "if(organisation.absent_field before audit_date, \"before\", \"undecided\") = \"undecided\"", json: json
+            ))
+        // The branch not taken is never read: an absent value there changes nothing.
+        #expect(try EvaluationHarness.holds("if(true, 1, organisation.absent_field) = 1", json: json))
+        #expect(
+            try EvaluationHarness.holds(
+                "missing([if(true, \"a\", \"none\"), if(false, \"b\", \"none\")], [\"none\"]) = [\"a\"]", json: json))
+    }
+
     @Test func messagesFillPlaceholders() throws {
         let json = Self.complaints
         #expect(

@@ -34,7 +34,8 @@ import Testing
         "complaints.received_on = since or length(label) > n",
         "-span = -2 weeks and n * 2 / 4 - 1 > 0",
         "some c in complaints satisfies c.x within span",
-        "first_present(since, audit_date) before audit_date"
+        "first_present(since, audit_date) before audit_date",
+        "if(since before audit_date, since, audit_date) before audit_date"
     ])
     func validRequirements(requirement: String) throws {
         #expect(try check(require: requirement) == [])
@@ -45,6 +46,9 @@ import Testing
         ("frobnicate(complaints) > 0", "3:9: unknown function 'frobnicate'"),
         ("days_between(audit_date) > 0", "3:9: 'days_between' takes 2 arguments, but 1 was given"),
         ("count(a, b) > 0", "3:9: 'count' takes 1 argument, but 2 were given"),
+        ("if(n > 1, 2) > 0", "3:9: 'if' takes 3 arguments, but 2 were given"),
+        ("if(n, 1, 2) > 0", "3:12: 'if' needs a true/false value as argument 1, but this is a number"),
+        ("if(n > 1, since, audit_date) > 3", "3:9: cannot compare a date with a number"),
         ("days_between(n, audit_date) > 0", "3:22: 'days_between' needs a date as argument 1, but this is a number"),
         ("lower(since) = label", "3:15: 'lower' needs a text as argument 1, but this is a date"),
         (

@@ -64,6 +64,9 @@ extension ExprCompiler {
                 }
                 return .unknown
             }
+        case .choice:
+            // A condition that cannot be decided (a date not recorded) does not hold.
+            return { frame in args[0](frame).bool == true ? args[1](frame) : args[2](frame) }
         case .lower:
             return { frame in
                 guard case .text(let text) = args[0](frame) else { return .unknown }

@@ -70,6 +70,11 @@ public enum AbsenceLint {
                 switch BuiltinFunction(name: name) {
                 case .firstPresent?, .count?, .missing?, .sum?, .share?:
                     arguments.forEach { handle($0) }
+                case .choice? where arguments.count == 3:
+                    // Like a `where`: an absent value makes the condition not hold, on purpose.
+                    visit(arguments[0], reading: false)
+                    visit(arguments[1], reading: reading)
+                    visit(arguments[2], reading: reading)
                 default:
                     arguments.forEach { visit($0, reading: reading) }
                 }

@@ -8,6 +8,9 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     case date, length, missing
     case firstPresent = "first_present"
     case lower, contains, percent, claims, plural
+    /// `if(condition, then, otherwise)`: the value chosen by a condition, such as the phrase a
+    /// message shows for the one check of several that failed.
+    case choice = "if"
 
     /// The name written in rule files.
     public var name: String { rawValue }
@@ -18,7 +21,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .count, .share, .min, .max, .sum, .average, .date, .length, .lower, .percent: return 1...1
         case .daysBetween, .monthsBetween, .missing, .contains, .claims: return 2...2
         case .firstPresent: return 1...16
-        case .plural: return 3...3
+        case .plural, .choice: return 3...3
         }
     }
 
@@ -36,14 +39,15 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .percent: return [.number]
         case .claims: return [.list, .text]
         case .plural: return [.number, .text, .text]
+        case .choice: return [.boolean, .any, .any]
         }
     }
 
-    /// The result type (for `min`, `max` and `first_present` the checker may refine it).
+    /// The result type (for `min`, `max`, `first_present` and `if` the checker may refine it).
     public var resultType: ValueType {
         switch self {
         case .count, .share, .sum, .average, .daysBetween, .monthsBetween, .length: return .number
-        case .min, .max, .firstPresent: return .any
+        case .min, .max, .firstPresent, .choice: return .any
         case .date: return .date
         case .missing: return .list
         case .lower, .percent, .plural: return .text

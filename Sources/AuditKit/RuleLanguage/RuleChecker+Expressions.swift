@@ -135,7 +135,8 @@ extension Checker {
         return "'\(function.name)' takes \(count) \(noun), but \(given) \(given == 1 ? "was" : "were") given"
     }
 
-    /// `min`/`max` of a literal list of dates or numbers, and `first_present` of values of one type.
+    /// `min`/`max` of a literal list of dates or numbers, `first_present` of values of one type,
+    /// and `if` whose two values have one type.
     private mutating func refinedResult(
         _ function: BuiltinFunction, _ arguments: [Expr], _ types: [ValueType],
         _ scope: [Binding]
@@ -147,6 +148,8 @@ extension Checker {
             if itemTypes.count == 1, let type = itemTypes.first, type == .date || type == .number { return type }
         case .firstPresent:
             if Set(types).count == 1, let type = types.first { return type }
+        case .choice:
+            if types.count == 3, types[1] == types[2] { return types[1] }
         default:
             break
         }
