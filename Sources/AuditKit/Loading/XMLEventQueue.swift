@@ -3,8 +3,11 @@ enum XMLEvent {
     /// A start tag: the element's name number, the line its tag ends on, and which start tag on
     /// that line it is (1 for the first), to find its column if an error concerns it.
     case start(name: Int32, line: Int32, ordinal: Int32)
-    /// An attribute of the element just started; nil when its value is blank.
-    case attribute(name: Int32, value: String?)
+    /// An attribute of the element just started: its value's bytes as the parser gives them
+    /// (``LibXMLParsing/attributeText(_:)`` reads them), in the chunk's ``XMLEventChunk/bytes``.
+    /// Events hold no reference, so handing them over and reading them costs no reference
+    /// counting on either thread.
+    case attribute(name: Int32, start: Int32, count: Int32)
     /// Text of the innermost element, before any child element: bytes of the chunk's ``XMLEventChunk/bytes``.
     case text(start: Int32, count: Int32)
     /// An end tag.

@@ -81,7 +81,7 @@ struct XMLEventWriter {
                     twice = !seenNames!.insert(attribute).inserted
                 } else {
                     for event in chunk.events[first...] {
-                        if case .attribute(let seen, _) = event, seen == attribute { twice = true; break }
+                        if case .attribute(let seen, _, _) = event, seen == attribute { twice = true; break }
                     }
                 }
                 if twice {
@@ -91,12 +91,12 @@ struct XMLEventWriter {
                             "the field \"\(names[Int(attribute)].text)\" appears twice in <\(names[Int(number)].text)>")
                     )
                 }
-                var value: String?
-                if let start = raw[5 * k + 3], let end = raw[5 * k + 4], end > start {
-                    let scalar = LibXMLParsing.attributeText(UnsafeBufferPointer(start: start, count: end - start))
-                    if !scalar.isEmpty { value = scalar }
+                // The value's bytes are copied for the builder, which reads them.
+                let start = Int32(chunk.bytes.count)
+                if let first = raw[5 * k + 3], let end = raw[5 * k + 4], end > first {
+                    chunk.bytes.append(contentsOf: UnsafeBufferPointer(start: first, count: end - first))
                 }
-                chunk.events.append(.attribute(name: attribute, value: value))
+                chunk.events.append(.attribute(name: attribute, start: start, count: Int32(chunk.bytes.count) - start))
             }
         }
         open.append((number, line))

@@ -106,8 +106,11 @@ private struct XMLTreeBuilder {
                             name: name, location: SourceLocation(file: fileIndex, line: Int(line), column: 0),
                             ordinal: ordinal, childStart: children.count, attributeStart: attributes.count))
                     if !text.isEmpty { text.removeLast(text.count) }
-                case .attribute(let name, let value):
-                    attributes.append(XMLAttribute(name: name, value: value.map(Value.text)))
+                case .attribute(let name, let start, let count):
+                    // A blank value is no value.
+                    let value = LibXMLParsing.attributeText(
+                        UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)]))
+                    attributes.append(XMLAttribute(name: name, value: value.isEmpty ? nil : .text(value)))
                 case .text(let start, let count):
                     text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)]))
                 case .end:
