@@ -59,11 +59,38 @@ struct RuntimeList: RandomAccessCollection, Sendable {
             self.count = count
         }
 
+        /// The shapes of the records handed out so far, each with this loop's stand-in for it
+        /// (``RecordShape/init(standingInFor:)``): every copy of a record counts a reference to
+        /// its shape, and a stand-in is counted on this thread alone. A few shapes at most; the
+        /// records of further ones are handed out as they are.
+        private var standIns: [(shape: RecordShape, standIn: RecordShape)] = []
+
+        /// Records handed out before stand-ins are made: a short list (a complaint's actions)
+        /// would pay more for making them than it saves.
+        private static let plainPrefix = 16
+
         @inline(__always)
         mutating func next() -> RuntimeValue? {
             guard position < count else { return nil }
             defer { position += 1 }
-            return computed.isEmpty ? RuntimeValue(exported[position]) : computed[position]
+            guard computed.isEmpty else { return computed[position] }
+            if position >= Self.plainPrefix, case .record(let record) = exported[position] {
+                return .record(standIn(for: record))
+            }
+            return RuntimeValue(exported[position])
+        }
+
+        /// `record`, read through this loop's stand-in for its shape.
+        @inline(__always)
+        private mutating func standIn(for record: Record) -> Record {
+            for entry in standIns where record.hasShape(entry.shape) {
+                return record.reading(through: entry.standIn)
+            }
+            guard standIns.count < 4 else { return record }
+            let shape = record.sharedShape
+            let standIn = RecordShape(standingInFor: shape)
+            standIns.append((shape, standIn))
+            return record.reading(through: standIn)
         }
     }
 }
