@@ -47,7 +47,7 @@ final class EvaluationEnvironment: Sendable {
                         slots[slot] = Int32(position + 1)
                         break
                     }
-                    if Self.id(of: items[Int(taken) - 1]) == id {
+                    if Self.item(items[Int(taken) - 1], hasID: id) {
                         repeats[taken - 1, default: 1] += 1
                         break
                     }
@@ -65,6 +65,11 @@ final class EvaluationEnvironment: Sendable {
             position(of: id).flatMap { items[$0].record }
         }
 
+        /// The ids carried by more than one record.
+        var repeatedIDs: Set<String> {
+            Set(repeats.keys.compactMap { position in items[Int(position)].record?.id })
+        }
+
         /// How many records carry this id.
         func count(_ id: String) -> Int {
             guard let position = position(of: id) else { return 0 }
@@ -77,14 +82,19 @@ final class EvaluationEnvironment: Sendable {
             while true {
                 let taken = slots[slot]
                 if taken == 0 { return nil }
-                if Self.id(of: items[Int(taken) - 1]) == id { return Int(taken) - 1 }
+                if Self.item(items[Int(taken) - 1], hasID: id) { return Int(taken) - 1 }
                 slot = (slot + 1) & mask
             }
         }
 
-        private static func id(of item: Value) -> String? {
-            guard case .record(let record) = item else { return nil }
-            return record.id
+        /// Whether `item` is a record whose `id` is `id`, compared on its stored text: a probe
+        /// compares the records its slots name, and making each one's `id` as a `String` cost
+        /// more than the rest of the lookup.
+        @inline(__always)
+        private static func item(_ item: Value, hasID id: String) -> Bool {
+            guard case .record(let record) = item else { return false }
+            var hint = 0
+            return record.field(Name.id, isText: id, hint: &hint)
         }
     }
 

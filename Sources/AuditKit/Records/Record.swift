@@ -166,6 +166,21 @@ public struct Record: Sendable, Equatable {
         return found
     }
 
+    /// Whether the field `name` is the text `text` (false when it is absent, a list or a
+    /// group), decided on the stored word or bytes without making the field's `String`. `hint`
+    /// as in ``value(of:hint:)``.
+    @inline(__always)
+    func field(_ name: Name, isText text: String, hint: inout Int) -> Bool {
+        guard let position = position(of: name, hint: &hint) else { return false }
+        guard let word = textWord(at: position) else { return value(at: position).text == text }
+        switch CompactText.tag(word) {
+        // A text that fits in a word is always kept there, so another word means another text.
+        case .short, .dateLike: return CompactText.word(text) == word
+        case .arenaBytes: return TextArena.bytes(of: word, in: shape.arenaState!, equal: text)
+        case .arenaString: return TextArena.text(word, in: shape.arenaState!) == text
+        }
+    }
+
     /// The date of the field `name` read from its word, when the record keeps its text in the
     /// word written like a date (``CompactText/Tag/dateLike``; `.some(nil)` when it names no real
     /// day), or `.some(nil)` when the field is absent; nil when that takes reading the value.

@@ -186,6 +186,16 @@ final class TextArena: @unchecked Sendable {
         }
     }
 
+    /// Whether the text of `word`, a word of ``CompactText/Tag/arenaBytes``, is `text`, compared
+    /// on the stored bytes without making a `String`.
+    @inline(__always)
+    static func bytes(of word: UInt32, in state: UnsafeMutablePointer<State>, equal text: String) -> Bool {
+        withBytes(word, in: state) { bytes in
+            var text = text
+            return text.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        }
+    }
+
     /// The first byte of the text of `word`, a word of ``CompactText/Tag/arenaBytes``; nil for
     /// an empty text.
     @inline(__always)
