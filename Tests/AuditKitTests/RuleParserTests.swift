@@ -178,6 +178,15 @@ func shape(_ expression: Expr) -> String {
         #expect(try requirement(source) == expected)
     }
 
+    /// An expression is written back (as a message argument's name in reports) as it reads in a
+    /// rule file: a text's quotes and backslashes escaped, any other character as it is.
+    @Test func textsAreWrittenBackWithTheirEscapes() throws {
+        let source = #"c.note = "say \"hi\" \\ here, é" or lower(c.x) = "plain""#
+        let written = try parse(RuleSamples.rule(source)).rules[0].requirement.canonicalText
+        #expect(written == source)
+        #expect(try shape(parse(RuleSamples.rule(written)).rules[0].requirement) == requirement(source))
+    }
+
     @Test func ruleItems() throws {
         let source = """
             clause iso10002 8.5.1 f "Lettered item" verify on site "Check the board"
