@@ -156,6 +156,24 @@ final class EvaluationEnvironment: Sendable {
         return lacks
     }
 
+    /// The ids carried by more than one record of the top-level collection `name`, as its
+    /// ``CollectionIndex`` counts them. Found by sorting the ids' hashes when they are ASCII, without
+    /// building the index: a rule that asks only this (`x.id is unique in C` with `x` running over
+    /// C) then leaves no table as large as the collection behind.
+    func repeatedIDs(of name: String) -> Set<String> {
+        let items = root[name]?.items ?? []
+        let id: (Int) -> String? = { position in
+            guard case .record(let record) = items[position], case .text(let text)? = record[Name.id] else {
+                return nil
+            }
+            return text
+        }
+        guard let repeated = FirstUses.repeatedIDs(count: items.count, idAt: id) else {
+            return index(of: name).repeatedIDs
+        }
+        return Set(repeated.keys.compactMap(id))
+    }
+
     /// The id index of the top-level collection `name`, built on first use.
     ///
     /// Built while holding that collection's lock, so two rules evaluated at the same time never

@@ -186,19 +186,19 @@ struct ExprCompiler {
         case .uniqueIn(let valueExpr, let collection):
             let value = compile(valueExpr)
             guard case .name(let name) = collection.kind else { return { _ in .unknown } }
-            let index = environment.index(of: name)
             // `x.id is unique in C` with `x` running over C: x is one record with that id, so the
-            // id is unique unless it is among the few carried twice; no lookup in the index (a
-            // cache miss or two at every record of a large collection).
+            // id is unique unless it is among the few carried twice; no index, and no lookup in
+            // it (a cache miss or two at every record of a large collection).
             if case .member(let base, "id") = valueExpr.kind, case .name(let variable) = base.kind,
                 collectionOfVariable[variable] == name
             {
-                let repeated = index.repeatedIDs
+                let repeated = environment.repeatedIDs(of: name)
                 return { frame in
                     guard case .text(let key) = value(frame) else { return .unknown }
                     return .bool(!repeated.contains(key))
                 }
             }
+            let index = environment.index(of: name)
             return { frame in
                 guard case .text(let key) = value(frame) else { return .unknown }
                 return .bool(index.count(key) == 1)
