@@ -20,6 +20,24 @@ import Testing
         #expect(CalendarDate.parse(text) == nil)
     }
 
+    /// The table of month starts gives, for every day from 1899 to 2201 and for day numbers that
+    /// do not exist (0, 29 to 32), what the arithmetic gives; texts parse to the same days.
+    @Test func tabulatedDatesMatchTheArithmetic() {
+        for year in 1899...2201 {
+            for month in 0...13 {
+                for day in 0...32 {
+                    let valid =
+                        (1...12).contains(month) && day >= 1 && day <= CalendarDate.daysIn(month: month, year: year)
+                    let expected = valid ? CalendarDate.dayNumber(year: year, month: month, day: day) : nil
+                    #expect(CalendarDate.plainDate(year: year, month: month, day: day)?.day == expected)
+                }
+            }
+        }
+        #expect(CalendarDate.parse("1900-02-29") == nil)
+        #expect(CalendarDate.parse("2000-02-29")?.day == CalendarDate.dayNumber(year: 2000, month: 2, day: 29))
+        #expect(CalendarDate.parse("2199-12-31")?.day == CalendarDate.dayNumber(year: 2199, month: 12, day: 31))
+    }
+
     @Test func leapYearsAndMonthEnds() throws {
         let jan31 = try #require(CalendarDate.parse("2024-01-31"))
         #expect(jan31.adding(months: 1).description == "2024-02-29")

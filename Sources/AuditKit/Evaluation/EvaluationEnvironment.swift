@@ -73,7 +73,8 @@ final class EvaluationEnvironment: Sendable {
         /// How many records carry this id.
         func count(_ id: String) -> Int {
             guard let position = position(of: id) else { return 0 }
-            return Int(repeats[Int32(position)] ?? 1)
+            // Most collections repeat no id: no hashing of the position then.
+            return repeats.isEmpty ? 1 : Int(repeats[Int32(position)] ?? 1)
         }
 
         private func position(of id: String) -> Int? {

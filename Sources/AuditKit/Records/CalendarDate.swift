@@ -135,6 +135,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// (``CompactText/date(_:)``) alike.
     @inline(__always)
     static func plainDate(year: Int, month: Int, day dayOfMonth: Int) -> CalendarDate? {
+        if year >= firstTabulatedYear, year < firstTabulatedYear + tabulatedYears, month >= 1, month <= 12,
+            dayOfMonth >= 1
+        {
+            let index = (year - firstTabulatedYear) * 12 + month - 1
+            let start = Int(monthStarts[index])
+            guard dayOfMonth <= Int(monthStarts[index + 1]) - start else { return nil }
+            return CalendarDate(day: start + dayOfMonth - 1)
+        }
         guard year >= 1, month >= 1, month <= 12, dayOfMonth >= 1,
             dayOfMonth <= (month == 2 ? (isLeap(year) ? 29 : 28) : daysIn(month: month, year: year))
         else { return nil }
@@ -229,6 +237,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+
+    /// The years whose month starts are in ``monthStarts``.
+    static let firstTabulatedYear = 1900, tabulatedYears = 300
+
+    /// The day number of the first of each month from January 1900 to December 2199, then of
+    /// 1 January 2200: a month's length is the difference of two entries. A rule reads a record's
+    /// dates at every comparison, and working each out with ``dayNumber(year:month:day:)`` was a
+    /// fiftieth of a check's instructions.
+    static let monthStarts: [Int32] = (0...tabulatedYears * 12).map { index in
+        Int32(dayNumber(year: firstTabulatedYear + index / 12, month: index % 12 + 1, day: 1))
     }
 
     static func dayNumber(year: Int, month: Int, day: Int) -> Int {
