@@ -470,7 +470,7 @@ struct Lexer {
         if index < bytes.count, code(at: index) == UInt8(ascii: "\"") {
             index += 1
             return Token(
-                kind: .string, text: text(from: open), location: start, spaceBefore: false,
+                kind: .string, text: "", location: start, spaceBefore: false,
                 value: String(decoding: bytes[open + 1..<index - 1], as: UTF8.self))
         }
         var marks = TextMarks()
@@ -686,7 +686,7 @@ struct Lexer {
             }
         }
         return Token(
-            kind: .string, text: text(from: open), location: start, spaceBefore: false,
+            kind: .string, text: "", location: start, spaceBefore: false,
             value: String(decoding: value, as: UTF8.self), valuePlaces: places)
     }
 }

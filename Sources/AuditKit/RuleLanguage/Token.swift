@@ -22,7 +22,9 @@ struct Token: Sendable, Equatable {
 
     /// What sort of token this is.
     var kind: Kind
-    /// The token as written (for a text, including its quotes).
+    /// The token as written; empty for a text, whose characters are its ``value`` (making both
+    /// strings for every text was 3 % of loading the bundled rules). Errors name a text by its
+    /// value (``described``).
     var text: String
     /// Where the token starts.
     var location: SourceLocation
