@@ -83,13 +83,12 @@ struct RuntimeList: RandomAccessCollection, Sendable {
         /// `record`, read through this loop's stand-in for its shape.
         @inline(__always)
         private mutating func standIn(for record: Record) -> Record {
-            for entry in standIns where record.hasShape(entry.shape) {
+            for entry in standIns where record.shape === entry.shape {
                 return record.reading(through: entry.standIn)
             }
             guard standIns.count < 4 else { return record }
-            let shape = record.sharedShape
-            let standIn = RecordShape(standingInFor: shape)
-            standIns.append((shape, standIn))
+            let standIn = RecordShape(standingInFor: record.shape)
+            standIns.append((record.shape, standIn))
             return record.reading(through: standIn)
         }
     }

@@ -52,13 +52,6 @@ public struct Record: Sendable, Equatable {
     @inline(__always)
     func reading(through standIn: RecordShape) -> Record { Record(shape: standIn, row: Int(row)) }
 
-    /// True when the record's shape is `shape` itself (not a stand-in for it).
-    @inline(__always)
-    func hasShape(_ shape: RecordShape) -> Bool { self.shape === shape }
-
-    /// The record's shape, for a loop to make a stand-in of it.
-    var sharedShape: RecordShape { shape }
-
     /// Creates a record from initialised `fields`, which it moves into its shape's columns
     /// (leaving them uninitialised), with a shape shared through `shapes` and its texts in the
     /// table's arena when there is a table. A field whose entry in `words` has
